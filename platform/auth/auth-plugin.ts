@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { hasAnyRole, type Role } from '../../policies/roles.ts'
+import type { Principal } from '../../schemas/generated/types.ts'
+import { AuthenticationError, NotAllowedError } from '../errors/app-error.ts'
+import type { TokenVerifier } from './token-verifier.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    tokens: TokenVerifier
+  }
+  interface FastifyRequest {
+    /** The verified caller; set on every non-public route before validation and handlers run. */
+    principal: Principal
+  }
+  interface FastifyContextConfig {
+    /** No token needed (health, metrics, docs). Everything else requires one: deny by default. */
+    public?: boolean
+    /** The caller needs at least one of these roles for the whole operation. */
+    roles?: Role[]
+  }
+}
+
+/** The docs UI (registered by @fastify/swagger-ui, which cannot carry our route config). */
+const DOCS_PREFIX = '/docs'
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
+
+/**
+ * Authentication for every route unless it is marked `config: { public: true }`. Runs in
+ * `onRequest`, before the body is parsed, so an unauthenticated caller cannot make the hub do work.
+ */
+export const authPlugin = fp<{ verifier: TokenVerifier }>(
+  async (app: FastifyInstance, { verifier }) => {
+    app.decorate('tokens', verifier)
+    app.decorateRequest('principal', null as unknown as Principal)
+
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      const config = request.routeOptions.config
+      if (config.public || request.is404 || request.routeOptions.url?.startsWith(DOCS_PREFIX)) return
+      const header = request.headers.authorization
+      if (!header)
+        throw new AuthenticationError('token-missing', 'An Authorization: Bearer token is required')
+      const match = BEARER.exec(header)
+      if (!match)
+        throw new AuthenticationError('token-malformed', 'The Authorization header must be "Bearer <JWT>"')
+      request.principal = await verifier.verify(match[1]!)
+      if (config.roles && !hasAnyRole(request.principal, config.roles)) {
+        throw new NotAllowedError(
+          'role-required',
+          `This operation requires one of the roles: ${config.roles.join(', ')}`,
+        )
+      }
+    })
+  },
+  { name: 'tokens' },
+)

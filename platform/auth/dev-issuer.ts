@@ -1,0 +1,73 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose'
+import type { Principal } from '../../schemas/generated/types.ts'
+
+/**
+ * A local token issuer for development, demos and tests: an ES256 key pair kept under the data
+ * directory. The embedded default trusts its public key; a real deployment trusts its identity
+ * provider's JWKS instead (AUTH_JWKS_URL) and never uses this.
+ */
+export interface DevIssuer {
+  issuer: string
+  audience: string
+  jwks: JSONWebKeySet
+  /** Public JWKS file, usable as AUTH_JWKS_FILE for a services-mode hub. */
+  jwksFile: string | null
+  issue(principal: Principal, options?: { ttlSeconds?: number }): Promise<string>
+}
+
+export async function createDevIssuerFromKey(
+  privateJwk: JWK,
+  issuer: string,
+  audience: string,
+  jwksFile: string | null = null,
+): Promise<DevIssuer> {
+  const key = await importJWK(privateJwk, 'ES256')
+  const { d: _private, ...publicJwk } = privateJwk
+  return {
+    issuer,
+    audience,
+    jwks: { keys: [{ ...publicJwk, alg: 'ES256', use: 'sig' }] },
+    jwksFile,
+    async issue(principal, options = {}) {
+      const claims: Record<string, unknown> = { roles: principal.roles }
+      if (principal.department) claims.dept = principal.department
+      if (principal.district) claims.district = principal.district
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid ?? 'dev', typ: 'JWT' })
+        .setSubject(principal.subject)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime(`${options.ttlSeconds ?? 8 * 3600}s`)
+        .sign(key)
+    },
+  }
+}
+
+export async function generateDevKey(kid = `dev-${Date.now().toString(36)}`): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true })
+  return { ...(await exportJWK(privateKey)), kid, alg: 'ES256' }
+}
+
+/** Loads the dev issuer key from `<dataDir>/dev-issuer.key.json`, creating it on first use. */
+export async function loadOrCreateDevIssuer(
+  dataDir: string,
+  issuer: string,
+  audience: string,
+): Promise<DevIssuer> {
+  const keyFile = path.join(dataDir, 'dev-issuer.key.json')
+  const jwksFile = path.join(dataDir, 'dev-issuer.jwks.json')
+  let jwk: JWK
+  try {
+    jwk = JSON.parse(await readFile(keyFile, 'utf8')) as JWK
+  } catch {
+    await mkdir(dataDir, { recursive: true })
+    jwk = await generateDevKey()
+    await writeFile(keyFile, JSON.stringify(jwk), { mode: 0o600 })
+  }
+  const devIssuer = await createDevIssuerFromKey(jwk, issuer, audience, jwksFile)
+  await writeFile(jwksFile, JSON.stringify(devIssuer.jwks, null, 2))
+  return devIssuer
+}

@@ -1,0 +1,125 @@
+import { createLocalJWKSet, importJWK, SignJWT, UnsecuredJWT } from 'jose'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { AuthenticationError } from '../errors/app-error.ts'
+import { createDevIssuerFromKey, type DevIssuer, generateDevKey } from './dev-issuer.ts'
+import { createTokenVerifier, type TokenVerifier } from './token-verifier.ts'
+
+const ISSUER = 'urn:test:issuer'
+const AUDIENCE = 'data-exchange-hub'
+const clerk = { subject: 'u-1', department: 'lf-approval', roles: ['clerk' as const], district: '141002' }
+
+let issuer: DevIssuer
+let verifier: TokenVerifier
+
+async function rejection(token: string, v: TokenVerifier = verifier): Promise<string> {
+  const error = await v.verify(token).then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(AuthenticationError)
+  return (error as AuthenticationError).code
+}
+
+beforeAll(async () => {
+  issuer = await createDevIssuerFromKey(await generateDevKey('k1'), ISSUER, AUDIENCE)
+  verifier = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    cacheSize: 100,
+  })
+})
+
+describe('token verifier', () => {
+  it('turns a valid ES256 token into a principal', async () => {
+    expect(await verifier.verify(await issuer.issue(clerk))).toEqual(clerk)
+  })
+
+  it('rejects an expired token', async () => {
+    const token = await issuer.issue(clerk, { ttlSeconds: -60 })
+    expect(await rejection(token)).toBe('token-expired')
+  })
+
+  it('rejects alg "none"', async () => {
+    const token = new UnsecuredJWT({ roles: ['admin'], dept: 'x' })
+      .setSubject('attacker')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('1h')
+      .encode()
+    expect(await rejection(token)).toBe('token-invalid')
+  })
+
+  it('rejects a token signed with another key', async () => {
+    const other = await createDevIssuerFromKey(await generateDevKey('k1'), ISSUER, AUDIENCE)
+    expect(await rejection(await other.issue(clerk))).toBe('token-invalid')
+  })
+
+  it('rejects a token from another issuer or for another audience', async () => {
+    const key = await generateDevKey('k1')
+    const wrongIssuer = await createDevIssuerFromKey(key, 'urn:evil', AUDIENCE)
+    const sameKeyVerifier = createTokenVerifier(createLocalJWKSet(wrongIssuer.jwks), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cacheSize: 0,
+    })
+    expect(await rejection(await wrongIssuer.issue(clerk), sameKeyVerifier)).toBe('token-invalid')
+    const wrongAudience = await createDevIssuerFromKey(key, ISSUER, 'another-api')
+    expect(await rejection(await wrongAudience.issue(clerk), sameKeyVerifier)).toBe('token-invalid')
+  })
+
+  it('rejects an HS256 token even when the secret is the public key material', async () => {
+    const secret = new TextEncoder().encode(JSON.stringify(issuer.jwks.keys[0]))
+    const token = await new SignJWT({ roles: ['admin'], dept: 'x' })
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .setSubject('attacker')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(secret)
+    expect(await rejection(token)).toBe('token-invalid')
+  })
+
+  it('rejects tokens without roles, with unknown roles, or staff without a department', async () => {
+    const key = await generateDevKey('k2')
+    const signer = await importJWK(key, 'ES256')
+    const v = createTokenVerifier(createLocalJWKSet({ keys: [{ ...key, d: undefined }] as never }), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cacheSize: 0,
+    })
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
+        .setSubject('u-2')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime('1h')
+        .sign(signer)
+    expect(await rejection(await sign({ dept: 'lf-x' }), v)).toBe('token-invalid')
+    expect(await rejection(await sign({ dept: 'lf-x', roles: ['superuser'] }), v)).toBe('token-invalid')
+    expect(await rejection(await sign({ roles: ['clerk'] }), v)).toBe('token-invalid')
+    expect(await rejection(await sign({ dept: 'lf-x', roles: ['clerk'], district: 'Linfen' }), v)).toBe(
+      'token-invalid',
+    )
+    expect(await v.verify(await sign({ roles: ['citizen'] }))).toEqual({
+      subject: 'u-2',
+      department: null,
+      roles: ['citizen'],
+      district: null,
+    })
+  })
+
+  it('serves a cached principal only until the token expires', async () => {
+    let now = Date.now()
+    const cached = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cacheSize: 10,
+      now: () => now,
+    })
+    const token = await issuer.issue(clerk, { ttlSeconds: 60 })
+    expect(await cached.verify(token)).toEqual(clerk)
+    now += 70_000 // past exp plus the verifier's clock tolerance
+    expect(await rejection(token, cached)).toBe('token-expired')
+  })
+})

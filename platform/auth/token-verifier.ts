@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises'
+import type { JSONWebKeySet } from 'jose'
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  errors as joseErrors,
+  jwtVerify,
+} from 'jose'
+import { isRole } from '../../policies/roles.ts'
+import type { Principal } from '../../schemas/generated/types.ts'
+import type { AuthConfig } from '../config/config.ts'
+import { AuthenticationError } from '../errors/app-error.ts'
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>
+}
+
+interface CachedPrincipal {
+  principal: Principal
+  expiresAtMs: number
+}
+
+const CLOCK_TOLERANCE_S = 5
+
+/** Resolves the configured key source into a jose key getter. */
+export async function loadKeySet(jwks: NonNullable<AuthConfig['jwks']>): Promise<JWTVerifyGetKey> {
+  switch (jwks.kind) {
+    case 'inline':
+      return createLocalJWKSet(JSON.parse(jwks.json) as JSONWebKeySet)
+    case 'file':
+      return createLocalJWKSet(JSON.parse(await readFile(jwks.path, 'utf8')) as JSONWebKeySet)
+    case 'url':
+      return createRemoteJWKSet(new URL(jwks.url), { timeoutDuration: 5_000, cooldownDuration: 30_000 })
+  }
+}
+
+function principalFrom(payload: JWTPayload): Principal {
+  const { sub, dept, roles, district } = payload as JWTPayload & Record<string, unknown>
+  if (typeof sub !== 'string' || sub === '') {
+    throw new AuthenticationError('token-invalid', 'The token has no subject (sub)')
+  }
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
+    throw new AuthenticationError(
+      'token-invalid',
+      'The token must carry a non-empty "roles" array of known roles',
+    )
+  }
+  if (dept !== undefined && typeof dept !== 'string') {
+    throw new AuthenticationError('token-invalid', 'The token claim "dept" must be a string')
+  }
+  if (dept === undefined && !roles.every((r) => r === 'citizen')) {
+    throw new AuthenticationError(
+      'token-invalid',
+      'Only citizens may have a token without a department (dept)',
+    )
+  }
+  if (district !== undefined && (typeof district !== 'string' || !/^\d{6}$/.test(district))) {
+    throw new AuthenticationError(
+      'token-invalid',
+      'The token claim "district" must be a 6-digit division code',
+    )
+  }
+  return { subject: sub, department: dept ?? null, roles, district: district ?? null }
+}
+
+function explain(error: unknown): AuthenticationError {
+  if (error instanceof AuthenticationError) return error
+  if (error instanceof joseErrors.JWTExpired)
+    return new AuthenticationError('token-expired', 'The token has expired')
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    return new AuthenticationError('token-invalid', `The token claim "${error.claim}" is not acceptable`)
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) {
+    return new AuthenticationError('token-invalid', 'The token is not signed with ES256')
+  }
+  if (
+    error instanceof joseErrors.JWSSignatureVerificationFailed ||
+    error instanceof joseErrors.JWKSNoMatchingKey
+  ) {
+    return new AuthenticationError(
+      'token-invalid',
+      'The token signature does not verify with any trusted key',
+    )
+  }
+  return new AuthenticationError('token-invalid', 'The token is malformed or not verifiable')
+}
+
+/**
+ * Verifies ES256 bearer tokens against the trusted keys, issuer and audience. Verified tokens are
+ * cached until their own expiry (bounded LRU), so a busy client pays for one signature check, not one per request.
+ */
+export function createTokenVerifier(
+  keys: JWTVerifyGetKey,
+  options: { issuer: string; audience: string; cacheSize: number; now?: () => number },
+): TokenVerifier {
+  const cache = new Map<string, CachedPrincipal>()
+  const now = options.now ?? Date.now
+  return {
+    async verify(token) {
+      const hit = cache.get(token)
+      if (hit) {
+        if (hit.expiresAtMs > now()) {
+          // Refresh LRU position.
+          cache.delete(token)
+          cache.set(token, hit)
+          return hit.principal
+        }
+        cache.delete(token)
+      }
+      let payload: JWTPayload
+      try {
+        ;({ payload } = await jwtVerify(token, keys, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: ['ES256'],
+          requiredClaims: ['exp', 'sub'],
+          clockTolerance: CLOCK_TOLERANCE_S,
+          currentDate: new Date(now()),
+        }))
+      } catch (error) {
+        throw explain(error)
+      }
+      const principal = principalFrom(payload)
+      if (options.cacheSize > 0) {
+        if (cache.size >= options.cacheSize) cache.delete(cache.keys().next().value as string)
+        cache.set(token, { principal, expiresAtMs: (payload.exp as number) * 1000 })
+      }
+      return principal
+    },
+  }
+}

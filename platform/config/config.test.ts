@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+const SERVICES = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hub',
+  KAFKA_BROKERS: '127.0.0.1:19092,127.0.0.1:19094',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  AUTH_JWKS_URL: 'https://idp.example.gov.cn/.well-known/jwks.json',
+}
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return (error as ConfigError).problems
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('loadConfig', () => {
+  it('runs the embedded default when nothing is configured', () => {
+    const config = loadConfig({})
+    expect(config.mode).toBe('embedded')
+    expect(config.port).toBe(8080)
+    expect(config.databaseUrl).toBeNull()
+    expect(config.kafkaBrokers).toEqual([])
+    expect(config.seedDemoData).toBe(true)
+    expect(config.calendar.decisionWorkdays).toBe(10)
+  })
+
+  it('uses the real services when they are configured', () => {
+    const config = loadConfig(SERVICES)
+    expect(config.mode).toBe('services')
+    expect(config.kafkaBrokers).toEqual(['127.0.0.1:19092', '127.0.0.1:19094'])
+    expect(config.auth.jwks).toEqual({ kind: 'url', url: SERVICES.AUTH_JWKS_URL })
+    expect(config.seedDemoData).toBe(false)
+  })
+
+  it('names every missing service variable once one of them is set', () => {
+    const problems = problemsOf({ DATABASE_URL: SERVICES.DATABASE_URL })
+    expect(problems.join('\n')).toMatch(/^REDIS_URL: required/m)
+    expect(problems.join('\n')).toMatch(/^KAFKA_BROKERS: required/m)
+    expect(problems.join('\n')).toMatch(/AUTH_JWKS, AUTH_JWKS_FILE or AUTH_JWKS_URL/)
+  })
+
+  it.each([
+    ['PORT', 'eighty', /^PORT: must be an integer/],
+    ['PORT', '70000', /^PORT: must be an integer from 0 to 65535/],
+    ['DATABASE_URL', 'mysql://x@y/z', /^DATABASE_URL: must use postgres:/],
+    ['DATABASE_URL', 'not a url', /^DATABASE_URL: is not a valid URL/],
+    ['KAFKA_BROKERS', 'localhost', /^KAFKA_BROKERS: "localhost" is not host:port/],
+    ['REDIS_URL', 'http://127.0.0.1:6379', /^REDIS_URL: must use redis:/],
+    ['AUTH_JWKS_URL', 'ftp://x', /^AUTH_JWKS_URL: must use https:/],
+    ['WORKDAY_HOLIDAYS', '2026-10-01,2026-13-01', /^WORKDAY_HOLIDAYS: "2026-13-01" is not a date/],
+    ['REQUEST_DECISION_WORKDAYS', '0', /^REQUEST_DECISION_WORKDAYS: must be an integer from 1/],
+    ['LOG_LEVEL', 'loud', /^LOG_LEVEL: must be one of/],
+    ['HUB_MODE', 'cloud', /^HUB_MODE: must be "embedded" or "services"/],
+  ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
+    expect(problemsOf({ ...SERVICES, [name]: value }).some((p) => message.test(p))).toBe(true)
+  })
+
+  it('refuses two sources of token keys at once', () => {
+    const problems = problemsOf({ ...SERVICES, AUTH_JWKS: '{"keys":[]}' })
+    expect(problems).toContain('AUTH_JWKS, AUTH_JWKS_URL: set only one source of token verification keys')
+  })
+
+  it('rejects an inline JWKS that is not a key set', () => {
+    const { AUTH_JWKS_URL: _url, ...rest } = SERVICES
+    expect(problemsOf({ ...rest, AUTH_JWKS: '{"kty":"EC"}' })).toContain(
+      'AUTH_JWKS: must be a JWKS object with a "keys" array',
+    )
+  })
+
+  it('reads the working-day calendar', () => {
+    const config = loadConfig({
+      WORKDAY_HOLIDAYS: '2026-10-01, 2026-10-02',
+      WORKDAY_MAKEUP_DAYS: '2026-10-10',
+      REQUEST_DECISION_WORKDAYS: '7',
+    })
+    expect(config.calendar).toEqual({
+      holidays: ['2026-10-01', '2026-10-02'],
+      makeUpWorkdays: ['2026-10-10'],
+      decisionWorkdays: 7,
+    })
+  })
+})

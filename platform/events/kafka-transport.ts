@@ -1,0 +1,231 @@
+import type { DeliveryReport, LibrdKafkaError, Producer, ProducerGlobalConfig } from 'node-rdkafka'
+import rdkafka from 'node-rdkafka'
+import {
+  type EventConsumer,
+  type EventSubscriber,
+  type EventsLogger,
+  type EventTransport,
+  type OutboxEvent,
+  type SubscribeOptions,
+  silentLogger,
+} from './event-types.ts'
+import { createKafkaConsumer } from './kafka-consumer.ts'
+
+export interface KafkaTransportOptions {
+  brokers: string[]
+  /** Prepended to each event's logical topic. */
+  topicPrefix: string
+  clientId?: string
+  /** Small batching window: a few ms buys large batches at a latency cost the hub can afford. */
+  lingerMs?: number
+  /**
+   * How long librdkafka keeps retrying one message. Bounded so that an outage surfaces as a
+   * rejected publish (the relay backs off and retries) instead of a publish that never settles.
+   */
+  messageTimeoutMs?: number
+  connectTimeoutMs?: number
+  logger?: EventsLogger
+  /** Extra librdkafka settings (e.g. security), applied last. */
+  producerConfig?: Partial<ProducerGlobalConfig>
+}
+
+const QUEUE_FULL = -184 // RD_KAFKA_RESP_ERR__QUEUE_FULL
+const QUEUE_FULL_WAIT_MS = 5
+const DELIVERY_POLL_MS = 1
+
+/** Settles one publish() call once every message of it has a delivery report. */
+class DeliveryBatch {
+  private pending: number
+  private failure: Error | undefined
+  readonly done: Promise<void>
+  private resolve!: () => void
+  private reject!: (error: Error) => void
+
+  constructor(size: number) {
+    this.pending = size
+    this.done = new Promise((resolve, reject) => {
+      this.resolve = resolve
+      this.reject = reject
+    })
+  }
+
+  settle(error: Error | undefined): void {
+    // Remember the first failure but wait for every report: rejecting early would let the relay
+    // re-publish while older copies are still in flight, for no gain.
+    if (error && !this.failure) this.failure = error
+    this.pending -= 1
+    if (this.pending > 0) return
+    if (this.failure) this.reject(this.failure)
+    else this.resolve()
+  }
+
+  abort(error: Error): void {
+    this.pending = 0
+    this.reject(error)
+  }
+}
+
+/**
+ * Publishes outbox events to Kafka with an idempotent producer (acks=all). Idempotence matters for
+ * order, not only for duplicates: librdkafka then never lets message n+1 of a partition land after
+ * a failed message n, so a retried batch cannot reorder a key.
+ */
+export class KafkaTransport implements EventTransport, EventSubscriber {
+  readonly name = 'kafka' as const
+  private producer: Producer | undefined
+  private connecting: Promise<Producer> | undefined
+  /** Consumers made by subscribe(), stopped by close(). */
+  private readonly consumers = new Set<EventConsumer>()
+  private readonly logger: EventsLogger
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    if (options.brokers.length === 0) throw new Error('KafkaTransport: no brokers configured')
+    this.logger = options.logger ?? silentLogger
+  }
+
+  async publish(events: OutboxEvent[]): Promise<void> {
+    if (events.length === 0) return
+    const producer = await this.connected()
+    const batch = new DeliveryBatch(events.length)
+    // Delivery reports arrive only when the producer is polled: poll tightly while this batch is due.
+    const poller = setInterval(() => {
+      try {
+        producer.poll()
+      } catch {
+        // Disconnected (fatal error or close): the reports come from the purge, or the guard fires.
+      }
+    }, DELIVERY_POLL_MS)
+    // Belt and braces: librdkafka reports every message within message.timeout.ms, but a lost
+    // report must never wedge the relay.
+    const guardMs = (this.options.messageTimeoutMs ?? 30_000) + 10_000
+    const guard = setTimeout(
+      () => batch.abort(new Error(`Kafka delivery reports missing after ${guardMs} ms`)),
+      guardMs,
+    )
+    try {
+      for (const event of events) await this.produce(producer, event, batch)
+      await batch.done
+    } finally {
+      clearInterval(poller)
+      clearTimeout(guard)
+    }
+  }
+
+  async ping(): Promise<void> {
+    const producer = await this.connected()
+    await new Promise<void>((resolve, reject) => {
+      producer.getMetadata({ timeout: 2000 }, (error) => (error ? reject(error) : resolve()))
+    })
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.stop()))
+    const producer = this.producer ?? (await this.connecting?.catch(() => undefined))
+    this.producer = undefined
+    this.connecting = undefined
+    if (producer) await disconnect(producer, 5000)
+  }
+
+  /** A consumer on the same brokers and prefix: the transport-independent subscribe contract. */
+  async subscribe(options: SubscribeOptions): Promise<EventConsumer> {
+    const consumer = createKafkaConsumer({
+      ...options,
+      brokers: this.options.brokers,
+      topicPrefix: this.options.topicPrefix,
+      logger: this.logger,
+    })
+    await consumer.start()
+    const tracked: EventConsumer = {
+      stop: async () => {
+        this.consumers.delete(tracked)
+        await consumer.stop()
+      },
+    }
+    this.consumers.add(tracked)
+    return tracked
+  }
+
+  private async produce(producer: Producer, event: OutboxEvent, batch: DeliveryBatch): Promise<void> {
+    const headers = [
+      ...Object.entries(event.headers).map(([k, v]) => ({ [k]: v })),
+      { 'event-id': event.eventId },
+      { 'event-type': event.type },
+      { 'schema-version': String(event.schemaVersion) },
+      { 'content-type': 'application/json' },
+    ]
+    const value = Buffer.from(JSON.stringify(event.payload))
+    const topic = this.options.topicPrefix + event.topic
+    for (;;) {
+      try {
+        // The opaque carries the settle callback back through the delivery report.
+        producer.produce(topic, null, value, event.key, Date.now(), (e?: Error) => batch.settle(e), headers)
+        return
+      } catch (error) {
+        if ((error as LibrdKafkaError).code !== QUEUE_FULL) {
+          batch.settle(error as Error)
+          return
+        }
+        // The local queue is full: serve delivery reports to make room, then try again.
+        producer.poll()
+        await new Promise((r) => setTimeout(r, QUEUE_FULL_WAIT_MS))
+      }
+    }
+  }
+
+  private connected(): Promise<Producer> {
+    if (this.producer?.isConnected()) return Promise.resolve(this.producer)
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = undefined
+    })
+    return this.connecting
+  }
+
+  private async connect(): Promise<Producer> {
+    const { options } = this
+    // A fresh client per attempt: a client whose first connect failed is not reliably reusable.
+    const producer = new rdkafka.Producer({
+      'metadata.broker.list': options.brokers.join(','),
+      'client.id': options.clientId ?? 'hub-outbox-relay',
+      'enable.idempotence': true,
+      acks: 'all',
+      'linger.ms': options.lingerMs ?? 5,
+      'message.timeout.ms': options.messageTimeoutMs ?? 30_000,
+      'socket.keepalive.enable': true,
+      dr_cb: true,
+      ...options.producerConfig,
+    } as ProducerGlobalConfig)
+    producer.on('delivery-report', (error: LibrdKafkaError, report: DeliveryReport) => {
+      const settle = report.opaque as ((e?: Error) => void) | undefined
+      settle?.(error ? new Error(`Kafka delivery failed: ${error.message}`, { cause: error }) : undefined)
+      if (error?.isFatal) this.discard(producer, error)
+    })
+    producer.on('event.error', (error: LibrdKafkaError) => {
+      if (error.isFatal) this.discard(producer, error)
+      else this.logger.warn({ err: error.message, code: error.code }, 'kafka producer error')
+    })
+    await new Promise<void>((resolve, reject) => {
+      producer.connect({ timeout: options.connectTimeoutMs ?? 5000 }, (error) =>
+        error
+          ? reject(new Error(`Kafka is not reachable at ${options.brokers.join(',')}: ${error.message}`))
+          : resolve(),
+      )
+    })
+    this.producer = producer
+    return producer
+  }
+
+  /** After a fatal error (e.g. the idempotent producer lost its sequence) only a new client helps. */
+  private discard(producer: Producer, error: LibrdKafkaError): void {
+    if (this.producer !== producer) return
+    this.logger.error({ err: error.message, code: error.code }, 'kafka producer fatal error, recreating it')
+    this.producer = undefined
+    void disconnect(producer, 1000)
+  }
+}
+
+function disconnect(producer: Producer, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!producer.isConnected()) return resolve()
+    producer.disconnect(timeoutMs, () => resolve())
+  })
+}

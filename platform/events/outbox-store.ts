@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto'
+import type { Knex } from 'knex'
+import type { NewEvent, OutboxEvent } from './event-types.ts'
+
+/** The SQL of the `outbox` table: the append used by features and the queries used by the relay. */
+
+interface OutboxRow {
+  id: number
+  event_id: string
+  topic: string
+  key: string
+  type: string
+  schema_version: number
+  payload: unknown
+  headers: Record<string, string>
+  created_at: Date
+}
+
+const COLUMNS = [
+  'id',
+  'event_id',
+  'topic',
+  'key',
+  'type',
+  'schema_version',
+  'payload',
+  'headers',
+  'created_at',
+]
+
+function toEvent(row: OutboxRow): OutboxEvent {
+  return {
+    id: Number(row.id),
+    eventId: row.event_id,
+    topic: row.topic,
+    key: row.key,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    payload: row.payload,
+    headers: row.headers,
+    createdAt: row.created_at,
+  }
+}
+
+/**
+ * The ONLY way a feature emits an event: call it with the transaction that makes the change, so
+ * the event exists if and only if the change committed. Events of one call get increasing ids in
+ * array order, which is their publish order.
+ */
+export async function appendEvents(trx: Knex | Knex.Transaction, events: NewEvent[]): Promise<OutboxEvent[]> {
+  if (events.length === 0) return []
+  const rows = events.map((e) => {
+    if (!e.topic || !e.key || !e.type) throw new Error('appendEvents: topic, key and type are required')
+    return {
+      event_id: randomUUID(),
+      topic: e.topic,
+      key: e.key,
+      type: e.type,
+      schema_version: e.schemaVersion ?? 1,
+      // Stringified by hand: node-pg would turn a top-level array into a PostgreSQL array literal.
+      payload: JSON.stringify(e.payload ?? null),
+      headers: JSON.stringify(e.headers ?? {}),
+    }
+  })
+  // A multi-row insert assigns identity values in VALUES order, and RETURNING keeps it too.
+  const inserted = (await trx('outbox').insert(rows).returning(COLUMNS)) as OutboxRow[]
+  return inserted.map(toEvent)
+}
+
+/**
+ * The next unpublished events in id order. The relay holds the outbox advisory lock, so there is
+ * no competing reader and no row locks are needed.
+ */
+export async function nextUnpublished(db: Knex, limit: number): Promise<OutboxEvent[]> {
+  const rows = (await db('outbox')
+    .select(COLUMNS)
+    .whereNull('published_at')
+    .orderBy('id')
+    .limit(limit)) as OutboxRow[]
+  return rows.map(toEvent)
+}
+
+export async function markPublished(db: Knex, ids: number[]): Promise<void> {
+  if (ids.length === 0) return
+  await db.raw('update outbox set published_at = now() where id = any(?::bigint[])', [ids])
+}
+
+export interface OutboxLag {
+  unpublished: number
+  /** Age of the oldest unpublished event in seconds (0 when the outbox is drained). */
+  oldestAgeSeconds: number
+}
+
+export async function outboxLag(db: Knex): Promise<OutboxLag> {
+  const { rows } = (await db.raw(`
+    select count(*)::int as unpublished,
+           coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as oldest_age_seconds
+    from outbox where published_at is null
+  `)) as { rows: { unpublished: number; oldest_age_seconds: number }[] }
+  const row = rows[0]
+  return { unpublished: row?.unpublished ?? 0, oldestAgeSeconds: Math.max(0, row?.oldest_age_seconds ?? 0) }
+}
+
+/** Deletes published rows older than `olderThanHours`; returns how many went. */
+export async function prunePublished(db: Knex, olderThanHours: number): Promise<number> {
+  const { rowCount } = (await db.raw(
+    `delete from outbox where published_at is not null and published_at < now() - ?::float8 * interval '1 hour'`,
+    [olderThanHours],
+  )) as { rowCount: number | null }
+  return rowCount ?? 0
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
+import { Redis } from 'ioredis'
+import { authPlugin } from '../auth/auth-plugin.ts'
+import type { TokenVerifier } from '../auth/token-verifier.ts'
+import type { HubConfig } from '../config/config.ts'
+import { dbPlugin } from '../db/db-plugin.ts'
+import { RateLimitedError } from '../errors/app-error.ts'
+import { eventsPlugin } from '../events/events-plugin.ts'
+import { systemRoutes } from '../health/system-routes.ts'
+import { jobRoutes } from '../jobs/job-routes.ts'
+import { jobsPlugin } from '../jobs/jobs-plugin.ts'
+import { loggableUrl } from '../logging/redact.ts'
+import { metricsPlugin } from '../metrics/metrics-plugin.ts'
+import { loadSchemaFiles } from '../schemas/schema-catalog.ts'
+import { installErrorHandling } from './error-handler.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: HubConfig
+  }
+}
+
+export interface AppOptions {
+  config: HubConfig
+  verifier: TokenVerifier
+  logger?: FastifyServerOptions['logger']
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+export const API_TAGS = [
+  { name: 'directory', description: 'Information resources: register, review, publish, search' },
+  { name: 'access', description: 'Access requests and grants' },
+  { name: 'exchange', description: 'Authorized fetches through department adapters' },
+  { name: 'cases', description: 'Case (办件) data in real time' },
+  { name: 'certificates', description: 'Electronic certificates (电子证照)' },
+  { name: 'audit', description: 'Audit trail for security officers' },
+  { name: 'admin', description: 'Hub operation: departments, keys, adapters, jobs' },
+  { name: 'system', description: 'Health, readiness, metrics and identity' },
+]
+
+/**
+ * Builds the hub's HTTP app (not listening). Infrastructure comes first as named plugins, each
+ * closing what it opened; feature routes register last. Tests call this and use `app.inject`.
+ */
+export async function buildApp({ config, verifier, logger = false }: AppOptions): Promise<FastifyInstance> {
+  if (!config.databaseUrl)
+    throw new Error('buildApp: config.databaseUrl must be resolved before building the app')
+  const app = Fastify({
+    logger:
+      logger === true
+        ? {
+            level: config.logLevel,
+            redact: ['req.headers.authorization'],
+            serializers: {
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                url: loggableUrl(req.url),
+              }),
+            },
+          }
+        : logger,
+    bodyLimit: config.limits.bodyLimitBytes,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+  })
+  app.decorate('config', config)
+  // JSON only: text/plain bodies are a caller mistake (415), not something to guess at.
+  app.removeContentTypeParser('text/plain')
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  installErrorHandling(app)
+
+  await app.register(metricsPlugin)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Data Exchange Hub',
+        description:
+          'Government data-sharing exchange hub and information-resource directory. Errors are RFC 9457 problem+json with a stable `code`.',
+        version: '0.1.0',
+      },
+      tags: API_TAGS,
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (json.title as string | undefined) ?? `def-${i}`,
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })
+  for (const { schema } of loadSchemaFiles()) app.addSchema(schema)
+
+  await app.register(dbPlugin, { connectionString: config.databaseUrl })
+  await app.register(eventsPlugin, { config })
+  await app.register(jobsPlugin, { config, prefix: config.jobs.queuePrefix })
+  await app.register(authPlugin, { verifier })
+
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true })
+    : undefined
+  if (redis) app.addHook('onClose', async () => void redis.disconnect())
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    max: config.limits.rateLimitPerMinute,
+    timeWindow: 60_000,
+    nameSpace: 'hub-rate-limit:',
+    // Per principal once authenticated; public routes are exempt (config.rateLimit: false).
+    keyGenerator: (request) => request.principal?.subject ?? request.ip,
+    ...(redis ? { redis, skipOnError: true } : {}),
+    errorResponseBuilder: (_request, context) =>
+      new RateLimitedError(
+        'rate-limited',
+        `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`,
+      ),
+  })
+
+  await app.register(systemRoutes)
+  await app.register(jobRoutes)
+  return app
+}

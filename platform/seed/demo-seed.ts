@@ -1,0 +1,15 @@
+import type { Knex } from 'knex'
+import { demoDepartments } from './demo-departments.ts'
+
+/**
+ * Demo data for the embedded default: Linfen's departments (reference city, seed data only — nothing
+ * in the code depends on it). Idempotent: re-running changes nothing that exists.
+ */
+export async function seedDemoData(db: Knex): Promise<void> {
+  const departments = demoDepartments()
+  // Parents first, so the self-reference holds.
+  for (const level of ['province', 'city', 'county']) {
+    const rows = departments.filter((d) => d.level === level)
+    if (rows.length) await db('departments').insert(rows).onConflict('code').ignore()
+  }
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify'
+import { createLocalJWKSet } from 'jose'
+import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
+import { createTokenVerifier, loadKeySet } from '../auth/token-verifier.ts'
+import type { HubConfig } from '../config/config.ts'
+import { createKnex } from '../db/knex-factory.ts'
+import { migrateLatest } from '../db/migrator.ts'
+import { type EmbeddedDatabase, startEmbeddedDatabase } from '../embedded/embedded-database.ts'
+import { buildApp } from '../http/build-app.ts'
+import { seedDemoData } from '../seed/demo-seed.ts'
+
+export interface RunningHub {
+  app: FastifyInstance
+  url: string
+  stop(): Promise<void>
+}
+
+const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329)
+
+/** Resolves the database, migrates, seeds when asked, builds the app, starts background work, listens. */
+export async function startHub(config: HubConfig): Promise<RunningHub> {
+  const say = (message: string) => console.error(`[hub] ${message}`)
+  let embedded: EmbeddedDatabase | undefined
+  if (!config.databaseUrl) {
+    embedded = await startEmbeddedDatabase(config.dataDir, EMBEDDED_PG_PORT, say)
+    config = { ...config, databaseUrl: embedded.url }
+    say(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT}, data in ${config.dataDir}/pg`)
+  }
+
+  const db = createKnex({ connectionString: config.databaseUrl!, poolMax: 2 })
+  try {
+    const applied = await migrateLatest(db)
+    if (applied.length) say(`applied ${applied.length} migration(s)`)
+    if (config.seedDemoData) await seedDemoData(db)
+  } finally {
+    await db.destroy()
+  }
+
+  let keys: Parameters<typeof createTokenVerifier>[0]
+  if (config.auth.jwks) {
+    keys = await loadKeySet(config.auth.jwks)
+  } else {
+    // Only the embedded default gets here (services mode requires a key source): trust the dev issuer.
+    const dev = await loadOrCreateDevIssuer(config.dataDir, config.auth.issuer, config.auth.audience)
+    keys = createLocalJWKSet(dev.jwks)
+    say('trusting the local dev token issuer; get a token with `npm run token -- clerk`')
+  }
+  const verifier = createTokenVerifier(keys, {
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    cacheSize: config.auth.tokenCacheSize,
+  })
+
+  const app = await buildApp({ config, verifier, logger: true })
+  await app.ready()
+  app.events.relay.start()
+  await app.jobs.startWorkers()
+  const address = await app.listen({ host: config.host, port: config.port })
+  app.log.info(
+    `hub listening on ${address} (${config.mode} mode); API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`,
+  )
+
+  return {
+    app,
+    url: address,
+    async stop() {
+      await app.close()
+      await embedded?.stop()
+    },
+  }
+}

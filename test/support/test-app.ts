@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { createLocalJWKSet } from 'jose'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { createDevIssuerFromKey, type DevIssuer, generateDevKey } from '../../platform/auth/dev-issuer.ts'
+import { createTokenVerifier } from '../../platform/auth/token-verifier.ts'
+import { type HubConfig, loadConfig } from '../../platform/config/config.ts'
+import { buildApp } from '../../platform/http/build-app.ts'
+import type { Principal } from '../../schemas/generated/types.ts'
+import { type TestDatabase, useTestDatabase } from './test-database.ts'
+import { redisUrl } from './test-services.ts'
+
+export const TEST_ISSUER = 'urn:hub:test-issuer'
+export const TEST_AUDIENCE = 'data-exchange-hub'
+
+/** A services-mode config pointing at the real test services; `env` overrides single variables. */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): HubConfig {
+  return loadConfig({
+    HUB_MODE: 'services',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: inject('kafkaBrokers'),
+    REDIS_URL: redisUrl(),
+    AUTH_JWKS: JSON.stringify({ keys: [] }), // replaced by the test issuer below
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    LOG_LEVEL: 'silent',
+    // Each test app gets its own queues, so parallel test files never take each other's jobs.
+    JOBS_QUEUE_PREFIX: `hub-test-${randomBytes(4).toString('hex')}`,
+    ...env,
+  })
+}
+
+export interface TestApp {
+  readonly app: FastifyInstance
+  readonly database: TestDatabase
+  readonly issuer: DevIssuer
+  /** A signed bearer token for the principal. */
+  token(principal: Partial<Principal> & Pick<Principal, 'roles'>): Promise<string>
+}
+
+export interface TestAppOptions {
+  /** Environment overrides, e.g. { RATE_LIMIT_PER_MINUTE: '3' }. */
+  env?: Record<string, string>
+  /** Logger for the app (default: none). */
+  logger?: FastifyServerOptions['logger']
+  /** Registers extra (test-only) routes before the app is made ready. */
+  extend?: (app: FastifyInstance) => void | Promise<void>
+}
+
+/** Builds the real app on this test file's own database and the real Redis/Kafka; closes it afterwards. */
+export function useTestApp({ env = {}, logger = false, extend }: TestAppOptions = {}): TestApp {
+  const database = useTestDatabase()
+  const state: { app?: FastifyInstance; issuer?: DevIssuer } = {}
+
+  beforeAll(async () => {
+    const issuer = await createDevIssuerFromKey(await generateDevKey('test'), TEST_ISSUER, TEST_AUDIENCE)
+    const config = testConfig(database.url, env)
+    const verifier = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      cacheSize: config.auth.tokenCacheSize,
+    })
+    state.issuer = issuer
+    state.app = await buildApp({ config, verifier, logger })
+    await extend?.(state.app)
+    await state.app.ready()
+  })
+
+  afterAll(async () => {
+    await state.app?.close()
+  })
+
+  return {
+    database,
+    get app() {
+      if (!state.app) throw new Error('useTestApp(): the app exists only inside tests and hooks')
+      return state.app
+    },
+    get issuer() {
+      if (!state.issuer) throw new Error('useTestApp(): the issuer exists only inside tests and hooks')
+      return state.issuer
+    },
+    token(principal) {
+      return this.issuer.issue({
+        subject: principal.subject ?? `test-${principal.roles.join('-')}`,
+        department: principal.department === undefined ? 'lf-test' : principal.department,
+        roles: principal.roles,
+        district: principal.district ?? null,
+      })
+    },
+  }
+}
