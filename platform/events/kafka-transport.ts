@@ -92,16 +92,18 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
       try {
         producer.poll()
       } catch {
-        // Disconnected (fatal error or close): the reports come from the purge, or the guard fires.
+        // Disconnected (fatal error, guard or close): the batch settles through the guard.
       }
     }, DELIVERY_POLL_MS)
-    // Belt and braces: librdkafka reports every message within message.timeout.ms, but a lost
-    // report must never wedge the relay.
-    const guardMs = (this.options.messageTimeoutMs ?? 30_000) + 10_000
-    const guard = setTimeout(
-      () => batch.abort(new Error(`Kafka delivery reports missing after ${guardMs} ms`)),
-      guardMs,
-    )
+    // The idempotent producer does not time messages out while no broker is reachable (it has no
+    // producer id to fence them with); they would wait for the broker's return. The guard turns
+    // that into a rejected publish after message.timeout.ms (plus librdkafka's 1 s scan slack), and
+    // drops the client so the stale copies are purged instead of landing after the retried batch.
+    const guardMs = (this.options.messageTimeoutMs ?? 30_000) + 2000
+    const guard = setTimeout(() => {
+      batch.abort(new Error(`Kafka did not acknowledge the batch within ${guardMs} ms`))
+      this.discard(producer, 'delivery timed out')
+    }, guardMs)
     try {
       for (const event of events) await this.produce(producer, event, batch)
       await batch.done
@@ -183,24 +185,27 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
   private async connect(): Promise<Producer> {
     const { options } = this
     // A fresh client per attempt: a client whose first connect failed is not reliably reusable.
-    const producer = new rdkafka.Producer({
-      'metadata.broker.list': options.brokers.join(','),
-      'client.id': options.clientId ?? 'hub-outbox-relay',
-      'enable.idempotence': true,
-      acks: 'all',
-      'linger.ms': options.lingerMs ?? 5,
-      'message.timeout.ms': options.messageTimeoutMs ?? 30_000,
-      'socket.keepalive.enable': true,
-      dr_cb: true,
-      ...options.producerConfig,
-    } as ProducerGlobalConfig)
+    const producer = new rdkafka.Producer(
+      {
+        'metadata.broker.list': options.brokers.join(','),
+        'client.id': options.clientId ?? 'hub-outbox-relay',
+        'enable.idempotence': true,
+        'linger.ms': options.lingerMs ?? 5,
+        'socket.keepalive.enable': true,
+        dr_cb: true,
+        ...options.producerConfig,
+      } as ProducerGlobalConfig,
+      // Topic-level settings must go here: node-rdkafka creates its topics with this config, so
+      // values put in the global config would be silently ignored.
+      { acks: -1 /* all */, 'message.timeout.ms': options.messageTimeoutMs ?? 30_000 },
+    )
     producer.on('delivery-report', (error: LibrdKafkaError, report: DeliveryReport) => {
       const settle = report.opaque as ((e?: Error) => void) | undefined
       settle?.(error ? new Error(`Kafka delivery failed: ${error.message}`, { cause: error }) : undefined)
-      if (error?.isFatal) this.discard(producer, error)
+      if (error?.isFatal) this.discard(producer, `fatal error: ${error.message}`)
     })
     producer.on('event.error', (error: LibrdKafkaError) => {
-      if (error.isFatal) this.discard(producer, error)
+      if (error.isFatal) this.discard(producer, `fatal error: ${error.message}`)
       else this.logger.warn({ err: error.message, code: error.code }, 'kafka producer error')
     })
     await new Promise<void>((resolve, reject) => {
@@ -215,9 +220,9 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
   }
 
   /** After a fatal error (e.g. the idempotent producer lost its sequence) only a new client helps. */
-  private discard(producer: Producer, error: LibrdKafkaError): void {
+  private discard(producer: Producer, reason: string): void {
     if (this.producer !== producer) return
-    this.logger.error({ err: error.message, code: error.code }, 'kafka producer fatal error, recreating it')
+    this.logger.warn({ reason }, 'discarding the kafka producer; the next publish creates a new one')
     this.producer = undefined
     void disconnect(producer, 1000)
   }

@@ -78,8 +78,9 @@ export async function buildApp({ config, verifier, logger = false }: AppOptions)
   app.decorate('config', config)
   // JSON only: text/plain bodies are a caller mistake (415), not something to guess at.
   app.removeContentTypeParser('text/plain')
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
+    done()
   })
   installErrorHandling(app)
 

@@ -35,11 +35,12 @@ export const metricsPlugin = fp(
     })
     app.decorate('metrics', { registry })
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       // The route template, never the raw URL: raw URLs would carry identifiers and explode cardinality.
       const route = request.routeOptions.url ?? 'unmatched'
       requests.inc({ method: request.method, route, status: String(reply.statusCode) })
       latency.observe({ method: request.method, route }, reply.elapsedTime / 1000)
+      done()
     })
   },
   { name: 'metrics' },
