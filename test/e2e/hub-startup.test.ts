@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevIssuer, createDevIssuerFromKey, generateDevKey } from '../../platform/auth/dev-issuer.ts'
 import { DEMO_PRINCIPALS } from '../../platform/auth/demo-principals.ts'
+import { createDevIssuerFromKey, type DevIssuer, generateDevKey } from '../../platform/auth/dev-issuer.ts'
 import { type RunningHub, startHub } from '../../platform/server/start-hub.ts'
 import { TEST_AUDIENCE, TEST_ISSUER, testConfig } from '../support/test-app.ts'
 import { useTestDatabase } from '../support/test-database.ts'
@@ -36,7 +36,9 @@ describe('a started hub', () => {
 
   it('has migrated and seeded the demo departments', async () => {
     const rows = await database.db('departments').pluck('code')
-    expect(rows).toEqual(expect.arrayContaining(['lf-hrss', 'lf-hfund', 'lf-realestate', 'lf-housing', 'sx-province']))
+    expect(rows).toEqual(
+      expect.arrayContaining(['lf-hrss', 'lf-hfund', 'lf-realestate', 'lf-housing', 'sx-province']),
+    )
   })
 
   it('answers an authenticated caller and refuses an anonymous one', async () => {
