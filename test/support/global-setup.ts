@@ -55,11 +55,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     if (startedKafka) await run('bash', [KAFKA_SCRIPT, 'stop'], { timeout: 60_000 })
+    // Only this run's clones (hub_t_<pid>_…): another run may be using the same server.
+    const clones = `hub\\_t\\_${process.pid}\\_%`
     await admin.raw(
-      `select pg_terminate_backend(pid) from pg_stat_activity where datname like 'hub_t\\_%' and pid <> pg_backend_pid()`,
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname like ? and pid <> pg_backend_pid()',
+      [clones],
     )
     const rows = (
-      await admin.raw(`select datname from pg_database where datname like 'hub_t\\_%' or datname = ?`, [
+      await admin.raw('select datname from pg_database where datname like ? or datname = ?', [
+        clones,
         template,
       ])
     ).rows as { datname: string }[]

@@ -16,7 +16,8 @@ export interface TestDatabase {
  * afterwards. Call at the top level of a test file; read the fields inside tests or hooks.
  */
 export function useTestDatabase(): TestDatabase {
-  const name = `hub_t_${randomBytes(6).toString('hex')}`
+  // Clones carry the run's id (hub_t_<pid>_…) so a run's teardown drops only its own databases.
+  const name = `${inject('templateDatabase').replace(/^hub_tpl_/, 'hub_t_')}_${randomBytes(6).toString('hex')}`
   const state: { db?: Knex } = {}
   const admin = () => createKnex({ connectionString: adminUrl(), poolMax: 1 })
 
@@ -41,7 +42,9 @@ export function useTestDatabase(): TestDatabase {
   })
 
   return {
-    url: databaseUrl(name),
+    get url() {
+      return databaseUrl(name)
+    },
     get db() {
       if (!state.db) throw new Error('useTestDatabase(): the database exists only inside tests and hooks')
       return state.db
