@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { Redis } from 'ioredis'
+import { departmentRoutes } from '../../directory/departments/department-routes.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
 import type { TokenVerifier } from '../auth/token-verifier.ts'
 import type { HubConfig } from '../config/config.ts'
@@ -132,5 +133,6 @@ export async function buildApp({ config, verifier, logger = false }: AppOptions)
 
   await app.register(systemRoutes)
   await app.register(jobRoutes)
+  await app.register(departmentRoutes)
   return app
 }

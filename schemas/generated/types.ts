@@ -48,6 +48,118 @@ export interface DeadLetterList {
   items: DeadLetterJob[];
 }
 
+// department-create.json
+/**
+ * A new department, as an admin registers it.
+ */
+export interface DepartmentCreate {
+  /**
+   * Stable department code: lower-case letters, digits and hyphens, 2–32 characters; cannot change later.
+   */
+  code: string;
+  /**
+   * Official name, at most 100 characters.
+   */
+  name: string;
+  /**
+   * Administrative level (省/市/县/乡/村); cannot change later.
+   */
+  level: "province" | "city" | "county" | "township" | "village";
+  /**
+   * `government` (default) or `external` for an outside party such as the provincial platform.
+   */
+  kind?: "government" | "external";
+  /**
+   * GB/T 2260 division code; must be a division the hub knows.
+   */
+  divisionCode: string;
+  /**
+   * Unified social credit code (GB 32100); both check characters must match and no other department may hold it.
+   */
+  creditCode?: string | null;
+  /**
+   * Code of an existing department of a higher level that supervises this one.
+   */
+  parent?: string | null;
+}
+
+// department-list.json
+/**
+ * One page of departments in code order.
+ */
+export interface DepartmentList {
+  /**
+   * The departments of this page, at most the requested limit.
+   */
+  items: Department[];
+  /**
+   * Pass as `cursor` to get the next page; null on the last page.
+   */
+  nextCursor: string | null;
+}
+
+// department-update.json
+/**
+ * A partial change to a department; omitted properties stay as they are. Code, level, kind and division are fixed.
+ */
+export interface DepartmentUpdate {
+  /**
+   * New official name, at most 100 characters.
+   */
+  name?: string;
+  /**
+   * New unified social credit code (GB 32100), or null to clear it.
+   */
+  creditCode?: string | null;
+  /**
+   * New supervising department (higher level, not the department itself or one below it), or null to detach.
+   */
+  parent?: string | null;
+}
+
+// department.json
+/**
+ * A department (部门) that provides or consumes data through the hub.
+ */
+export interface Department {
+  /**
+   * Stable department code: lower-case letters, digits and hyphens, 2–32 characters, e.g. `lf-hrss`.
+   */
+  code: string;
+  /**
+   * Official name, e.g. 临汾市人力资源和社会保障局.
+   */
+  name: string;
+  /**
+   * Administrative level (省/市/县/乡/村).
+   */
+  level: "province" | "city" | "county" | "township" | "village";
+  /**
+   * `government` for a department of the city; `external` for an outside party such as the provincial platform.
+   */
+  kind: "government" | "external";
+  /**
+   * GB/T 2260 administrative division code of the department's area, e.g. 141000.
+   */
+  divisionCode: string;
+  /**
+   * Unified social credit code (GB 32100), upper case; null when the department has none on record.
+   */
+  creditCode: string | null;
+  /**
+   * Code of the supervising department, whose level is higher; null for a top-level department.
+   */
+  parent: string | null;
+  /**
+   * When the department was registered.
+   */
+  createdAt: string;
+  /**
+   * When the department last changed.
+   */
+  updatedAt: string;
+}
+
 // health-status.json
 /**
  * Liveness or readiness of the hub and the services it depends on.

@@ -1,0 +1,78 @@
+import { InputError } from '../../platform/errors/app-error.ts'
+import { validateCreditCode } from '../../platform/identifiers/index.ts'
+import type { DepartmentKind, DepartmentLevel } from './department-store.ts'
+
+/** The pure rules of departments (no database), shared by the service and its tests. */
+
+export const DEPARTMENT_CODE = /^[a-z][a-z0-9-]{1,31}$/
+export const NAME_MAX_LENGTH = 100
+
+// Higher levels come first. Parents must rank strictly higher, which also makes a cycle impossible
+// even under concurrent updates; the explicit cycle check only gives the clearer error.
+export const LEVEL_RANK: Record<DepartmentLevel, number> = {
+  province: 0,
+  city: 1,
+  county: 2,
+  township: 3,
+  village: 4,
+}
+export const KINDS: readonly DepartmentKind[] = ['government', 'external']
+
+export interface Violation {
+  code: string
+  path: string
+  message: string
+}
+
+export function violation(code: string, field: string, message: string): Violation {
+  return { code, path: `/body/${field}`, message }
+}
+
+export function checkName(name: string): Violation[] {
+  if (name === '') return [violation('invalid-name', 'name', 'must not be empty')]
+  if ([...name].length > NAME_MAX_LENGTH) {
+    return [violation('invalid-name', 'name', `must be at most ${NAME_MAX_LENGTH} characters`)]
+  }
+  return []
+}
+
+/** The upper-case form of a valid credit code; pushes a violation and returns null otherwise. */
+export function normalizeCreditCode(value: string | null, violations: Violation[]): string | null {
+  if (value === null) return null
+  const result = validateCreditCode(value, { checksum: 'enforce' })
+  if (result.ok) return result.normalized
+  violations.push(
+    violation('invalid-credit-code', 'creditCode', `is not a valid GB 32100 code (${result.reason})`),
+  )
+  return null
+}
+
+/** One violation keeps its own code; several share `department-invalid` and are all listed. */
+export function throwIfInvalid(violations: Violation[]): void {
+  if (violations.length === 0) return
+  const code = violations.length === 1 ? violations[0]!.code : 'department-invalid'
+  throw new InputError(
+    code,
+    `The department is invalid: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`,
+    { errors: violations.map(({ path, message }) => ({ path, message })) },
+  )
+}
+
+export function encodeCursor(code: string): string {
+  return Buffer.from(code, 'utf8').toString('base64url')
+}
+
+export function decodeCursor(cursor: string): string {
+  const code = Buffer.from(cursor, 'base64url').toString('utf8')
+  if (!DEPARTMENT_CODE.test(code)) {
+    throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
+      errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
+    })
+  }
+  return code
+}
+
+/** Whether `parent` may supervise a department of `level`: only a strictly higher level may. */
+export function isHigherLevel(parent: DepartmentLevel, level: DepartmentLevel): boolean {
+  return LEVEL_RANK[parent] < LEVEL_RANK[level]
+}
