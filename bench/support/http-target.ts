@@ -27,6 +27,7 @@ if (kind === 'bare') {
     AUTH_ISSUER: 'urn:bench',
     RATE_LIMIT_PER_MINUTE: '10000000',
     LOG_LEVEL: 'silent',
+    AUDIT_SUBJECT_KEY: 'bench-audit-subject-key-0123456789abcdef',
   })
   const verifier = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
     issuer: 'urn:bench',

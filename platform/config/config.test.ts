@@ -6,6 +6,7 @@ const SERVICES = {
   KAFKA_BROKERS: '127.0.0.1:19092,127.0.0.1:19094',
   REDIS_URL: 'redis://127.0.0.1:6379',
   AUTH_JWKS_URL: 'https://idp.example.gov.cn/.well-known/jwks.json',
+  AUDIT_SUBJECT_KEY: 'k'.repeat(48),
 }
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/^REDIS_URL: required/m)
     expect(problems.join('\n')).toMatch(/^KAFKA_BROKERS: required/m)
     expect(problems.join('\n')).toMatch(/AUTH_JWKS, AUTH_JWKS_FILE or AUTH_JWKS_URL/)
+    expect(problems.join('\n')).toMatch(/^AUDIT_SUBJECT_KEY: required/m)
   })
 
   it.each([
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
     ['REQUEST_DECISION_WORKDAYS', '0', /^REQUEST_DECISION_WORKDAYS: must be an integer from 1/],
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL: must be one of/],
     ['HUB_MODE', 'cloud', /^HUB_MODE: must be "embedded" or "services"/],
+    ['AUDIT_SUBJECT_KEY', 'short', /^AUDIT_SUBJECT_KEY: must be at least 32 characters/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(problemsOf({ ...SERVICES, [name]: value }).some((p) => message.test(p))).toBe(true)
   })

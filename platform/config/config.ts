@@ -43,6 +43,8 @@ export interface HubConfig {
   limits: LimitsConfig
   outbox: { pollIntervalMs: number; batchSize: number; topicPrefix: string }
   jobs: { queuePrefix: string }
+  /** HMAC key for subject identifiers in the audit trail; the embedded default makes one on first start. */
+  audit: { subjectKey: string | null }
   seedDemoData: boolean
 }
 
@@ -178,6 +180,13 @@ export function loadConfig(env: Env = process.env): HubConfig {
     )
   }
 
+  const subjectKey = r.raw('AUDIT_SUBJECT_KEY') ?? null
+  if (subjectKey !== null && subjectKey.length < 32) {
+    r.problems.push('AUDIT_SUBJECT_KEY: must be at least 32 characters of secret key material')
+  } else if (subjectKey === null && mode === 'services') {
+    r.problems.push(`AUDIT_SUBJECT_KEY: required ${needed}`)
+  }
+
   const logLevel = r.string('LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -211,6 +220,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       topicPrefix: r.string('KAFKA_TOPIC_PREFIX', 'hub.'),
     },
     jobs: { queuePrefix: r.string('JOBS_QUEUE_PREFIX', 'hub') },
+    audit: { subjectKey },
     seedDemoData: r.bool('HUB_SEED_DEMO', mode === 'embedded'),
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems)

@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { Redis } from 'ioredis'
+import { auditPlugin } from '../../audit/audit-plugin.ts'
+import { auditRoutes } from '../../audit/audit-routes.ts'
 import { departmentRoutes } from '../../directory/departments/department-routes.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
 import type { TokenVerifier } from '../auth/token-verifier.ts'
@@ -51,6 +53,9 @@ export const API_TAGS = [
 export async function buildApp({ config, verifier, logger = false }: AppOptions): Promise<FastifyInstance> {
   if (!config.databaseUrl)
     throw new Error('buildApp: config.databaseUrl must be resolved before building the app')
+  const auditSubjectKey = config.audit.subjectKey
+  if (!auditSubjectKey)
+    throw new Error('buildApp: config.audit.subjectKey must be resolved before building the app')
   const app = Fastify({
     logger:
       logger === true
@@ -133,6 +138,8 @@ export async function buildApp({ config, verifier, logger = false }: AppOptions)
 
   await app.register(systemRoutes)
   await app.register(jobRoutes)
+  await app.register(auditPlugin, { subjectKey: Buffer.from(auditSubjectKey) })
+  await app.register(auditRoutes)
   await app.register(departmentRoutes)
   return app
 }

@@ -8,6 +8,7 @@ import { migrateLatest } from '../db/migrator.ts'
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../embedded/embedded-database.ts'
 import { buildApp } from '../http/build-app.ts'
 import { seedDemoData } from '../seed/demo-seed.ts'
+import { loadOrCreateSecret } from './local-secret.ts'
 
 export interface RunningHub {
   app: FastifyInstance
@@ -25,6 +26,14 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     embedded = await startEmbeddedDatabase(config.dataDir, EMBEDDED_PG_PORT, say)
     config = { ...config, databaseUrl: embedded.url }
     say(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT}, data in ${config.dataDir}/pg`)
+  }
+
+  if (!config.audit.subjectKey) {
+    // Only the embedded default gets here (services mode requires AUDIT_SUBJECT_KEY).
+    config = {
+      ...config,
+      audit: { subjectKey: await loadOrCreateSecret(config.dataDir, 'audit-subject.key') },
+    }
   }
 
   const db = createKnex({ connectionString: config.databaseUrl!, poolMax: 2 })

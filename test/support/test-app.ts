@@ -24,6 +24,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     AUTH_ISSUER: TEST_ISSUER,
     AUTH_AUDIENCE: TEST_AUDIENCE,
     LOG_LEVEL: 'silent',
+    AUDIT_SUBJECT_KEY: 'test-audit-subject-key-0123456789abcdef',
     // Each test app gets its own queues, so parallel test files never take each other's jobs.
     JOBS_QUEUE_PREFIX: `hub-test-${randomBytes(4).toString('hex')}`,
     ...env,

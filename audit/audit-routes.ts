@@ -1,0 +1,146 @@
+import { Readable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import { problemResponses } from '../platform/http/route-schemas.ts'
+import { ref } from '../platform/schemas/schema-catalog.ts'
+import { EXPORT_CONTENT_TYPES, serialiseExport } from './audit-export.ts'
+import { auditActor } from './audit-plugin.ts'
+import type { AuditSearchQuery, ExportFormat } from './audit-service.ts'
+
+/**
+ * The security officer's API. No `config.roles` on purpose: the service checks the auditor role
+ * itself so that a refused attempt is recorded in the trail before the 403 goes out.
+ */
+
+const FILTERS = {
+  subjectId: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 64,
+    description: 'The data subject identifier (e.g. resident ID); matched through its keyed hash.',
+  },
+  principal: { type: 'string', minLength: 1, description: 'Only records of this caller subject.' },
+  department: { type: 'string', minLength: 1, description: "Only records of this caller's department." },
+  resourceType: { type: 'string', minLength: 1, description: 'Only this kind of thing, e.g. `resource`.' },
+  resourceId: { type: 'string', minLength: 1, description: 'Only this resource identifier.' },
+  caseNumber: { type: 'string', minLength: 1, description: 'Only accesses serving this case (办件).' },
+  outcome: { type: 'string', enum: ['allowed', 'denied'], description: 'Only allowed or only denied.' },
+  from: { type: 'string', format: 'date-time', description: 'Recorded at or after this instant.' },
+  to: { type: 'string', format: 'date-time', description: 'Recorded before this instant.' },
+} as const
+
+interface SearchQuery extends AuditSearchQuery {
+  cursor?: string
+  limit: number
+}
+
+interface ExportQuery extends AuditSearchQuery {
+  format: ExportFormat
+}
+
+interface VerifyQuery {
+  fromId?: number
+  toId?: number
+}
+
+export async function auditRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: SearchQuery }>(
+    '/v1/audit/records',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'searchAuditRecords',
+        summary: 'Search the audit trail: who accessed which data, when, why, with what outcome',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...FILTERS,
+            cursor: {
+              type: 'string',
+              pattern: '^[1-9][0-9]{0,15}$',
+              description: '`nextCursor` of the previous page.',
+            },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100, description: 'Page size.' },
+          },
+        },
+        response: { 200: ref('audit-record-page.json'), ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, ...query } = request.query
+      return app.audit.service.search(auditActor(request), query, { cursor, limit })
+    },
+  )
+
+  app.get<{ Querystring: ExportQuery }>(
+    '/v1/audit/records/export',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'exportAuditRecords',
+        summary: 'Export matching audit records, oldest first, streamed as NDJSON or CSV',
+        description: 'Needs `from` and `to` (at most 366 days apart); the body is streamed.',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...FILTERS,
+            format: {
+              type: 'string',
+              enum: ['ndjson', 'csv'],
+              default: 'ndjson',
+              description: 'NDJSON (one AuditRecord per line) or CSV (arrays joined by `;`).',
+            },
+          },
+        },
+        response: {
+          200: {
+            description: 'The records, streamed',
+            content: {
+              'application/x-ndjson': { schema: { type: 'string' } },
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
+          ...problemResponses(400, 401, 403, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query
+      const records = await app.audit.service.export(auditActor(request), query, format)
+      return reply
+        .type(EXPORT_CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="audit-records.${format}"`)
+        .send(Readable.from(serialiseExport(records, format)))
+    },
+  )
+
+  app.get<{ Querystring: VerifyQuery }>(
+    '/v1/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'verifyAuditTrail',
+        summary: 'Re-walk the hash chain and name the first broken record',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            fromId: {
+              type: 'integer',
+              minimum: 1,
+              description: 'First record id to check (default: oldest).',
+            },
+            toId: {
+              type: 'integer',
+              minimum: 1,
+              description: 'Last record id to check (default: the head).',
+            },
+          },
+        },
+        response: { 200: ref('audit-verify-result.json'), ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => app.audit.service.verify(auditActor(request), request.query),
+  )
+}

@@ -1,0 +1,141 @@
+import type { Knex } from 'knex'
+import { InputError, NotAllowedError } from '../platform/errors/app-error.ts'
+import { hasAnyRole } from '../policies/roles.ts'
+import type {
+  AuditRecord,
+  AuditRecordPage,
+  AuditVerifyResult,
+  Principal,
+} from '../schemas/generated/types.ts'
+import type { AuditFilter, AuditReadModel } from './audit-read-model.ts'
+import { verifyChain } from './audit-verify.ts'
+import type { AuditEntry, AuditWriter } from './audit-writer.ts'
+
+/** Who is asking, as every audited operation needs it. */
+export interface AuditActor {
+  principal: Principal
+  requestId: string
+  clientAddress: string
+}
+
+export interface AuditSearchQuery {
+  subjectId?: string
+  principal?: string
+  department?: string
+  resourceType?: string
+  resourceId?: string
+  caseNumber?: string
+  outcome?: 'allowed' | 'denied'
+  from?: string
+  to?: string
+}
+
+export type ExportFormat = 'ndjson' | 'csv'
+
+/** An export may span at most this many days; wider ones are split by the caller (each part streamed). */
+export const MAX_EXPORT_DAYS = 366
+
+/** The same fields the writer takes from a caller, for entries written on an actor's behalf. */
+export function actorFields(actor: AuditActor) {
+  return {
+    principal: actor.principal.subject,
+    department: actor.principal.department,
+    roles: actor.principal.roles,
+    requestId: actor.requestId,
+    clientAddress: actor.clientAddress,
+  }
+}
+
+/**
+ * The security officer's operations. Every one of them is itself audited — including a
+ * non-auditor's attempt, which is why the role check lives here and not in the route config (the
+ * auth hook would refuse before anything could be written).
+ */
+export class AuditService {
+  constructor(private readonly deps: { db: Knex; writer: AuditWriter; readModel: AuditReadModel }) {}
+
+  async search(actor: AuditActor, query: AuditSearchQuery, page: { cursor?: string; limit: number }) {
+    await this.requireAuditor(actor, 'audit.search', query)
+    const filter = this.filter(query)
+    await this.record(actor, 'audit.search', query)
+    const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
+    const result: AuditRecordPage = await this.deps.readModel.search(filter, { beforeId, limit: page.limit })
+    return result
+  }
+
+  async verify(actor: AuditActor, range: { fromId?: number; toId?: number }): Promise<AuditVerifyResult> {
+    await this.requireAuditor(actor, 'audit.verify', {}, range)
+    if (range.fromId !== undefined && range.toId !== undefined && range.fromId > range.toId)
+      throw new InputError('invalid-range', '`fromId` must not be after `toId`')
+    await this.record(actor, 'audit.verify', {}, range)
+    return verifyChain(this.deps.db, range)
+  }
+
+  /** Audits the export, then hands back the rows to stream; the caller serialises them. */
+  async export(
+    actor: AuditActor,
+    query: AuditSearchQuery,
+    format: ExportFormat,
+  ): Promise<AsyncGenerator<AuditRecord>> {
+    await this.requireAuditor(actor, 'audit.export', query, { format })
+    const filter = this.filter(query)
+    if (!filter.from || !filter.to)
+      throw new InputError('range-required', 'An export needs both `from` and `to`')
+    if (filter.to.getTime() - filter.from.getTime() > MAX_EXPORT_DAYS * 86_400_000)
+      throw new InputError('range-too-wide', `An export may span at most ${MAX_EXPORT_DAYS} days`)
+    await this.record(actor, 'audit.export', query, { format })
+    return this.deps.readModel.stream(filter)
+  }
+
+  /** A non-auditor's attempt is recorded as denied (durably) before it is refused. */
+  private async requireAuditor(
+    actor: AuditActor,
+    action: string,
+    query: AuditSearchQuery,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (hasAnyRole(actor.principal, ['auditor'])) return
+    await this.record(actor, action, query, details, 'role-required')
+    throw new NotAllowedError('role-required', 'This operation requires the role: auditor')
+  }
+
+  private async record(
+    actor: AuditActor,
+    action: string,
+    query: AuditSearchQuery,
+    details: Record<string, unknown> = {},
+    deniedFor?: string,
+  ): Promise<void> {
+    const { subjectId, ...filters } = query
+    const entry: AuditEntry = {
+      ...actorFields(actor),
+      action,
+      resourceType: 'audit-trail',
+      subjectId: subjectId ?? null,
+      details: { ...filters, ...details },
+      outcome: deniedFor ? 'denied' : 'allowed',
+      reason: deniedFor ?? null,
+    }
+    await this.deps.writer.record(entry)
+  }
+
+  private filter(query: AuditSearchQuery): AuditFilter {
+    const from = query.from === undefined ? undefined : new Date(query.from)
+    const to = query.to === undefined ? undefined : new Date(query.to)
+    if (from && to && from.getTime() > to.getTime())
+      throw new InputError('invalid-range', '`from` must not be after `to`', {
+        errors: [{ path: '/querystring/from', message: 'must not be after `to`' }],
+      })
+    return {
+      subjectHash: query.subjectId === undefined ? undefined : this.deps.writer.subjectHash(query.subjectId),
+      principal: query.principal,
+      department: query.department,
+      resourceType: query.resourceType,
+      resourceId: query.resourceId,
+      caseNumber: query.caseNumber,
+      outcome: query.outcome,
+      from,
+      to,
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import type { Knex } from 'knex'
+import type { ChainedRecord } from './audit-chain.ts'
+
+/** The SQL of the audit trail's write and verify paths (single-table work on audit_records). */
+
+export interface ChainHead {
+  lastId: number
+  lastHash: string
+}
+
+/** Locks the chain head until the transaction ends: every writer, in every instance, queues here. */
+export async function lockChainHead(trx: Knex.Transaction): Promise<ChainHead> {
+  const { rows } = await trx.raw<{ rows: { last_id: number; last_hash: string }[] }>(
+    'select last_id, last_hash from audit_chain_head for update',
+  )
+  const row = rows[0]
+  if (!row) throw new Error('audit_chain_head is empty: run the migrations')
+  return { lastId: Number(row.last_id), lastHash: row.last_hash }
+}
+
+export async function readChainHead(db: Knex): Promise<ChainHead> {
+  const { rows } = await db.raw<{ rows: { last_id: number; last_hash: string }[] }>(
+    'select last_id, last_hash from audit_chain_head',
+  )
+  const row = rows[0]
+  if (!row) throw new Error('audit_chain_head is empty: run the migrations')
+  return { lastId: Number(row.last_id), lastHash: row.last_hash }
+}
+
+export async function advanceChainHead(trx: Knex.Transaction, head: ChainHead): Promise<void> {
+  await trx.raw('update audit_chain_head set last_id = ?, last_hash = ?', [head.lastId, head.lastHash])
+}
+
+/** Creates the month's partition unless it exists (idempotent; runs outside the insert transaction). */
+export async function ensurePartition(db: Knex, monthStart: string): Promise<void> {
+  await db.raw('select audit_ensure_partition(?::date)', [monthStart])
+}
+
+/** One multi-row INSERT for a whole batch. */
+export async function insertRecords(
+  trx: Knex.Transaction,
+  records: { record: ChainedRecord; hash: string }[],
+): Promise<void> {
+  await trx('audit_records').insert(
+    records.map(({ record: r, hash }) => ({
+      id: r.id,
+      // The writer stamps whole milliseconds, so a Date carries exactly the value that was hashed.
+      occurred_at: new Date(Number(r.occurredAtMicros / 1000n)),
+      principal: r.principal,
+      department: r.department,
+      roles: r.roles,
+      action: r.action,
+      resource_type: r.resourceType,
+      resource_id: r.resourceId,
+      subject_hash: r.subjectHash,
+      subject_masked: r.subjectMasked,
+      items: r.items,
+      purpose: r.purpose,
+      case_number: r.caseNumber,
+      grant_id: r.grantId,
+      outcome: r.outcome,
+      reason: r.reason,
+      request_id: r.requestId,
+      client_address: r.clientAddress,
+      details: r.details,
+      prev_hash: r.prevHash,
+      hash,
+    })),
+  )
+}
+
+export interface RangeCheck {
+  /** Records found in the range. */
+  found: number
+  /** Records before the first problem (all found when there is none). */
+  checked: number
+  lastId: number | null
+  /** The first problem, at the record id where it shows (for a gap: the missing id). */
+  broken: { id: number; problem: 'hash-mismatch' | 'broken-link' | 'gap' } | null
+}
+
+/**
+ * Checks records `lo..hi` inside PostgreSQL: each hash recomputed by `audit_record_hash()`, each
+ * link and each step of 1 compared with the row before (record `lo - 1` is read too, so ranges
+ * join up). Only the verdict crosses the wire, which is what makes verification fast; ranges are
+ * independent, so several can run at once. `startPrev` is what record `lo` must link to when there
+ * is no record `lo - 1` (the genesis hash for record 1; null: take it on trust).
+ */
+export async function checkChainRange(
+  db: Knex,
+  lo: number,
+  hi: number,
+  startPrev: string | null,
+): Promise<RangeCheck> {
+  const { rows } = await db.raw<{
+    rows: {
+      found: number
+      checked: number
+      last_id: number | null
+      bad_id: number | null
+      problem: string | null
+    }[]
+  }>(
+    `with r as (
+       select id, prev_hash, hash = audit_record_hash(a) as hash_ok,
+              coalesce(lag(id) over w, cast(? as int8) - 1) + 1 as expected_id,
+              coalesce(lag(hash) over w, cast(? as text)) as expected_prev
+       from audit_records a where id between cast(? as int8) - 1 and ?
+       window w as (order by id)
+     ), c as (
+       select id, case
+           when id <> expected_id then 'gap'
+           when prev_hash <> expected_prev then 'broken-link'
+           when not hash_ok then 'hash-mismatch'
+         end as problem,
+         case when id <> expected_id then expected_id else id end as at_id
+       from r where id >= ?
+     ), first_bad as (select id, at_id, problem from c where problem is not null order by id limit 1)
+     select (select count(*)::int from c) as found,
+            (select count(*)::int from c where id < coalesce((select id from first_bad), cast(? as int8) + 1)) as checked,
+            (select max(id) from c) as last_id,
+            (select at_id from first_bad) as bad_id,
+            (select problem from first_bad) as problem`,
+    [lo, startPrev, lo, hi, lo, hi],
+  )
+  const row = rows[0]!
+  return {
+    found: row.found,
+    checked: row.checked,
+    lastId: row.last_id === null ? null : Number(row.last_id),
+    broken:
+      row.bad_id === null
+        ? null
+        : { id: Number(row.bad_id), problem: row.problem as 'hash-mismatch' | 'broken-link' | 'gap' },
+  }
+}
+
+/** The oldest record kept (retention drops whole months), or null for an empty trail. */
+export async function readFirstId(db: Knex): Promise<number | null> {
+  const { rows } = await db.raw<{ rows: { id: number | null }[] }>('select min(id) as id from audit_records')
+  return rows[0]?.id == null ? null : Number(rows[0].id)
+}
+
+/** The stored hash of one record (the link a partial verification starts from), if it exists. */
+export async function readHash(db: Knex, id: number): Promise<string | null> {
+  const { rows } = await db.raw<{ rows: { hash: string }[] }>(
+    'select hash from audit_records where id = ? limit 1',
+    [id],
+  )
+  return rows[0]?.hash ?? null
+}

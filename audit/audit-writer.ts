@@ -1,0 +1,192 @@
+import type { Knex } from 'knex'
+import { type ChainedRecord, canonicalJson, hashRecord, hashSubject, maskSubject } from './audit-chain.ts'
+import { advanceChainHead, ensurePartition, insertRecords, lockChainHead } from './audit-store.ts'
+
+/** What a feature says about one access or change. The writer adds time, chain position and hashes. */
+export interface AuditEntry {
+  /** The caller's subject (person or service account). */
+  principal: string
+  department: string | null
+  roles: readonly string[]
+  /** Dotted verb, e.g. `exchange.fetch`, `directory.resource.publish`, `audit.search`. */
+  action: string
+  resourceType: string
+  resourceId?: string | null
+  /** The data subject's identifier in plain text; only its keyed hash and masked form are stored. */
+  subjectId?: string | null
+  /** Information items returned (codes), empty for a denial. */
+  items?: readonly string[]
+  purpose?: string | null
+  caseNumber?: string | null
+  grantId?: string | null
+  outcome: 'allowed' | 'denied'
+  /** Why it was denied (a stable error code), or a note for an allowed action. */
+  reason?: string | null
+  requestId?: string | null
+  clientAddress?: string | null
+  /** Small structured extras (no personal identifiers in plain text). */
+  details?: Record<string, unknown> | null
+}
+
+export interface AuditReceipt {
+  id: number
+  hash: string
+}
+
+export interface AuditWriterOptions {
+  db: Knex
+  /** HMAC key for subject identifiers (config: AUDIT_SUBJECT_KEY). */
+  subjectKey: Buffer
+  /** Most records in one INSERT (PostgreSQL allows 65,535 bind parameters; a record uses 21). */
+  maxBatch?: number
+  now?: () => number
+}
+
+interface Pending {
+  record: Omit<ChainedRecord, 'id' | 'prevHash'>
+  resolve: (receipt: AuditReceipt) => void
+  reject: (error: unknown) => void
+}
+
+// PostgreSQL rejects NUL in text, and a lone surrogate would be stored as U+FFFD and no longer match
+// its hash; one such value would fail or spoil the whole batch, so refuse it up front.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+function unstorable(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value)
+  if (Array.isArray(value)) return value.some(unstorable)
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => unstorable(k) || unstorable(v))
+  return false
+}
+
+/**
+ * Group commit for the hash chain. `record()` queues an entry; one flusher at a time takes everything
+ * queued, locks the chain head row, numbers and hashes the batch in memory, writes it with one
+ * multi-row INSERT and commits; only then are the callers' promises resolved, so a caller that awaits
+ * `record()` before answering never answers without a durable record. Entries arriving while a flush
+ * is in flight wait for the next one, which is what turns many concurrent requests into few commits.
+ */
+export class AuditWriter {
+  private readonly db: Knex
+  private readonly subjectKey: Buffer
+  private readonly maxBatch: number
+  private readonly now: () => number
+  private queue: Pending[] = []
+  private flushing: Promise<void> | null = null
+  private closed = false
+  private readonly knownMonths = new Set<string>()
+  /** Counters for tests, metrics and the benchmark. */
+  readonly stats = { flushes: 0, records: 0, failedFlushes: 0 }
+
+  constructor({ db, subjectKey, maxBatch = 1000, now = Date.now }: AuditWriterOptions) {
+    if (subjectKey.length < 16) throw new Error('AuditWriter: the subject key must be at least 16 bytes')
+    this.db = db
+    this.subjectKey = subjectKey
+    this.maxBatch = maxBatch
+    this.now = now
+  }
+
+  /** The keyed hash under which a subject's records are stored (what searches by subject query). */
+  subjectHash(subjectId: string): string {
+    return hashSubject(this.subjectKey, subjectId)
+  }
+
+  record(entry: AuditEntry): Promise<AuditReceipt> {
+    let record: Pending['record']
+    try {
+      record = this.prepare(entry)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return new Promise<AuditReceipt>((resolve, reject) => {
+      this.queue.push({ record, resolve, reject })
+      if (!this.flushing) this.flushing = this.drain()
+    })
+  }
+
+  /** Everything that can go wrong with one entry goes wrong here, before it could spoil a batch. */
+  private prepare(entry: AuditEntry): Pending['record'] {
+    if (this.closed) throw new Error('AuditWriter is closed')
+    if (!entry.action || !entry.resourceType || !entry.principal)
+      throw new TypeError('AuditWriter: principal, action and resourceType are required')
+    if (entry.outcome !== 'allowed' && entry.outcome !== 'denied')
+      throw new TypeError('AuditWriter: outcome must be allowed or denied')
+    if (unstorable(entry)) throw new TypeError('AuditWriter: text must not contain NUL or lone surrogates')
+    const subject = entry.subjectId?.trim() ? entry.subjectId : null
+    return {
+      occurredAtMicros: BigInt(Math.floor(this.now())) * 1000n,
+      principal: entry.principal,
+      department: entry.department ?? null,
+      roles: [...entry.roles],
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId ?? null,
+      subjectHash: subject ? this.subjectHash(subject) : null,
+      subjectMasked: subject ? maskSubject(subject) : null,
+      items: [...(entry.items ?? [])],
+      purpose: entry.purpose ?? null,
+      caseNumber: entry.caseNumber ?? null,
+      grantId: entry.grantId ?? null,
+      outcome: entry.outcome,
+      reason: entry.reason ?? null,
+      requestId: entry.requestId ?? null,
+      clientAddress: entry.clientAddress ?? null,
+      // Throws for values JSON cannot hold (BigInt, cycles): the caller learns at once.
+      details: entry.details == null ? null : canonicalJson(entry.details),
+    }
+  }
+
+  /** Waits for everything queued so far to be written, then refuses new entries. */
+  async close(): Promise<void> {
+    this.closed = true
+    while (this.flushing) await this.flushing
+  }
+
+  private async drain(): Promise<void> {
+    // Yield once so callers that arrive in the same tick share the first flush too.
+    await new Promise((resolve) => setImmediate(resolve))
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch)
+        try {
+          const receipts = await this.flush(batch)
+          for (const [i, p] of batch.entries()) p.resolve(receipts[i]!)
+        } catch (error) {
+          // The transaction rolled back: nothing of this batch is stored and the head did not move.
+          this.stats.failedFlushes += 1
+          for (const p of batch) p.reject(error)
+        }
+      }
+    } finally {
+      this.flushing = null
+    }
+  }
+
+  private async flush(batch: Pending[]): Promise<AuditReceipt[]> {
+    for (const p of batch) await this.ensureMonth(p.record.occurredAtMicros)
+    const receipts = await this.db.transaction(async (trx) => {
+      const head = await lockChainHead(trx)
+      let prevHash = head.lastHash
+      const rows = batch.map((p, i) => {
+        const record: ChainedRecord = { ...p.record, id: head.lastId + 1 + i, prevHash }
+        const hash = hashRecord(record)
+        prevHash = hash
+        return { record, hash }
+      })
+      await insertRecords(trx, rows)
+      await advanceChainHead(trx, { lastId: head.lastId + batch.length, lastHash: prevHash })
+      return rows.map(({ record, hash }) => ({ id: record.id, hash }))
+    })
+    this.stats.flushes += 1
+    this.stats.records += batch.length
+    return receipts
+  }
+
+  /** Partitions are made on first use of a month (the migration pre-creates the months around it). */
+  private async ensureMonth(micros: bigint): Promise<void> {
+    const month = new Date(Number(micros / 1000n)).toISOString().slice(0, 7)
+    if (this.knownMonths.has(month)) return
+    await ensurePartition(this.db, `${month}-01`)
+    this.knownMonths.add(month)
+  }
+}
