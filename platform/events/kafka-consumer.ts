@@ -1,4 +1,4 @@
-import type { ConsumerGlobalConfig, KafkaConsumer, LibrdKafkaError, Message } from 'node-rdkafka'
+import type { Assignment, ConsumerGlobalConfig, KafkaConsumer, LibrdKafkaError, Message } from 'node-rdkafka'
 import rdkafka from 'node-rdkafka'
 import {
   backoffDelay,
@@ -18,6 +18,12 @@ export interface KafkaConsumerOptions extends SubscribeOptions {
   batchSize?: number
   retry?: { initialMs?: number; maxMs?: number }
   logger?: EventsLogger
+  /**
+   * Create missing topics (with the broker's default partitions and replication) before
+   * subscribing; default true. A consumer subscribed to a topic that does not exist yet only notices
+   * its creation at the next metadata refresh, which would delay its first events by seconds.
+   */
+  ensureTopics?: boolean
   /** Extra librdkafka settings, applied last. */
   consumerConfig?: Partial<ConsumerGlobalConfig>
 }
@@ -28,6 +34,29 @@ export interface KafkaEventConsumer extends EventConsumer {
 }
 
 const POLL_TIMEOUT_MS = 100
+const TOPIC_ALREADY_EXISTS = 36
+const ASSIGN_PARTITIONS = -175 // RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS
+const REVOKE_PARTITIONS = -174 // RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS
+
+/** Creates the topics that do not exist; failures (e.g. no permission) only warn. */
+async function ensureTopics(brokers: string[], topics: string[], logger: EventsLogger): Promise<void> {
+  const admin = rdkafka.AdminClient.create({ 'metadata.broker.list': brokers.join(',') })
+  try {
+    for (const topic of topics) {
+      await new Promise<void>((resolve) => {
+        // -1: the broker's num.partitions and default.replication.factor, as auto-creation would use.
+        admin.createTopic({ topic, num_partitions: -1, replication_factor: -1 }, 10_000, (error) => {
+          if (error && error.code !== TOPIC_ALREADY_EXISTS) {
+            logger.warn({ err: error.message, topic }, 'could not create topic; subscribing anyway')
+          }
+          resolve()
+        })
+      })
+    }
+  } finally {
+    admin.disconnect()
+  }
+}
 
 /**
  * A Kafka consumer with the hub's delivery contract. Offsets are committed by hand, only after the
@@ -49,6 +78,33 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): KafkaEventCo
   const sleepers = new Set<() => void>()
   // The last offset committed per partition, re-committed synchronously on stop.
   const progress = new Map<string, { topic: string; partition: number; offset: number }>()
+  const assigned = new Set<string>()
+
+  // Our own rebalance handling, to stop committing for partitions we lost: a late commit (e.g. of a
+  // slow handler, or at stop) would move back the offset their new owner has committed since — the
+  // classic group protocol does not check partition ownership on commit.
+  const onRebalance = function (this: KafkaConsumer, event: LibrdKafkaError, assignment: Assignment[]) {
+    try {
+      const cooperative = this.rebalanceProtocol() === 'COOPERATIVE'
+      if (event.code === ASSIGN_PARTITIONS) {
+        for (const tp of assignment) assigned.add(`${tp.topic}/${tp.partition}`)
+        if (cooperative) this.incrementalAssign(assignment)
+        else this.assign(assignment)
+      } else if (event.code === REVOKE_PARTITIONS) {
+        for (const tp of assignment) {
+          assigned.delete(`${tp.topic}/${tp.partition}`)
+          progress.delete(`${tp.topic}/${tp.partition}`)
+        }
+        if (cooperative) this.incrementalUnassign(assignment)
+        else this.unassign()
+      } else {
+        logger.warn({ err: event.message }, 'kafka rebalance error')
+      }
+    } catch (error) {
+      // Disconnecting: the assignment no longer matters.
+      logger.warn({ err: String(error) }, 'kafka rebalance handling failed')
+    }
+  }
 
   const consume = (c: KafkaConsumer) =>
     new Promise<Message[]>((resolve, reject) => {
@@ -110,9 +166,11 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): KafkaEventCo
   }
 
   const commit = (c: KafkaConsumer, message: Message) => {
+    const id = `${message.topic}/${message.partition}`
+    if (!assigned.has(id)) return // revoked meanwhile: its new owner re-delivers (at-least-once)
     // The committed offset is the NEXT one to read.
     const position = { topic: message.topic, partition: message.partition, offset: message.offset + 1 }
-    progress.set(`${message.topic}/${message.partition}`, position)
+    progress.set(id, position)
     try {
       c.commit(position)
     } catch (error) {
@@ -161,6 +219,8 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): KafkaEventCo
   return {
     async start() {
       if (consumer) return
+      const topics = options.topics.map((t) => prefix + t)
+      if (options.ensureTopics ?? true) await ensureTopics(options.brokers, topics, logger)
       const c = new rdkafka.KafkaConsumer(
         {
           'metadata.broker.list': options.brokers.join(','),
@@ -170,9 +230,10 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): KafkaEventCo
           // With the EOF marker a poll returns as soon as it has caught up instead of waiting to
           // fill the batch: that is what keeps commit-to-consume latency low.
           'enable.partition.eof': true,
-          'allow.auto.create.topics': true,
+          // Notice partitions added to a topic (and topics created by others) within seconds.
           'topic.metadata.refresh.interval.ms': 10_000,
           'socket.keepalive.enable': true,
+          rebalance_cb: onRebalance,
           ...options.consumerConfig,
         } as ConsumerGlobalConfig,
         { 'auto.offset.reset': 'earliest' },
@@ -184,7 +245,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): KafkaEventCo
         c.connect({ timeout: 10_000 }, (error) => (error ? reject(error) : resolve()))
       })
       c.setDefaultConsumeTimeout(POLL_TIMEOUT_MS)
-      c.subscribe(options.topics.map((t) => prefix + t))
+      c.subscribe(topics)
       consumer = c
       running = true
       loop = run(c).catch((error) => logger.error({ err: String(error) }, 'kafka consumer loop crashed'))

@@ -19,10 +19,10 @@ export interface KafkaTransportOptions {
   /** Small batching window: a few ms buys large batches at a latency cost the hub can afford. */
   lingerMs?: number
   /**
-   * How long librdkafka keeps retrying one message. Bounded so that an outage surfaces as a
+   * How long a publish may wait for all acknowledgements. Bounded so that an outage surfaces as a
    * rejected publish (the relay backs off and retries) instead of a publish that never settles.
    */
-  messageTimeoutMs?: number
+  deliveryTimeoutMs?: number
   connectTimeoutMs?: number
   logger?: EventsLogger
   /** Extra librdkafka settings (e.g. security), applied last. */
@@ -76,6 +76,9 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
   private connecting: Promise<Producer> | undefined
   /** Consumers made by subscribe(), stopped by close(). */
   private readonly consumers = new Set<EventConsumer>()
+  private closed = false
+  /** A discarded client being destroyed. */
+  private retiring: Promise<void> | undefined
   private readonly logger: EventsLogger
 
   constructor(private readonly options: KafkaTransportOptions) {
@@ -92,14 +95,14 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
       try {
         producer.poll()
       } catch {
-        // Disconnected (fatal error, guard or close): the batch settles through the guard.
+        // Disconnected (fatal error, guard or close): the guard settles the batch.
       }
     }, DELIVERY_POLL_MS)
-    // The idempotent producer does not time messages out while no broker is reachable (it has no
-    // producer id to fence them with); they would wait for the broker's return. The guard turns
-    // that into a rejected publish after message.timeout.ms (plus librdkafka's 1 s scan slack), and
-    // drops the client so the stale copies are purged instead of landing after the retried batch.
-    const guardMs = (this.options.messageTimeoutMs ?? 30_000) + 2000
+    // Per-message timeouts are off (see connect), so this guard bounds the publish. When it fires
+    // the client is destroyed, which drops whatever it still holds: what reached Kafka of this batch
+    // is then a prefix of each partition's sequence, and the retried batch repeats it in full — so
+    // consumers de-duplicating by event id still see every key in order.
+    const guardMs = this.options.deliveryTimeoutMs ?? 30_000
     const guard = setTimeout(() => {
       batch.abort(new Error(`Kafka did not acknowledge the batch within ${guardMs} ms`))
       this.discard(producer, 'delivery timed out')
@@ -121,6 +124,7 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
   }
 
   async close(): Promise<void> {
+    this.closed = true
     await Promise.all([...this.consumers].map((c) => c.stop()))
     const producer = this.producer ?? (await this.connecting?.catch(() => undefined))
     this.producer = undefined
@@ -175,6 +179,7 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
   }
 
   private connected(): Promise<Producer> {
+    if (this.closed) return Promise.reject(new Error('Kafka transport is closed'))
     if (this.producer?.isConnected()) return Promise.resolve(this.producer)
     this.connecting ??= this.connect().finally(() => {
       this.connecting = undefined
@@ -184,20 +189,26 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
 
   private async connect(): Promise<Producer> {
     const { options } = this
+    // Never two clients at once: a discarded one must be gone before its replacement publishes,
+    // or it could still deliver old copies after the new ones.
+    await this.retiring
     // A fresh client per attempt: a client whose first connect failed is not reliably reusable.
     const producer = new rdkafka.Producer(
       {
         'metadata.broker.list': options.brokers.join(','),
         'client.id': options.clientId ?? 'hub-outbox-relay',
         'enable.idempotence': true,
-        'linger.ms': options.lingerMs ?? 5,
+        'linger.ms': options.lingerMs ?? 2,
         'socket.keepalive.enable': true,
         dr_cb: true,
         ...options.producerConfig,
       } as ProducerGlobalConfig,
       // Topic-level settings must go here: node-rdkafka creates its topics with this config, so
       // values put in the global config would be silently ignored.
-      { acks: -1 /* all */, 'message.timeout.ms': options.messageTimeoutMs ?? 30_000 },
+      // No per-message timeout (0 = infinite): librdkafka times out messages individually, so some
+      // of a batch could fail while later ones of the same partition are still written — a gap that
+      // reorders a key once the batch is retried. The publish guard bounds delivery instead.
+      { acks: -1 /* all */, 'message.timeout.ms': 0 },
     )
     producer.on('delivery-report', (error: LibrdKafkaError, report: DeliveryReport) => {
       const settle = report.opaque as ((e?: Error) => void) | undefined
@@ -219,12 +230,20 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
     return producer
   }
 
-  /** After a fatal error (e.g. the idempotent producer lost its sequence) only a new client helps. */
+  /**
+   * Destroys a client that failed fatally (e.g. the idempotent producer lost its sequence) or
+   * missed the delivery deadline; the next publish creates a new one.
+   */
   private discard(producer: Producer, reason: string): void {
     if (this.producer !== producer) return
     this.logger.warn({ reason }, 'discarding the kafka producer; the next publish creates a new one')
     this.producer = undefined
-    void disconnect(producer, 1000)
+    // No flush: the batch has been given up on, and its retry must not race these copies. Bounded,
+    // so that a destroy stuck in librdkafka cannot stall the relay for good.
+    this.retiring = Promise.race([
+      disconnect(producer, 0),
+      new Promise<void>((r) => setTimeout(r, 10_000).unref()),
+    ])
   }
 }
 

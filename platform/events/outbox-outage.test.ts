@@ -72,12 +72,12 @@ test('events committed during a Kafka outage are delivered after it, in order pe
 }, async () => {
   const prefix = `outage.${randomBytes(4).toString('hex')}.`
   const registry = new Registry()
-  // A short message timeout so the outage surfaces as rejected batches (the retry path) and not
+  // A short delivery timeout so the outage surfaces as rejected batches (the retry path) and not
   // only as messages parked in librdkafka's queue.
   const transport = new KafkaTransport({
     brokers,
     topicPrefix: prefix,
-    messageTimeoutMs: 2000,
+    deliveryTimeoutMs: 3000,
     connectTimeoutMs: 2000,
   })
   const relay = new OutboxRelay({

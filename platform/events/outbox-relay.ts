@@ -2,7 +2,14 @@ import type { Knex } from 'knex'
 import pg from 'pg'
 import { Counter, Gauge, type Registry } from 'prom-client'
 import { backoffDelay, type EventsLogger, type EventTransport, silentLogger } from './event-types.ts'
-import { markPublished, nextUnpublished, type OutboxLag, outboxLag, prunePublished } from './outbox-store.ts'
+import {
+  markPublished,
+  nextUnpublished,
+  type OutboxLag,
+  outboxLag,
+  prepareRelaySession,
+  prunePublished,
+} from './outbox-store.ts'
 
 export interface OutboxRelayOptions {
   db: Knex
@@ -84,7 +91,7 @@ export class OutboxRelay {
     })
     this.publishFailures = new Counter({
       name: 'hub_outbox_publish_failures_total',
-      help: 'Outbox batches the transport rejected (kept and retried with backoff)',
+      help: 'Relay cycles that failed (transport rejected the batch, or the database failed); events stay and are retried',
       registers: [registry],
     })
   }
@@ -122,16 +129,14 @@ export class OutboxRelay {
           continue
         }
         this.dirty = false
-        const batch = await nextUnpublished(db, batchSize)
+        // Read on the lock session: if it died, another relay may already be publishing, and
+        // interleaving would reorder keys — the read fails instead.
+        const batch = await nextUnpublished(db, batchSize, this.session?.client)
         if (batch.length === 0) {
           await this.maybePrune()
           if (!this.dirty) await this.sleep(pollIntervalMs, true)
           continue
         }
-        // Publish only while provably holding the lock: if our session died, another relay may
-        // already be publishing, and interleaving would reorder keys.
-        await this.session?.client.query('select 1')
-        if (!this.active) continue
         await transport.publish(batch)
         await markPublished(
           db,
@@ -184,6 +189,7 @@ export class OutboxRelay {
         this.wake?.()
       })
       await client.query(`listen ${OUTBOX_CHANNEL}`)
+      await prepareRelaySession(this.options.db, client)
     } catch (error) {
       await client.end().catch(() => {})
       throw error

@@ -45,44 +45,79 @@ function toEvent(row: OutboxRow): OutboxEvent {
 /**
  * The ONLY way a feature emits an event: call it with the transaction that makes the change, so
  * the event exists if and only if the change committed. Events of one call get increasing ids in
- * array order, which is their publish order.
+ * array order (a multi-row insert assigns identity values in VALUES order), which is their publish
+ * order.
  */
 export async function appendEvents(trx: Knex | Knex.Transaction, events: NewEvent[]): Promise<OutboxEvent[]> {
   if (events.length === 0) return []
-  const rows = events.map((e) => {
+  const prepared = events.map((e) => {
     if (!e.topic || !e.key || !e.type) throw new Error('appendEvents: topic, key and type are required')
     return {
-      event_id: randomUUID(),
+      eventId: randomUUID(),
       topic: e.topic,
       key: e.key,
       type: e.type,
-      schema_version: e.schemaVersion ?? 1,
-      // Stringified by hand: node-pg would turn a top-level array into a PostgreSQL array literal.
-      payload: JSON.stringify(e.payload ?? null),
-      headers: JSON.stringify(e.headers ?? {}),
+      schemaVersion: e.schemaVersion ?? 1,
+      payload: e.payload ?? null,
+      headers: e.headers ?? {},
     }
   })
-  // A multi-row insert assigns identity values in VALUES order, and RETURNING keeps it too.
-  const inserted = (await trx('outbox').insert(rows).returning(COLUMNS)) as OutboxRow[]
-  return inserted.map(toEvent)
+  const rows = prepared.map((e) => ({
+    event_id: e.eventId,
+    topic: e.topic,
+    key: e.key,
+    type: e.type,
+    schema_version: e.schemaVersion,
+    // Stringified by hand: node-pg would turn a top-level array into a PostgreSQL array literal.
+    payload: JSON.stringify(e.payload),
+    headers: JSON.stringify(e.headers),
+  }))
+  // Only what the database decides comes back: parsing the payloads again would be pure overhead.
+  const inserted = (await trx('outbox').insert(rows).returning(['id', 'event_id', 'created_at'])) as Pick<
+    OutboxRow,
+    'id' | 'event_id' | 'created_at'
+  >[]
+  const byEventId = new Map(inserted.map((r) => [r.event_id, r]))
+  return prepared.map((e) => {
+    const row = byEventId.get(e.eventId)!
+    return { ...e, id: Number(row.id), createdAt: row.created_at }
+  })
+}
+
+/**
+ * Prepares the relay's own session for queue reads. The only sane plan for `nextUnpublished` is
+ * walking the partial index in id order and stopping after `limit` rows. With the stale statistics
+ * a burst of inserts leaves behind, the planner prefers a bitmap scan of *every* unpublished row
+ * plus a sort: each batch then costs O(backlog), which turns catching up after a Kafka outage
+ * quadratic (measured: 20 ms instead of 0.3 ms per batch at a 50k backlog). The session runs
+ * nothing else, so the settings cannot leak into other queries.
+ */
+export async function prepareRelaySession(db: Knex, session: unknown): Promise<void> {
+  await db
+    .raw('set enable_bitmapscan = off; set enable_seqscan = off; set enable_sort = off')
+    .connection(session)
 }
 
 /**
  * The next unpublished events in id order. The relay holds the outbox advisory lock, so there is
- * no competing reader and no row locks are needed.
+ * no competing reader and no row locks are needed; it reads on its lock session (`session`), so a
+ * successful read also proves the lock is still held.
  */
-export async function nextUnpublished(db: Knex, limit: number): Promise<OutboxEvent[]> {
-  const rows = (await db('outbox')
-    .select(COLUMNS)
-    .whereNull('published_at')
-    .orderBy('id')
-    .limit(limit)) as OutboxRow[]
+export async function nextUnpublished(db: Knex, limit: number, session?: unknown): Promise<OutboxEvent[]> {
+  const query = db('outbox').select(COLUMNS).whereNull('published_at').orderBy('id').limit(limit)
+  const rows = (await (session ? query.connection(session) : query)) as OutboxRow[]
   return rows.map(toEvent)
 }
 
 export async function markPublished(db: Knex, ids: number[]): Promise<void> {
   if (ids.length === 0) return
-  await db.raw('update outbox set published_at = now() where id = any(?::bigint[])', [ids])
+  // Without waiting for the WAL flush: a mark lost in a database crash only means the batch is
+  // published again, which at-least-once consumers already tolerate — and the relay's cycle, hence
+  // every event's latency, gets one fsync shorter.
+  await db.transaction(async (trx) => {
+    await trx.raw('set local synchronous_commit = off')
+    await trx.raw('update outbox set published_at = now() where id = any(?::bigint[])', [ids])
+  })
 }
 
 export interface OutboxLag {
