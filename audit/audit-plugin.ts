@@ -1,8 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { Counter, Histogram } from 'prom-client'
+import { AnomalyReadModel } from './anomaly-read-model.ts'
+import { type AuditActor, AuditGate, actorFields } from './audit-gate.ts'
 import { AuditReadModel } from './audit-read-model.ts'
-import { type AuditActor, AuditService, actorFields } from './audit-service.ts'
+import { AuditService } from './audit-service.ts'
 import { type AuditEntry, type AuditReceipt, AuditWriter } from './audit-writer.ts'
+import { CheckpointService } from './checkpoint-service.ts'
+import { CheckpointSigner } from './checkpoint-signer.ts'
+import { ReportService } from './report-service.ts'
+import { RetentionService } from './retention-service.ts'
 
 /** What an audited feature adds to its entry itself; who asked and from where come from the request. */
 export type AuditEvent = Omit<
@@ -14,6 +21,9 @@ export interface AuditFacade {
   /** The group-committing writer; resolves once the record is durable. */
   readonly writer: AuditWriter
   readonly service: AuditService
+  readonly checkpoints: CheckpointService
+  readonly retention: RetentionService
+  readonly reports: ReportService
   /** Records `event` on behalf of the request's caller; await it before answering. */
   recordFor(request: FastifyRequest, event: AuditEvent): Promise<AuditReceipt>
 }
@@ -29,6 +39,12 @@ export interface AuditPluginOptions {
   subjectKey: Buffer
 }
 
+/** Background jobs of the trail and how often they run. */
+export const CHECKPOINT_JOB = 'audit-checkpoint'
+export const RETENTION_JOB = 'audit-retention'
+const CHECKPOINT_EVERY_MS = 15 * 60_000
+const RETENTION_EVERY_MS = 24 * 3_600_000
+
 export function auditActor(request: FastifyRequest): AuditActor {
   return { principal: request.principal, requestId: request.id, clientAddress: request.ip }
 }
@@ -36,17 +52,78 @@ export function auditActor(request: FastifyRequest): AuditActor {
 /** The audit trail for the whole app: one writer per process, drained before the pool closes. */
 export const auditPlugin = fp<AuditPluginOptions>(
   async (app: FastifyInstance, opts) => {
-    const writer = new AuditWriter({ db: app.db, subjectKey: opts.subjectKey })
-    const service = new AuditService({ db: app.db, writer, readModel: new AuditReadModel(app.db) })
+    const registers = [app.metrics.registry]
+    const recorded = new Counter({
+      name: 'hub_audit_records_total',
+      help: 'Audit records committed to the trail, by outcome',
+      labelNames: ['outcome'] as const,
+      registers,
+    })
+    const batchSize = new Histogram({
+      name: 'hub_audit_batch_size',
+      help: 'Records per group commit of the audit writer',
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+      registers,
+    })
+    const commitSeconds = new Histogram({
+      name: 'hub_audit_commit_seconds',
+      help: 'Duration of one audit group commit (lock head, insert, advance head, commit)',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers,
+    })
+    const writer = new AuditWriter({
+      db: app.db,
+      subjectKey: opts.subjectKey,
+      onFlush: (outcomes, seconds) => {
+        for (const outcome of outcomes) recorded.inc({ outcome })
+        batchSize.observe(outcomes.length)
+        commitSeconds.observe(seconds)
+      },
+    })
+
+    const { signingKey, archiveDir, retentionMonths } = app.config.audit
+    const signer = signingKey ? await CheckpointSigner.fromJwk(signingKey) : null
+    if (!signer) app.log.warn('AUDIT_SIGNING_KEY is not set: audit checkpoints cannot be signed')
+    const gate = new AuditGate(writer)
+    const service = new AuditService({
+      db: app.db,
+      writer,
+      gate,
+      readModel: new AuditReadModel(app.db),
+      signer,
+    })
+    const checkpoints = new CheckpointService({ db: app.db, gate, signer })
+    const retention = new RetentionService({ db: app.db, writer, checkpoints, archiveDir, retentionMonths })
+    const reports = new ReportService({ gate, writer, anomalies: new AnomalyReadModel(app.db) })
     app.decorate('audit', {
       writer,
       service,
+      checkpoints,
+      retention,
+      reports,
       recordFor: (request, event) => writer.record({ ...actorFields(auditActor(request)), ...event }),
     } satisfies AuditFacade)
+
+    // Both handlers are idempotent, as at-least-once delivery requires.
+    app.jobs.define(CHECKPOINT_JOB, async () => void (await checkpoints.scheduled()), { attempts: 3 })
+    app.jobs.define(RETENTION_JOB, async () => void (await retention.run()), {
+      attempts: 3,
+      backoffMs: 60_000,
+    })
+    app.addHook('onReady', async () => {
+      try {
+        await app.jobs.repeat(CHECKPOINT_JOB, {}, CHECKPOINT_EVERY_MS)
+        await app.jobs.repeat(RETENTION_JOB, {}, RETENTION_EVERY_MS)
+      } catch (error) {
+        // The API must still come up with Redis away; the next start upserts the schedules again.
+        app.log.error({ err: error }, 'audit checkpoint and retention jobs could not be scheduled')
+      }
+    })
+
     // preClose runs before any onClose, so queued records are written while the pool is still open.
     app.addHook('preClose', async () => {
       await writer.close()
     })
   },
-  { name: 'audit', dependencies: ['db'] },
+  { name: 'audit', dependencies: ['db', 'metrics', 'jobs'] },
 )

@@ -5,6 +5,8 @@ import { ref } from '../platform/schemas/schema-catalog.ts'
 import { EXPORT_CONTENT_TYPES, serialiseExport } from './audit-export.ts'
 import { auditActor } from './audit-plugin.ts'
 import type { AuditSearchQuery, ExportFormat } from './audit-service.ts'
+import { checkpointRoutes } from './checkpoint-routes.ts'
+import { reportRoutes } from './report-routes.ts'
 
 /**
  * The security officer's API. No `config.roles` on purpose: the service checks the auditor role
@@ -143,4 +145,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => app.audit.service.verify(auditActor(request), request.query),
   )
+
+  await checkpointRoutes(app)
+  await reportRoutes(app)
 }

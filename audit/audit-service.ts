@@ -1,22 +1,13 @@
 import type { Knex } from 'knex'
-import { InputError, NotAllowedError } from '../platform/errors/app-error.ts'
-import { hasAnyRole } from '../policies/roles.ts'
-import type {
-  AuditRecord,
-  AuditRecordPage,
-  AuditVerifyResult,
-  Principal,
-} from '../schemas/generated/types.ts'
+import { InputError } from '../platform/errors/app-error.ts'
+import type { AuditRecord, AuditRecordPage, AuditVerifyResult } from '../schemas/generated/types.ts'
+import type { AuditActor, AuditGate } from './audit-gate.ts'
 import type { AuditFilter, AuditReadModel } from './audit-read-model.ts'
-import { verifyChain } from './audit-verify.ts'
-import type { AuditEntry, AuditWriter } from './audit-writer.ts'
+import type { AuditWriter } from './audit-writer.ts'
+import type { CheckpointSigner } from './checkpoint-signer.ts'
+import { verifyTrail } from './checkpoint-verify.ts'
 
-/** Who is asking, as every audited operation needs it. */
-export interface AuditActor {
-  principal: Principal
-  requestId: string
-  clientAddress: string
-}
+export type { AuditActor } from './audit-gate.ts'
 
 export interface AuditSearchQuery {
   subjectId?: string
@@ -32,19 +23,14 @@ export interface AuditSearchQuery {
 
 export type ExportFormat = 'ndjson' | 'csv'
 
+/** How an auditor's operation is recorded: the subject hashed, the other filters as details. */
+function access(action: string, query: AuditSearchQuery, details: Record<string, unknown>) {
+  const { subjectId, ...filters } = query
+  return { action, subjectId, details: { ...filters, ...details } }
+}
+
 /** An export may span at most this many days; wider ones are split by the caller (each part streamed). */
 export const MAX_EXPORT_DAYS = 366
-
-/** The same fields the writer takes from a caller, for entries written on an actor's behalf. */
-export function actorFields(actor: AuditActor) {
-  return {
-    principal: actor.principal.subject,
-    department: actor.principal.department,
-    roles: actor.principal.roles,
-    requestId: actor.requestId,
-    clientAddress: actor.clientAddress,
-  }
-}
 
 /**
  * The security officer's operations. Every one of them is itself audited — including a
@@ -52,7 +38,15 @@ export function actorFields(actor: AuditActor) {
  * auth hook would refuse before anything could be written).
  */
 export class AuditService {
-  constructor(private readonly deps: { db: Knex; writer: AuditWriter; readModel: AuditReadModel }) {}
+  constructor(
+    private readonly deps: {
+      db: Knex
+      writer: AuditWriter
+      gate: AuditGate
+      readModel: AuditReadModel
+      signer: CheckpointSigner | null
+    },
+  ) {}
 
   async search(actor: AuditActor, query: AuditSearchQuery, page: { cursor?: string; limit: number }) {
     await this.requireAuditor(actor, 'audit.search', query)
@@ -68,7 +62,7 @@ export class AuditService {
     if (range.fromId !== undefined && range.toId !== undefined && range.fromId > range.toId)
       throw new InputError('invalid-range', '`fromId` must not be after `toId`')
     await this.record(actor, 'audit.verify', {}, range)
-    return verifyChain(this.deps.db, range)
+    return verifyTrail(this.deps.db, this.deps.signer, range)
   }
 
   /** Audits the export, then hands back the rows to stream; the caller serialises them. */
@@ -88,35 +82,22 @@ export class AuditService {
   }
 
   /** A non-auditor's attempt is recorded as denied (durably) before it is refused. */
-  private async requireAuditor(
+  private requireAuditor(
     actor: AuditActor,
     action: string,
     query: AuditSearchQuery,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    if (hasAnyRole(actor.principal, ['auditor'])) return
-    await this.record(actor, action, query, details, 'role-required')
-    throw new NotAllowedError('role-required', 'This operation requires the role: auditor')
+    return this.deps.gate.require(actor, ['auditor'], access(action, query, details))
   }
 
-  private async record(
+  private record(
     actor: AuditActor,
     action: string,
     query: AuditSearchQuery,
     details: Record<string, unknown> = {},
-    deniedFor?: string,
   ): Promise<void> {
-    const { subjectId, ...filters } = query
-    const entry: AuditEntry = {
-      ...actorFields(actor),
-      action,
-      resourceType: 'audit-trail',
-      subjectId: subjectId ?? null,
-      details: { ...filters, ...details },
-      outcome: deniedFor ? 'denied' : 'allowed',
-      reason: deniedFor ?? null,
-    }
-    await this.deps.writer.record(entry)
+    return this.deps.gate.record(actor, access(action, query, details))
   }
 
   private filter(query: AuditSearchQuery): AuditFilter {

@@ -149,3 +149,55 @@ export async function readHash(db: Knex, id: number): Promise<string | null> {
   )
   return rows[0]?.hash ?? null
 }
+
+/** The stored hashes of the given records (absent ids are missing from the map). */
+export async function readHashes(db: Knex, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const { rows } = await db.raw<{ rows: { id: string; hash: string }[] }>(
+    'select id, hash from audit_records where id = any(?::int8[])',
+    [ids as number[]],
+  )
+  return new Map(rows.map((r) => [Number(r.id), r.hash]))
+}
+
+/** The monthly partitions, oldest first, named `audit_records_pYYYYMM` by audit_ensure_partition(). */
+export async function listPartitions(db: Knex): Promise<{ name: string; month: string }[]> {
+  const { rows } = await db.raw<{ rows: { name: string }[] }>(
+    `select c.relname as name from pg_inherits i
+       join pg_class c on c.oid = i.inhrelid
+      where i.inhparent = 'audit_records'::regclass
+      order by c.relname`,
+  )
+  return rows.flatMap(({ name }) => {
+    const m = /^audit_records_p(\d{4})(\d{2})$/.exec(name)
+    return m ? [{ name, month: `${m[1]}-${m[2]}-01` }] : []
+  })
+}
+
+/** One partition's records in id order, with the exact hashed time, in keyset batches. */
+export async function* streamPartition(
+  db: Knex,
+  partition: string,
+  batchSize = 5_000,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let afterId = 0
+  for (;;) {
+    const { rows } = await db.raw<{ rows: Record<string, unknown>[] }>(
+      `select *, ((extract(epoch from occurred_at) * 1000000)::int8)::text as occurred_at_micros
+         from ?? where id > ? order by id limit ?`,
+      [partition, afterId, batchSize],
+    )
+    if (rows.length > 0) yield rows
+    if (rows.length < batchSize) return
+    afterId = Number(rows[rows.length - 1]!.id)
+  }
+}
+
+/** Detaches and drops a month; the function itself refuses months within the retention (≥ 6). */
+export async function dropPartition(db: Knex, month: string, keepMonths: number): Promise<boolean> {
+  const { rows } = await db.raw<{ rows: { dropped: boolean }[] }>(
+    'select audit_drop_partition(?::date, ?) as dropped',
+    [month, keepMonths],
+  )
+  return rows[0]?.dropped === true
+}

@@ -19,6 +19,11 @@ export interface VerifyOptions {
   batchSize?: number
   /** Range queries in flight at once (each is one PostgreSQL backend, i.e. one CPU). */
   concurrency?: number
+  /**
+   * What the first record must link to when its predecessor is gone (retention dropped it): the hash
+   * of a signed checkpoint at that position. Without it, that one link is taken on trust.
+   */
+  startPrev?: string
 }
 
 /**
@@ -41,7 +46,7 @@ export async function verifyChain(db: Knex, options: VerifyOptions = {}): Promis
 
   const ranges: [number, number][] = []
   for (let lo = start; lo <= end; lo += batchSize) ranges.push([lo, Math.min(lo + batchSize - 1, end)])
-  const startPrev = start === 1 ? GENESIS_HASH : null
+  const startPrev = start === 1 ? GENESIS_HASH : (options.startPrev ?? null)
   const inFlight: Promise<RangeCheck>[] = []
   const launch = (i: number) => {
     const range = ranges[i]

@@ -40,6 +40,8 @@ export interface AuditWriterOptions {
   /** Most records in one INSERT (PostgreSQL allows 65,535 bind parameters; a record uses 21). */
   maxBatch?: number
   now?: () => number
+  /** Told about every committed batch (its records' outcomes, the commit's duration): for metrics. */
+  onFlush?: (outcomes: readonly ('allowed' | 'denied')[], seconds: number) => void
 }
 
 interface Pending {
@@ -71,6 +73,7 @@ export class AuditWriter {
   private readonly subjectKey: Buffer
   private readonly maxBatch: number
   private readonly now: () => number
+  private readonly onFlush: AuditWriterOptions['onFlush']
   private queue: Pending[] = []
   private flushing: Promise<void> | null = null
   private closed = false
@@ -78,12 +81,13 @@ export class AuditWriter {
   /** Counters for tests, metrics and the benchmark. */
   readonly stats = { flushes: 0, records: 0, failedFlushes: 0 }
 
-  constructor({ db, subjectKey, maxBatch = 1000, now = Date.now }: AuditWriterOptions) {
+  constructor({ db, subjectKey, maxBatch = 1000, now = Date.now, onFlush }: AuditWriterOptions) {
     if (subjectKey.length < 16) throw new Error('AuditWriter: the subject key must be at least 16 bytes')
     this.db = db
     this.subjectKey = subjectKey
     this.maxBatch = maxBatch
     this.now = now
+    this.onFlush = onFlush
   }
 
   /** The keyed hash under which a subject's records are stored (what searches by subject query). */
@@ -164,6 +168,7 @@ export class AuditWriter {
 
   private async flush(batch: Pending[]): Promise<AuditReceipt[]> {
     for (const p of batch) await this.ensureMonth(p.record.occurredAtMicros)
+    const started = performance.now()
     const receipts = await this.db.transaction(async (trx) => {
       const head = await lockChainHead(trx)
       let prevHash = head.lastHash
@@ -179,6 +184,10 @@ export class AuditWriter {
     })
     this.stats.flushes += 1
     this.stats.records += batch.length
+    this.onFlush?.(
+      batch.map((p) => p.record.outcome),
+      (performance.now() - started) / 1000,
+    )
     return receipts
   }
 

@@ -59,8 +59,21 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL: must be one of/],
     ['HUB_MODE', 'cloud', /^HUB_MODE: must be "embedded" or "services"/],
     ['AUDIT_SUBJECT_KEY', 'short', /^AUDIT_SUBJECT_KEY: must be at least 32 characters/],
+    ['AUDIT_RETENTION_MONTHS', '5', /^AUDIT_RETENTION_MONTHS: must be an integer from 6 to 1200/],
+    ['AUDIT_RETENTION_MONTHS', 'a year', /^AUDIT_RETENTION_MONTHS: must be an integer/],
+    ['AUDIT_SIGNING_KEY', 'not json', /^AUDIT_SIGNING_KEY: is not valid JSON/],
+    ['AUDIT_SIGNING_KEY', '{"kty":"RSA"}', /^AUDIT_SIGNING_KEY: must be a private EC P-256 JWK/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(problemsOf({ ...SERVICES, [name]: value }).some((p) => message.test(p))).toBe(true)
+  })
+
+  it('keeps the audit trail six months by default, archiving under the data directory', () => {
+    expect(loadConfig({ HUB_DATA_DIR: '/var/hub' }).audit).toMatchObject({
+      retentionMonths: 6,
+      archiveDir: '/var/hub/audit-archive',
+      signingKey: null,
+    })
+    expect(loadConfig({ AUDIT_RETENTION_MONTHS: '24' }).audit.retentionMonths).toBe(24)
   })
 
   it('refuses two sources of token keys at once', () => {

@@ -43,8 +43,12 @@ export interface HubConfig {
   limits: LimitsConfig
   outbox: { pollIntervalMs: number; batchSize: number; topicPrefix: string }
   jobs: { queuePrefix: string }
-  /** HMAC key for subject identifiers in the audit trail; the embedded default makes one on first start. */
-  audit: { subjectKey: string | null }
+  /**
+   * The audit trail: HMAC key for subject identifiers and the private JWK (ES256) that signs
+   * checkpoints (the embedded default makes both on first start); months kept before a monthly
+   * partition is archived and dropped; where those archives go.
+   */
+  audit: { subjectKey: string | null; signingKey: string | null; retentionMonths: number; archiveDir: string }
   seedDemoData: boolean
 }
 
@@ -187,6 +191,18 @@ export function loadConfig(env: Env = process.env): HubConfig {
     r.problems.push(`AUDIT_SUBJECT_KEY: required ${needed}`)
   }
 
+  const signingKey = r.raw('AUDIT_SIGNING_KEY') ?? null
+  if (signingKey !== null) {
+    let jwk: Record<string, unknown> | null = null
+    try {
+      jwk = JSON.parse(signingKey) as Record<string, unknown>
+    } catch {
+      r.problems.push('AUDIT_SIGNING_KEY: is not valid JSON (expected a private EC P-256 JWK)')
+    }
+    if (jwk && (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.d !== 'string'))
+      r.problems.push('AUDIT_SIGNING_KEY: must be a private EC P-256 JWK (kty "EC", crv "P-256", with "d")')
+  }
+
   const logLevel = r.string('LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -220,7 +236,13 @@ export function loadConfig(env: Env = process.env): HubConfig {
       topicPrefix: r.string('KAFKA_TOPIC_PREFIX', 'hub.'),
     },
     jobs: { queuePrefix: r.string('JOBS_QUEUE_PREFIX', 'hub') },
-    audit: { subjectKey },
+    audit: {
+      subjectKey,
+      signingKey,
+      // Six months is the floor: the law on network security logs asks for at least that long.
+      retentionMonths: r.int('AUDIT_RETENTION_MONTHS', 6, 6, 1200),
+      archiveDir: r.string('AUDIT_ARCHIVE_DIR', `${r.string('HUB_DATA_DIR', '.data')}/audit-archive`),
+    },
     seedDemoData: r.bool('HUB_SEED_DEMO', mode === 'embedded'),
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems)

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { createLocalJWKSet } from 'jose'
+import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
 import { createTokenVerifier, loadKeySet } from '../auth/token-verifier.ts'
 import type { HubConfig } from '../config/config.ts'
@@ -32,7 +33,13 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     // Only the embedded default gets here (services mode requires AUDIT_SUBJECT_KEY).
     config = {
       ...config,
-      audit: { subjectKey: await loadOrCreateSecret(config.dataDir, 'audit-subject.key') },
+      audit: { ...config.audit, subjectKey: await loadOrCreateSecret(config.dataDir, 'audit-subject.key') },
+    }
+  }
+  if (!config.audit.signingKey && config.mode === 'embedded') {
+    config = {
+      ...config,
+      audit: { ...config.audit, signingKey: await loadOrCreateSigningKey(config.dataDir) },
     }
   }
 

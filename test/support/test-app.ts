@@ -25,6 +25,14 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     AUTH_AUDIENCE: TEST_AUDIENCE,
     LOG_LEVEL: 'silent',
     AUDIT_SUBJECT_KEY: 'test-audit-subject-key-0123456789abcdef',
+    // A fixed test-only P-256 key that signs audit checkpoints.
+    AUDIT_SIGNING_KEY: JSON.stringify({
+      kty: 'EC',
+      crv: 'P-256',
+      x: 'nuBu9-9RkryeQL5ni6Ggc0Qld625PspujTSYRHotc78',
+      y: 'Gffl93vR7S_BI4KQTySLLfiW5wL7rLljvto4cPG8vmY',
+      d: 'Ky3YqdZ6_PDJEO7OO3kmBLSUSAalIo65u_Otr3Wsu3Q',
+    }),
     // Each test app gets its own queues, so parallel test files never take each other's jobs.
     JOBS_QUEUE_PREFIX: `hub-test-${randomBytes(4).toString('hex')}`,
     ...env,

@@ -1,0 +1,114 @@
+/**
+ * The one contract every department adapter implements. The core (exchange, jobs) talks to this
+ * interface and to the registry only; it never imports a department's folder.
+ *
+ * Records crossing the contract are canonical: they validate against `schemas/records/<kind>.json`.
+ * An adapter that cannot produce a valid record throws `UpstreamError` 502 `upstream-invalid-answer`
+ * instead of passing on a partial or wrong one.
+ */
+import type { HttpClientFactory } from '../platform/http-client/http-client-factory.ts'
+import type { AdapterSettings } from './adapter-config.ts'
+
+/** Who a record is about: a person (resident ID) or an organisation (unified social credit code). */
+export interface SubjectRef {
+  idType: 'resident-id' | 'credit-code'
+  idNumber: string
+}
+
+/** A logical record kind an adapter serves, e.g. `social-insurance-contribution`. */
+export interface RecordKindInfo {
+  kind: string
+  /** `$id` of the canonical schema, e.g. `records/social-insurance-contribution.json`. */
+  schema: string
+  /** Chinese name for people reading the catalog, e.g. 社会保险缴费记录. */
+  title: string
+}
+
+export interface CanonicalRecord {
+  kind: string
+  /** Stable key of the record inside its kind, for idempotent upserts of hub-held copies. */
+  recordId: string
+  data: Record<string, unknown>
+}
+
+export interface CallContext {
+  /** Cancels the call when the hub's own caller has gone away. */
+  signal?: AbortSignal
+  /** Propagated to the department system so both sides' logs can be joined. */
+  requestId?: string
+}
+
+export interface Page<T> {
+  items: T[]
+  /** Opaque; null on the last page. */
+  nextCursor: string | null
+}
+
+export interface ChangeBatch {
+  records: CanonicalRecord[]
+  /** Hand back on the next call; equal to the input when nothing changed. */
+  cursor: string
+  /** True when the source has nothing newer than `cursor` right now. */
+  caughtUp: boolean
+}
+
+export interface PushReceipt {
+  /** The department system's own id for what was received (e.g. 省平台 receipt number). */
+  receiptId: string
+  /** True when the same idempotency key had already been received: nothing was done twice. */
+  duplicate: boolean
+  receivedAt: string
+}
+
+export interface AdapterHealth {
+  status: 'up' | 'degraded' | 'down'
+  breaker: 'closed' | 'open' | 'half-open'
+  detail?: string
+}
+
+/** Optional capabilities: an adapter implements the ones its department system offers. */
+export interface AdapterCapabilities {
+  /** All records of a kind about one subject. */
+  lookupBySubject?(kind: string, subject: SubjectRef, ctx?: CallContext): Promise<CanonicalRecord[]>
+  /** Records of a kind matching simple equality filters (canonical field names), page by page. */
+  query?(
+    kind: string,
+    filter: Record<string, string>,
+    page: { cursor?: string | null; limit: number },
+    ctx?: CallContext,
+  ): Promise<Page<CanonicalRecord>>
+  /** Records of a kind changed after `cursor` (null = from the beginning), for hub-held copies. */
+  changesSince?(kind: string, cursor: string | null, limit: number, ctx?: CallContext): Promise<ChangeBatch>
+  /** Sends a canonical payload to the department system; safe to repeat with the same key. */
+  push?(
+    kind: string,
+    payload: Record<string, unknown>,
+    options: { idempotencyKey: string },
+    ctx?: CallContext,
+  ): Promise<PushReceipt>
+}
+
+export interface DepartmentAdapter extends AdapterCapabilities {
+  /** Short name, also the environment prefix: `hrss` ⇒ `ADAPTER_HRSS_URL`. */
+  readonly name: string
+  /** Code of the department whose system this is, e.g. `lf-hrss`. */
+  readonly department: string
+  readonly kinds: readonly RecordKindInfo[]
+  /** Information-resource codes (from the directory) this adapter serves; set by configuration. */
+  readonly resourceCodes: readonly string[]
+  health(ctx?: CallContext): Promise<AdapterHealth>
+}
+
+export interface AdapterDependencies {
+  settings: AdapterSettings
+  http: HttpClientFactory
+}
+
+/** What a department folder exports: enough for the registry to build the adapter from configuration. */
+export interface AdapterModule {
+  name: string
+  /** Used when `ADAPTER_<NAME>_DEPARTMENT` is not set (matches the demo seed). */
+  defaultDepartment: string
+  kinds: readonly RecordKindInfo[]
+  create(deps: AdapterDependencies): DepartmentAdapter
+}

@@ -1,0 +1,154 @@
+import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
+import type { UpstreamClient, UpstreamResponse } from '../../platform/http-client/http-client-factory.ts'
+import { validateResidentId } from '../../platform/identifiers/resident-id.ts'
+import { upstreamOptions } from '../adapter-config.ts'
+import type {
+  AdapterModule,
+  CallContext,
+  CanonicalRecord,
+  DepartmentAdapter,
+  RecordKindInfo,
+  SubjectRef,
+} from '../adapter-contract.ts'
+import { mapAll } from '../ensure-canonical.ts'
+import { ADMIN_CODES, type AdminEnvelope, mapFiling, mapTransaction } from './housing-admin-dialect.ts'
+
+const KINDS = [
+  {
+    kind: 'new-home-contract-filing',
+    schema: 'records/new-home-contract-filing.json',
+    title: '商品房网签备案信息',
+  },
+  {
+    kind: 'second-hand-transaction',
+    schema: 'records/second-hand-transaction.json',
+    title: '存量房交易信息',
+  },
+] as const satisfies readonly RecordKindInfo[]
+
+type Kind = (typeof KINDS)[number]['kind']
+const PATHS: Record<Kind, string> = {
+  'new-home-contract-filing': '/fgj/wqba/xfht',
+  'second-hand-transaction': '/fgj/clf/jy',
+}
+const MAPPERS = { 'new-home-contract-filing': mapFiling, 'second-hand-transaction': mapTransaction } as const
+const ROWS = 50
+const MAX_PAGES = 20
+
+export function createHousingAdminAdapter(
+  client: UpstreamClient,
+  department: string,
+  resourceCodes: string[],
+): DepartmentAdapter {
+  async function page(kind: Kind, zjhm: string, pageNo: number, rows: number, ctx?: CallContext) {
+    const res = await client.request({
+      path: PATHS[kind],
+      query: { zjhm, page: pageNo, rows },
+      ...(ctx?.signal ? { signal: ctx.signal } : {}),
+      ...(ctx?.requestId ? { headers: { 'x-request-id': ctx.requestId } } : {}),
+    })
+    const answer = unwrap<unknown>(client, res)
+    if (answer === null) return { pages: 0, records: [] as CanonicalRecord[] }
+    const pages = answer.分页?.总页数
+    if (typeof pages !== 'number') throw client.invalidAnswer(`${PATHS[kind]}: the answer has no 分页.总页数`)
+    const info = KINDS.find((k) => k.kind === kind)!
+    return {
+      pages,
+      records: mapAll(client, info, answer.数据, MAPPERS[kind](zjhm) as (item: unknown) => CanonicalRecord),
+    }
+  }
+
+  const known = (kind: string): Kind => {
+    if (!(kind in PATHS))
+      throw new InputError('record-kind-not-served', `The housing-admin adapter does not serve "${kind}".`)
+    return kind as Kind
+  }
+
+  return {
+    name: 'housing-admin',
+    department,
+    kinds: KINDS,
+    resourceCodes,
+
+    async lookupBySubject(kind, subject, ctx) {
+      const k = known(kind)
+      const zjhm = residentId(subject)
+      const all: CanonicalRecord[] = []
+      for (let pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
+        const { pages, records } = await page(k, zjhm, pageNo, ROWS, ctx)
+        all.push(...records)
+        if (pageNo >= pages) return all
+      }
+      throw client.invalidAnswer(`${PATHS[k]}: more than ${MAX_PAGES} pages`)
+    },
+
+    async query(kind, filter, p, ctx) {
+      const k = known(kind)
+      const { subjectId, ...rest } = filter
+      if (!subjectId || Object.keys(rest).length > 0) {
+        throw new InputError(
+          'unsupported-filter',
+          '房管 records can be filtered by subjectId only, and it is required.',
+        )
+      }
+      const pageNo = p.cursor ? Number(p.cursor) : 1
+      if (!Number.isInteger(pageNo) || pageNo < 1)
+        throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
+      const zjhm = residentId({ idType: 'resident-id', idNumber: subjectId })
+      const { pages, records } = await page(k, zjhm, pageNo, Math.min(Math.max(p.limit, 1), ROWS), ctx)
+      return { items: records, nextCursor: pageNo < pages ? String(pageNo + 1) : null }
+    },
+
+    async health(ctx) {
+      try {
+        const res = await client.request({
+          path: '/fgj/xt/xtjc',
+          ...(ctx?.signal ? { signal: ctx.signal } : {}),
+        })
+        unwrap(client, res)
+        return { status: client.breakerState === 'closed' ? 'up' : 'degraded', breaker: client.breakerState }
+      } catch (error) {
+        return { status: 'down', breaker: client.breakerState, detail: (error as Error).message }
+      }
+    },
+  }
+}
+
+function residentId(subject: SubjectRef): string {
+  if (subject.idType !== 'resident-id') {
+    throw new InputError('subject-type-not-supported', '房管 transactions are looked up by resident ID only.')
+  }
+  const checked = validateResidentId(subject.idNumber)
+  if (!checked.ok)
+    throw new InputError('invalid-resident-id', `The resident ID is not valid (${checked.reason}).`)
+  return checked.normalized
+}
+
+/** `状态: 失败` with `FG-404 无记录` is an empty answer; any other failure is the system's. */
+function unwrap<T>(client: UpstreamClient, res: UpstreamResponse): AdminEnvelope<T> | null {
+  const answer = res.body as Partial<AdminEnvelope<T>> | null
+  if (!answer || typeof answer !== 'object' || (answer.状态 !== '成功' && answer.状态 !== '失败')) {
+    throw client.invalidAnswer(`answered HTTP ${res.status} without the 状态/数据 envelope`)
+  }
+  if (answer.状态 === '成功') return answer as AdminEnvelope<T>
+  if (answer.错误代码 === ADMIN_CODES.noRecord) return null
+  throw new UpstreamError(
+    502,
+    'upstream-failed',
+    `housing-admin answered ${answer.错误代码 ?? ''} ${answer.错误信息 ?? ''}`.trim(),
+  )
+}
+
+export const housingAdminAdapterModule: AdapterModule = {
+  name: 'housing-admin',
+  defaultDepartment: 'lf-housing',
+  kinds: KINDS,
+  create({ settings, http }) {
+    const headers: Record<string, string> = settings.token ? { token: settings.token } : {}
+    return createHousingAdminAdapter(
+      http.create(upstreamOptions(settings, headers)),
+      settings.department,
+      settings.resourceCodes,
+    )
+  },
+}

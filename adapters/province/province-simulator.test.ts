@@ -1,0 +1,71 @@
+import { Registry } from 'prom-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { UpstreamError } from '../../platform/errors/app-error.ts'
+import { createHttpClientFactory } from '../../platform/http-client/http-client-factory.ts'
+import { buildAdapterRegistry } from '../adapter-registry.ts'
+import { demoWorld } from '../simulator-kit/demo-population.ts'
+import type { RunningSimulator } from '../simulator-kit/simulator-server.ts'
+import { provinceAdapterModule } from './province-adapter.ts'
+import { PROVINCE_DEMO_TOKEN, startSimulator } from './province-simulator.ts'
+
+describe('province adapter against the running 省平台 simulator', () => {
+  let sim: RunningSimulator
+  const http = createHttpClientFactory({ registry: new Registry() })
+  beforeAll(async () => {
+    sim = await startSimulator()
+  })
+  afterAll(async () => {
+    await http.close()
+    await sim.close()
+  })
+  const adapterWith = (token: string) =>
+    buildAdapterRegistry({
+      modules: [provinceAdapterModule],
+      env: { ADAPTER_PROVINCE_URL: sim.url, ADAPTER_PROVINCE_TOKEN: token },
+      http,
+    }).get('province')
+
+  it('pushes a case once however often it is sent, and reads shared marriage registrations', async () => {
+    const adapter = adapterWith(PROVINCE_DEMO_TOKEN)
+    const person = demoWorld().people[0]!
+    const report = {
+      caseNumber: 'LF-2026-000777',
+      serviceItemCode: '000000001',
+      serviceItemName: '不动产登记',
+      applicantIdType: 'resident-id',
+      applicantIdNumber: person.residentId,
+      applicantName: person.name,
+      departmentCode: 'lf-approval',
+      departmentName: '临汾市行政审批服务管理局',
+      divisionCode: '141000',
+      stage: 'accepted',
+      occurredAt: new Date().toISOString(),
+      decision: null,
+      handler: null,
+    }
+    const first = await adapter.push!('case-report', report, { idempotencyKey: 'LF-2026-000777-accepted' })
+    const again = await adapter.push!('case-report', report, { idempotencyKey: 'LF-2026-000777-accepted' })
+    expect([first.duplicate, again.duplicate, again.receiptId]).toEqual([false, true, first.receiptId])
+
+    let married = 0
+    for (const p of demoWorld().people.slice(0, 40)) {
+      married += (
+        await adapter.lookupBySubject!('marriage-registration', {
+          idType: 'resident-id',
+          idNumber: p.residentId,
+        })
+      ).length
+    }
+    expect(married).toBeGreaterThan(0)
+    expect(await adapter.health()).toEqual({ status: 'up', breaker: 'closed' })
+  })
+
+  it('gets a clear 502 when the hub signs with the wrong secret', async () => {
+    const error = await adapterWith('lf-hub:wrong').lookupBySubject!('marriage-registration', {
+      idType: 'resident-id',
+      idNumber: demoWorld().people[0]!.residentId,
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UpstreamError)
+    expect((error as Error).message).toContain('signature')
+  })
+})

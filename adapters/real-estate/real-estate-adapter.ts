@@ -1,0 +1,182 @@
+import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
+import type { UpstreamClient, UpstreamResponse } from '../../platform/http-client/http-client-factory.ts'
+import { validateCreditCode } from '../../platform/identifiers/credit-code.ts'
+import { validateResidentId } from '../../platform/identifiers/resident-id.ts'
+import { upstreamOptions } from '../adapter-config.ts'
+import type {
+  AdapterModule,
+  CallContext,
+  CanonicalRecord,
+  DepartmentAdapter,
+  RecordKindInfo,
+  SubjectRef,
+} from '../adapter-contract.ts'
+import { mapAll } from '../ensure-canonical.ts'
+import {
+  ESTATE_ID_TYPES,
+  type EstateAnswer,
+  mapMortgage,
+  mapRight,
+  mapSeizure,
+} from './real-estate-dialect.ts'
+
+const KINDS = [
+  { kind: 'property-right', schema: 'records/property-right.json', title: '不动产权利信息' },
+  { kind: 'property-mortgage', schema: 'records/property-mortgage.json', title: '不动产抵押信息' },
+  { kind: 'property-seizure', schema: 'records/property-seizure.json', title: '不动产查封信息' },
+] as const satisfies readonly RecordKindInfo[]
+
+type Kind = (typeof KINDS)[number]['kind']
+const PATHS: Record<Kind, string> = {
+  'property-right': 'cqxx',
+  'property-mortgage': 'dyxx',
+  'property-seizure': 'cfxx',
+}
+const MAPPERS = {
+  'property-right': mapRight,
+  'property-mortgage': mapMortgage,
+  'property-seizure': mapSeizure,
+} as const
+const LIMIT = 200
+const MAX_PAGES = 20
+
+export function createRealEstateAdapter(
+  client: UpstreamClient,
+  department: string,
+  resourceCodes: string[],
+): DepartmentAdapter {
+  async function page(kind: Kind, subject: SubjectRef, offset: number, limit: number, ctx?: CallContext) {
+    const res = await client.request({
+      path: `/bdc/v2/qlr/${PATHS[kind]}`,
+      query: { zjh: subjectNumber(subject), zjlx: ESTATE_ID_TYPES[subject.idType], offset, limit },
+      ...(ctx?.signal ? { signal: ctx.signal } : {}),
+      ...(ctx?.requestId ? { headers: { 'x-request-id': ctx.requestId } } : {}),
+    })
+    const result = unwrap<unknown>(client, res)
+    if (typeof result.total !== 'number')
+      throw client.invalidAnswer(`${PATHS[kind]}: the result has no total`)
+    const info = KINDS.find((k) => k.kind === kind)!
+    return {
+      total: result.total,
+      records: mapAll(client, info, result.rows, MAPPERS[kind] as (item: unknown) => CanonicalRecord),
+    }
+  }
+
+  const known = (kind: string): Kind => {
+    if (!(kind in PATHS))
+      throw new InputError('record-kind-not-served', `The real-estate adapter does not serve "${kind}".`)
+    return kind as Kind
+  }
+
+  return {
+    name: 'real-estate',
+    department,
+    kinds: KINDS,
+    resourceCodes,
+
+    async lookupBySubject(kind, subject, ctx) {
+      const k = known(kind)
+      const all: CanonicalRecord[] = []
+      for (let n = 0; n < MAX_PAGES; n++) {
+        const { total, records } = await page(k, subject, all.length, LIMIT, ctx)
+        all.push(...records)
+        if (records.length === 0 || all.length >= total) return all
+      }
+      throw client.invalidAnswer(`${PATHS[k]}: more than ${MAX_PAGES} pages`)
+    },
+
+    async query(kind, filter, p, ctx) {
+      const k = known(kind)
+      const { subjectId, ...rest } = filter
+      if (!subjectId || Object.keys(rest).length > 0) {
+        throw new InputError(
+          'unsupported-filter',
+          '不动产 records can be filtered by subjectId only, and it is required.',
+        )
+      }
+      const subject: SubjectRef = {
+        idType: /^\d{17}[\dXx]$/.test(subjectId) ? 'resident-id' : 'credit-code',
+        idNumber: subjectId,
+      }
+      const offset = p.cursor ? Number(p.cursor) : 0
+      if (!Number.isInteger(offset) || offset < 0)
+        throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
+      const limit = Math.min(Math.max(p.limit, 1), LIMIT)
+      const { total, records } = await page(k, subject, offset, limit, ctx)
+      return {
+        items: records,
+        nextCursor:
+          offset + records.length < total && records.length > 0 ? String(offset + records.length) : null,
+      }
+    },
+
+    async health(ctx) {
+      try {
+        const res = await client.request({
+          path: '/bdc/v2/ping',
+          ...(ctx?.signal ? { signal: ctx.signal } : {}),
+        })
+        if (res.status !== 200)
+          throw new UpstreamError(502, 'upstream-failed', `real-estate ping answered ${res.status}`)
+        return { status: client.breakerState === 'closed' ? 'up' : 'degraded', breaker: client.breakerState }
+      } catch (error) {
+        return { status: 'down', breaker: client.breakerState, detail: (error as Error).message }
+      }
+    },
+  }
+}
+
+/** Holders are people or organisations; either number is checked before the registry is asked. */
+function subjectNumber(subject: SubjectRef): string {
+  if (subject.idType === 'resident-id') {
+    const checked = validateResidentId(subject.idNumber)
+    if (!checked.ok)
+      throw new InputError('invalid-resident-id', `The resident ID is not valid (${checked.reason}).`)
+    return checked.normalized
+  }
+  if (subject.idType === 'credit-code') {
+    const checked = validateCreditCode(subject.idNumber)
+    if (!checked.ok)
+      throw new InputError('invalid-credit-code', `The credit code is not valid (${checked.reason}).`)
+    return checked.normalized
+  }
+  throw new InputError('subject-type-not-supported', 'Unknown subject identifier type.')
+}
+
+/** Real HTTP statuses: 200 with `success`, 400 `PARAM_INVALID`, 401 `UNAUTHORIZED`, 5xx handled by the client. */
+function unwrap<T>(client: UpstreamClient, res: UpstreamResponse): { rows: T[]; total: number } {
+  const answer = res.body as Partial<EstateAnswer<T>> | null
+  if (res.status === 401) {
+    throw new UpstreamError(
+      502,
+      'upstream-failed',
+      "real-estate refused the hub's token (check ADAPTER_REAL_ESTATE_TOKEN).",
+    )
+  }
+  if (!answer || typeof answer !== 'object' || typeof answer.success !== 'boolean') {
+    throw client.invalidAnswer(`answered HTTP ${res.status} without the {success, result} form`)
+  }
+  if (!answer.success || res.status !== 200) {
+    throw new UpstreamError(
+      502,
+      'upstream-failed',
+      `real-estate answered ${res.status} ${answer.errorCode ?? ''} ${answer.message ?? ''}`.trim(),
+    )
+  }
+  if (!answer.result) throw client.invalidAnswer('a successful answer without a result')
+  return answer.result
+}
+
+export const realEstateAdapterModule: AdapterModule = {
+  name: 'real-estate',
+  defaultDepartment: 'lf-realestate',
+  kinds: KINDS,
+  create({ settings, http }) {
+    const headers: Record<string, string> = settings.token ? { 'x-bdc-token': settings.token } : {}
+    return createRealEstateAdapter(
+      http.create(upstreamOptions(settings, headers)),
+      settings.department,
+      settings.resourceCodes,
+    )
+  },
+}

@@ -1,0 +1,186 @@
+import type { Knex } from 'knex'
+import type { AuditAccess, AuditAggregate, AuditAnomaly } from '../schemas/generated/types.ts'
+
+/**
+ * Reports over the trail: anomalies for the security officer, aggregates, and a citizen's view of
+ * who accessed their data. Everything is computed in PostgreSQL, bounded by `occurred_at` (so whole
+ * monthly partitions are skipped) and capped in rows.
+ */
+
+export type AnomalyKind =
+  | 'access-without-case'
+  | 'after-grant-end'
+  | 'volume-spike'
+  | 'off-hours-bulk'
+  | 'repeated-denials'
+
+export type AggregateKey = 'principal' | 'department' | 'action' | 'outcome' | 'day'
+
+/**
+ * Actions that hand out a data subject's records and so must serve an open case. Features record
+ * their accesses under these names (see audit/README.md); other actions are administrative.
+ */
+export const DATA_ACCESS_ACTIONS = ['exchange.fetch', 'certificates.fetch', 'cases.read'] as const
+
+/** Working hours are judged on the hub's local clock: all of China is on one time zone. */
+export const HUB_TIME_ZONE = 'Asia/Shanghai'
+const MAX_FINDINGS = 500
+const DRILL_DOWN_IDS = 100
+
+interface FindingRow {
+  principal: string
+  department: string | null
+  window_start: Date
+  window_end: Date
+  n: number
+  baseline: number | null
+  ids: string[]
+}
+
+interface Window {
+  from: Date
+  to: Date
+  threshold: number
+}
+
+const SELECT_GROUP = `principal, max(department) as department, count(*)::int as n,
+  (array_agg(id order by id))[1:${DRILL_DOWN_IDS}] as ids`
+
+export class AnomalyReadModel {
+  constructor(private readonly db: Knex) {}
+
+  async anomalies(kind: AnomalyKind, w: Window): Promise<AuditAnomaly[]> {
+    const rows = await this.query(kind, w)
+    return rows.map((r) => {
+      const windowStart = r.window_start.toISOString()
+      const windowEnd = r.window_end.toISOString()
+      const outcome = kind === 'after-grant-end' || kind === 'repeated-denials' ? '&outcome=denied' : ''
+      return {
+        kind,
+        principal: r.principal,
+        department: r.department,
+        windowStart,
+        windowEnd,
+        count: r.n,
+        baseline: r.baseline === null ? null : Number(r.baseline),
+        recordIds: r.ids.map(Number),
+        drillDown: `/v1/audit/records?principal=${encodeURIComponent(r.principal)}&from=${windowStart}&to=${windowEnd}${outcome}`,
+      }
+    })
+  }
+
+  private async query(kind: AnomalyKind, { from, to, threshold }: Window): Promise<FindingRow[]> {
+    const actions = [...DATA_ACCESS_ACTIONS]
+    // Whole-window findings report the window they were found in; per-hour ones their hour.
+    const whole = (where: string, having = 'true', params: Knex.RawBinding[] = []) =>
+      this.db.raw<{ rows: FindingRow[] }>(
+        `select ${SELECT_GROUP}, cast(? as timestamptz) as window_start, cast(? as timestamptz) as window_end,
+                null::float8 as baseline
+           from audit_records where occurred_at >= ? and occurred_at < ? and ${where}
+          group by principal having ${having} order by n desc, principal limit ${MAX_FINDINGS}`,
+        [from, to, from, to, ...params],
+      )
+    let result: { rows: FindingRow[] }
+    if (kind === 'access-without-case') {
+      result = await whole('action = any(?) and case_number is null', 'true', [actions])
+    } else if (kind === 'after-grant-end') {
+      result = await whole(`outcome = 'denied' and reason in ('grant-expired', 'grant-revoked')`)
+    } else if (kind === 'repeated-denials') {
+      result = await whole(`outcome = 'denied'`, 'count(*) >= ?', [threshold])
+    } else if (kind === 'volume-spike') {
+      // The median over the hours the principal was active: counting idle hours would make it 0 for
+      // nearly everyone, and every burst a spike.
+      result = await this.db.raw(
+        `with hourly as (
+           select ${SELECT_GROUP}, date_trunc('hour', occurred_at, 'UTC') as hour
+             from audit_records where occurred_at >= ? and occurred_at < ? and action = any(?)
+            group by principal, hour
+         ), usual as (
+           select principal, percentile_cont(0.5) within group (order by n) as median, count(*) as hours
+             from hourly group by principal
+         )
+         select h.principal, h.department, h.n, h.ids, h.hour as window_start,
+                h.hour + interval '1 hour' as window_end, u.median as baseline
+           from hourly h join usual u using (principal)
+          where u.hours >= 3 and h.n > ? * u.median
+          order by h.n desc, h.principal limit ${MAX_FINDINGS}`,
+        [from, to, actions, threshold],
+      )
+    } else {
+      result = await this.db.raw(
+        `with hourly as (
+           select ${SELECT_GROUP}, date_trunc('hour', occurred_at at time zone '${HUB_TIME_ZONE}') as local_hour
+             from audit_records where occurred_at >= ? and occurred_at < ? and action = any(?)
+            group by principal, local_hour
+         )
+         select principal, department, n, ids, local_hour at time zone '${HUB_TIME_ZONE}' as window_start,
+                (local_hour + interval '1 hour') at time zone '${HUB_TIME_ZONE}' as window_end, null::float8 as baseline
+           from hourly
+          where n > ? and (extract(isodow from local_hour) >= 6
+                           or extract(hour from local_hour) < 8 or extract(hour from local_hour) >= 18)
+          order by n desc, principal limit ${MAX_FINDINGS}`,
+        [from, to, actions, threshold],
+      )
+    }
+    return result.rows
+  }
+
+  async aggregates(groupBy: AggregateKey, { from, to }: { from: Date; to: Date }): Promise<AuditAggregate[]> {
+    const key = {
+      principal: 'principal',
+      department: 'department',
+      action: 'action',
+      outcome: 'outcome',
+      day: `to_char(occurred_at at time zone '${HUB_TIME_ZONE}', 'YYYY-MM-DD')`,
+    }[groupBy]
+    const { rows } = await this.db.raw<{
+      rows: { key: string | null; total: number; allowed: number; denied: number }[]
+    }>(
+      `select ${key} as key, count(*)::int as total,
+              count(*) filter (where outcome = 'allowed')::int as allowed,
+              count(*) filter (where outcome = 'denied')::int as denied
+         from audit_records where occurred_at >= ? and occurred_at < ?
+        group by 1 order by ${groupBy === 'day' ? 'key' : 'total desc, key'} limit 1000`,
+      [from, to],
+    )
+    return rows
+  }
+
+  /** Allowed accesses to one subject's data by anyone but the subject, newest first. */
+  async accessesTo(
+    subjectHash: string,
+    self: string,
+    page: { beforeId?: number; limit: number },
+  ): Promise<{ items: AuditAccess[]; nextCursor: string | null }> {
+    const q = this.db('audit_records')
+      .select(
+        'id',
+        'occurred_at',
+        'department',
+        'action',
+        'resource_type',
+        'resource_id',
+        'items',
+        'purpose',
+        'case_number',
+      )
+      .where({ subject_hash: subjectHash, outcome: 'allowed' })
+      .whereNot('principal', self)
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+    if (page.beforeId !== undefined) q.where('id', '<', page.beforeId)
+    const rows = await q
+    const items: AuditAccess[] = rows.slice(0, page.limit).map((r) => ({
+      occurredAt: (r.occurred_at as Date).toISOString(),
+      department: r.department,
+      action: r.action,
+      resourceType: r.resource_type,
+      resourceId: r.resource_id,
+      items: r.items,
+      purpose: r.purpose,
+      caseNumber: r.case_number,
+    }))
+    const more = rows.length > page.limit
+    return { items, nextCursor: more ? String(rows[page.limit - 1].id) : null }
+  }
+}

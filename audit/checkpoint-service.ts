@@ -1,0 +1,87 @@
+import type { Knex } from 'knex'
+import { UnavailableError } from '../platform/errors/app-error.ts'
+import type { AuditCheckpoint, AuditCheckpointKeys, AuditCheckpointList } from '../schemas/generated/types.ts'
+import type { AuditActor, AuditGate } from './audit-gate.ts'
+import { readChainHead } from './audit-store.ts'
+import type { CheckpointSigner } from './checkpoint-signer.ts'
+import {
+  type CheckpointReason,
+  type CheckpointRow,
+  insertCheckpoint,
+  latestCheckpoint,
+  listCheckpoints,
+} from './checkpoint-store.ts'
+
+export function toCheckpoint(row: CheckpointRow): AuditCheckpoint {
+  return { ...row, signedAt: row.signedAt.toISOString() }
+}
+
+/**
+ * Signs the chain head (or, for retention, a given position) and keeps the JWS in audit_checkpoints.
+ * Without a signing key (services mode with no AUDIT_SIGNING_KEY) nothing can be signed: the
+ * scheduled job does nothing and an auditor's request gets 503, so the gap is visible, not silent.
+ */
+export class CheckpointService {
+  constructor(
+    private readonly deps: {
+      db: Knex
+      gate: AuditGate
+      signer: CheckpointSigner | null
+      now?: () => Date
+    },
+  ) {}
+
+  /** The periodic job: a new checkpoint only when the chain grew since the last one. */
+  async scheduled(): Promise<CheckpointRow | null> {
+    if (!this.deps.signer) return null
+    const head = await readChainHead(this.deps.db)
+    const latest = await latestCheckpoint(this.deps.db)
+    if (latest && latest.lastId === head.lastId && latest.lastHash === head.lastHash) return latest
+    return this.sign(head.lastId, head.lastHash, 'scheduled')
+  }
+
+  /** Signs a position that is not the head: the anchor retention writes before dropping records. */
+  async anchor(lastId: number, lastHash: string): Promise<CheckpointRow> {
+    return this.sign(lastId, lastHash, 'retention')
+  }
+
+  async create(actor: AuditActor): Promise<AuditCheckpoint> {
+    await this.deps.gate.require(actor, ['auditor'], { action: 'audit.checkpoint' })
+    this.requireSigner()
+    const head = await readChainHead(this.deps.db)
+    const row = await this.sign(head.lastId, head.lastHash, 'on-demand')
+    await this.deps.gate.record(actor, { action: 'audit.checkpoint', details: { checkpointId: row.id } })
+    return toCheckpoint(row)
+  }
+
+  async list(actor: AuditActor, page: { cursor?: string; limit: number }): Promise<AuditCheckpointList> {
+    await this.deps.gate.require(actor, ['auditor'], { action: 'audit.checkpoints' })
+    await this.deps.gate.record(actor, { action: 'audit.checkpoints' })
+    const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
+    const rows = await listCheckpoints(this.deps.db, { beforeId, limit: page.limit + 1 })
+    const items = rows.slice(0, page.limit).map(toCheckpoint)
+    return { items, nextCursor: rows.length > page.limit ? String(items[items.length - 1]!.id) : null }
+  }
+
+  keys(): AuditCheckpointKeys {
+    return (this.deps.signer?.jwks() ?? { keys: [] }) as AuditCheckpointKeys
+  }
+
+  private requireSigner(): CheckpointSigner {
+    if (!this.deps.signer)
+      throw new UnavailableError(
+        'audit-signing-key-missing',
+        'The hub has no audit signing key (AUDIT_SIGNING_KEY); checkpoints cannot be signed',
+      )
+    return this.deps.signer
+  }
+
+  private async sign(lastId: number, lastHash: string, reason: CheckpointReason): Promise<CheckpointRow> {
+    const signer = this.requireSigner()
+    // Whole milliseconds: what timestamptz round-trips exactly, so the row equals the signed claims.
+    const signedAt = new Date((this.deps.now ?? (() => new Date()))().getTime())
+    const claims = { lastId, lastHash, count: lastId, signedAt: signedAt.toISOString() }
+    const jws = await signer.sign(claims)
+    return insertCheckpoint(this.deps.db, { ...claims, signedAt, keyId: signer.keyId, reason, jws })
+  }
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify'
+import { problemResponses } from '../platform/http/route-schemas.ts'
+import { ref } from '../platform/schemas/schema-catalog.ts'
+import type { AggregateKey, AnomalyKind } from './anomaly-read-model.ts'
+import { auditActor } from './audit-plugin.ts'
+
+const RANGE = {
+  from: {
+    type: 'string',
+    format: 'date-time',
+    description: 'Start of the range (default: a week before `to`).',
+  },
+  to: { type: 'string', format: 'date-time', description: 'End of the range, exclusive (default: now).' },
+} as const
+
+interface AnomalyQuery {
+  kind: AnomalyKind
+  from?: string
+  to?: string
+  threshold?: number
+}
+
+interface AggregateQuery {
+  groupBy: AggregateKey
+  from?: string
+  to?: string
+}
+
+interface PageQuery {
+  cursor?: string
+  limit: number
+}
+
+/** Reports over the trail: anomalies and aggregates for auditors, a citizen's own accesses. */
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: AnomalyQuery }>(
+    '/v1/audit/anomalies',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'listAuditAnomalies',
+        summary: 'Findings of one anomaly rule, each with the records behind it',
+        description:
+          'access-without-case: data accesses with no case number; after-grant-end: attempts denied as grant-expired or grant-revoked; volume-spike: hours with more than `threshold` (default 3) × the principal median hourly accesses; off-hours-bulk: more than `threshold` (default 50) accesses in an hour outside 08:00–18:00 China Standard Time or at weekends; repeated-denials: at least `threshold` (default 5) denials.',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind'],
+          properties: {
+            kind: {
+              type: 'string',
+              enum: [
+                'access-without-case',
+                'after-grant-end',
+                'volume-spike',
+                'off-hours-bulk',
+                'repeated-denials',
+              ],
+              description: 'The rule to apply.',
+            },
+            ...RANGE,
+            threshold: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              maximum: 1_000_000,
+              description: 'The rule threshold (see the description); default per rule.',
+            },
+          },
+        },
+        response: { 200: ref('audit-anomaly-report.json'), ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => app.audit.reports.anomalies(auditActor(request), request.query),
+  )
+
+  app.get<{ Querystring: AggregateQuery }>(
+    '/v1/audit/aggregates',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'aggregateAuditRecords',
+        summary: 'Record counts (allowed/denied) grouped by principal, department, action, outcome or day',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['groupBy'],
+          properties: {
+            groupBy: {
+              type: 'string',
+              enum: ['principal', 'department', 'action', 'outcome', 'day'],
+              description: 'The grouping key.',
+            },
+            ...RANGE,
+          },
+        },
+        response: { 200: ref('audit-aggregate-report.json'), ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => app.audit.reports.aggregates(auditActor(request), request.query),
+  )
+
+  app.get<{ Querystring: PageQuery }>(
+    '/v1/audit/my-accesses',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'listMyDataAccesses',
+        summary: 'For a citizen: which departments accessed data about me, when, and why',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            cursor: {
+              type: 'string',
+              pattern: '^[1-9][0-9]{0,15}$',
+              description: '`nextCursor` of the previous page.',
+            },
+            limit: { type: 'integer', minimum: 1, maximum: 100, default: 20, description: 'Page size.' },
+          },
+        },
+        response: { 200: ref('audit-access-page.json'), ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => app.audit.reports.myAccesses(auditActor(request), request.query),
+  )
+}

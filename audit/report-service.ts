@@ -1,0 +1,81 @@
+import { InputError } from '../platform/errors/app-error.ts'
+import type { AuditAccessPage, AuditAggregateReport, AuditAnomalyReport } from '../schemas/generated/types.ts'
+import type { AggregateKey, AnomalyKind, AnomalyReadModel } from './anomaly-read-model.ts'
+import type { AuditActor, AuditGate } from './audit-gate.ts'
+import { MAX_EXPORT_DAYS } from './audit-service.ts'
+import type { AuditWriter } from './audit-writer.ts'
+
+export interface RangeQuery {
+  from?: string
+  to?: string
+}
+
+/** Each rule's threshold when the auditor gives none. */
+export const DEFAULT_THRESHOLDS: Record<AnomalyKind, number> = {
+  'access-without-case': 0,
+  'after-grant-end': 0,
+  'volume-spike': 3, // k × the principal's median hourly volume
+  'off-hours-bulk': 50, // records in one off-hours hour
+  'repeated-denials': 5, // denials in the range
+}
+
+const DEFAULT_DAYS = 7
+
+/** The auditor's reports and the citizen's own view; each is audited like every read of the trail. */
+export class ReportService {
+  constructor(private readonly deps: { gate: AuditGate; writer: AuditWriter; anomalies: AnomalyReadModel }) {}
+
+  async anomalies(
+    actor: AuditActor,
+    query: RangeQuery & { kind: AnomalyKind; threshold?: number },
+  ): Promise<AuditAnomalyReport> {
+    const access = { action: 'audit.anomalies', details: { ...query } }
+    await this.deps.gate.require(actor, ['auditor'], access)
+    const { from, to } = range(query)
+    const threshold = query.threshold ?? DEFAULT_THRESHOLDS[query.kind]
+    await this.deps.gate.record(actor, access)
+    const items = await this.deps.anomalies.anomalies(query.kind, { from, to, threshold })
+    return { kind: query.kind, from: from.toISOString(), to: to.toISOString(), threshold, items }
+  }
+
+  async aggregates(
+    actor: AuditActor,
+    query: RangeQuery & { groupBy: AggregateKey },
+  ): Promise<AuditAggregateReport> {
+    const access = { action: 'audit.aggregates', details: { ...query } }
+    await this.deps.gate.require(actor, ['auditor'], access)
+    const { from, to } = range(query)
+    await this.deps.gate.record(actor, access)
+    const items = await this.deps.anomalies.aggregates(query.groupBy, { from, to })
+    return { groupBy: query.groupBy, from: from.toISOString(), to: to.toISOString(), items }
+  }
+
+  /**
+   * A citizen's accesses: their token subject is their resident ID, matched through its keyed hash.
+   * Their own look is recorded under their ID too, but not listed back to them.
+   */
+  async myAccesses(actor: AuditActor, page: { cursor?: string; limit: number }): Promise<AuditAccessPage> {
+    const subject = actor.principal.subject
+    const access = { action: 'audit.my-accesses', subjectId: subject }
+    await this.deps.gate.require(actor, ['citizen'], access)
+    await this.deps.gate.record(actor, access)
+    const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
+    return this.deps.anomalies.accessesTo(this.deps.writer.subjectHash(subject), subject, {
+      beforeId,
+      limit: page.limit,
+    })
+  }
+}
+
+/** `to` defaults to now and `from` to a week before it; at most MAX_EXPORT_DAYS apart. */
+function range(query: RangeQuery): { from: Date; to: Date } {
+  const to = query.to ? new Date(query.to) : new Date()
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000)
+  if (from.getTime() >= to.getTime())
+    throw new InputError('invalid-range', '`from` must be before `to`', {
+      errors: [{ path: '/querystring/from', message: 'must be before `to`' }],
+    })
+  if (to.getTime() - from.getTime() > MAX_EXPORT_DAYS * 86_400_000)
+    throw new InputError('range-too-wide', `A report may span at most ${MAX_EXPORT_DAYS} days`)
+  return { from, to }
+}
