@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { Redis } from 'ioredis'
+import { adapterRoutes } from '../../adapters/adapter-routes.ts'
+import { adaptersPlugin } from '../../adapters/adapters-plugin.ts'
 import { auditPlugin } from '../../audit/audit-plugin.ts'
 import { auditRoutes } from '../../audit/audit-routes.ts'
 import { departmentRoutes } from '../../directory/departments/department-routes.ts'
@@ -31,6 +33,8 @@ export interface AppOptions {
   config: HubConfig
   verifier: TokenVerifier
   logger?: FastifyServerOptions['logger']
+  /** `ADAPTER_*` settings for the department adapters (default: the process environment). */
+  adapterEnv?: Record<string, string | undefined>
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
@@ -50,7 +54,12 @@ export const API_TAGS = [
  * Builds the hub's HTTP app (not listening). Infrastructure comes first as named plugins, each
  * closing what it opened; feature routes register last. Tests call this and use `app.inject`.
  */
-export async function buildApp({ config, verifier, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  verifier,
+  logger = false,
+  adapterEnv = process.env,
+}: AppOptions): Promise<FastifyInstance> {
   if (!config.databaseUrl)
     throw new Error('buildApp: config.databaseUrl must be resolved before building the app')
   const auditSubjectKey = config.audit.subjectKey
@@ -114,6 +123,7 @@ export async function buildApp({ config, verifier, logger = false }: AppOptions)
   await app.register(dbPlugin, { connectionString: config.databaseUrl })
   await app.register(eventsPlugin, { config })
   await app.register(jobsPlugin, { config, prefix: config.jobs.queuePrefix })
+  await app.register(adaptersPlugin, { env: adapterEnv })
   await app.register(authPlugin, { verifier })
 
   const redis = config.redisUrl
@@ -138,6 +148,7 @@ export async function buildApp({ config, verifier, logger = false }: AppOptions)
 
   await app.register(systemRoutes)
   await app.register(jobRoutes)
+  await app.register(adapterRoutes)
   await app.register(auditPlugin, { subjectKey: Buffer.from(auditSubjectKey) })
   await app.register(auditRoutes)
   await app.register(departmentRoutes)

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { createLocalJWKSet } from 'jose'
+import { startAllSimulators } from '../../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
 import { createTokenVerifier, loadKeySet } from '../auth/token-verifier.ts'
@@ -67,7 +68,11 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     cacheSize: config.auth.tokenCacheSize,
   })
 
-  const app = await buildApp({ config, verifier, logger: true })
+  // The embedded default also runs simulated department systems, so fetches work with nothing set up.
+  const simulators = config.mode === 'embedded' ? await startAllSimulators() : undefined
+  if (simulators) say(`simulated department systems: ${Object.keys(simulators.urls).join(', ')}`)
+  const adapterEnv = { ...simulators?.env, ...process.env }
+  const app = await buildApp({ config, verifier, logger: true, adapterEnv })
   await app.ready()
   app.events.relay.start()
   await app.jobs.startWorkers()
@@ -81,6 +86,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     url: address,
     async stop() {
       await app.close()
+      await simulators?.close()
       await embedded?.stop()
     },
   }

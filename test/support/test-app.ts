@@ -52,12 +52,14 @@ export interface TestAppOptions {
   env?: Record<string, string>
   /** Logger for the app (default: none). */
   logger?: FastifyServerOptions['logger']
+  /** `ADAPTER_*` settings, read when the app is built (default: none, so no department adapters). */
+  adapterEnv?: () => Record<string, string | undefined>
   /** Registers extra (test-only) routes before the app is made ready. */
   extend?: (app: FastifyInstance) => void | Promise<void>
 }
 
 /** Builds the real app on this test file's own database and the real Redis/Kafka; closes it afterwards. */
-export function useTestApp({ env = {}, logger = false, extend }: TestAppOptions = {}): TestApp {
+export function useTestApp({ env = {}, logger = false, extend, adapterEnv }: TestAppOptions = {}): TestApp {
   const database = useTestDatabase()
   const state: { app?: FastifyInstance; issuer?: DevIssuer } = {}
 
@@ -70,7 +72,7 @@ export function useTestApp({ env = {}, logger = false, extend }: TestAppOptions 
       cacheSize: config.auth.tokenCacheSize,
     })
     state.issuer = issuer
-    state.app = await buildApp({ config, verifier, logger })
+    state.app = await buildApp({ config, verifier, logger, adapterEnv: adapterEnv?.() ?? {} })
     await extend?.(state.app)
     await state.app.ready()
   })
