@@ -123,3 +123,32 @@ describe('token verifier', () => {
     expect(await rejection(token, cached)).toBe('token-expired')
   })
 })
+
+describe('key sources', () => {
+  it('verifies with keys fetched from a JWKS URL', async () => {
+    let fetches = 0
+    const server = createServer((_req, res) => {
+      fetches++
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify(issuer.jwks))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const keys = await loadKeySet({ kind: 'url', url: `http://127.0.0.1:${port}/jwks.json` })
+      const remote = createTokenVerifier(keys, { issuer: ISSUER, audience: AUDIENCE, cacheSize: 0 })
+      expect(await remote.verify(await issuer.issue(clerk))).toEqual(clerk)
+      expect(fetches).toBe(1)
+    } finally {
+      server.close()
+    }
+  })
+
+  it('verifies with keys from a JWKS file', async () => {
+    const file = path.join(tmpdir(), `hub-jwks-${process.pid}.json`)
+    await writeFile(file, JSON.stringify(issuer.jwks))
+    const keys = await loadKeySet({ kind: 'file', path: file })
+    const fromFile = createTokenVerifier(keys, { issuer: ISSUER, audience: AUDIENCE, cacheSize: 0 })
+    expect(await fromFile.verify(await issuer.issue(clerk))).toEqual(clerk)
+  })
+})
