@@ -24,6 +24,8 @@ export interface AuditFacade {
   readonly checkpoints: CheckpointService
   readonly retention: RetentionService
   readonly reports: ReportService
+  /** The role check that records refused attempts on the trail itself. */
+  readonly gate: AuditGate
   /** Records `event` on behalf of the request's caller; await it before answering. */
   recordFor(request: FastifyRequest, event: AuditEvent): Promise<AuditReceipt>
 }
@@ -101,6 +103,7 @@ export const auditPlugin = fp<AuditPluginOptions>(
       checkpoints,
       retention,
       reports,
+      gate,
       recordFor: (request, event) => writer.record({ ...actorFields(auditActor(request)), ...event }),
     } satisfies AuditFacade)
 

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
+import type { Role } from '../policies/roles.ts'
 import { EXPORT_CONTENT_TYPES, serialiseExport } from './audit-export.ts'
 import { auditActor } from './audit-plugin.ts'
 import type { AuditSearchQuery, ExportFormat } from './audit-service.ts'
@@ -39,12 +40,34 @@ interface ExportQuery extends AuditSearchQuery {
   format: ExportFormat
 }
 
+/** Operation ⇒ the action name the services record (the same name whether refused here or there). */
+const TRAIL_ACTIONS: Record<string, string> = {
+  searchAuditRecords: 'audit.search',
+  exportAuditRecords: 'audit.export',
+  verifyAuditTrail: 'audit.verify',
+  createAuditCheckpoint: 'audit.checkpoint',
+  listAuditCheckpoints: 'audit.checkpoints',
+  listAuditAnomalies: 'audit.anomalies',
+  aggregateAuditRecords: 'audit.aggregates',
+  listMyDataAccesses: 'audit.my-accesses',
+}
+
 interface VerifyQuery {
   fromId?: number
   toId?: number
 }
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
+  // Role before validation: a caller without the role gets 403 — recorded in the trail before the
+  // answer — even when the query would not have validated, and learns nothing from validation errors.
+  app.addHook('preValidation', async (request) => {
+    const { url, config, schema } = request.routeOptions
+    if (!url || config.public) return
+    const action = TRAIL_ACTIONS[schema?.operationId ?? ''] ?? `audit.${url}`
+    const roles: Role[] = action === 'audit.my-accesses' ? ['citizen'] : ['auditor']
+    await app.audit.gate.require(auditActor(request), roles, { action })
+  })
+
   app.get<{ Querystring: SearchQuery }>(
     '/v1/audit/records',
     {
