@@ -9,6 +9,11 @@ import { adaptersPlugin } from '../../adapters/adapters-plugin.ts'
 import { auditPlugin } from '../../audit/audit-plugin.ts'
 import { auditRoutes } from '../../audit/audit-routes.ts'
 import { departmentRoutes } from '../../directory/departments/department-routes.ts'
+import { grantRoutes } from '../../directory/grants/grant-routes.ts'
+import { accessRequestRoutes } from '../../directory/requests/access-request-routes.ts'
+import { webhookRoutes } from '../../directory/requests/webhook-routes.ts'
+import { resourceRoutes } from '../../directory/resources/resource-routes.ts'
+import { policyPlugin } from '../../policies/policy-plugin.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
 import type { TokenVerifier } from '../auth/token-verifier.ts'
 import type { HubConfig } from '../config/config.ts'
@@ -152,5 +157,10 @@ export async function buildApp({
   await app.register(auditPlugin, { subjectKey: Buffer.from(auditSubjectKey) })
   await app.register(auditRoutes)
   await app.register(departmentRoutes)
+  await app.register(policyPlugin)
+  await app.register(accessRequestRoutes)
+  await app.register(grantRoutes)
+  await app.register(webhookRoutes)
+  await app.register(resourceRoutes)
   return app
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { createLocalJWKSet } from 'jose'
 import { startAllSimulators } from '../../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
+import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
 import { createTokenVerifier, loadKeySet } from '../auth/token-verifier.ts'
 import type { HubConfig } from '../config/config.ts'
@@ -48,7 +49,10 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   try {
     const applied = await migrateLatest(db)
     if (applied.length) say(`applied ${applied.length} migration(s)`)
-    if (config.seedDemoData) await seedDemoData(db)
+    if (config.seedDemoData) {
+      await seedDemoData(db)
+      await seedDemoResources(db)
+    }
   } finally {
     await db.destroy()
   }

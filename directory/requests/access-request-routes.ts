@@ -1,0 +1,185 @@
+import type { FastifyInstance } from 'fastify'
+import { WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
+import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
+import { ref } from '../../platform/schemas/schema-catalog.ts'
+import type { AccessDecision, AccessRequestCreate, AccessWithdrawal } from '../../schemas/generated/types.ts'
+import { GrantService } from '../grants/grant-service.ts'
+import { callerOf } from './access-caller.ts'
+import { AccessDecisionService } from './access-decision-service.ts'
+import { AccessRequestService, type RequestListQuery } from './access-request-service.ts'
+
+/** Access requests: consumers file and withdraw, provider stewards decide, reviewers watch deadlines. */
+
+export const OVERDUE_JOB = 'access-overdue'
+const OVERDUE_EVERY_MS = 15 * 60_000
+
+interface IdParams {
+  id: string
+}
+
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$', description: 'The id.' } },
+}
+
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    view: {
+      type: 'string',
+      enum: ['mine', 'to-decide', 'overdue'],
+      description:
+        "mine: my department's requests; to-decide: pending requests my department must decide; overdue: pending past the deadline.",
+    },
+    status: {
+      type: 'string',
+      enum: ['pending', 'granted', 'refused', 'withdrawn'],
+      description: 'Only this status.',
+    },
+    resourceCode: { type: 'string', maxLength: 64, description: 'Only requests for this resource.' },
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Most requests returned.' },
+    cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
+  },
+}
+
+const idempotencyHeaders = {
+  type: 'object',
+  properties: {
+    'idempotency-key': {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description:
+        'Same key and body ⇒ the first answer is replayed and nothing is filed twice; another body ⇒ 409.',
+    },
+  },
+}
+
+export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
+  const { calendar } = app.config
+  const grants = new GrantService(app.db)
+  const decisions = new AccessDecisionService(app.db, grants)
+  const requests = new AccessRequestService({
+    db: app.db,
+    grants,
+    calendar: new WorkingDayCalendar(calendar),
+    decisionWorkdays: calendar.decisionWorkdays,
+  })
+
+  app.jobs.define(OVERDUE_JOB, async () => void (await decisions.escalateOverdue()), { attempts: 3 })
+  app.addHook('onReady', async () => {
+    try {
+      await app.jobs.repeat(OVERDUE_JOB, {}, OVERDUE_EVERY_MS)
+    } catch (error) {
+      // The API must come up with Redis away; the next start schedules it again.
+      app.log.error({ err: error }, 'the overdue-request escalation job could not be scheduled')
+    }
+  })
+
+  app.post<{ Body: AccessRequestCreate; Headers: { 'idempotency-key'?: string } }>(
+    '/v1/access-requests',
+    {
+      config: { roles: ['consumer'] },
+      schema: {
+        tags: ['access'],
+        operationId: 'createAccessRequest',
+        summary:
+          'File an access request: unconditional ⇒ granted at once, not shared ⇒ refused, conditional ⇒ pending',
+        headers: idempotencyHeaders,
+        body: ref('access-request-create.json'),
+        response: { 201: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { request: created, replayed } = await requests.create(
+        await callerOf(app, request),
+        request.body,
+        request.headers['idempotency-key'],
+      )
+      if (replayed) reply.header('idempotent-replayed', 'true')
+      return reply.code(201).header('location', `/v1/access-requests/${created.id}`).send(created)
+    },
+  )
+
+  app.get<{ Querystring: RequestListQuery }>(
+    '/v1/access-requests',
+    {
+      schema: {
+        tags: ['access'],
+        operationId: 'listAccessRequests',
+        summary: 'Access requests visible to the caller, newest first',
+        querystring: listQuery,
+        response: { 200: ref('access-request-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request) => requests.list(await callerOf(app, request), request.query),
+  )
+
+  app.get<{ Params: IdParams }>(
+    '/v1/access-requests/:id',
+    {
+      schema: {
+        tags: ['access'],
+        operationId: 'getAccessRequest',
+        summary: 'One access request',
+        params: idParams,
+        response: { 200: ref('access-request.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404) },
+      },
+    },
+    async (request) => requests.get(await callerOf(app, request), request.params.id),
+  )
+
+  app.get<{ Params: IdParams }>(
+    '/v1/access-requests/:id/timeline',
+    {
+      schema: {
+        tags: ['access'],
+        operationId: 'getAccessRequestTimeline',
+        summary: 'Every state change of a request and its grant',
+        params: idParams,
+        response: {
+          200: ref('access-timeline.json'),
+          ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),
+        },
+      },
+    },
+    async (request) => requests.timeline(await callerOf(app, request), request.params.id),
+  )
+
+  app.post<{ Params: IdParams; Body: AccessWithdrawal }>(
+    '/v1/access-requests/:id/withdraw',
+    {
+      config: { roles: ['consumer'] },
+      schema: {
+        tags: ['access'],
+        operationId: 'withdrawAccessRequest',
+        summary: 'Withdraw a pending request (the requester only)',
+        params: idParams,
+        body: ref('access-withdrawal.json'),
+        response: { 200: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },
+      },
+    },
+    async (request) =>
+      requests.withdraw(await callerOf(app, request), request.params.id, request.body?.reason),
+  )
+
+  app.post<{ Params: IdParams; Body: AccessDecision }>(
+    '/v1/access-requests/:id/decision',
+    {
+      config: { roles: ['steward'] },
+      schema: {
+        tags: ['access'],
+        operationId: 'decideAccessRequest',
+        summary:
+          "Approve (possibly narrowed) or refuse (with reasons) a pending request: the provider's stewards only",
+        params: idParams,
+        body: ref('access-decision.json'),
+        response: { 200: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },
+      },
+    },
+    async (request) => decisions.decide(await callerOf(app, request), request.params.id, request.body),
+  )
+}

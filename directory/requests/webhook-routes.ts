@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify'
+import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
+import { ref } from '../../platform/schemas/schema-catalog.ts'
+import type { Role } from '../../policies/roles.ts'
+import type { AccessWebhookSettings } from '../../schemas/generated/types.ts'
+import { callerOf } from './access-caller.ts'
+import { type DeliveryJob, WebhookService } from './webhook-service.ts'
+
+/** A department's signed webhook for access events; the dispatcher and deliveries run as jobs. */
+
+export const WEBHOOK_DISPATCH_JOB = 'access-webhook-dispatch'
+export const WEBHOOK_DELIVERY_JOB = 'access-webhook-delivery'
+const DISPATCH_EVERY_MS = 10_000
+
+interface DepartmentParams {
+  department: string
+}
+
+const params = {
+  type: 'object',
+  required: ['department'],
+  additionalProperties: false,
+  properties: { department: { type: 'string', maxLength: 64, description: 'The department code.' } },
+}
+
+export async function webhookRoutes(app: FastifyInstance): Promise<void> {
+  const webhooks = new WebhookService(app.db)
+
+  app.jobs.define<DeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => webhooks.deliver(job), {
+    attempts: 8,
+    backoffMs: 5_000,
+    concurrency: 4,
+  })
+  app.jobs.define(
+    WEBHOOK_DISPATCH_JOB,
+    async () =>
+      void (await webhooks.dispatch((job, jobId) => app.jobs.enqueue(WEBHOOK_DELIVERY_JOB, job, { jobId }))),
+    { attempts: 3 },
+  )
+  app.addHook('onReady', async () => {
+    try {
+      await app.jobs.repeat(WEBHOOK_DISPATCH_JOB, {}, DISPATCH_EVERY_MS)
+    } catch (error) {
+      // The API must come up with Redis away; undelivered changes wait in the timeline for the next start.
+      app.log.error({ err: error }, 'the access webhook dispatcher could not be scheduled')
+    }
+  })
+
+  const route = (operationId: string, summary: string, extra: Record<string, unknown>) => ({
+    config: { roles: ['steward', 'consumer', 'admin'] as Role[] },
+    schema: { tags: ['access'], operationId, summary, params, ...extra },
+  })
+
+  app.put<{ Params: DepartmentParams; Body: AccessWebhookSettings }>(
+    '/v1/access-webhooks/:department',
+    route('setAccessWebhook', "Set the department's access-event webhook (URL and signing secret)", {
+      body: ref('access-webhook-settings.json'),
+      response: { 200: ref('access-webhook.json'), ...problemResponses(...WRITE_ERRORS, 404) },
+    }),
+    async (request) => webhooks.set(await callerOf(app, request), request.params.department, request.body),
+  )
+
+  app.get<{ Params: DepartmentParams }>(
+    '/v1/access-webhooks/:department',
+    route('getAccessWebhook', "The department's access-event webhook", {
+      response: { 200: ref('access-webhook.json'), ...problemResponses(...AUTHENTICATED_ERRORS, 404) },
+    }),
+    async (request) => webhooks.get(await callerOf(app, request), request.params.department),
+  )
+
+  app.delete<{ Params: DepartmentParams }>(
+    '/v1/access-webhooks/:department',
+    route('deleteAccessWebhook', "Stop the department's access-event webhook", {
+      response: {
+        204: { type: 'null', description: 'Removed.' },
+        ...problemResponses(...AUTHENTICATED_ERRORS, 404),
+      },
+    }),
+    async (request, reply) => {
+      await webhooks.remove(await callerOf(app, request), request.params.department)
+      return reply.code(204).send()
+    },
+  )
+}

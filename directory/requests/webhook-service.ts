@@ -1,0 +1,173 @@
+import { createHmac } from 'node:crypto'
+import type { Knex } from 'knex'
+import { request as httpRequest } from 'undici'
+import { NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { asSubject, can } from '../../policies/ability.ts'
+import type {
+  AccessWebhook,
+  AccessWebhookDelivery,
+  AccessWebhookSettings,
+} from '../../schemas/generated/types.ts'
+import type { AccessCaller } from './access-caller.ts'
+import {
+  deleteWebhook,
+  departmentsWithWebhooks,
+  findWebhook,
+  lockChangesAfterCursor,
+  moveCursor,
+  upsertWebhook,
+  type WebhookRow,
+} from './webhook-store.ts'
+
+/**
+ * Signed webhooks per department for every change of its requests and grants (as consumer or
+ * provider). A dispatcher walks the append-only timeline with a cursor and enqueues one delivery job
+ * per change and department (job id = change + department, so a re-dispatch after a crash enqueues
+ * nothing twice); delivery jobs POST with a timeout and throw on anything but 2xx, so the job runner
+ * retries them with backoff and keeps the hopeless ones as dead letters. Receivers de-duplicate by `id`.
+ */
+
+export interface DeliveryJob {
+  department: string
+  delivery: AccessWebhookDelivery
+}
+
+export type Enqueue = (job: DeliveryJob, jobId: string) => Promise<unknown>
+
+const TIMEOUT_MS = 5_000
+
+export function sign(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
+}
+
+function toWebhook(row: WebhookRow): AccessWebhook {
+  return {
+    department: row.department,
+    url: row.url,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at.toISOString(),
+  }
+}
+
+export class WebhookService {
+  constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async set(
+    caller: AccessCaller,
+    department: string,
+    settings: AccessWebhookSettings,
+  ): Promise<AccessWebhook> {
+    this.authorize(caller, department)
+    const row = await this.db.transaction(async (trx) => {
+      if (!(await trx('departments').where({ code: department }).first())) throw notFound(department)
+      return upsertWebhook(trx, {
+        department,
+        url: settings.url,
+        secret: settings.secret,
+        updated_by: caller.principal.subject,
+      })
+    })
+    await caller.audit({
+      action: 'access.webhook.set',
+      resourceType: 'department',
+      resourceId: department,
+      outcome: 'allowed',
+      details: { url: settings.url },
+    })
+    return toWebhook(row)
+  }
+
+  async get(caller: AccessCaller, department: string): Promise<AccessWebhook> {
+    this.authorize(caller, department)
+    const row = await findWebhook(this.db, department)
+    if (!row) throw notFound(department)
+    return toWebhook(row)
+  }
+
+  async remove(caller: AccessCaller, department: string): Promise<void> {
+    this.authorize(caller, department)
+    if (!(await deleteWebhook(this.db, department))) throw notFound(department)
+    await caller.audit({
+      action: 'access.webhook.remove',
+      resourceType: 'department',
+      resourceId: department,
+      outcome: 'allowed',
+    })
+  }
+
+  /** Hands the next timeline changes to the delivery queue; returns how many jobs were enqueued. */
+  async dispatch(enqueue: Enqueue, batch = 500): Promise<number> {
+    return this.db.transaction(async (trx) => {
+      const changes = await lockChangesAfterCursor(trx, batch)
+      if (changes.length === 0) return 0
+      const departments = [...new Set(changes.flatMap((c) => [c.consumer_department, c.provider_department]))]
+      const subscribed = await departmentsWithWebhooks(trx, departments)
+      let enqueued = 0
+      for (const change of changes) {
+        const delivery: AccessWebhookDelivery = {
+          id: `access-${change.id}`,
+          type: change.type,
+          at: change.at.toISOString(),
+          requestId: String(change.request_id),
+          status: change.status,
+          consumerDepartment: change.consumer_department,
+          providerDepartment: change.provider_department,
+          resourceCode: change.resource_code,
+          actor: change.actor,
+          note: change.note,
+          details: change.details,
+        }
+        for (const department of new Set([change.consumer_department, change.provider_department])) {
+          if (!subscribed.has(department)) continue
+          await enqueue({ department, delivery }, `wh-${change.id}-${department}`)
+          enqueued++
+        }
+      }
+      // Moved only after every enqueue succeeded; the job ids make a repeated batch harmless.
+      await moveCursor(trx, String(changes.at(-1)!.id))
+      return enqueued
+    })
+  }
+
+  /** Posts one change; throws (so the job is retried) unless the receiver answers 2xx. */
+  async deliver(job: DeliveryJob): Promise<void> {
+    // The webhook is read at delivery time: a changed URL or secret applies to pending retries too.
+    const webhook = await findWebhook(this.db, job.department)
+    if (!webhook) return
+    const body = JSON.stringify(job.delivery)
+    const timestamp = String(Math.floor(this.now().getTime() / 1000))
+    const response = await httpRequest(webhook.url, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-event-id': job.delivery.id,
+        'x-hub-event-type': job.delivery.type,
+        'x-hub-timestamp': timestamp,
+        'x-hub-signature': sign(webhook.secret, timestamp, body),
+      },
+      headersTimeout: TIMEOUT_MS,
+      bodyTimeout: TIMEOUT_MS,
+    })
+    await response.body.dump()
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      throw new Error(`webhook of ${job.department} answered ${response.statusCode}`)
+    }
+  }
+
+  private authorize(caller: AccessCaller, department: string): void {
+    if (!can(caller.authz, 'administer', asSubject('Webhook', { department }))) {
+      throw new NotAllowedError(
+        'not-your-department',
+        `Only stewards and consumers of ${department} (or admins) manage its webhook`,
+      )
+    }
+  }
+}
+
+function notFound(department: string): NotFoundError {
+  return new NotFoundError('webhook-not-found', `No access webhook is set for ${department}`)
+}

@@ -1,0 +1,138 @@
+import type { Knex } from 'knex'
+import type { Resource, ResourceItem, ResourceVersionList } from '../../schemas/generated/types.ts'
+import { classOf } from './resource-code.ts'
+import { findItems, type ItemRow, toItem } from './resource-item-store.ts'
+import {
+  RESOURCE_COLUMNS,
+  type ResourceRecord,
+  type ResourceRow,
+  toResourceRecord,
+} from './resource-store.ts'
+import {
+  findVersion,
+  listVersions,
+  toVersionRecord,
+  type VersionRecord,
+  type VersionRow,
+} from './resource-version-store.ts'
+
+/** Cross-table reads of one resource: a version with its items and provider, and the history. */
+
+type Db = Knex | Knex.Transaction
+
+export async function providerName(db: Db, provider: string): Promise<string | undefined> {
+  const row = (await db('departments').select('name').where({ code: provider }).first()) as
+    | { name: string }
+    | undefined
+  return row?.name
+}
+
+/** The full view of `version` of the resource; undefined when that version does not exist. */
+export async function resourceView(
+  db: Db,
+  record: ResourceRecord,
+  version: number,
+): Promise<Resource | undefined> {
+  // One after another: inside a transaction all three share one connection.
+  const v = await findVersion(db, record.id, version)
+  const items = await findItems(db, record.id, version)
+  const name = await providerName(db, record.provider)
+  if (!v) return undefined
+  return assembleView(record, v, items, name ?? record.provider)
+}
+
+/** The view of a resource version from its parts (also used by the batched export). */
+export function assembleView(
+  record: ResourceRecord,
+  v: VersionRecord,
+  items: ResourceItem[],
+  providerName: string,
+): Resource {
+  return {
+    code: record.code,
+    codeParts: record.parts,
+    class: classOf(record.parts),
+    name: v.name,
+    summary: v.summary,
+    provider: record.provider,
+    providerName,
+    format: v.format,
+    items,
+    shareType: v.shareType,
+    shareCondition: v.shareCondition,
+    shareMethods: v.shareMethods,
+    open: v.open,
+    openCondition: v.openCondition,
+    updateCycle: v.updateCycle,
+    relatedCodes: v.relatedCodes,
+    recordSchema: v.recordSchema,
+    recordSchemaDerived: v.recordSchemaDerived,
+    sourceAdapter: v.sourceAdapter,
+    serviceItems: v.serviceItems,
+    extension: v.extension,
+    status: record.status,
+    statusReason: record.statusReason,
+    version: v.version,
+    versionStatus: v.status,
+    currentVersion: record.currentVersion,
+    latestVersion: record.latestVersion,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    requestable: record.status === 'published' && v.status === 'published' && v.shareType !== 'not-shared',
+    reviewComment: v.reviewComment,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: v.updatedAt.toISOString(),
+  }
+}
+
+export async function versionHistory(
+  db: Db,
+  record: ResourceRecord,
+  publishedOnly: boolean,
+): Promise<ResourceVersionList> {
+  const versions = await listVersions(db, record.id, publishedOnly)
+  return {
+    items: versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      name: v.name,
+      createdBy: v.createdBy,
+      createdAt: v.createdAt.toISOString(),
+      submittedAt: v.submittedAt?.toISOString() ?? null,
+      publishedAt: v.publishedAt?.toISOString() ?? null,
+      reviewComment: v.reviewComment,
+    })),
+  }
+}
+
+/**
+ * The listed view (current version, or the draft before the first publication) of a resource in
+ * ONE round trip: the read every consumer makes, so it must stay cheap.
+ */
+export async function listedView(
+  db: Db,
+  code: string,
+): Promise<{ record: ResourceRecord; view: Resource } | undefined> {
+  const { rows } = (await db.raw(
+    `select ${RESOURCE_COLUMNS.map((c) => `r.${c}`).join(', ')}, row_to_json(v) as v, d.name as provider_name,
+       coalesce((select json_agg(i order by i.position) from resource_items i
+                 where i.resource_id = v.resource_id and i.version = v.version), '[]'::json) as items
+     from resources r
+     join resource_versions v on v.resource_id = r.id and v.version = coalesce(r.current_version, r.latest_version)
+     join departments d on d.code = r.provider_code
+     where r.code = ?`,
+    [code],
+  )) as { rows: (ResourceRow & { v: VersionRow; provider_name: string; items: ItemRow[] })[] }
+  const row = rows[0]
+  if (!row) return undefined
+  const record = toResourceRecord(row)
+  // row_to_json renders timestamps as text.
+  const v = row.v
+  const version = toVersionRecord({
+    ...v,
+    created_at: new Date(v.created_at),
+    updated_at: new Date(v.updated_at),
+    submitted_at: v.submitted_at === null ? null : new Date(v.submitted_at),
+    published_at: v.published_at === null ? null : new Date(v.published_at),
+  })
+  return { record, view: assembleView(record, version, row.items.map(toItem), row.provider_name) }
+}

@@ -1,0 +1,224 @@
+import type { Knex } from 'knex'
+import { InputError } from '../../platform/errors/app-error.ts'
+import type { ResourceListScope } from '../../policies/resource-policy.ts'
+import type { ResourceFacetCount, ResourceList, ResourceSummary } from '../../schemas/generated/types.ts'
+
+/**
+ * The catalog search (a read model over `resources` and `departments`).
+ *
+ * Keywords match a lower-cased text column holding code, name, summary, provider name and item
+ * names, with `LIKE '%term%'` per term (all terms must match). Text and terms are lower-cased in
+ * JavaScript, which makes LIKE case-insensitive without ILIKE's per-row case folding. A pg_trgm GIN index serves these
+ * for Latin and CJK terms of three or more characters; one- and two-character terms (e.g. 社保)
+ * produce no trigram, so PostgreSQL checks them row by row — still correct, just not indexed, and
+ * cheap whenever another term or a filter narrows the rows first.
+ */
+
+export type ResourceSort = 'relevance' | 'name' | 'published'
+
+export interface ResourceSearchQuery {
+  q?: string
+  class?: ResourceSummary['class']
+  provider?: string
+  shareType?: ResourceSummary['shareType']
+  format?: string
+  updateCycle?: string
+  division?: string
+  status?: ResourceSummary['status']
+  sort?: ResourceSort
+  limit: number
+  cursor?: string
+}
+
+interface SummaryRow {
+  id: string
+  code: string
+  name: string
+  summary: string
+  class: ResourceSummary['class']
+  provider_code: string
+  provider_name: string
+  division_code: string
+  share_type: ResourceSummary['shareType']
+  format_category: string
+  update_cycle: string
+  status: ResourceSummary['status']
+  current_version: number | null
+  /** JSON renders timestamps as text with full (microsecond) precision, which keeps cursors exact. */
+  published_at: string | null
+  sort_key: string | number
+}
+
+interface Cursor {
+  s: ResourceSort
+  k: string | number
+  id: string
+}
+
+export async function searchResources(
+  db: Knex,
+  scope: ResourceListScope,
+  query: ResourceSearchQuery,
+): Promise<ResourceList> {
+  const terms = (query.q ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t !== '')
+  const sort: ResourceSort = query.sort ?? (terms.length ? 'relevance' : 'name')
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort)
+
+  const matching = () => {
+    const q = db('resources as r').join('departments as d', 'd.code', 'r.provider_code')
+    if (!scope.allStatuses) {
+      q.where((w) => {
+        w.whereIn('r.status', ['published', 'deprecated'])
+        if (scope.ownDepartment) w.orWhere('r.provider_code', scope.ownDepartment)
+      })
+    }
+    for (const term of terms)
+      q.where('r.search_text', 'like', `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    if (query.class) q.where('r.class', query.class)
+    if (query.provider) q.where('r.provider_code', query.provider)
+    if (query.shareType) q.where('r.share_type', query.shareType)
+    if (query.format) q.where('r.format_category', query.format)
+    if (query.updateCycle) q.where('r.update_cycle', query.updateCycle)
+    if (query.division) q.where('d.division_code', query.division)
+    if (query.status) q.where('r.status', query.status)
+    return q
+  }
+
+  const key = sortKey(sort, terms.join(' '))
+  // One statement scans the matches once (a materialized CTE) for both the page and the facets.
+  const matches = matching().select(
+    'r.id',
+    'r.code',
+    'r.name',
+    'r.summary',
+    'r.class',
+    'r.provider_code',
+    'd.name as provider_name',
+    'd.division_code',
+    'r.share_type',
+    'r.format_category',
+    'r.update_cycle',
+    'r.status',
+    'r.current_version',
+    'r.published_at',
+    db.raw(`${key.sql} as sort_key`, key.bindings),
+  )
+  const page = db('m')
+    .select('*')
+    .orderBy([
+      { column: 'sort_key', order: key.direction },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(query.limit + 1)
+  if (after) {
+    const op = key.direction === 'desc' ? '<' : '>'
+    page.whereRaw(`(sort_key ${op} ? or (sort_key = ? and id > ?))`, [after.k, after.k, after.id])
+  }
+  const facetCounts = db('m')
+    .select(
+      db.raw(
+        'share_type, class, provider_code, grouping(share_type) as g_share, grouping(class) as g_class, count(*) as n',
+      ),
+    )
+    .groupByRaw('grouping sets ((share_type), (class), (provider_code))')
+  const [result] = (await db
+    .withMaterialized('m', matches)
+    .select(
+      db.raw(`coalesce((select json_agg(p) from ? p), '[]'::json) as page`, [page]),
+      db.raw(`coalesce((select json_agg(f) from ? f), '[]'::json) as facets`, [facetCounts]),
+    )) as { page: SummaryRow[]; facets: FacetRow[] }[]
+  const rows = result!.page
+  const items = rows.slice(0, query.limit)
+  const last = items.at(-1)
+  const facets = toFacets(result!.facets)
+  return {
+    items: items.map(toSummary),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ s: sort, k: last.sort_key, id: String(last.id) })
+        : null,
+    total: facets.shareType.reduce((sum, f) => sum + f.count, 0),
+    facets,
+  }
+}
+
+function sortKey(
+  sort: ResourceSort,
+  phrase: string,
+): { sql: string; bindings: string[]; direction: 'asc' | 'desc' } {
+  if (sort === 'name') return { sql: 'r.name', bindings: [], direction: 'asc' }
+  if (sort === 'published') {
+    return { sql: `coalesce(r.published_at, '-infinity'::timestamptz)`, bindings: [], direction: 'desc' }
+  }
+  if (phrase === '') return { sql: '0::float8', bindings: [], direction: 'desc' }
+  // A hit in the name outranks one in the summary or items; trigram similarity orders within each.
+  const literal = `%${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return {
+    sql: '((case when lower(r.name) like ? then 1 else 0 end) + similarity(lower(r.name), ?))::float8',
+    bindings: [literal, phrase],
+    direction: 'desc',
+  }
+}
+
+interface FacetRow {
+  share_type: string | null
+  class: string | null
+  provider_code: string | null
+  g_share: number
+  g_class: number
+  n: string | number
+}
+
+function toFacets(rows: FacetRow[]): ResourceList['facets'] {
+  const shareType: ResourceFacetCount[] = []
+  const cls: ResourceFacetCount[] = []
+  const provider: ResourceFacetCount[] = []
+  for (const row of rows) {
+    const count = Number(row.n)
+    if (Number(row.g_share) === 0) shareType.push({ value: row.share_type!, count })
+    else if (Number(row.g_class) === 0) cls.push({ value: row.class!, count })
+    else provider.push({ value: row.provider_code!, count })
+  }
+  const order = (a: ResourceFacetCount, b: ResourceFacetCount) =>
+    b.count - a.count || a.value.localeCompare(b.value)
+  return { shareType: shareType.sort(order), class: cls.sort(order), provider: provider.sort(order) }
+}
+
+function toSummary(r: SummaryRow): ResourceSummary {
+  return {
+    code: r.code,
+    name: r.name,
+    summary: r.summary,
+    class: r.class,
+    provider: r.provider_code,
+    providerName: r.provider_name,
+    divisionCode: r.division_code,
+    shareType: r.share_type,
+    formatCategory: r.format_category,
+    updateCycle: r.update_cycle,
+    status: r.status,
+    currentVersion: r.current_version,
+    publishedAt: r.published_at === null ? null : new Date(r.published_at).toISOString(),
+    requestable: r.status === 'published' && r.current_version !== null && r.share_type !== 'not-shared',
+  }
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url')
+}
+
+function decodeCursor(raw: string, sort: ResourceSort): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor
+    const keyOk = typeof c.k === 'string' || typeof c.k === 'number'
+    if (c.s === sort && keyOk && typeof c.id === 'string' && /^[0-9]{1,19}$/.test(c.id)) return c
+  } catch {
+    // fall through: any undecodable cursor is the same client mistake
+  }
+  throw new InputError('invalid-cursor', 'The cursor is not one this API returned for this sort order', {
+    errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
+  })
+}

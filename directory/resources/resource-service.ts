@@ -1,0 +1,336 @@
+import type { Knex } from 'knex'
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { appendEvents } from '../../platform/events/outbox-store.ts'
+import {
+  canEditResource,
+  canReadResource,
+  canReadWorkingVersions,
+  canRetireResource,
+  canReviewResource,
+  isListedForAll,
+} from '../../policies/resource-policy.ts'
+import type {
+  Principal,
+  Resource,
+  ResourceDraft,
+  ResourceVersionList,
+} from '../../schemas/generated/types.ts'
+import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from '../departments/idempotency-store.ts'
+import {
+  type ResourceChangeRecorder,
+  type ResourceEventType,
+  recordNothing,
+  resourceEvent,
+} from './resource-changes.ts'
+import {
+  notProviderSteward,
+  resourceExists,
+  resourceNotFound,
+  translateUniqueViolation,
+} from './resource-errors.ts'
+import { deleteItems, findItems, insertItems } from './resource-item-store.ts'
+import { type LifecycleAction, transition } from './resource-lifecycle.ts'
+import { listingOf, toMetadata } from './resource-metadata.ts'
+import { listedView, providerName, resourceView, versionHistory } from './resource-read-model.ts'
+import { checkDraft } from './resource-rules.ts'
+import {
+  findResource,
+  insertResource,
+  type ListingFields,
+  lockResource,
+  type ResourceRecord,
+  updateResource,
+} from './resource-store.ts'
+import {
+  findVersion,
+  insertVersion,
+  replaceVersionMetadata,
+  setVersionStatus,
+} from './resource-version-store.ts'
+import type { ResourceViewCache } from './resource-view-cache.ts'
+
+export interface ResourceServiceDeps {
+  db: Knex
+  recordChange?: ResourceChangeRecorder
+  /** Current views of published entries; omit to always read the database. */
+  cache?: ResourceViewCache
+}
+
+/**
+ * The rules of the resource directory: registration, editing (drafts in place, a new version once
+ * published), and the review lifecycle. Every change locks the resource row, writes its event to
+ * the outbox and calls `recordChange` in the same transaction.
+ */
+export class ResourceService {
+  private readonly db: Knex
+  private readonly recordChange: ResourceChangeRecorder
+  private readonly cache: ResourceViewCache | undefined
+
+  constructor(deps: ResourceServiceDeps) {
+    this.db = deps.db
+    this.recordChange = deps.recordChange ?? recordNothing
+    this.cache = deps.cache
+  }
+
+  /** The current version (or, before the first publication, the draft) as the caller may see it. */
+  async get(p: Principal, code: string): Promise<Resource> {
+    const hit = this.cache?.get(code)
+    if (hit && canReadResource(p, hit)) return hit.view
+    const found = await listedView(this.db, code)
+    if (!found || !canReadResource(p, found.record)) {
+      throw resourceNotFound(code)
+    }
+    const { record, view } = found
+    if (isListedForAll(record.status))
+      this.cache?.set(code, { provider: record.provider, status: record.status, view })
+    return view
+  }
+
+  async getVersion(p: Principal, code: string, version: number): Promise<Resource> {
+    const record = await this.visible(this.db, p, code)
+    const view = await resourceView(this.db, record, version)
+    const isWorking = view?.versionStatus === 'draft' || view?.versionStatus === 'submitted'
+    if (!view || (isWorking && !canReadWorkingVersions(p, record))) {
+      throw new NotFoundError('resource-version-not-found', `Resource ${code} has no version ${version}`)
+    }
+    return view
+  }
+
+  async versions(p: Principal, code: string): Promise<ResourceVersionList> {
+    const record = await this.visible(this.db, p, code)
+    return versionHistory(this.db, record, !canReadWorkingVersions(p, record))
+  }
+
+  async create(
+    p: Principal,
+    draft: ResourceDraft,
+    idempotencyKey?: string,
+  ): Promise<{ resource: Resource; replayed: boolean }> {
+    if (!canEditResource(p, { provider: draft.provider })) throw notProviderSteward()
+    return this.db.transaction(async (trx) => {
+      if (idempotencyKey === undefined) return { resource: await this.insert(trx, p, draft), replayed: false }
+      const scope = {
+        subject: p.subject,
+        key: idempotencyKey,
+        requestHash: requestHash('createResource', draft),
+      }
+      const claim = await claimIdempotencyKey(trx, scope)
+      if (!claim.claimed) {
+        if (!claim.sameRequest || !claim.response) {
+          throw new ConflictError(
+            'idempotency-key-reused',
+            'This Idempotency-Key was already used for a different request',
+          )
+        }
+        return { resource: claim.response.body as Resource, replayed: true }
+      }
+      const resource = await this.insert(trx, p, draft)
+      await saveIdempotentResponse(trx, scope, { status: 201, body: resource })
+      return { resource, replayed: false }
+    })
+  }
+
+  /** Replaces the working draft, or starts a new draft version of a published resource. */
+  async update(p: Principal, code: string, draft: ResourceDraft): Promise<Resource> {
+    return this.evictingAfter(code, () => this.updateInTransaction(p, code, draft))
+  }
+
+  private updateInTransaction(p: Principal, code: string, draft: ResourceDraft): Promise<Resource> {
+    return this.db.transaction(async (trx) => {
+      const record = await this.visible(trx, p, code, true)
+      if (!canEditResource(p, record)) throw notProviderSteward()
+      const checked = checkDraft(draft)
+      if (checked.code !== record.code) {
+        throw new InputError('code-mismatch', `The body's code ${checked.code} is not ${record.code}`, {
+          errors: [{ path: '/body/code', message: `must be ${record.code}` }],
+        })
+      }
+      if (draft.provider !== record.provider) {
+        throw new InputError('provider-change-not-allowed', 'The provider of a resource cannot change', {
+          errors: [{ path: '/body/provider', message: `must be ${record.provider}` }],
+        })
+      }
+      const next = transition(await this.state(trx, record), 'edit')
+      const metadata = toMetadata(draft, checked)
+      let version = record.latestVersion
+      if (next.latest === 'new-draft') {
+        version = record.latestVersion + 1
+        await insertVersion(trx, record.id, version, metadata, p.subject)
+      } else {
+        await replaceVersionMetadata(trx, record.id, version, metadata)
+        await deleteItems(trx, record.id, version)
+      }
+      await insertItems(trx, record.id, version, draft.items)
+      const listed =
+        record.currentVersion === null ? { listing: await this.listing(trx, record, version) } : {}
+      const updated = await updateResource(trx, record.id, { latestVersion: version, ...listed })
+      return this.changed(trx, p, updated, version, 'resource.updated', null)
+    })
+  }
+
+  submit(p: Principal, code: string): Promise<Resource> {
+    return this.move(p, code, 'submit', canEditResource, null)
+  }
+
+  publish(p: Principal, code: string): Promise<Resource> {
+    return this.move(p, code, 'publish', (who) => canReviewResource(who), null)
+  }
+
+  returnToDraft(p: Principal, code: string, comment: string): Promise<Resource> {
+    return this.move(p, code, 'return', (who) => canReviewResource(who), comment.trim())
+  }
+
+  deprecate(p: Principal, code: string, reason: string): Promise<Resource> {
+    return this.move(p, code, 'deprecate', canRetireResource, reason.trim())
+  }
+
+  withdraw(p: Principal, code: string, reason: string): Promise<Resource> {
+    return this.move(p, code, 'withdraw', canRetireResource, reason.trim())
+  }
+
+  private async move(
+    p: Principal,
+    code: string,
+    action: Exclude<LifecycleAction, 'edit'>,
+    allowed: (p: Principal, r: ResourceRecord) => boolean,
+    comment: string | null,
+  ): Promise<Resource> {
+    return this.evictingAfter(code, () =>
+      this.db.transaction(async (trx) => {
+        const record = await this.visible(trx, p, code, true)
+        if (!allowed(p, record)) {
+          throw new NotAllowedError('resource-action-not-allowed', `You may not ${action} resource ${code}`)
+        }
+        const next = transition(await this.state(trx, record), action)
+        const latest = record.latestVersion
+        let shown = latest
+        let updated: ResourceRecord
+        if (action === 'submit') {
+          await setVersionStatus(trx, record.id, latest, { status: 'submitted', submittedAt: true })
+          updated = await updateResource(trx, record.id, { status: next.status })
+        } else if (action === 'return') {
+          await setVersionStatus(trx, record.id, latest, { status: 'draft', reviewComment: comment })
+          updated = await updateResource(trx, record.id, { status: next.status })
+        } else if (action === 'publish') {
+          if (record.currentVersion !== null) {
+            await setVersionStatus(trx, record.id, record.currentVersion, { status: 'superseded' })
+          }
+          const publishedAt = await setVersionStatus(trx, record.id, latest, {
+            status: 'published',
+            publishedAt: true,
+          })
+          updated = await updateResource(trx, record.id, {
+            status: next.status,
+            currentVersion: latest,
+            publishedAt,
+            listing: await this.listing(trx, record, latest),
+          })
+        } else {
+          shown = record.currentVersion ?? latest
+          updated = await updateResource(trx, record.id, { status: next.status, statusReason: comment })
+        }
+        return this.changed(trx, p, updated, shown, EVENT_OF[action], comment)
+      }),
+    )
+  }
+
+  /** Evicts after the commit as well as before, so a read racing the transaction cannot keep stale data. */
+  private async evictingAfter<T>(code: string, write: () => Promise<T>): Promise<T> {
+    this.cache?.evict(code.replace('-', '/'))
+    try {
+      return await write()
+    } finally {
+      this.cache?.evict(code.replace('-', '/'))
+    }
+  }
+
+  private async insert(trx: Knex.Transaction, p: Principal, draft: ResourceDraft): Promise<Resource> {
+    const checked = checkDraft(draft)
+    const provider = await providerName(trx, draft.provider)
+    if (provider === undefined) {
+      throw new InputError('unknown-provider', `No department has code ${draft.provider}`, {
+        errors: [{ path: '/body/provider', message: 'is not a known department' }],
+      })
+    }
+    if (await findResource(trx, checked.code)) throw resourceExists(checked.code)
+    const listing = listingOf(checked.code, draft, provider)
+    const record = await translateUniqueViolation(checked.code, () =>
+      insertResource(trx, { parts: { ximu: '', ...draft.code }, provider: draft.provider, listing }),
+    )
+    await insertVersion(trx, record.id, 1, toMetadata(draft, checked), p.subject)
+    await insertItems(trx, record.id, 1, draft.items)
+    return this.changed(trx, p, record, 1, 'resource.created', null)
+  }
+
+  /** Emits the event and the audit record of a change, and returns the view of `version`. */
+  private async changed(
+    trx: Knex.Transaction,
+    p: Principal,
+    record: ResourceRecord,
+    version: number,
+    type: ResourceEventType,
+    comment: string | null,
+  ): Promise<Resource> {
+    const view = (await resourceView(trx, record, version))!
+    await appendEvents(trx, [
+      resourceEvent(type, {
+        code: record.code,
+        provider: record.provider,
+        name: view.name,
+        status: record.status,
+        version,
+        currentVersion: record.currentVersion,
+        shareType: view.shareType,
+        actor: p.subject,
+        comment,
+      }),
+    ])
+    await this.recordChange(trx, {
+      action: type,
+      code: record.code,
+      version,
+      provider: record.provider,
+      actor: p,
+      comment,
+    })
+    return view
+  }
+
+  /** The resource if the caller may see it; a hidden one is indistinguishable from a missing one. */
+  private async visible(
+    db: Knex | Knex.Transaction,
+    p: Principal,
+    code: string,
+    lock = false,
+  ): Promise<ResourceRecord> {
+    const record = lock ? await lockResource(db, code) : await findResource(db, code)
+    if (!record || !canReadResource(p, record)) {
+      throw resourceNotFound(code)
+    }
+    return record
+  }
+
+  private async state(trx: Knex.Transaction, record: ResourceRecord) {
+    const latest = await findVersion(trx, record.id, record.latestVersion)
+    return { status: record.status, latest: latest!.status }
+  }
+
+  private async listing(
+    trx: Knex.Transaction,
+    record: ResourceRecord,
+    version: number,
+  ): Promise<ListingFields> {
+    const v = await findVersion(trx, record.id, version)
+    const items = await findItems(trx, record.id, version)
+    const provider = await providerName(trx, record.provider)
+    return listingOf(record.code, { ...v!, code: record.parts, items }, provider ?? record.provider)
+  }
+}
+
+const EVENT_OF: Record<Exclude<LifecycleAction, 'edit'>, ResourceEventType> = {
+  submit: 'resource.submitted',
+  publish: 'resource.published',
+  return: 'resource.returned',
+  deprecate: 'resource.deprecated',
+  withdraw: 'resource.withdrawn',
+}

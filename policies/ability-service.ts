@@ -1,0 +1,102 @@
+import type { Principal } from '../schemas/generated/types.ts'
+import { type Authorization, buildAuthorization, GRANT_USING_ROLES, type GrantFacts } from './ability.ts'
+
+/**
+ * Abilities per principal, cached (LRU) and never stale. A cached entry remembers the grant epoch of
+ * its department at build time; every lookup reads the current epoch (one primary-key row) and
+ * rebuilds when it moved. Grant changes bump the epoch in the same transaction as the change, so a
+ * revocation committed on any instance is seen by the very next request on every instance — no
+ * event has to arrive first. An entry also expires by itself when a grant in it ends or a future
+ * grant starts (`changesAt`), so validity windows hold without any job having run.
+ */
+
+export interface GrantSource {
+  /** The department's grant epoch (0 before its first grant change). */
+  epoch(department: string): Promise<number>
+  /** Active grants of the department that have not ended at `now` (including not-yet-started ones). */
+  activeGrants(department: string, now: Date): Promise<GrantFacts[]>
+}
+
+interface Entry {
+  authz: Authorization
+  epoch: number
+  /** The first instant the set of usable grants changes by itself. */
+  changesAt: number
+}
+
+export interface AbilityServiceOptions {
+  grants: GrantSource
+  maxEntries?: number
+  now?: () => Date
+}
+
+export class AbilityService {
+  private readonly grants: GrantSource
+  private readonly maxEntries: number
+  private readonly now: () => Date
+  private readonly entries = new Map<string, Entry>()
+
+  constructor(options: AbilityServiceOptions) {
+    this.grants = options.grants
+    this.maxEntries = options.maxEntries ?? 10_000
+    this.now = options.now ?? (() => new Date())
+  }
+
+  async forPrincipal(principal: Principal): Promise<Authorization> {
+    const now = this.now()
+    const department = usesGrants(principal) ? principal.department : null
+    // Principals that use no grants have an ability fixed by their token: no database read at all.
+    const epoch = department === null ? 0 : await this.grants.epoch(department)
+    const key = cacheKey(principal)
+    const cached = this.entries.get(key)
+    if (cached && cached.epoch === epoch && now.getTime() < cached.changesAt) {
+      // Re-insert to mark it most recently used.
+      this.entries.delete(key)
+      this.entries.set(key, cached)
+      return cached.authz
+    }
+    const grants = department === null ? [] : await this.grants.activeGrants(department, now)
+    const entry: Entry = {
+      authz: buildAuthorization(principal, grants, now),
+      epoch,
+      changesAt: changesAt(grants, now),
+    }
+    this.entries.delete(key)
+    this.entries.set(key, entry)
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value
+      if (oldest !== undefined) this.entries.delete(oldest)
+    }
+    return entry.authz
+  }
+
+  /** Number of cached principals (for metrics and tests). */
+  get size(): number {
+    return this.entries.size
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+}
+
+function usesGrants(principal: Principal): principal is Principal & { department: string } {
+  return (
+    principal.department !== null && principal.roles.some((role) => GRANT_USING_ROLES.includes(role as never))
+  )
+}
+
+function cacheKey(principal: Principal): string {
+  return JSON.stringify([principal.subject, principal.department, [...principal.roles].sort()])
+}
+
+function changesAt(grants: readonly GrantFacts[], now: Date): number {
+  let next = Number.POSITIVE_INFINITY
+  for (const grant of grants) {
+    const start = grant.validFrom.getTime()
+    const end = grant.validUntil.getTime()
+    if (start > now.getTime()) next = Math.min(next, start)
+    else if (end > now.getTime()) next = Math.min(next, end)
+  }
+  return next
+}

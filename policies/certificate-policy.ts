@@ -1,0 +1,72 @@
+import type { Principal } from '../schemas/generated/types.ts'
+import { hasAnyRole } from './roles.ts'
+
+/**
+ * Who may do what with electronic certificates (电子证照). Pure functions: facts in, decision out.
+ * Issuing departments manage their own types and certificates; window clerks fetch certificates
+ * only for open cases of their own department, and only the applicant's (or agent's).
+ */
+
+export type Decision = { allowed: true } | { allowed: false; reason: string; status: 403 | 404 | 409 }
+
+const allow: Decision = { allowed: true }
+const forbid = (reason: string): Decision => ({ allowed: false, reason, status: 403 })
+
+const ISSUER_ROLES = ['steward', 'service'] as const
+const OVERSIGHT_ROLES = ['admin', 'reviewer'] as const
+const STATS_ROLES = ['admin', 'reviewer', 'steward', 'clerk'] as const
+
+/** Types are registered by admins or by the issuing department's steward. */
+export function canRegisterType(principal: Principal, issuerDepartment: string): Decision {
+  if (hasAnyRole(principal, ['admin'])) return allow
+  if (!hasAnyRole(principal, ['steward'])) return forbid('certificate-issuer-role-required')
+  return principal.department === issuerDepartment ? allow : forbid('not-issuing-department')
+}
+
+/** Certificates are issued, suspended and revoked only by the issuing department's steward or system. */
+export function canIssue(principal: Principal, issuerDepartment: string): Decision {
+  if (!hasAnyRole(principal, ISSUER_ROLES)) return forbid('certificate-issuer-role-required')
+  return principal.department === issuerDepartment ? allow : forbid('not-issuing-department')
+}
+
+/** Reading a certificate outside a case is for its issuer and the hub's oversight. */
+export function canReadCertificate(principal: Principal, issuerDepartment: string): boolean {
+  if (hasAnyRole(principal, OVERSIGHT_ROLES)) return true
+  return hasAnyRole(principal, ISSUER_ROLES) && principal.department === issuerDepartment
+}
+
+/** Signing keys are rotated by admins or the department's own steward. */
+export function canRotateKeys(principal: Principal, department: string): Decision {
+  if (hasAnyRole(principal, ['admin'])) return allow
+  if (!hasAnyRole(principal, ['steward'])) return forbid('key-admin-role-required')
+  return principal.department === department ? allow : forbid('not-key-department')
+}
+
+export function canManageMaterials(principal: Principal): Decision {
+  return hasAnyRole(principal, ['admin']) ? allow : forbid('admin-role-required')
+}
+
+/** The facts of a case a clerk's fetch needs. */
+export interface FetchCaseFacts {
+  department: string
+  status: string
+}
+
+/** A clerk works on open cases of their own department. */
+export function canFetchForCase(principal: Principal, facts: FetchCaseFacts | undefined): Decision {
+  if (!hasAnyRole(principal, ['clerk']) || !principal.department) return forbid('clerk-role-required')
+  if (!facts) return { allowed: false, reason: 'case-not-found', status: 404 }
+  if (facts.department !== principal.department) return forbid('not-case-department')
+  if (facts.status === 'completed') return { allowed: false, reason: 'case-closed', status: 409 }
+  return allow
+}
+
+/** Materials-avoided statistics: oversight sees every department, others their own only. */
+export function statsScope(
+  principal: Principal,
+): { allowed: false } | { allowed: true; department: string | null } {
+  if (hasAnyRole(principal, OVERSIGHT_ROLES)) return { allowed: true, department: null }
+  if (hasAnyRole(principal, STATS_ROLES) && principal.department)
+    return { allowed: true, department: principal.department }
+  return { allowed: false }
+}
