@@ -27,14 +27,14 @@ describe('bulk import', () => {
     const before = await resourceWriteCounts(hub.database.db)
     const res = await importBatch([sampleDraft('10001'), sampleDraft('10002', { name: '医疗保险参保信息' })])
     expect(res.statusCode).toBe(201)
-    expect(res.json()).toEqual({ imported: 2, codes: ['203001/10001', '203001/10002'] })
+    expect(res.json()).toEqual({ imported: 2, codes: ['203901/10001', '203901/10002'] })
     const after = await resourceWriteCounts(hub.database.db)
     expect(after.resources - before.resources).toBe(2)
     expect(after.items - before.items).toBe(4)
     expect(after.outbox - before.outbox).toBe(2)
     const got = await hub.app.inject({
       method: 'GET',
-      url: '/v1/resources/203001-10002',
+      url: '/v1/resources/203901-10002',
       headers: { authorization: `Bearer ${tokens.steward}` },
     })
     expect(got.json()).toMatchObject({

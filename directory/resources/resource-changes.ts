@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import type { AuditWriter } from '../../audit/audit-writer.ts'
 import type { NewEvent } from '../../platform/events/event-types.ts'
 import type { Principal, ResourceEvent } from '../../schemas/generated/types.ts'
 
@@ -27,7 +28,7 @@ export interface ResourceChange {
 
 /**
  * THE call site for audit records of directory changes. It runs inside the change's transaction;
- * the composition root will pass the audit writer here once audit/ lands (no-op until then).
+ * the composition root passes `auditChanges(app.audit.writer)`; tests of the catalog alone use the no-op.
  */
 export type ResourceChangeRecorder = (trx: Knex.Transaction, change: ResourceChange) => Promise<void>
 
@@ -36,4 +37,23 @@ export const recordNothing: ResourceChangeRecorder = async () => {}
 /** The outbox event of a change (schemas/events/resource-event.json), keyed by the resource code. */
 export function resourceEvent(type: ResourceEventType, payload: ResourceEvent): NewEvent {
   return { topic: DIRECTORY_TOPIC, key: payload.code, type, payload }
+}
+
+/**
+ * The audit writer as a change recorder. The record is group-committed on its own (before the change
+ * commits and before the answer), so a change that then rolls back leaves a record of the attempt.
+ */
+export function auditChanges(writer: Pick<AuditWriter, 'record'>): ResourceChangeRecorder {
+  return async (_trx, change) => {
+    await writer.record({
+      principal: change.actor.subject,
+      department: change.actor.department,
+      roles: change.actor.roles,
+      action: `directory.${change.action}`,
+      resourceType: 'resource',
+      resourceId: change.code,
+      outcome: 'allowed',
+      details: { version: change.version, provider: change.provider, comment: change.comment },
+    })
+  }
 }

@@ -31,9 +31,9 @@ describe('registering and publishing', () => {
   it('walks draft → submitted → returned → submitted → published, visible to consumers only once published', async () => {
     const created = await call('POST', '/v1/resources', 'steward', sampleDraft('00001'))
     expect(created.statusCode).toBe(201)
-    expect(created.headers.location).toBe('/v1/resources/203001%2F00001')
+    expect(created.headers.location).toBe('/v1/resources/203901%2F00001')
     expect(created.json()).toMatchObject({
-      code: '203001/00001',
+      code: '203901/00001',
       class: 'thematic',
       status: 'draft',
       version: 1,
@@ -48,13 +48,13 @@ describe('registering and publishing', () => {
       maxLength: 18,
     })
 
-    expect((await call('GET', url('203001/00001'), 'consumer')).statusCode).toBe(404)
-    expect((await call('GET', url('203001/00001'), 'reviewer')).statusCode).toBe(200)
+    expect((await call('GET', url('203901/00001'), 'consumer')).statusCode).toBe(404)
+    expect((await call('GET', url('203901/00001'), 'reviewer')).statusCode).toBe(200)
 
-    expect((await call('POST', url('203001/00001', '/submit'), 'steward')).json()).toMatchObject({
+    expect((await call('POST', url('203901/00001', '/submit'), 'steward')).json()).toMatchObject({
       status: 'submitted',
     })
-    const returned = await call('POST', url('203001/00001', '/return'), 'reviewer', {
+    const returned = await call('POST', url('203901/00001', '/return'), 'reviewer', {
       comment: '摘要请补充数据范围',
     })
     expect(returned.json()).toMatchObject({
@@ -62,13 +62,13 @@ describe('registering and publishing', () => {
       versionStatus: 'draft',
       reviewComment: '摘要请补充数据范围',
     })
-    await call('POST', url('203001/00001', '/submit'), 'steward')
-    const published = await call('POST', url('203001/00001', '/publish'), 'reviewer')
+    await call('POST', url('203901/00001', '/submit'), 'steward')
+    const published = await call('POST', url('203901/00001', '/publish'), 'reviewer')
     expect(published.statusCode).toBe(200)
     expect(published.json()).toMatchObject({ status: 'published', currentVersion: 1, requestable: true })
     expect(published.json().publishedAt).not.toBeNull()
 
-    const seen = await call('GET', url('203001-00001'), 'consumer')
+    const seen = await call('GET', url('203901-00001'), 'consumer')
     expect(seen.statusCode).toBe(200)
     expect(seen.json()).toMatchObject({ name: '参保缴费记录', version: 1 })
   })
@@ -76,7 +76,7 @@ describe('registering and publishing', () => {
   it('editing a published resource starts version 2; consumers keep version 1 until it is published', async () => {
     const edited = await call(
       'PUT',
-      url('203001/00001'),
+      url('203901/00001'),
       'steward',
       sampleDraft('00001', { name: '参保缴费明细' }),
     )
@@ -86,26 +86,26 @@ describe('registering and publishing', () => {
       status: 'published',
       currentVersion: 1,
     })
-    expect((await call('GET', url('203001/00001'), 'consumer')).json()).toMatchObject({
+    expect((await call('GET', url('203901/00001'), 'consumer')).json()).toMatchObject({
       name: '参保缴费记录',
       version: 1,
     })
-    expect((await call('GET', url('203001/00001', '/versions/2'), 'consumer')).statusCode).toBe(404)
-    const consumerHistory = (await call('GET', url('203001/00001', '/versions'), 'consumer')).json()
+    expect((await call('GET', url('203901/00001', '/versions/2'), 'consumer')).statusCode).toBe(404)
+    const consumerHistory = (await call('GET', url('203901/00001', '/versions'), 'consumer')).json()
     expect(consumerHistory.items.map((v: { version: number }) => v.version)).toEqual([1])
 
-    await call('POST', url('203001/00001', '/submit'), 'steward')
-    await call('POST', url('203001/00001', '/publish'), 'reviewer')
-    expect((await call('GET', url('203001/00001'), 'consumer')).json()).toMatchObject({
+    await call('POST', url('203901/00001', '/submit'), 'steward')
+    await call('POST', url('203901/00001', '/publish'), 'reviewer')
+    expect((await call('GET', url('203901/00001'), 'consumer')).json()).toMatchObject({
       name: '参保缴费明细',
       version: 2,
     })
-    const history = (await call('GET', url('203001/00001', '/versions'), 'steward')).json()
+    const history = (await call('GET', url('203901/00001', '/versions'), 'steward')).json()
     expect(history.items.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
       [2, 'published'],
       [1, 'superseded'],
     ])
-    expect((await call('GET', url('203001/00001', '/versions/1'), 'consumer')).json().name).toBe(
+    expect((await call('GET', url('203901/00001', '/versions/1'), 'consumer')).json().name).toBe(
       '参保缴费记录',
     )
   })
@@ -113,7 +113,7 @@ describe('registering and publishing', () => {
   it('emits one outbox event per change on directory-events, keyed by the code', async () => {
     const events = await hub.database
       .db('outbox')
-      .where({ key: '203001/00001' })
+      .where({ key: '203901/00001' })
       .orderBy('id')
       .select('type', 'topic')
     expect(events.map((e) => e.type)).toEqual([
@@ -130,17 +130,17 @@ describe('registering and publishing', () => {
   })
 
   it('deprecates, then withdraws; a withdrawn entry disappears for consumers', async () => {
-    const dep = await call('POST', url('203001/00001', '/deprecate'), 'steward', { reason: '由新资源替代' })
+    const dep = await call('POST', url('203901/00001', '/deprecate'), 'steward', { reason: '由新资源替代' })
     expect(dep.json()).toMatchObject({
       status: 'deprecated',
       statusReason: '由新资源替代',
       requestable: false,
     })
-    expect((await call('GET', url('203001/00001'), 'consumer')).statusCode).toBe(200)
-    const wd = await call('POST', url('203001/00001', '/withdraw'), 'reviewer', { reason: '已停止维护' })
+    expect((await call('GET', url('203901/00001'), 'consumer')).statusCode).toBe(200)
+    const wd = await call('POST', url('203901/00001', '/withdraw'), 'reviewer', { reason: '已停止维护' })
     expect(wd.json()).toMatchObject({ status: 'withdrawn' })
-    expect((await call('GET', url('203001/00001'), 'consumer')).statusCode).toBe(404)
-    expect((await call('GET', url('203001/00001'), 'steward')).statusCode).toBe(200)
+    expect((await call('GET', url('203901/00001'), 'consumer')).statusCode).toBe(404)
+    expect((await call('GET', url('203901/00001'), 'steward')).statusCode).toBe(200)
   })
 })
 
@@ -154,7 +154,7 @@ describe('rules and permissions', () => {
       ['/withdraw', 'steward', { reason: 'x' }],
       ['/return', 'reviewer', { comment: 'x' }],
     ] as const) {
-      const res = await call('POST', url('203001/00002', path), who, body)
+      const res = await call('POST', url('203901/00002', path), who, body)
       expect(res.statusCode, path).toBe(409)
       expect(res.json().code).toBe('illegal-transition')
     }
@@ -162,18 +162,18 @@ describe('rules and permissions', () => {
   })
 
   it("forbids changing another department's visible resource (403) and hides its drafts (404)", async () => {
-    const draftEdit = await call('PUT', url('203001/00002'), 'otherSteward', sampleDraft('00002'))
+    const draftEdit = await call('PUT', url('203901/00002'), 'otherSteward', sampleDraft('00002'))
     expect(draftEdit.statusCode).toBe(404)
-    await call('POST', url('203001/00002', '/submit'), 'steward')
-    await call('POST', url('203001/00002', '/publish'), 'reviewer')
+    await call('POST', url('203901/00002', '/submit'), 'steward')
+    await call('POST', url('203901/00002', '/publish'), 'reviewer')
     const before = await resourceWriteCounts(hub.database.db)
-    const res = await call('PUT', url('203001/00002'), 'otherSteward', sampleDraft('00002', { name: '篡改' }))
+    const res = await call('PUT', url('203901/00002'), 'otherSteward', sampleDraft('00002', { name: '篡改' }))
     expect(res.statusCode).toBe(403)
     expect(res.json().code).toBe('not-provider-steward')
     expect(
-      (await call('POST', url('203001/00002', '/deprecate'), 'otherSteward', { reason: 'x' })).statusCode,
+      (await call('POST', url('203901/00002', '/deprecate'), 'otherSteward', { reason: 'x' })).statusCode,
     ).toBe(403)
-    expect((await call('POST', url('203001/00002', '/publish'), 'steward')).statusCode).toBe(403)
+    expect((await call('POST', url('203901/00002', '/publish'), 'steward')).statusCode).toBe(403)
     expect(await resourceWriteCounts(hub.database.db)).toEqual(before)
   })
 
@@ -238,20 +238,20 @@ describe('rules and permissions', () => {
 
 describe('conditional reads', () => {
   it('answers 304 to If-None-Match with the current ETag, and 200 with a new one after a change', async () => {
-    const first = await call('GET', url('203001/00002'), 'consumer')
+    const first = await call('GET', url('203901/00002'), 'consumer')
     const etag = first.headers.etag as string
     expect(etag).toMatch(/^".+"$/)
     const again = await hub.app.inject({
       method: 'GET',
-      url: url('203001/00002'),
+      url: url('203901/00002'),
       headers: { authorization: `Bearer ${tokens.consumer}`, 'if-none-match': etag },
     })
     expect(again.statusCode).toBe(304)
     expect(again.body).toBe('')
-    await call('POST', url('203001/00002', '/deprecate'), 'steward', { reason: '合并' })
+    await call('POST', url('203901/00002', '/deprecate'), 'steward', { reason: '合并' })
     const changed = await hub.app.inject({
       method: 'GET',
-      url: url('203001/00002'),
+      url: url('203901/00002'),
       headers: { authorization: `Bearer ${tokens.consumer}`, 'if-none-match': etag },
     })
     expect(changed.statusCode).toBe(200)

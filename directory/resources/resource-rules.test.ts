@@ -59,7 +59,7 @@ describe('metadata rules', () => {
   })
 
   it('refuses a related code pointing at the resource itself', () => {
-    expect(codes({ relatedCodes: ['203001/1'] })).toEqual(['invalid-related-code'])
+    expect(codes({ relatedCodes: ['203901/1'] })).toEqual(['invalid-related-code'])
   })
 })
 

@@ -88,35 +88,45 @@ export async function searchResources(
   }
 
   const key = sortKey(sort, terms.join(' '))
-  // One statement scans the matches once (a materialized CTE) for both the page and the facets.
+  // One statement scans the matches once (a narrow materialized CTE) for both the page and the
+  // facets; only the rows of the page are joined back for their display columns.
   const matches = matching().select(
     'r.id',
-    'r.code',
-    'r.name',
-    'r.summary',
+    'r.share_type',
     'r.class',
     'r.provider_code',
-    'd.name as provider_name',
-    'd.division_code',
-    'r.share_type',
-    'r.format_category',
-    'r.update_cycle',
-    'r.status',
-    'r.current_version',
-    'r.published_at',
     db.raw(`${key.sql} as sort_key`, key.bindings),
   )
-  const page = db('m')
-    .select('*')
-    .orderBy([
-      { column: 'sort_key', order: key.direction },
-      { column: 'id', order: 'asc' },
-    ])
+  const order = `sort_key ${key.direction}, id asc`
+  const top = db('m')
+    .select('id', 'sort_key')
+    .orderByRaw(order)
     .limit(query.limit + 1)
   if (after) {
     const op = key.direction === 'desc' ? '<' : '>'
-    page.whereRaw(`(sort_key ${op} ? or (sort_key = ? and id > ?))`, [after.k, after.k, after.id])
+    top.whereRaw(`(sort_key ${op} ? or (sort_key = ? and id > ?))`, [after.k, after.k, after.id])
   }
+  const page = db
+    .from(top.as('t'))
+    .join('resources as r', 'r.id', 't.id')
+    .join('departments as d', 'd.code', 'r.provider_code')
+    .select(
+      't.id',
+      't.sort_key',
+      'r.code',
+      'r.name',
+      'r.summary',
+      'r.class',
+      'r.provider_code',
+      'd.name as provider_name',
+      'd.division_code',
+      'r.share_type',
+      'r.format_category',
+      'r.update_cycle',
+      'r.status',
+      'r.current_version',
+      'r.published_at',
+    )
   const facetCounts = db('m')
     .select(
       db.raw(
@@ -127,7 +137,7 @@ export async function searchResources(
   const [result] = (await db
     .withMaterialized('m', matches)
     .select(
-      db.raw(`coalesce((select json_agg(p) from ? p), '[]'::json) as page`, [page]),
+      db.raw(`coalesce((select json_agg(p order by ${order}) from ? p), '[]'::json) as page`, [page]),
       db.raw(`coalesce((select json_agg(f) from ? f), '[]'::json) as facets`, [facetCounts]),
     )) as { page: SummaryRow[]; facets: FacetRow[] }[]
   const rows = result!.page
@@ -154,11 +164,13 @@ function sortKey(
     return { sql: `coalesce(r.published_at, '-infinity'::timestamptz)`, bindings: [], direction: 'desc' }
   }
   if (phrase === '') return { sql: '0::float8', bindings: [], direction: 'desc' }
-  // A hit in the name outranks one in the summary or items; trigram similarity orders within each.
-  const literal = `%${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  // Cheap on every match (no trigram similarity): a hit in the name outranks one elsewhere, a
+  // name starting with the phrase comes next, and shorter names first within each.
+  const escaped = phrase.replace(/[\\%_]/g, (c) => `\\${c}`)
   return {
-    sql: '((case when lower(r.name) like ? then 1 else 0 end) + similarity(lower(r.name), ?))::float8',
-    bindings: [literal, phrase],
+    sql: `((case when lower(r.name) like ? then 2 else 0 end) + (case when lower(r.name) like ? then 1 else 0 end)
+      + 1.0 / (1 + char_length(r.name)))::float8`,
+    bindings: [`%${escaped}%`, `${escaped}%`],
     direction: 'desc',
   }
 }

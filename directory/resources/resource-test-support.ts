@@ -4,7 +4,7 @@ import type { ResourceDraft } from '../../schemas/generated/types.ts'
 /** A valid draft of lf-hrss (conditional, two items, one personal); `seq` keeps codes apart. */
 export function sampleDraft(seq: string, overrides: Partial<ResourceDraft> = {}): ResourceDraft {
   return {
-    code: { lei: '2', xiang: '03', mu: '001', ximu: '', seq },
+    code: { lei: '2', xiang: '03', mu: '901', ximu: '', seq },
     name: '参保缴费记录',
     summary: '城镇职工养老保险参保与缴费记录 pension contributions',
     provider: 'lf-hrss',

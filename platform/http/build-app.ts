@@ -12,6 +12,7 @@ import { departmentRoutes } from '../../directory/departments/department-routes.
 import { grantRoutes } from '../../directory/grants/grant-routes.ts'
 import { accessRequestRoutes } from '../../directory/requests/access-request-routes.ts'
 import { webhookRoutes } from '../../directory/requests/webhook-routes.ts'
+import { auditChanges } from '../../directory/resources/resource-changes.ts'
 import { resourceRoutes } from '../../directory/resources/resource-routes.ts'
 import { policyPlugin } from '../../policies/policy-plugin.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
@@ -161,6 +162,6 @@ export async function buildApp({
   await app.register(accessRequestRoutes)
   await app.register(grantRoutes)
   await app.register(webhookRoutes)
-  await app.register(resourceRoutes)
+  await app.register(resourceRoutes, { recordChange: auditChanges(app.audit.writer) })
   return app
 }
