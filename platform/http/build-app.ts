@@ -14,6 +14,8 @@ import { accessRequestRoutes } from '../../directory/requests/access-request-rou
 import { webhookRoutes } from '../../directory/requests/webhook-routes.ts'
 import { auditChanges } from '../../directory/resources/resource-changes.ts'
 import { resourceRoutes } from '../../directory/resources/resource-routes.ts'
+import { casePlugin } from '../../exchange/cases/case-plugin.ts'
+import { certificatePlugin } from '../../exchange/certificates/certificate-plugin.ts'
 import { policyPlugin } from '../../policies/policy-plugin.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
 import type { TokenVerifier } from '../auth/token-verifier.ts'
@@ -158,6 +160,8 @@ export async function buildApp({
   await app.register(auditPlugin, { subjectKey: Buffer.from(auditSubjectKey) })
   await app.register(auditRoutes)
   await app.register(departmentRoutes)
+  await app.register(certificatePlugin)
+  await app.register(casePlugin)
   await app.register(policyPlugin)
   await app.register(accessRequestRoutes)
   await app.register(grantRoutes)

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex'
+import { seedDemoServiceItems } from '../../exchange/cases/service-item-store.ts'
 import { demoDepartments } from './demo-departments.ts'
 
 /**
- * Demo data for the embedded default: Linfen's departments (reference city, seed data only — nothing
- * in the code depends on it). Idempotent: re-running changes nothing that exists.
+ * Demo data for the embedded default: Linfen's departments and their service items (reference city,
+ * seed data only — nothing in the code depends on it). Idempotent: re-running changes nothing.
  */
 export async function seedDemoData(db: Knex): Promise<void> {
   const departments = demoDepartments()
@@ -12,4 +13,6 @@ export async function seedDemoData(db: Knex): Promise<void> {
     const rows = departments.filter((d) => d.level === level)
     if (rows.length) await db('departments').insert(rows).onConflict('code').ignore()
   }
+  // The service items (事项) cases refer to; they belong to the departments above.
+  await seedDemoServiceItems(db)
 }

@@ -3,6 +3,8 @@ import { createLocalJWKSet } from 'jose'
 import { startAllSimulators } from '../../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
+import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
+import { seedDemoCertificates } from '../../exchange/certificates/demo-certificates.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
 import { createTokenVerifier, loadKeySet } from '../auth/token-verifier.ts'
 import type { HubConfig } from '../config/config.ts'
@@ -52,6 +54,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     if (config.seedDemoData) {
       await seedDemoData(db)
       await seedDemoResources(db)
+      await seedDemoCertificates(db)
     }
   } finally {
     await db.destroy()
@@ -80,6 +83,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   await app.ready()
   app.events.relay.start()
   await app.jobs.startWorkers()
+  await startCaseBackground(app)
   const address = await app.listen({ host: config.host, port: config.port })
   app.log.info(
     `hub listening on ${address} (${config.mode} mode); API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`,

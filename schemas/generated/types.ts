@@ -813,6 +813,4085 @@ export interface AuditVerifyResult {
   };
 }
 
+// case-applicant-search.json
+/**
+ * One-number search (一号申请): an applicant's cases across departments. Sent as a body so the identifier never appears in a URL.
+ */
+export interface CaseApplicantSearch {
+  /**
+   * Type of the applicant's identifier.
+   */
+  idType: "resident-id" | "credit-code";
+  /**
+   * The applicant's identifier; its check character must match.
+   */
+  idNumber: string;
+  /**
+   * Only cases not yet completed (default true).
+   */
+  openOnly?: boolean;
+  /**
+   * The caller's own case for this applicant, recorded in the audit trail as the purpose.
+   */
+  caseNumber?: string;
+}
+
+// case-basic.json
+/**
+ * Basic info of a case at acceptance (办件受理信息).
+ */
+export interface CaseBasic {
+  /**
+   * Code of a service item (事项) the hub knows; its name is taken from the hub's list.
+   */
+  serviceItemCode: string;
+  applicant: CaseParty;
+  agent?: CaseParty;
+  /**
+   * How the application came in: service-hall window, online portal, mobile app, self-service terminal or mail.
+   */
+  channel: "window" | "online" | "mobile" | "self-service" | "mail";
+  /**
+   * Code of the department that accepted the case; must be the caller's department.
+   */
+  acceptingDepartment: string;
+  /**
+   * Name of the clerk who accepted it (受理人员).
+   */
+  acceptedBy?: string;
+  /**
+   * When the case was accepted (受理时间).
+   */
+  acceptedAt: string;
+  /**
+   * Promised completion time (承诺办结时间); the overdue report compares against it.
+   */
+  promisedAt?: string;
+  /**
+   * Short summary of the application (办理摘要).
+   */
+  summary?: string;
+  /**
+   * The application form's fields as the department system holds them; at most 16 KiB as JSON.
+   */
+  form?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Materials (材料) and where each came from.
+   *
+   * @maxItems 100
+   */
+  materials?: {
+    /**
+     * Material name (材料名称).
+     */
+    name: string;
+    /**
+     * Paper from the applicant, obtained by data sharing, or an electronic certificate.
+     */
+    source: "paper" | "shared" | "certificate";
+    /**
+     * Resource code or certificate identifier the material was obtained from, for shared and certificate sources.
+     */
+    reference?: string;
+  }[];
+}
+
+// case-batch-receipt.json
+/**
+ * Receipts of an accepted batch, in the order of the changes.
+ */
+export interface CaseBatchReceipt {
+  /**
+   * One receipt per change, in array order.
+   */
+  receipts: CaseChangeReceipt[];
+}
+
+// case-change-batch.json
+/**
+ * Several case changes accepted all together or not at all.
+ */
+export interface CaseChangeBatch {
+  /**
+   * The changes, applied in array order; changes of one case must be in sequence order.
+   *
+   * @minItems 1
+   * @maxItems 500
+   */
+  changes: [CaseChange, ...CaseChange[]];
+}
+
+// case-change-receipt.json
+/**
+ * The hub's answer to an accepted case change; a replay of the same change gets the same receipt.
+ */
+export interface CaseChangeReceipt {
+  /**
+   * The case number.
+   */
+  caseNumber: string;
+  /**
+   * The change's sequence.
+   */
+  sequence: number;
+  /**
+   * What the change carried.
+   */
+  kind: "basic" | "step" | "result";
+  /**
+   * Status of the case after this change.
+   */
+  status: "accepted" | "in-review" | "decided" | "completed";
+  /**
+   * Id of the `case-events` event this change was published as.
+   */
+  eventId: string;
+  /**
+   * When the hub recorded the change.
+   */
+  recordedAt: string;
+}
+
+// case-change.json
+/**
+ * One change of a case (办件), pushed by the handling department's system or window: exactly one of `basic` (sequence 1: acceptance), `step` (a process step) or `result` (the outcome, with completion). Idempotent by (caseNumber, sequence).
+ */
+export type CaseChange = {
+  /**
+   * Case number (办件编号), 6–50 letters, digits and hyphens, unique across the city.
+   */
+  caseNumber: string;
+  /**
+   * Position of this change in the case: 1 is the basic info, each later change the next integer.
+   */
+  sequence: number;
+  basic?: CaseBasic;
+  step?: CaseStep;
+  result?: CaseResult;
+} & {
+  [k: string]: unknown | undefined;
+};
+
+// case-list.json
+/**
+ * A page of cases, newest accepted first.
+ */
+export interface CaseList {
+  /**
+   * The cases of this page.
+   */
+  items: CaseSummary[];
+  /**
+   * Pass as `cursor` for the next page; null on the last page.
+   */
+  nextCursor: string | null;
+}
+
+// case-party.json
+/**
+ * A person or legal entity in a case (applicant or agent) with a validated identifier.
+ */
+export interface CaseParty {
+  /**
+   * Natural person or legal entity.
+   */
+  kind: "person" | "legal-entity";
+  /**
+   * Name of the person or organisation.
+   */
+  name: string;
+  /**
+   * Resident ID (GB 11643) for persons, unified social credit code (GB 32100) for legal entities.
+   */
+  idType: "resident-id" | "credit-code";
+  /**
+   * The identifier; its check character must match. Masked in answers unless the caller may see it.
+   */
+  idNumber: string;
+  /**
+   * Contact mobile number.
+   */
+  mobile?: string;
+}
+
+// case-result.json
+/**
+ * The result of a completed case (办件结果信息).
+ */
+export interface CaseResult {
+  /**
+   * Approved (准予), rejected (不予) or withdrawn by the applicant.
+   */
+  outcome: "approved" | "rejected" | "withdrawn";
+  /**
+   * Description of the result (办件结果描述).
+   */
+  description?: string;
+  /**
+   * When the case was completed (办结时间).
+   */
+  completedAt: string;
+  /**
+   * Number of the approval document (批文文号).
+   */
+  approvalDocumentNumber?: string;
+  /**
+   * Certificates issued as the result (结果证照).
+   *
+   * @maxItems 20
+   */
+  certificates?:
+    | []
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        },
+        {
+          /**
+           * Certificate name (结果证照名称).
+           */
+          name: string;
+          /**
+           * Certificate number (结果证照编号).
+           */
+          number?: string;
+          /**
+           * E-certificate identifier (1.2.156.3005.2.…), if issued electronically.
+           */
+          identifier?: string;
+        }
+      ];
+}
+
+// case-statistics.json
+/**
+ * Case statistics per handling department for cases accepted in a period.
+ */
+export interface CaseStatistics {
+  /**
+   * Start of the period (inclusive).
+   */
+  from: string;
+  /**
+   * End of the period (exclusive).
+   */
+  to: string;
+  /**
+   * One row per department with cases in the period.
+   */
+  departments: {
+    /**
+     * Department code.
+     */
+    department: string;
+    /**
+     * Cases accepted.
+     */
+    accepted: number;
+    /**
+     * Of these, completed.
+     */
+    completed: number;
+    /**
+     * Completed no later than promised (or without a promise).
+     */
+    completedOnTime: number;
+    /**
+     * Still open and past the promised time.
+     */
+    overdueOpen: number;
+    /**
+     * Completed with at most one visit in person (最多跑一次).
+     */
+    completedInOneVisit: number;
+    /**
+     * Materials obtained by data sharing or e-certificates.
+     */
+    materialsShared: number;
+    /**
+     * Materials handed in on paper.
+     */
+    materialsPaper: number;
+  }[];
+}
+
+// case-step.json
+/**
+ * A process step of a case (办件过程信息). Steps go accept → review → decide → complete; repeating a stage is allowed, going back is not.
+ */
+export interface CaseStep {
+  /**
+   * The stage: review (审查), decide (决定) or complete (办结). Acceptance (受理) is the basic info.
+   */
+  action: "review" | "decide" | "complete";
+  /**
+   * The department's own name of the step (办理环节名称).
+   */
+  name?: string;
+  /**
+   * Who handled the step (办理人员).
+   */
+  handler: string;
+  /**
+   * Handling opinion (办理意见).
+   */
+  opinion?: string;
+  /**
+   * When the step started.
+   */
+  startedAt: string;
+  /**
+   * When the step ended.
+   */
+  endedAt?: string;
+  /**
+   * True if the applicant had to come in person for this step (counts against 最多跑一次).
+   */
+  visit?: boolean;
+}
+
+// case-summary.json
+/**
+ * One case in a list: identity, status and dates; the applicant's identifier masked.
+ */
+export interface CaseSummary {
+  /**
+   * Case number.
+   */
+  caseNumber: string;
+  /**
+   * Service item code.
+   */
+  serviceItemCode: string;
+  /**
+   * Service item name.
+   */
+  serviceItemName: string;
+  /**
+   * Handling department code.
+   */
+  department: string;
+  /**
+   * Current status.
+   */
+  status: "accepted" | "in-review" | "decided" | "completed";
+  /**
+   * Applicant's name.
+   */
+  applicantName: string;
+  /**
+   * Applicant's identifier, masked.
+   */
+  applicantIdMasked: string;
+  /**
+   * When the case was accepted.
+   */
+  acceptedAt: string;
+  /**
+   * Promised completion time.
+   */
+  promisedAt: string | null;
+  /**
+   * Completion time; null while open.
+   */
+  completedAt: string | null;
+  /**
+   * Past the promised time (open) or completed after it.
+   */
+  overdue: boolean;
+}
+
+// case-webhook-create.json
+/**
+ * A webhook subscription of a consumer department to the case events its grant covers.
+ */
+export interface CaseWebhookCreate {
+  /**
+   * The subscribing department's code.
+   */
+  department: string;
+  /**
+   * http(s) URL that receives signed POSTs.
+   */
+  url: string;
+}
+
+// case-webhook-deliveries.json
+/**
+ * Deliveries of one webhook, in position order.
+ */
+export interface CaseWebhookDeliveries {
+  /**
+   * The deliveries.
+   */
+  items: {
+    /**
+     * Position of the delivery in the subscription's stream.
+     */
+    position: string;
+    /**
+     * The case event id (`fromEventId` for replay).
+     */
+    eventId: string;
+    /**
+     * Case number.
+     */
+    caseNumber: string;
+    /**
+     * Delivery state; `dead` is the dead-letter list.
+     */
+    status: "pending" | "delivered" | "dead";
+    /**
+     * Delivery attempts so far.
+     */
+    attempts: number;
+    /**
+     * Why the last attempt failed.
+     */
+    lastError: string | null;
+    /**
+     * When the receiver acknowledged it.
+     */
+    deliveredAt: string | null;
+  }[];
+}
+
+// case-webhook-keys.json
+/**
+ * JWKS with the public keys that sign webhook deliveries (ES256).
+ */
+export interface CaseWebhookKeys {
+  /**
+   * Public JWKs.
+   */
+  keys: {
+    /**
+     * Key type (EC).
+     */
+    kty: string;
+    /**
+     * Curve (P-256).
+     */
+    crv: string;
+    /**
+     * Public x coordinate.
+     */
+    x: string;
+    /**
+     * Public y coordinate.
+     */
+    y: string;
+    /**
+     * Key id, as in the JWS header.
+     */
+    kid: string;
+    /**
+     * Algorithm (ES256).
+     */
+    alg: string;
+    /**
+     * Key use (sig).
+     */
+    use: string;
+  }[];
+}
+
+// case-webhook-list.json
+/**
+ * Webhook subscriptions.
+ */
+export interface CaseWebhookList {
+  /**
+   * The subscriptions.
+   */
+  items: CaseWebhook[];
+}
+
+// case-webhook-replay.json
+/**
+ * What a replay queued again.
+ */
+export interface CaseWebhookReplay {
+  /**
+   * Deliveries from the given event on (delivered or dead) queued again, in order.
+   */
+  requeued: number;
+}
+
+// case-webhook.json
+/**
+ * A webhook subscription and its delivery state.
+ */
+export interface CaseWebhook {
+  /**
+   * Subscription id.
+   */
+  id: string;
+  /**
+   * Subscribing department.
+   */
+  department: string;
+  /**
+   * Receiving URL.
+   */
+  url: string;
+  /**
+   * Active or deleted.
+   */
+  status: "active" | "deleted";
+  /**
+   * Events waiting to be delivered.
+   */
+  pending: number;
+  /**
+   * Events that used up their attempts (the dead-letter list); replay re-sends them.
+   */
+  dead: number;
+  /**
+   * When it was created.
+   */
+  createdAt: string;
+}
+
+// case.json
+/**
+ * A case (办件) with its basic info, status, result and timeline, as the caller may see it.
+ */
+export interface Case {
+  /**
+   * Case number (办件编号).
+   */
+  caseNumber: string;
+  /**
+   * Service item code (事项编码).
+   */
+  serviceItemCode: string;
+  /**
+   * Service item name (事项名称), from the hub's list.
+   */
+  serviceItemName: string;
+  /**
+   * Code of the handling (accepting) department.
+   */
+  department: string;
+  /**
+   * GB/T 2260 division of the handling department.
+   */
+  divisionCode: string;
+  /**
+   * Current status.
+   */
+  status: "accepted" | "in-review" | "decided" | "completed";
+  applicant: CaseParty;
+  /**
+   * How the application came in.
+   */
+  channel: string;
+  /**
+   * When the case was accepted.
+   */
+  acceptedAt: string;
+  /**
+   * Promised completion time, if any.
+   */
+  promisedAt: string | null;
+  /**
+   * When the case was completed; null while open.
+   */
+  completedAt: string | null;
+  /**
+   * Result outcome once recorded.
+   */
+  outcome: string | null;
+  /**
+   * True if past the promised time and not completed, or completed after it.
+   */
+  overdue: boolean;
+  basic: CaseBasic;
+  /**
+   * The result, once recorded.
+   */
+  result: CaseResult | null;
+  /**
+   * Every change in sequence order.
+   */
+  timeline: {
+    /**
+     * Sequence of the change.
+     */
+    sequence: number;
+    /**
+     * What the change carried.
+     */
+    kind: "basic" | "step" | "result";
+    /**
+     * When the hub recorded it.
+     */
+    recordedAt: string;
+    step?: CaseStep;
+    result?: CaseResult;
+  }[];
+}
+
+// certificate-fetch-request.json
+/**
+ * What the clerk asks for: by default the applicant's certificate of the material's types.
+ */
+export interface CertificateFetchRequest {
+  /**
+   * Whose certificate: the case's applicant or its recorded agent.
+   */
+  holder?: "applicant" | "agent";
+  /**
+   * Optional: the identifier the clerk read from the holder; must be the applicant's (or agent's).
+   */
+  holderIdNumber?: string;
+  /**
+   * Optional: a specific certificate (e.g. one of an ambiguous answer); its check character must match.
+   */
+  certificateId?: string;
+}
+
+// certificate-fetch-result.json
+/**
+ * The typed outcome of a clerk's fetch. Only `found` carries a certificate and marks the material obtained by sharing.
+ */
+export interface CertificateFetchResult {
+  /**
+   * found: one valid certificate; not-found: none; ambiguous: several valid (pick one by certificateId); revoked/expired: only unusable ones.
+   */
+  outcome: "found" | "not-found" | "ambiguous" | "revoked" | "expired";
+  /**
+   * The case.
+   */
+  caseNumber: string;
+  /**
+   * The material.
+   */
+  materialCode: string;
+  certificate?: Certificate;
+  /**
+   * Compact JWS (ES256) of the certificate bound to the case, signed by the issuer (found only).
+   */
+  document?: string;
+  verification?: CertificateVerification;
+  /**
+   * Identifiers of the holder's certificates to choose from (ambiguous), or of the unusable ones (revoked/expired).
+   *
+   * Items: A certificate identifier.
+   */
+  candidates?: string[];
+}
+
+// certificate-holder.json
+/**
+ * The holder (持证主体) of a certificate: a person by resident ID or an organisation by credit code.
+ */
+export interface CertificateHolder {
+  /**
+   * Resident ID (GB 11643) for persons, unified social credit code (GB 32100) for organisations.
+   */
+  idType: "resident-id" | "credit-code";
+  /**
+   * The holder's identifier; its check character must match.
+   */
+  idNumber: string;
+  /**
+   * The holder's name (持证主体名称).
+   */
+  name: string;
+}
+
+// certificate-issue.json
+/**
+ * Issues a certificate of a type the caller's department issues.
+ */
+export interface CertificateIssue {
+  /**
+   * Code of a registered certificate type.
+   */
+  typeCode: string;
+  holder: CertificateHolder;
+  /**
+   * Serial number (流水号) from the issuing system; generated by the hub when omitted.
+   */
+  serial?: string;
+  /**
+   * Version (版本号), 3 digits; default 001.
+   */
+  version?: string;
+  /**
+   * Issue date (颁发日期).
+   */
+  issuedOn: string;
+  /**
+   * Start of validity; defaults to the issue date.
+   */
+  validFrom?: string;
+  /**
+   * End of validity (inclusive); omit for no end.
+   */
+  validUntil?: string;
+  /**
+   * Face data (照面信息), validated against the type's schema.
+   */
+  faceData: {};
+}
+
+// certificate-jwks.json
+/**
+ * The public keys (RFC 7517 JWK Set) a department signs certificates with, current and retired.
+ */
+export interface CertificateJwks {
+  /**
+   * Public EC P-256 keys; `kid` matches the JWS header.
+   */
+  keys: {
+    /**
+     * Key type, EC.
+     */
+    kty: string;
+    /**
+     * Curve, P-256.
+     */
+    crv: string;
+    /**
+     * Public x coordinate (base64url).
+     */
+    x: string;
+    /**
+     * Public y coordinate (base64url).
+     */
+    y: string;
+    /**
+     * Key id.
+     */
+    kid: string;
+    /**
+     * Algorithm, ES256.
+     */
+    alg: string;
+    /**
+     * Key use, sig.
+     */
+    use: string;
+  }[];
+}
+
+// certificate-materials-avoided-row.json
+/**
+ * Required and replaced materials of one service item at one department.
+ */
+export interface CertificateMaterialsAvoidedRow {
+  /**
+   * The service item; null in the total.
+   */
+  serviceItemCode: string | null;
+  /**
+   * The handling department; null in the total.
+   */
+  departmentCode: string | null;
+  /**
+   * Cases accepted in the window.
+   */
+  cases: number;
+  /**
+   * Required materials over those cases (cases × required materials).
+   */
+  required: number;
+  /**
+   * Required materials obtained by sharing instead of paper.
+   */
+  replaced: number;
+  /**
+   * replaced / required (0 when nothing was required).
+   */
+  ratio: number;
+  /**
+   * ratio ≥ the year-one goal.
+   */
+  meetsYearOne: boolean;
+  /**
+   * ratio ≥ the year-two goal.
+   */
+  meetsYearTwo: boolean;
+}
+
+// certificate-materials-avoided.json
+/**
+ * Paper materials replaced by sharing, per service item and department, against the plan's goals.
+ */
+export interface CertificateMaterialsAvoided {
+  /**
+   * Cases accepted from this time (inclusive).
+   */
+  from: string;
+  /**
+   * Cases accepted before this time.
+   */
+  to: string;
+  /**
+   * The plan's goals as fractions of required materials.
+   */
+  goals: {
+    /**
+     * Materials cut in year one (0.3).
+     */
+    yearOne: number;
+    /**
+     * Materials cut in year two (0.6).
+     */
+    yearTwo: number;
+  };
+  total: CertificateMaterialsAvoidedRow;
+  /**
+   * One row per service item and department.
+   */
+  items: CertificateMaterialsAvoidedRow[];
+}
+
+// certificate-shareable-materials.json
+/**
+ * The required materials of a case's service item and which of them can be obtained by sharing.
+ */
+export interface CertificateShareableMaterials {
+  /**
+   * The case.
+   */
+  caseNumber: string;
+  /**
+   * The case's service item.
+   */
+  serviceItemCode: string;
+  /**
+   * Required materials in code order.
+   */
+  items: {
+    /**
+     * Material code.
+     */
+    materialCode: string;
+    /**
+     * Material name.
+     */
+    name: string;
+    /**
+     * A certificate type or shared resource can replace the paper.
+     */
+    shareable: boolean;
+    /**
+     * Certificate types that replace it.
+     *
+     * Items: A certificate type code.
+     */
+    certificateTypes: string[];
+    /**
+     * Shared resources that replace it.
+     *
+     * Items: A resource code.
+     */
+    resourceCodes: string[];
+    /**
+     * How it was already obtained by sharing for this case; null if not yet.
+     */
+    obtained: {
+      /**
+       * The certificate fetched.
+       */
+      certificateId: string;
+      /**
+       * When.
+       */
+      fetchedAt: string;
+      /**
+       * The clerk (subject) who fetched it.
+       */
+      fetchedBy: string;
+    } | null;
+  }[];
+}
+
+// certificate-signed.json
+/**
+ * A certificate and its signed document.
+ */
+export interface CertificateSigned {
+  certificate: Certificate;
+  /**
+   * Compact JWS (ES256) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS.
+   */
+  document: string;
+}
+
+// certificate-signing-key.json
+/**
+ * A department's certificate signing key (public part only).
+ */
+export interface CertificateSigningKey {
+  /**
+   * Key id, as in the JWS header and the JWKS.
+   */
+  kid: string;
+  /**
+   * The department the key signs for.
+   */
+  department: string;
+  /**
+   * Active signs new documents; retired only verifies old ones.
+   */
+  status: "active" | "retired";
+  /**
+   * When the key was generated.
+   */
+  createdAt: string;
+}
+
+// certificate-status-change.json
+/**
+ * Suspends, reinstates or revokes a certificate. Revocation is final.
+ */
+export interface CertificateStatusChange {
+  /**
+   * The new status.
+   */
+  status: "valid" | "suspended" | "revoked";
+  /**
+   * Why; kept with the certificate.
+   */
+  reason: string;
+}
+
+// certificate-type-create.json
+/**
+ * Registers a certificate type (证照类型) issued by one department.
+ */
+export interface CertificateTypeCreate {
+  /**
+   * Type code per GB/T 36904: the defining authority's 18-character credit code followed by a 3-digit sequence.
+   */
+  code: string;
+  /**
+   * Type name, e.g. 不动产权证书.
+   */
+  name: string;
+  /**
+   * Code of the hub department that issues certificates of this type and signs them.
+   */
+  issuerDepartment: string;
+  /**
+   * JSON Schema (draft-07) that the face data (照面信息) of every certificate of this type must satisfy.
+   */
+  faceSchema: {};
+}
+
+// certificate-type-list.json
+/**
+ * All certificate types, in code order.
+ */
+export interface CertificateTypeList {
+  /**
+   * The certificate types.
+   */
+  items: CertificateType[];
+}
+
+// certificate-type.json
+/**
+ * A certificate type (证照类型) with its issuing department and face-data schema.
+ */
+export interface CertificateType {
+  /**
+   * Type code per GB/T 36904 (credit code of the defining authority + 3 digits).
+   */
+  code: string;
+  /**
+   * Type name.
+   */
+  name: string;
+  /**
+   * Code of the issuing department.
+   */
+  issuerDepartment: string;
+  /**
+   * JSON Schema of the face data.
+   */
+  faceSchema: {};
+  /**
+   * When the type was registered.
+   */
+  createdAt: string;
+}
+
+// certificate-verification.json
+/**
+ * The result of verifying a signed certificate document: signature, key and current status.
+ */
+export interface CertificateVerification {
+  /**
+   * True only when the signature holds with a known key of the issuer and the certificate is valid now.
+   */
+  valid: boolean;
+  /**
+   * Why it is not valid; null when valid.
+   */
+  reason:
+    | "malformed"
+    | "unknown-key"
+    | "bad-signature"
+    | "issuer-mismatch"
+    | "unknown-certificate"
+    | "suspended"
+    | "revoked"
+    | "expired"
+    | null;
+  /**
+   * The signature verified with the key named by `kid`.
+   */
+  signatureValid: boolean;
+  /**
+   * The signing key's id from the JWS header.
+   */
+  kid: string | null;
+  /**
+   * The certificate the document is about.
+   */
+  certificateId: string | null;
+  /**
+   * The department whose key signed it.
+   */
+  issuerDepartment: string | null;
+  /**
+   * The certificate's current status in the hub, whatever the document says.
+   */
+  status: "valid" | "suspended" | "revoked" | "expired" | null;
+  /**
+   * When the document was signed (JWS `iat`).
+   */
+  signedAt: string | null;
+}
+
+// certificate-verify-request.json
+/**
+ * A signed certificate document to verify.
+ */
+export interface CertificateVerifyRequest {
+  /**
+   * The compact JWS as the hub issued it.
+   */
+  document: string;
+}
+
+// certificate.json
+/**
+ * An electronic certificate (电子证照) as the hub holds it.
+ */
+export interface Certificate {
+  /**
+   * Identifier 1.2.156.3005.2.<type>.<issuer>.<serial>.<version>.<check> (GB/T 36904).
+   */
+  id: string;
+  /**
+   * Certificate type code.
+   */
+  typeCode: string;
+  /**
+   * Certificate type name.
+   */
+  typeName: string;
+  /**
+   * Code of the issuing department.
+   */
+  issuerDepartment: string;
+  holder: CertificateHolder;
+  /**
+   * Issue date.
+   */
+  issuedOn: string;
+  /**
+   * Start of validity.
+   */
+  validFrom: string;
+  /**
+   * End of validity (inclusive); null for none.
+   */
+  validUntil: string | null;
+  /**
+   * Current status; expired once the validity has ended unless suspended or revoked.
+   */
+  status: "valid" | "suspended" | "revoked" | "expired";
+  /**
+   * Why the issuer suspended or revoked it.
+   */
+  statusReason: string | null;
+  /**
+   * Face data (照面信息).
+   */
+  faceData: {};
+}
+
 // dead-letter-job.json
 /**
  * A background job that failed on every attempt and waits for an operator to retry it.
@@ -1061,6 +5140,61 @@ export interface AccessWebhookDelivery {
    * Extra facts such as the grant id or the deadline.
    */
   details: {};
+}
+
+// events/case-event.json
+/**
+ * A case change on `case-events` (keyed by case number) and, filtered per grant, on `case-events.<department>` and webhooks. Types: case.accepted, case.step-recorded, case.result-recorded.
+ */
+export interface CaseEvent {
+  /**
+   * Case number.
+   */
+  caseNumber: string;
+  /**
+   * Sequence of the change; per case, events arrive in this order.
+   */
+  sequence: number;
+  /**
+   * What changed.
+   */
+  kind: "basic" | "step" | "result";
+  /**
+   * Case status after the change.
+   */
+  status: "accepted" | "in-review" | "decided" | "completed";
+  /**
+   * Service item code.
+   */
+  serviceItemCode: string;
+  /**
+   * Service item name.
+   */
+  serviceItemName: string;
+  /**
+   * Handling department.
+   */
+  department: string;
+  /**
+   * Division of the handling department.
+   */
+  divisionCode: string;
+  /**
+   * When the change happened in the department.
+   */
+  occurredAt: string;
+  applicant: CaseParty;
+  basic?: CaseBasic;
+  step?: CaseStep;
+  result?: CaseResult;
+  /**
+   * In routed copies: the id of the original `case-events` event (de-duplicate by it).
+   */
+  sourceEventId?: string;
+  /**
+   * In routed copies: the grant that covers this delivery.
+   */
+  grantId?: string;
 }
 
 // events/resource-event.json
@@ -2500,4 +6634,349 @@ export interface Resource {
    * When the version shown last changed.
    */
   updatedAt: string;
+}
+
+// service-item-material-list.json
+/**
+ * The materials of one service item, in code order.
+ */
+export interface ServiceItemMaterialList {
+  /**
+   * The service item.
+   */
+  serviceItemCode: string;
+  /**
+   * Its materials.
+   */
+  items: ServiceItemMaterial[];
+}
+
+// service-item-material-put.json
+/**
+ * Defines (or replaces) one material (材料) of a service item and what can replace the paper.
+ */
+export interface ServiceItemMaterialPut {
+  /**
+   * Material name, e.g. 不动产权证书.
+   */
+  name: string;
+  /**
+   * Whether the applicant must provide it.
+   */
+  required: boolean;
+  /**
+   * Certificate types that replace the paper material.
+   *
+   * @maxItems 20
+   *
+   * Items: A registered certificate type code.
+   */
+  certificateTypes?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  /**
+   * Shared information resources that replace the paper material.
+   *
+   * @maxItems 20
+   *
+   * Items: A directory resource code.
+   */
+  resourceCodes?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+}
+
+// service-item-material.json
+/**
+ * A material (材料) a service item asks for, and what can replace the paper.
+ */
+export interface ServiceItemMaterial {
+  /**
+   * The service item (事项).
+   */
+  serviceItemCode: string;
+  /**
+   * The material's code within the service item.
+   */
+  materialCode: string;
+  /**
+   * Material name.
+   */
+  name: string;
+  /**
+   * Whether the applicant must provide it.
+   */
+  required: boolean;
+  /**
+   * Certificate types that replace the paper.
+   *
+   * Items: A certificate type code.
+   */
+  certificateTypes: string[];
+  /**
+   * Shared resources that replace the paper.
+   *
+   * Items: A resource code.
+   */
+  resourceCodes: string[];
 }

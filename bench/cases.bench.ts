@@ -1,0 +1,215 @@
+/**
+ * Case exchange: (a) batch ingest throughput (CaseService.ingestBatch, 500 changes per batch, the
+ * work behind POST /v1/cases/changes/batch minus HTTP, including the routed copy for one granted
+ * department); (b) commit → subscriber latency at a paced 500 events/s (a batch of 5 every 10 ms):
+ * outbox → relay → `case-events.<dept>` on Kafka, and → webhook queue → BullMQ → signed POST to a
+ * local receiver. Everything (hub, receiver, subscriber) shares one Node process, as in the tests.
+ * Uses its own database and the broker in KAFKA_BROKERS, or starts the project's broker.
+ */
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { promisify } from 'node:util'
+import { createLocalJWKSet } from 'jose'
+import { departmentTopic } from '../exchange/cases/case-distributor.ts'
+import { startCaseBackground } from '../exchange/cases/case-plugin.ts'
+import {
+  accepted,
+  basicInfo,
+  grantCaseData,
+  seedCaseWorld,
+  step,
+} from '../exchange/cases/case-test-support.ts'
+import { createTokenVerifier } from '../platform/auth/token-verifier.ts'
+import { loadConfig } from '../platform/config/config.ts'
+import { createKnex } from '../platform/db/knex-factory.ts'
+import { migrateLatest } from '../platform/db/migrator.ts'
+import { buildApp } from '../platform/http/build-app.ts'
+import type { CaseChange, CaseEvent, Principal } from '../schemas/generated/types.ts'
+import type { BenchModule } from './run.ts'
+import {
+  BENCH_DATABASE_ADMIN_URL,
+  BENCH_REDIS_URL,
+  benchDatabaseUrl,
+  percentile,
+} from './support/bench-services.ts'
+
+const run = promisify(execFile)
+const KAFKA_SCRIPT = path.resolve(import.meta.dirname, '../scripts/kafka/kafka.sh')
+const DB_NAME = 'hub_bench_cases'
+const BATCHES = 20
+const BATCH_SIZE = 500
+const RATE = 500
+const SECONDS = 10
+const TICK_MS = 10
+const SYSTEM: Principal = { subject: 'bench-hrss', department: 'lf-hrss', roles: ['service'], district: null }
+const round = (n: number) => Math.round(n * 100) / 100
+
+/** Ten changes per case, the same shape as the e2e proof. */
+function changesOf(caseNumber: string, serial: number): CaseChange[] {
+  const changes: CaseChange[] = [accepted(caseNumber, basicInfo({}, serial))]
+  for (let s = 2; s <= 9; s++) changes.push(step(caseNumber, s, s === 9 ? 'complete' : 'review'))
+  changes.push({
+    caseNumber,
+    sequence: 10,
+    result: { outcome: 'approved', completedAt: '2026-11-22T00:00:00Z' },
+  })
+  return changes
+}
+
+async function brokers(): Promise<{ list: string; started: boolean }> {
+  if (process.env.KAFKA_BROKERS) return { list: process.env.KAFKA_BROKERS, started: false }
+  const running = await run('bash', [KAFKA_SCRIPT, 'status']).then(
+    () => true,
+    () => false,
+  )
+  const { stdout } = await run('bash', [KAFKA_SCRIPT, 'start'], { timeout: 180_000 })
+  return { list: stdout.trim().split('\n').pop() ?? '', started: !running }
+}
+
+export default {
+  name: 'cases',
+  async run(report) {
+    const kafka = await brokers()
+    const admin = createKnex({ connectionString: BENCH_DATABASE_ADMIN_URL, poolMax: 1 })
+    await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
+    await admin.raw(`create database ${DB_NAME}`)
+    const setup = createKnex({ connectionString: benchDatabaseUrl(DB_NAME), poolMax: 2 })
+    await migrateLatest(setup)
+    await seedCaseWorld(setup)
+    await grantCaseData(setup, 'lf-approval')
+    const tag = randomBytes(4).toString('hex')
+    const config = loadConfig({
+      HUB_MODE: 'services',
+      DATABASE_URL: benchDatabaseUrl(DB_NAME),
+      KAFKA_BROKERS: kafka.list,
+      REDIS_URL: BENCH_REDIS_URL,
+      AUTH_JWKS: JSON.stringify({ keys: [] }),
+      AUTH_ISSUER: 'urn:bench',
+      AUTH_AUDIENCE: 'bench',
+      LOG_LEVEL: 'silent',
+      AUDIT_SUBJECT_KEY: 'bench-audit-subject-key-0123456789abcdef',
+      KAFKA_TOPIC_PREFIX: `bench${tag}.`,
+      JOBS_QUEUE_PREFIX: `bench-${tag}`,
+    })
+    const verifier = createTokenVerifier(createLocalJWKSet({ keys: [] }), {
+      issuer: 'urn:bench',
+      audience: 'bench',
+      cacheSize: 100,
+    })
+    const app = await buildApp({ config, verifier, adapterEnv: {} })
+    const webhookArrivals = new Map<string, number>()
+    const receiver = createServer((req, res) => {
+      let raw = ''
+      req.on('data', (c) => {
+        raw += c
+      })
+      req.on('end', () => {
+        webhookArrivals.set((JSON.parse(raw) as { eventId: string }).eventId, performance.now())
+        res.writeHead(204).end()
+      })
+    })
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
+    try {
+      await app.ready()
+      const service = app.caseExchange.service
+
+      // (a) Batch ingest.
+      const started = performance.now()
+      for (let b = 0; b < BATCHES; b++) {
+        const changes: CaseChange[] = []
+        for (let c = 0; c < BATCH_SIZE / 10; c++) changes.push(...changesOf(`LF-BB-${b}-${c}`, c))
+        await service.ingestBatch(SYSTEM, changes)
+      }
+      const seconds = (performance.now() - started) / 1000
+      report({
+        measure: 'batch-ingest',
+        events: BATCHES * BATCH_SIZE,
+        batchSize: BATCH_SIZE,
+        seconds: round(seconds),
+        eventsPerSecond: Math.round((BATCHES * BATCH_SIZE) / seconds),
+        targetEventsPerSecond: 2000,
+      })
+      // The batch events are not part of the latency run.
+      await app.db('outbox').update({ published_at: app.db.fn.now() })
+
+      // (b) Paced latency through the router, to Kafka and to a webhook.
+      const port = (receiver.address() as AddressInfo).port
+      await app
+        .db('case_webhooks')
+        .insert({ department: 'lf-approval', url: `http://127.0.0.1:${port}/h`, created_by: 'bench' })
+      const kafkaArrivals = new Map<string, number>()
+      const subscriber = await app.events.subscribe({
+        groupId: `bench${tag}.subscriber`,
+        topics: [departmentTopic('lf-approval')],
+        handler: async (event) => {
+          const source = (event.payload as CaseEvent).sourceEventId ?? ''
+          if (!kafkaArrivals.has(source)) kafkaArrivals.set(source, performance.now())
+        },
+      })
+      app.events.relay.start()
+      await startCaseBackground(app)
+      await app.jobs.startWorkers()
+      const commits = new Map<string, number>()
+      const total = RATE * SECONDS
+      const perTick = (RATE * TICK_MS) / 1000
+      const queues = Array.from({ length: total / 10 }, (_, i) => changesOf(`LF-BL-${i}`, i))
+      let sent = 0
+      // One small batch per tick, as a department system pushing in real time would; a tick's cases
+      // come round again only after SLOTS ticks, and wait for that slot's previous batch.
+      const SLOTS = queues.length / perTick
+      const inFlight: Promise<void>[] = []
+      const t0 = performance.now()
+      for (let tick = 0; sent < total; tick++) {
+        const slot = tick % SLOTS
+        const batch = Array.from({ length: perTick }, (_, k) => queues[slot * perTick + k]!.shift()!)
+        sent += batch.length
+        inFlight[slot] = (inFlight[slot] ?? Promise.resolve()).then(async () => {
+          const results = await service.ingestBatch(SYSTEM, batch)
+          const at = performance.now()
+          for (const { receipt } of results) commits.set(receipt.eventId, at)
+        })
+        const next = t0 + (tick + 1) * TICK_MS
+        await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())))
+      }
+      await Promise.all(inFlight)
+      const achievedRate = Math.round(total / ((performance.now() - t0) / 1000))
+      const deadline = Date.now() + 60_000
+      while ((kafkaArrivals.size < total || webhookArrivals.size < total) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      await subscriber.stop()
+      for (const [path, arrivals, target] of [
+        ['kafka', kafkaArrivals, 100],
+        ['webhook', webhookArrivals, 500],
+      ] as const) {
+        const latencies = [...commits].flatMap(([id, at]) => {
+          const arrived = arrivals.get(id)
+          return arrived === undefined ? [] : [arrived - at]
+        })
+        latencies.sort((a, b) => a - b)
+        report({
+          measure: `commit-to-subscriber-${path}`,
+          ratePerSecond: RATE,
+          achievedIngestPerSecond: achievedRate,
+          events: total,
+          received: latencies.length,
+          p50Ms: round(percentile(latencies, 50)),
+          p99Ms: round(percentile(latencies, 99)),
+          maxMs: round(latencies.at(-1) ?? Number.NaN),
+          targetP99Ms: target,
+        })
+      }
+    } finally {
+      await app.close()
+      await new Promise((r) => receiver.close(r))
+      await setup.destroy()
+      await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
+      await admin.destroy()
+      if (kafka.started) await run('bash', [KAFKA_SCRIPT, 'stop'], { timeout: 60_000 })
+    }
+  },
+} satisfies BenchModule

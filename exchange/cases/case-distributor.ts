@@ -1,0 +1,92 @@
+import type { Knex } from 'knex'
+import type { NewEvent, OutboxEvent } from '../../platform/events/event-types.ts'
+import { appendEvents } from '../../platform/events/outbox-store.ts'
+import { type CaseView, maskIdentifier, viewUnderGrant } from '../../policies/case-policy.ts'
+import type { CaseEvent, CaseParty } from '../../schemas/generated/types.ts'
+import type { ActiveCaseGrant, DbCaseGrantLookup } from './case-grant-lookup.ts'
+import { activeWebhooks, insertDeliveries } from './webhook-store.ts'
+
+export const CASE_TOPIC = 'case-events'
+
+/** The per-department topic a consumer department reads (Kafka: `<prefix>case-events.<dept>`). */
+export function departmentTopic(department: string): string {
+  return `${CASE_TOPIC}.${department}`
+}
+
+/** A webhook drain to ask for once the transaction committed: the highest position queued. */
+export type DrainRequest = [webhookId: string, position: string]
+
+/**
+ * Routing at commit (ADR 0006): in the transaction that records case changes, every department whose
+ * grant on case data covers a change gets a filtered copy on its own topic and in its webhook queues.
+ * The copies are outbox rows and delivery rows of that same transaction, so they exist exactly when
+ * the change does, and leave with the outbox's at-least-once, per-key-ordered publishing.
+ */
+export class CaseDistributor {
+  constructor(private readonly grants: DbCaseGrantLookup) {}
+
+  async route(trx: Knex.Transaction, events: readonly OutboxEvent[]): Promise<DrainRequest[]> {
+    if (events.length === 0) return []
+    const grants = await this.grants.allActive(trx)
+    if (grants.length === 0) return []
+    const hooks = await activeWebhooks(trx)
+    const copies: NewEvent[] = []
+    const deliveries: { webhookId: string; eventId: string; caseNumber: string; body: unknown }[] = []
+    for (const event of events) {
+      const payload = event.payload as CaseEvent
+      for (const [department, view] of targets(grants, payload)) {
+        const body = routedCopy(payload, view, event.eventId)
+        copies.push({
+          topic: departmentTopic(department),
+          key: payload.caseNumber,
+          type: event.type,
+          payload: body,
+        })
+        for (const hook of hooks) {
+          if (hook.department !== department) continue
+          deliveries.push({
+            webhookId: hook.id,
+            eventId: event.eventId,
+            caseNumber: payload.caseNumber,
+            body: { eventId: event.eventId, type: event.type, ...body },
+          })
+        }
+      }
+    }
+    await appendEvents(trx, copies)
+    const queued = await insertDeliveries(trx, deliveries)
+    const last = new Map<string, string>()
+    for (const { webhookId, position } of queued) last.set(webhookId, position)
+    return [...last]
+  }
+}
+
+/** Departments (other than the handling one) whose grant covers the event, with what they may see. */
+function targets(grants: readonly ActiveCaseGrant[], event: CaseEvent): Map<string, CaseView> {
+  const out = new Map<string, CaseView>()
+  for (const grant of grants) {
+    if (grant.department === event.department || out.has(grant.department)) continue
+    if (grant.serviceItems.length > 0 && !grant.serviceItems.includes(event.serviceItemCode)) continue
+    const view = viewUnderGrant(grant, event.divisionCode)
+    if (view) out.set(grant.department, view)
+  }
+  return out
+}
+
+/** What a department may see of an event: identifiers masked and the form dropped unless granted. */
+export function routedCopy(payload: CaseEvent, view: CaseView, sourceEventId: string): CaseEvent {
+  const mask = (party: CaseParty): CaseParty =>
+    view.identifiers ? party : { ...party, idNumber: maskIdentifier(party.idType, party.idNumber) }
+  const copy: CaseEvent = { ...payload, applicant: mask(payload.applicant), sourceEventId }
+  if (view.grantId) copy.grantId = view.grantId
+  if (payload.basic) {
+    const { form, agent, ...basic } = payload.basic
+    copy.basic = {
+      ...basic,
+      applicant: mask(payload.basic.applicant),
+      ...(agent ? { agent: mask(agent) } : {}),
+      ...(view.form && form !== undefined ? { form } : {}),
+    }
+  }
+  return copy
+}

@@ -1,0 +1,192 @@
+import { ConflictError, type FieldProblem, InputError } from '../../platform/errors/app-error.ts'
+import type { CaseBasic, CaseChange, CaseEvent, CaseParty } from '../../schemas/generated/types.ts'
+import {
+  type ChangeKind,
+  changeHash,
+  changeKind,
+  checkFormSize,
+  checkParty,
+  checkResultAllowed,
+  EVENT_TYPES,
+  statusAfterStep,
+} from './case-rules.ts'
+import type { CaseProgress } from './case-store.ts'
+import type { ServiceItem } from './service-item-store.ts'
+
+/**
+ * Plans one case change against the state the earlier changes left, in memory: the checks of a whole
+ * batch run before anything is written, so a refused change leaves nothing behind.
+ */
+
+export interface CaseFacts {
+  serviceItemCode: string
+  serviceItemName: string
+  department: string
+  divisionCode: string
+  applicant: CaseParty
+}
+
+export interface CaseState {
+  caseNumber: string
+  facts: CaseFacts
+  /** Set only for a case created by the changes being applied (it is inserted, not updated). */
+  basic?: CaseBasic
+  hasResult: boolean
+  progress: CaseProgress
+}
+
+/** The reference data the batch names, read once. */
+export interface ReferenceData {
+  serviceItems: Map<string, ServiceItem>
+  /** Department code → division code. */
+  divisions: Map<string, string>
+}
+
+export interface PlannedChange {
+  caseNumber: string
+  sequence: number
+  kind: ChangeKind
+  hash: string
+  /** The change as stored (identifiers normalized). */
+  change: CaseChange
+  eventType: string
+  event: CaseEvent
+  /** A repeat of an earlier change of the same batch: answered with its receipt, not written again. */
+  duplicateOf?: PlannedChange
+}
+
+export type PlanOutcome =
+  | { kind: 'earlier'; hash: string }
+  | { kind: 'next'; state: CaseState; planned: PlannedChange }
+
+export function planChange(
+  state: CaseState | undefined,
+  input: CaseChange,
+  reference: ReferenceData,
+): PlanOutcome {
+  const kind = changeKind(input)
+  const hash = changeHash(input)
+  if (state && input.sequence <= state.progress.sequence) return { kind: 'earlier', hash }
+  const expected = state ? state.progress.sequence + 1 : 1
+  if (input.sequence !== expected) {
+    throw new ConflictError(
+      'sequence-gap',
+      state
+        ? `Case ${input.caseNumber} expects sequence ${expected} next, not ${input.sequence}`
+        : `Case ${input.caseNumber} has no basic info yet; send sequence 1 first`,
+    )
+  }
+  let next: CaseState
+  let change = input
+  let occurredAt: string
+  if (kind === 'basic') {
+    if (state)
+      throw new ConflictError('case-already-accepted', `Case ${input.caseNumber} already has its basic info`)
+    const basic = checkBasic(input.basic!, reference)
+    change = { ...input, basic }
+    next = {
+      caseNumber: input.caseNumber,
+      facts: {
+        serviceItemCode: basic.serviceItemCode,
+        serviceItemName: reference.serviceItems.get(basic.serviceItemCode)!.name,
+        department: basic.acceptingDepartment,
+        divisionCode: reference.divisions.get(basic.acceptingDepartment)!,
+        applicant: basic.applicant,
+      },
+      basic,
+      hasResult: false,
+      progress: { status: 'accepted', sequence: 1, addVisits: 0 },
+    }
+    occurredAt = basic.acceptedAt
+  } else if (kind === 'step') {
+    const current = state!
+    const step = input.step!
+    const status = statusAfterStep(current.progress.status, step)
+    occurredAt = step.endedAt ?? step.startedAt
+    next = {
+      ...current,
+      progress: {
+        ...current.progress,
+        status,
+        sequence: input.sequence,
+        addVisits: current.progress.addVisits + (step.visit === true ? 1 : 0),
+        ...(status === 'completed' ? { completedAt: occurredAt } : {}),
+      },
+    }
+  } else {
+    const current = state!
+    const result = input.result!
+    checkResultAllowed(current.progress.status, current.hasResult)
+    occurredAt = result.completedAt
+    next = {
+      ...current,
+      hasResult: true,
+      progress: { ...current.progress, sequence: input.sequence, completedAt: result.completedAt, result },
+    }
+  }
+  const event: CaseEvent = {
+    caseNumber: input.caseNumber,
+    sequence: input.sequence,
+    kind,
+    status: next.progress.status,
+    ...next.facts,
+    occurredAt,
+    ...(change.basic ? { basic: change.basic } : {}),
+    ...(change.step ? { step: change.step } : {}),
+    ...(change.result ? { result: change.result } : {}),
+  }
+  return {
+    kind: 'next',
+    state: next,
+    planned: {
+      caseNumber: input.caseNumber,
+      sequence: input.sequence,
+      kind,
+      hash,
+      change,
+      eventType: EVENT_TYPES[kind],
+      event,
+    },
+  }
+}
+
+function checkBasic(basic: CaseBasic, reference: ReferenceData): CaseBasic {
+  checkFormSize(basic.form)
+  const problems: FieldProblem[] = []
+  const applicant = checkParty(basic.applicant, '/basic/applicant', problems)
+  const agent = basic.agent && checkParty(basic.agent, '/basic/agent', problems)
+  const idProblem = problems.length > 0
+  const unknownItem = !reference.serviceItems.has(basic.serviceItemCode)
+  if (unknownItem) {
+    problems.push({
+      path: '/basic/serviceItemCode',
+      message: `unknown service item "${basic.serviceItemCode}"`,
+    })
+  }
+  if (!reference.divisions.has(basic.acceptingDepartment)) {
+    problems.push({
+      path: '/basic/acceptingDepartment',
+      message: `unknown department "${basic.acceptingDepartment}"`,
+    })
+  }
+  if (basic.promisedAt && Date.parse(basic.promisedAt) < Date.parse(basic.acceptedAt)) {
+    problems.push({ path: '/basic/promisedAt', message: 'must not be before acceptedAt' })
+  }
+  for (const [i, m] of (basic.materials ?? []).entries()) {
+    if (m.source !== 'paper' && !m.reference) {
+      problems.push({
+        path: `/basic/materials/${i}/reference`,
+        message: `a ${m.source} material names its source`,
+      })
+    }
+  }
+  if (problems.length > 0) {
+    const code = unknownItem
+      ? 'unknown-service-item'
+      : idProblem
+        ? 'invalid-applicant-id'
+        : 'invalid-case-basic'
+    throw new InputError(code, 'The basic info of the case is not valid', { errors: problems })
+  }
+  return { ...basic, applicant, ...(agent ? { agent } : {}) }
+}

@@ -1,0 +1,101 @@
+import type { Knex } from 'knex'
+import { InputError } from '../../platform/errors/app-error.ts'
+import type { CaseStatistics } from '../../schemas/generated/types.ts'
+import { type ChangeRow, listChanges } from './case-change-store.ts'
+import type { CaseStatus } from './case-rules.ts'
+import type { CaseRow } from './case-store.ts'
+
+/** Cross-table reads of case data: a case with its timeline, lists, one-number search, statistics. */
+
+export interface CaseListFilter {
+  department?: string
+  status?: CaseStatus
+  acceptedFrom?: string
+  acceptedTo?: string
+  overdue?: boolean
+  limit: number
+  cursor?: string
+}
+
+const OVERDUE_SQL = `(promised_at is not null and (
+  (completed_at is null and promised_at < now()) or (completed_at is not null and completed_at > promised_at)))`
+
+export function isOverdue(row: Pick<CaseRow, 'promised_at' | 'completed_at'>, now = new Date()): boolean {
+  if (!row.promised_at) return false
+  return row.completed_at ? row.completed_at > row.promised_at : row.promised_at < now
+}
+
+export class CaseReadModel {
+  constructor(private readonly db: Knex) {}
+
+  async caseWithTimeline(caseNumber: string): Promise<{ row: CaseRow; changes: ChangeRow[] } | undefined> {
+    const row = (await this.db('cases').where({ case_number: caseNumber }).first()) as CaseRow | undefined
+    if (!row) return undefined
+    return { row, changes: await listChanges(this.db, caseNumber) }
+  }
+
+  /** Newest accepted first; `limit + 1` rows so the caller knows whether a next page exists. */
+  async list(filter: CaseListFilter): Promise<CaseRow[]> {
+    const q = this.db('cases').select('*')
+    if (filter.department) q.where('department_code', filter.department)
+    if (filter.status) q.where('status', filter.status)
+    if (filter.acceptedFrom) q.where('accepted_at', '>=', filter.acceptedFrom)
+    if (filter.acceptedTo) q.where('accepted_at', '<', filter.acceptedTo)
+    if (filter.overdue !== undefined) q.whereRaw(filter.overdue ? OVERDUE_SQL : `not ${OVERDUE_SQL}`)
+    if (filter.cursor) {
+      const [at, number] = decodeCursor(filter.cursor)
+      q.whereRaw('(accepted_at, case_number) < (?::timestamptz, ?)', [at, number])
+    }
+    return (await q
+      .orderBy([
+        { column: 'accepted_at', order: 'desc' },
+        { column: 'case_number', order: 'desc' },
+      ])
+      .limit(filter.limit + 1)) as CaseRow[]
+  }
+
+  async byApplicant(idType: string, idNumber: string, openOnly: boolean): Promise<CaseRow[]> {
+    const q = this.db('cases').where({ applicant_id_type: idType, applicant_id_number: idNumber })
+    if (openOnly) q.whereNot('status', 'completed')
+    return (await q.orderBy('accepted_at', 'desc').limit(200)) as CaseRow[]
+  }
+
+  async statistics(from: string, to: string, department?: string): Promise<CaseStatistics['departments']> {
+    const { rows } = (await this.db.raw(
+      `select department_code as department,
+              count(*)::int as accepted,
+              count(*) filter (where completed_at is not null)::int as completed,
+              count(*) filter (where completed_at is not null
+                and (promised_at is null or completed_at <= promised_at))::int as completed_on_time,
+              count(*) filter (where completed_at is null and promised_at < now())::int as overdue_open,
+              count(*) filter (where completed_at is not null and visits <= 1)::int as one_visit,
+              coalesce(sum(materials_shared), 0)::int as materials_shared,
+              coalesce(sum(materials_paper), 0)::int as materials_paper
+         from cases
+        where accepted_at >= ? and accepted_at < ? ${department ? 'and department_code = ?' : ''}
+        group by department_code order by department_code`,
+      department ? [from, to, department] : [from, to],
+    )) as { rows: Record<string, number | string>[] }
+    return rows.map((r) => ({
+      department: String(r.department),
+      accepted: Number(r.accepted),
+      completed: Number(r.completed),
+      completedOnTime: Number(r.completed_on_time),
+      overdueOpen: Number(r.overdue_open),
+      completedInOneVisit: Number(r.one_visit),
+      materialsShared: Number(r.materials_shared),
+      materialsPaper: Number(r.materials_paper),
+    }))
+  }
+}
+
+export function encodeCursor(row: Pick<CaseRow, 'accepted_at' | 'case_number'>): string {
+  return Buffer.from(`${row.accepted_at.toISOString()}|${row.case_number}`).toString('base64url')
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  const [at, number] = Buffer.from(cursor, 'base64url').toString().split('|')
+  if (!at || !number || Number.isNaN(Date.parse(at)))
+    throw new InputError('invalid-cursor', 'The cursor is not valid')
+  return [at, number]
+}

@@ -1,0 +1,156 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
+import { ref } from '../../platform/schemas/schema-catalog.ts'
+import type { CaseApplicantSearch, CaseChange, CaseChangeBatch } from '../../schemas/generated/types.ts'
+import type { CaseQueryService } from './case-query-service.ts'
+import type { CaseListFilter } from './case-read-model.ts'
+import type { CaseService } from './case-service.ts'
+
+/** Case (办件) ingest and queries. Shapes are checked here by schema; rules live in the services. */
+
+const caseNumberParams = {
+  type: 'object',
+  required: ['caseNumber'],
+  additionalProperties: false,
+  properties: { caseNumber: { type: 'string', maxLength: 50, description: 'The case number (办件编号).' } },
+}
+
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    department: { type: 'string', maxLength: 32, description: 'Handling department; default your own.' },
+    status: {
+      type: 'string',
+      enum: ['accepted', 'in-review', 'decided', 'completed'],
+      description: 'Only cases in this status.',
+    },
+    acceptedFrom: { type: 'string', format: 'date-time', description: 'Accepted at or after this time.' },
+    acceptedTo: { type: 'string', format: 'date-time', description: 'Accepted before this time.' },
+    overdue: {
+      type: 'boolean',
+      description: 'Only cases past their promised time (open) or completed late; false for the others.',
+    },
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Most cases returned.' },
+    cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
+  },
+}
+
+const statisticsQuery = {
+  type: 'object',
+  required: ['from', 'to'],
+  additionalProperties: false,
+  properties: {
+    from: { type: 'string', format: 'date-time', description: 'Cases accepted at or after this time.' },
+    to: { type: 'string', format: 'date-time', description: 'Cases accepted before this time.' },
+  },
+}
+
+export interface CaseRouteDeps {
+  cases: CaseService
+  queries: CaseQueryService
+}
+
+const auditFor =
+  (app: FastifyInstance, request: FastifyRequest) => (event: Parameters<typeof app.audit.recordFor>[1]) =>
+    app.audit.recordFor(request, event)
+
+export function caseRoutes({ cases, queries }: CaseRouteDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post<{ Body: CaseChange }>(
+      '/v1/cases/changes',
+      {
+        config: { roles: ['service', 'clerk'] },
+        schema: {
+          tags: ['cases'],
+          operationId: 'recordCaseChange',
+          summary:
+            'Record one change of a case (basic info, a step or the result); idempotent by case number and sequence',
+          body: ref('case-change.json'),
+          response: { 201: ref('case-change-receipt.json'), ...problemResponses(...WRITE_ERRORS) },
+        },
+      },
+      async (request, reply) => {
+        const { receipt, replayed } = await cases.ingest(request.principal, request.body)
+        if (replayed) reply.header('idempotent-replayed', 'true')
+        return reply.code(201).header('location', `/v1/cases/${receipt.caseNumber}`).send(receipt)
+      },
+    )
+
+    app.post<{ Body: CaseChangeBatch }>(
+      '/v1/cases/changes/batch',
+      {
+        config: { roles: ['service', 'clerk'] },
+        bodyLimit: 8 * 1024 * 1024,
+        schema: {
+          tags: ['cases'],
+          operationId: 'recordCaseChangeBatch',
+          summary: 'Record up to 500 case changes, all or nothing; the problem lists every failing change',
+          body: ref('case-change-batch.json'),
+          response: { 201: ref('case-batch-receipt.json'), ...problemResponses(...WRITE_ERRORS) },
+        },
+      },
+      async (request, reply) => {
+        const results = await cases.ingestBatch(request.principal, request.body.changes)
+        return reply.code(201).send({ receipts: results.map((r) => r.receipt) })
+      },
+    )
+
+    app.get<{ Params: { caseNumber: string } }>(
+      '/v1/cases/:caseNumber',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'getCase',
+          summary: 'A case with its timeline, masked to what you may see (audited)',
+          params: caseNumberParams,
+          response: { 200: ref('case.json'), ...problemResponses(...AUTHENTICATED_ERRORS, 404) },
+        },
+      },
+      async (request) => queries.get(request.principal, request.params.caseNumber, auditFor(app, request)),
+    )
+
+    app.get<{ Querystring: CaseListFilter }>(
+      '/v1/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'listCases',
+          summary: 'Cases by department, status, acceptance date and overdue state, newest first (audited)',
+          querystring: listQuery,
+          response: { 200: ref('case-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
+        },
+      },
+      async (request) => queries.list(request.principal, request.query, auditFor(app, request)),
+    )
+
+    app.post<{ Body: CaseApplicantSearch }>(
+      '/v1/cases/applicant-search',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'searchCasesByApplicant',
+          summary:
+            "One number (一号申请): an applicant's cases across departments that you may see (audited)",
+          body: ref('case-applicant-search.json'),
+          response: { 200: ref('case-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 415) },
+        },
+      },
+      async (request) => queries.byApplicant(request.principal, request.body, auditFor(app, request)),
+    )
+
+    app.get<{ Querystring: { from: string; to: string } }>(
+      '/v1/cases/statistics',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'getCaseStatistics',
+          summary: 'Per department: accepted, completed, on time, one visit, materials shared vs on paper',
+          querystring: statisticsQuery,
+          response: { 200: ref('case-statistics.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
+        },
+      },
+      async (request) => queries.statistics(request.principal, request.query.from, request.query.to),
+    )
+  }
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto'
+import {
+  ConflictError,
+  type FieldProblem,
+  InputError,
+  PayloadTooLargeError,
+} from '../../platform/errors/app-error.ts'
+import { validateCreditCode, validateResidentId } from '../../platform/identifiers/index.ts'
+import type { CaseChange, CaseParty, CaseStep } from '../../schemas/generated/types.ts'
+
+/** The rules of case changes that a JSON Schema cannot express: identifiers, stages, sizes. */
+
+export type CaseStatus = 'accepted' | 'in-review' | 'decided' | 'completed'
+export type ChangeKind = 'basic' | 'step' | 'result'
+
+export const FORM_LIMIT_BYTES = 16 * 1024
+
+const STATUS_RANK: Record<CaseStatus, number> = { accepted: 0, 'in-review': 1, decided: 2, completed: 3 }
+const STEP_STATUS: Record<CaseStep['action'], CaseStatus> = {
+  review: 'in-review',
+  decide: 'decided',
+  complete: 'completed',
+}
+
+export function changeKind(change: CaseChange): ChangeKind {
+  const kinds = (['basic', 'step', 'result'] as const).filter((k) => change[k] !== undefined)
+  if (kinds.length !== 1) {
+    throw new InputError('invalid-case-change', 'A case change carries exactly one of basic, step or result')
+  }
+  return kinds[0]!
+}
+
+/** Checks the identifier against its type and checksum; returns it normalized. */
+export function checkParty(party: CaseParty, path: string, problems: FieldProblem[]): CaseParty {
+  if (party.kind === 'person' && party.idType !== 'resident-id') {
+    problems.push({ path: `${path}/idType`, message: 'a person is identified by a resident ID' })
+    return party
+  }
+  if (party.idType === 'resident-id') {
+    const checked = validateResidentId(party.idNumber)
+    if (!checked.ok) {
+      problems.push({ path: `${path}/idNumber`, message: `not a valid resident ID (${checked.reason})` })
+      return party
+    }
+    return { ...party, idNumber: checked.normalized }
+  }
+  const checked = validateCreditCode(party.idNumber)
+  if (!checked.ok) {
+    problems.push({
+      path: `${path}/idNumber`,
+      message: `not a valid unified social credit code (${checked.reason})`,
+    })
+    return party
+  }
+  return { ...party, idNumber: checked.normalized }
+}
+
+export function checkFormSize(form: unknown): void {
+  if (form === undefined) return
+  const bytes = Buffer.byteLength(JSON.stringify(form))
+  if (bytes > FORM_LIMIT_BYTES) {
+    throw new PayloadTooLargeError(
+      'form-too-large',
+      `The form data is ${bytes} bytes as JSON; at most ${FORM_LIMIT_BYTES} are accepted`,
+    )
+  }
+}
+
+/** The status after a step, or the rule it breaks: no step after completion, no going back. */
+export function statusAfterStep(current: CaseStatus, step: CaseStep): CaseStatus {
+  if (current === 'completed') {
+    throw new ConflictError('case-completed', 'The case is completed; no further steps are accepted')
+  }
+  const next = STEP_STATUS[step.action]
+  if (STATUS_RANK[next] < STATUS_RANK[current]) {
+    throw new ConflictError(
+      'step-out-of-order',
+      `A "${step.action}" step cannot follow a case that is already ${current}`,
+    )
+  }
+  return next
+}
+
+export function checkResultAllowed(current: CaseStatus, hasResult: boolean): void {
+  if (current !== 'completed') {
+    throw new ConflictError(
+      'case-not-completed',
+      'A result is recorded only after the completion (办结) step',
+    )
+  }
+  if (hasResult) throw new ConflictError('result-already-recorded', 'The case already has its result')
+}
+
+/** Stable hash of a change: keys sorted, so a replay with reordered keys is still the same change. */
+export function changeHash(change: CaseChange): string {
+  return createHash('sha256').update(canonicalJson(change)).digest('hex')
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+export const EVENT_TYPES: Record<ChangeKind, string> = {
+  basic: 'case.accepted',
+  step: 'case.step-recorded',
+  result: 'case.result-recorded',
+}

@@ -1,0 +1,118 @@
+import type { Knex } from 'knex'
+import type { CaseBasic, CaseResult } from '../../schemas/generated/types.ts'
+import type { CaseStatus } from './case-rules.ts'
+
+/** The SQL of the `cases` table: the current state of each case. */
+
+type Db = Knex | Knex.Transaction
+
+export interface CaseRow {
+  case_number: string
+  service_item_code: string
+  service_item_name: string
+  department_code: string
+  division_code: string
+  applicant_kind: string
+  applicant_name: string
+  applicant_id_type: 'resident-id' | 'credit-code'
+  applicant_id_number: string
+  channel: string
+  basic: CaseBasic
+  status: CaseStatus
+  accepted_at: Date
+  promised_at: Date | null
+  completed_at: Date | null
+  outcome: string | null
+  result: CaseResult | null
+  visits: number
+  materials_shared: number
+  materials_paper: number
+  last_sequence: number
+}
+
+/** Where a case stands after the changes being applied. */
+export interface CaseProgress {
+  status: CaseStatus
+  sequence: number
+  /** Visits in person added by these changes. */
+  addVisits: number
+  completedAt?: string
+  result?: CaseResult
+}
+
+export interface NewCase {
+  caseNumber: string
+  serviceItemCode: string
+  serviceItemName: string
+  department: string
+  divisionCode: string
+  basic: CaseBasic
+  progress: CaseProgress
+}
+
+/**
+ * Locks the cases a batch touches, in case-number order so two batches over the same cases cannot
+ * deadlock: changes of one case are serialized.
+ */
+export async function lockCases(
+  trx: Knex.Transaction,
+  caseNumbers: readonly string[],
+): Promise<Map<string, CaseRow>> {
+  const rows = (await trx('cases')
+    .whereIn('case_number', [...caseNumbers])
+    .orderBy('case_number')
+    .forUpdate()) as CaseRow[]
+  return new Map(rows.map((r) => [r.case_number, r]))
+}
+
+export async function findCase(db: Db, caseNumber: string): Promise<CaseRow | undefined> {
+  return (await db('cases').where({ case_number: caseNumber }).first()) as CaseRow | undefined
+}
+
+/** New cases, inserted directly in the state their first changes leave them in. */
+export async function insertCases(trx: Db, cases: readonly NewCase[]): Promise<void> {
+  if (cases.length === 0) return
+  await trx('cases').insert(
+    cases.map((c) => {
+      const materials = c.basic.materials ?? []
+      const p = c.progress
+      return {
+        case_number: c.caseNumber,
+        service_item_code: c.serviceItemCode,
+        service_item_name: c.serviceItemName,
+        department_code: c.department,
+        division_code: c.divisionCode,
+        applicant_kind: c.basic.applicant.kind,
+        applicant_name: c.basic.applicant.name,
+        applicant_id_type: c.basic.applicant.idType,
+        applicant_id_number: c.basic.applicant.idNumber,
+        channel: c.basic.channel,
+        basic: JSON.stringify(c.basic),
+        status: p.status,
+        accepted_at: c.basic.acceptedAt,
+        promised_at: c.basic.promisedAt ?? null,
+        completed_at: p.completedAt ?? null,
+        result: p.result ? JSON.stringify(p.result) : null,
+        outcome: p.result?.outcome ?? null,
+        // Acceptance at a window is the first visit; online applications need none.
+        visits: (c.basic.channel === 'window' ? 1 : 0) + p.addVisits,
+        materials_shared: materials.filter((m) => m.source !== 'paper').length,
+        materials_paper: materials.filter((m) => m.source === 'paper').length,
+        last_sequence: p.sequence,
+      }
+    }),
+  )
+}
+
+export async function updateCaseProgress(trx: Db, caseNumber: string, p: CaseProgress): Promise<void> {
+  await trx('cases')
+    .where({ case_number: caseNumber })
+    .update({
+      status: p.status,
+      last_sequence: p.sequence,
+      updated_at: trx.fn.now(),
+      ...(p.addVisits > 0 ? { visits: trx.raw('visits + ?', [p.addVisits]) } : {}),
+      ...(p.completedAt ? { completed_at: p.completedAt } : {}),
+      ...(p.result ? { result: JSON.stringify(p.result), outcome: p.result.outcome } : {}),
+    })
+}

@@ -1,0 +1,155 @@
+import type { Knex } from 'knex'
+import type { HttpClientFactory, UpstreamClient } from '../../platform/http-client/http-client-factory.ts'
+import type { JobContext, JobRunner } from '../../platform/jobs/job-runner.ts'
+import type { WebhookSigner } from './webhook-signer.ts'
+import {
+  findWebhook,
+  markAttemptFailed,
+  markDelivered,
+  markPendingDead,
+  type PendingDelivery,
+  pendingDeliveries,
+  type WebhookRow,
+} from './webhook-store.ts'
+
+export const DRAIN_JOB = 'case-webhook-drain'
+const LOCK_NAMESPACE = 7007
+const PARALLEL_CASES = 16
+
+/**
+ * Delivers a webhook's queue in order per case, one drain at a time per webhook (an advisory lock,
+ * so a second instance's drain retries later instead of interleaving). A failure stops the drain —
+ * later events of the same case must not overtake it — and the job is retried by BullMQ
+ * with backoff; when its attempts are used up, what is still pending moves to the dead-letter
+ * state and waits for a replay.
+ */
+export class WebhookDispatcher {
+  private readonly clients = new Map<string, { url: string; client: UpstreamClient }>()
+  /** The last bucket this process asked a drain for, per webhook. */
+  private readonly requested = new Map<string, number>()
+
+  constructor(
+    private readonly db: Knex,
+    private readonly signer: WebhookSigner,
+    private readonly http: HttpClientFactory,
+    private readonly jobs: JobRunner,
+    /** The drain job's attempts: after the last one, what is pending becomes a dead letter. */
+    private readonly attempts: number,
+  ) {}
+
+  /**
+   * Asks for a drain of the webhook's queue. Requests are coalesced per 100 ms bucket (job ids repeat
+   * within it), and each bucket also gets a trailing drain a little later, so a change that commits
+   * just after a drain looked at the queue is still picked up promptly.
+   */
+  async requestDrain(webhookId: string): Promise<void> {
+    const bucket = Math.floor(Date.now() / 100)
+    // The same bucket's job ids would be ignored by the queue anyway; skipping saves Redis round trips.
+    if (this.requested.get(webhookId) === bucket) return
+    this.requested.set(webhookId, bucket)
+    await this.jobs.enqueue(DRAIN_JOB, { webhookId }, { jobId: `wh-${webhookId}-${bucket}` })
+    await this.jobs.enqueue(DRAIN_JOB, { webhookId }, { jobId: `wh-${webhookId}-${bucket}-t`, delayMs: 250 })
+  }
+
+  async drain(webhookId: string, job: JobContext): Promise<void> {
+    await this.db
+      .transaction(async (trx) => {
+        const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(?, ?::int) as ok', [
+          LOCK_NAMESPACE,
+          Number(webhookId),
+        ])) as { rows: { ok: boolean }[] }
+        if (!rows[0]?.ok) {
+          // Another drain is running and may have looked at the queue already: ask again shortly
+          // rather than fail (failing would burn attempts).
+          const bucket = Math.floor(Date.now() / 100)
+          await this.jobs.enqueue(
+            DRAIN_JOB,
+            { webhookId },
+            { jobId: `wh-${webhookId}-${bucket}-b`, delayMs: 250 },
+          )
+          return
+        }
+        const hook = await findWebhook(this.db, webhookId)
+        if (hook?.status !== 'active') return
+        const client = this.clientFor(hook)
+        for (;;) {
+          const batch = await pendingDeliveries(this.db, webhookId, 100)
+          if (batch.length === 0) return
+          await this.sendBatch(client, hook, batch)
+        }
+      })
+      .catch(async (error: unknown) => {
+        if (job.attempt >= this.attempts) await markPendingDead(this.db, webhookId)
+        throw error
+      })
+  }
+
+  /**
+   * Cases in parallel, each case's deliveries in order; a case stops at its first failure, and the
+   * batch fails after the others finished, so a retry starts again at that case's oldest pending event.
+   */
+  private async sendBatch(client: UpstreamClient, hook: WebhookRow, batch: PendingDelivery[]): Promise<void> {
+    const byCase = new Map<string, PendingDelivery[]>()
+    for (const d of batch) byCase.set(d.case_number, [...(byCase.get(d.case_number) ?? []), d])
+    const queue = [...byCase.values()]
+    const delivered: string[] = []
+    const failures: unknown[] = []
+    const worker = async () => {
+      for (let list = queue.shift(); list; list = queue.shift()) {
+        for (const delivery of list) {
+          try {
+            await this.send(client, hook, delivery)
+          } catch (error) {
+            await markAttemptFailed(
+              this.db,
+              delivery.id,
+              error instanceof Error ? error.message : String(error),
+            )
+            failures.push(error)
+            break
+          }
+          delivered.push(delivery.id)
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: PARALLEL_CASES }, worker))
+    // Marked per batch: a crash in between only means those are sent again (at-least-once).
+    await markDelivered(this.db, delivered)
+    if (failures.length > 0) throw failures[0]
+  }
+
+  private async send(client: UpstreamClient, hook: WebhookRow, delivery: PendingDelivery): Promise<void> {
+    const url = new URL(hook.url)
+    // The client serializes the body with JSON.stringify, so these are exactly the bytes sent.
+    const signature = await this.signer.sign(JSON.stringify(delivery.body))
+    const res = await client.request({
+      method: 'POST',
+      path: `${url.pathname}${url.search}`,
+      body: delivery.body,
+      headers: {
+        'x-hub-signature': signature,
+        'x-hub-event-id': delivery.event_id,
+        'x-hub-position': String(delivery.id),
+      },
+      idempotent: true,
+    })
+    if (res.status < 200 || res.status >= 300) throw new Error(`receiver answered HTTP ${res.status}`)
+  }
+
+  private clientFor(hook: WebhookRow): UpstreamClient {
+    const cached = this.clients.get(hook.id)
+    if (cached && cached.url === hook.url) return cached.client
+    const url = new URL(hook.url)
+    const client = this.http.create({
+      name: `case-webhook-${hook.id}`,
+      baseUrl: url.origin,
+      requestTimeoutMs: 5_000,
+      retry: { retries: 0 },
+      // No breaker: the job's backoff is the retry policy, and a breaker still open when the receiver
+      // is back would only burn attempts and dead-letter events for nothing.
+      breaker: { consecutiveFailures: Number.MAX_SAFE_INTEGER, minimumCalls: Number.MAX_SAFE_INTEGER },
+    })
+    this.clients.set(hook.id, { url: hook.url, client })
+    return client
+  }
+}

@@ -1,0 +1,56 @@
+import type { Knex } from 'knex'
+
+/** The SQL of `case_material_fetches`: materials of a case obtained by sharing. */
+
+type Db = Knex | Knex.Transaction
+
+export interface MaterialFetch {
+  materialCode: string
+  certificateId: string
+  fetchedAt: string
+  fetchedBy: string
+}
+
+export async function recordFetch(
+  db: Db,
+  fetch: {
+    caseNumber: string
+    materialCode: string
+    certificateId: string
+    fetchedBy: string
+    department: string
+  },
+): Promise<void> {
+  const row = {
+    case_number: fetch.caseNumber,
+    material_code: fetch.materialCode,
+    certificate_id: fetch.certificateId,
+    fetched_by: fetch.fetchedBy,
+    department_code: fetch.department,
+  }
+  // A re-fetch (e.g. after the holder's certificate was replaced) updates the one record of the material.
+  await db('case_material_fetches')
+    .insert(row)
+    .onConflict(['case_number', 'material_code'])
+    .merge({ ...row, fetched_at: db.fn.now() })
+}
+
+export async function fetchesOfCase(db: Db, caseNumber: string): Promise<Map<string, MaterialFetch>> {
+  const rows = (await db('case_material_fetches').where({ case_number: caseNumber })) as {
+    material_code: string
+    certificate_id: string
+    fetched_at: Date
+    fetched_by: string
+  }[]
+  return new Map(
+    rows.map((r) => [
+      r.material_code,
+      {
+        materialCode: r.material_code,
+        certificateId: r.certificate_id,
+        fetchedAt: r.fetched_at.toISOString(),
+        fetchedBy: r.fetched_by,
+      },
+    ]),
+  )
+}

@@ -1,0 +1,211 @@
+import type { Knex } from 'knex'
+import { findDepartment } from '../../directory/departments/department-store.ts'
+import {
+  ConflictError,
+  type FieldProblem,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '../../platform/errors/app-error.ts'
+import { appendEvents } from '../../platform/events/outbox-store.ts'
+import { formatCertificateId } from '../../platform/identifiers/index.ts'
+import {
+  canIssue,
+  canReadCertificate,
+  canRegisterType,
+  type Decision,
+} from '../../policies/certificate-policy.ts'
+import type {
+  Certificate,
+  CertificateIssue,
+  CertificateSigned,
+  CertificateStatusChange,
+  CertificateType,
+  CertificateTypeCreate,
+  CertificateTypeList,
+  Principal,
+} from '../../schemas/generated/types.ts'
+import type { CertificateDocuments } from './certificate-documents.ts'
+import {
+  checkHolderId,
+  type FaceDataValidator,
+  isTypeCode,
+  newSerial,
+  parseCertificateId,
+} from './certificate-rules.ts'
+import {
+  findCertificate,
+  insertCertificate,
+  lockCertificateStatus,
+  toCertificate,
+  updateCertificateStatus,
+} from './certificate-store.ts'
+import { findCertificateType, insertCertificateType, listCertificateTypes } from './certificate-type-store.ts'
+
+export const CERTIFICATE_TOPIC = 'certificate-events'
+
+/**
+ * The certificate directory: types, issuing (by a department through the API, or ingested from a
+ * department system by its adapter), and status changes by the issuer. Every change and its event
+ * commit together.
+ */
+export class CertificateService {
+  constructor(
+    private readonly db: Knex,
+    private readonly faces: FaceDataValidator,
+    private readonly documents: CertificateDocuments,
+  ) {}
+
+  async listTypes(): Promise<CertificateTypeList> {
+    return { items: await listCertificateTypes(this.db) }
+  }
+
+  async registerType(principal: Principal, input: CertificateTypeCreate): Promise<CertificateType> {
+    const problems: FieldProblem[] = []
+    const code = input.code.toUpperCase()
+    if (!isTypeCode(code))
+      problems.push({ path: '/code', message: 'credit code of the defining authority + 3 digits' })
+    problems.push(...this.faces.schemaProblems(input.faceSchema))
+    if (problems.length > 0)
+      throw new InputError('certificate-type-invalid', 'The certificate type is invalid', {
+        errors: problems,
+      })
+    if (!(await findDepartment(this.db, input.issuerDepartment)))
+      throw new InputError('unknown-department', `No department ${input.issuerDepartment}`, {
+        errors: [{ path: '/issuerDepartment', message: 'unknown department' }],
+      })
+    enforce(canRegisterType(principal, input.issuerDepartment))
+    const created = await insertCertificateType(this.db, { ...input, code })
+    if (!created)
+      throw new ConflictError('certificate-type-exists', `Certificate type ${code} exists already`)
+    return created
+  }
+
+  /** Issues on behalf of the caller's department. */
+  async issue(principal: Principal, input: CertificateIssue): Promise<CertificateSigned> {
+    const type = await this.typeOf(input.typeCode)
+    enforce(canIssue(principal, type.issuerDepartment))
+    const { certificate, created } = await this.insert(type, input)
+    if (!created)
+      throw new ConflictError('certificate-exists', `Certificate ${certificate.id} exists already`)
+    return { certificate, document: await this.documents.sign(certificate) }
+  }
+
+  /**
+   * What department adapters feed: a certificate the department's own system issued, with its own
+   * serial. Idempotent: feeding the same certificate again changes nothing.
+   */
+  async ingest(issuerDepartment: string, input: CertificateIssue & { serial: string }): Promise<Certificate> {
+    const type = await this.typeOf(input.typeCode)
+    if (type.issuerDepartment !== issuerDepartment)
+      throw new InputError('not-issuing-department', `${issuerDepartment} does not issue ${type.code}`)
+    return (await this.insert(type, input)).certificate
+  }
+
+  async get(principal: Principal, id: string): Promise<CertificateSigned> {
+    const row = await findCertificate(this.db, parseCertificateId(id, '/id'))
+    // A certificate the caller may not read looks like one that does not exist.
+    if (!row || !canReadCertificate(principal, row.issuer_department)) throw notFound(id)
+    const certificate = toCertificate(row)
+    return { certificate, document: await this.documents.sign(certificate) }
+  }
+
+  async changeStatus(
+    principal: Principal,
+    id: string,
+    change: CertificateStatusChange,
+  ): Promise<Certificate> {
+    const canonical = parseCertificateId(id, '/id')
+    const existing = await findCertificate(this.db, canonical)
+    if (!existing || !canReadCertificate(principal, existing.issuer_department)) throw notFound(id)
+    enforce(canIssue(principal, existing.issuer_department))
+    await this.db.transaction(async (trx) => {
+      const current = await lockCertificateStatus(trx, canonical)
+      if (current === 'revoked')
+        throw new ConflictError('certificate-revoked', 'A revoked certificate cannot change status again')
+      await updateCertificateStatus(trx, canonical, change.status, change.reason)
+      await appendEvents(trx, [
+        {
+          topic: CERTIFICATE_TOPIC,
+          key: canonical,
+          type: 'certificate.status-changed',
+          payload: {
+            id: canonical,
+            status: change.status,
+            previous: current,
+            issuerDepartment: existing.issuer_department,
+          },
+        },
+      ])
+    })
+    return toCertificate((await findCertificate(this.db, canonical))!)
+  }
+
+  private async typeOf(code: string): Promise<CertificateType> {
+    const type = await findCertificateType(this.db, code.toUpperCase())
+    if (!type)
+      throw new InputError('unknown-certificate-type', `No certificate type ${code}`, {
+        errors: [{ path: '/typeCode', message: 'unknown certificate type' }],
+      })
+    return type
+  }
+
+  private async insert(
+    type: CertificateType,
+    input: CertificateIssue,
+  ): Promise<{ certificate: Certificate; created: boolean }> {
+    const problems: FieldProblem[] = []
+    const idNumber = checkHolderId(input.holder.idType, input.holder.idNumber, '/holder/idNumber', problems)
+    const validFrom = input.validFrom ?? input.issuedOn
+    if (input.validUntil !== undefined && input.validUntil < validFrom)
+      problems.push({ path: '/validUntil', message: 'must not be before the start of validity' })
+    problems.push(...this.faces.problems(type.code, type.faceSchema, input.faceData))
+    if (problems.length > 0)
+      throw new InputError('certificate-invalid', 'The certificate is invalid', { errors: problems })
+
+    const issuer = await findDepartment(this.db, type.issuerDepartment)
+    if (!issuer?.creditCode)
+      throw new ConflictError(
+        'issuer-without-credit-code',
+        `${type.issuerDepartment} has no credit code to issue under`,
+      )
+    const id = formatCertificateId({
+      typeCode: type.code,
+      issuer: issuer.creditCode,
+      serial: input.serial ?? newSerial(input.issuedOn),
+      version: input.version ?? '001',
+    })
+    const created = await this.db.transaction(async (trx) => {
+      const inserted = await insertCertificate(trx, {
+        id,
+        typeCode: type.code,
+        issuerDepartment: type.issuerDepartment,
+        holder: { ...input.holder, idNumber },
+        issuedOn: input.issuedOn,
+        validFrom,
+        validUntil: input.validUntil ?? null,
+        faceData: input.faceData,
+      })
+      if (inserted) {
+        await appendEvents(trx, [
+          {
+            topic: CERTIFICATE_TOPIC,
+            key: id,
+            type: 'certificate.issued',
+            payload: { id, typeCode: type.code, issuerDepartment: type.issuerDepartment },
+          },
+        ])
+      }
+      return inserted
+    })
+    return { certificate: toCertificate((await findCertificate(this.db, id))!), created }
+  }
+}
+
+function enforce(decision: Decision): void {
+  if (!decision.allowed) throw new NotAllowedError(decision.reason, 'Not allowed for this certificate')
+}
+
+function notFound(id: string): NotFoundError {
+  return new NotFoundError('certificate-not-found', `No certificate ${id}`)
+}

@@ -1,0 +1,153 @@
+import type { Knex } from 'knex'
+import type { Certificate, CertificateHolder } from '../../schemas/generated/types.ts'
+
+/** The SQL of `certificates`. "expired" is derived here from `valid_until`, never stored. */
+
+type Db = Knex | Knex.Transaction
+
+export type StoredStatus = 'valid' | 'suspended' | 'revoked'
+
+export interface CertificateRow {
+  id: string
+  type_code: string
+  type_name: string
+  issuer_department: string
+  holder_id_type: CertificateHolder['idType']
+  holder_id_number: string
+  holder_name: string
+  issued_on: string
+  valid_from: string
+  valid_until: string | null
+  status: StoredStatus
+  status_reason: string | null
+  face_data: Record<string, unknown>
+}
+
+export interface NewCertificate {
+  id: string
+  typeCode: string
+  issuerDepartment: string
+  holder: CertificateHolder
+  issuedOn: string
+  validFrom: string
+  validUntil: string | null
+  faceData: Record<string, unknown>
+}
+
+/** Today in the hub's calendar (UTC+8, where certificates are issued), as YYYY-MM-DD. */
+export function today(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+}
+
+export function effectiveStatus(
+  row: Pick<CertificateRow, 'status' | 'valid_until'>,
+  on: string,
+): Certificate['status'] {
+  if (row.status !== 'valid') return row.status
+  return row.valid_until !== null && row.valid_until < on ? 'expired' : 'valid'
+}
+
+export function toCertificate(row: CertificateRow, on: string = today()): Certificate {
+  return {
+    id: row.id,
+    typeCode: row.type_code,
+    typeName: row.type_name,
+    issuerDepartment: row.issuer_department,
+    holder: { idType: row.holder_id_type, idNumber: row.holder_id_number, name: row.holder_name },
+    issuedOn: row.issued_on,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    status: effectiveStatus(row, on),
+    statusReason: row.status_reason,
+    faceData: row.face_data,
+  }
+}
+
+const SELECT = [
+  'c.id',
+  'c.type_code',
+  't.name as type_name',
+  'c.issuer_department',
+  'c.holder_id_type',
+  'c.holder_id_number',
+  'c.holder_name',
+  db_date('c.issued_on', 'issued_on'),
+  db_date('c.valid_from', 'valid_from'),
+  db_date('c.valid_until', 'valid_until'),
+  'c.status',
+  'c.status_reason',
+  'c.face_data',
+]
+
+// Dates as text: node-postgres would turn a `date` into a local-midnight Date and shift the day.
+function db_date(column: string, alias: string): string {
+  return `${column}::text as ${alias}`
+}
+
+function selectCertificates(db: Db) {
+  return db('certificates as c')
+    .join('certificate_types as t', 't.code', 'c.type_code')
+    .select(SELECT.map((s) => (s.includes('::') ? db.raw(s) : s)))
+}
+
+export async function findCertificate(db: Db, id: string): Promise<CertificateRow | undefined> {
+  return (await selectCertificates(db).where('c.id', id).first()) as CertificateRow | undefined
+}
+
+/** The status columns only: what verification needs, cheaply. */
+export async function findCertificateStatus(
+  db: Db,
+  id: string,
+): Promise<Pick<CertificateRow, 'issuer_department' | 'status' | 'valid_until'> | undefined> {
+  return db('certificates')
+    .where({ id })
+    .first('issuer_department', 'status', db.raw('valid_until::text as valid_until'))
+}
+
+export async function findHolderCertificates(
+  db: Db,
+  holder: Pick<CertificateHolder, 'idType' | 'idNumber'>,
+  typeCodes: readonly string[],
+): Promise<CertificateRow[]> {
+  if (typeCodes.length === 0) return []
+  return (await selectCertificates(db)
+    .where({ 'c.holder_id_type': holder.idType, 'c.holder_id_number': holder.idNumber })
+    .whereIn('c.type_code', typeCodes)
+    .orderBy('c.issued_on', 'desc')
+    .orderBy('c.id')) as CertificateRow[]
+}
+
+/** Inserts; false when the identifier exists already. */
+export async function insertCertificate(db: Db, c: NewCertificate): Promise<boolean> {
+  const rows = await db('certificates')
+    .insert({
+      id: c.id,
+      type_code: c.typeCode,
+      issuer_department: c.issuerDepartment,
+      holder_id_type: c.holder.idType,
+      holder_id_number: c.holder.idNumber,
+      holder_name: c.holder.name,
+      issued_on: c.issuedOn,
+      valid_from: c.validFrom,
+      valid_until: c.validUntil,
+      face_data: JSON.stringify(c.faceData),
+    })
+    .onConflict('id')
+    .ignore()
+    .returning('id')
+  return rows.length === 1
+}
+
+export async function lockCertificateStatus(
+  db: Db,
+  id: string,
+): Promise<CertificateRow['status'] | undefined> {
+  const row = (await db('certificates').where({ id }).forUpdate().first('status')) as
+    | { status: StoredStatus }
+    | undefined
+  return row?.status
+}
+
+export async function updateCertificateStatus(db: Db, id: string, status: StoredStatus, reason: string) {
+  await db('certificates').where({ id }).update({ status, status_reason: reason, updated_at: db.fn.now() })
+}

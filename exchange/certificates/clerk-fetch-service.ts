@@ -1,0 +1,211 @@
+import type { Knex } from 'knex'
+import type { AuditEvent } from '../../audit/audit-plugin.ts'
+import {
+  type AppError,
+  ConflictError,
+  type FieldProblem,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '../../platform/errors/app-error.ts'
+import { canFetchForCase } from '../../policies/certificate-policy.ts'
+import type {
+  CertificateFetchRequest,
+  CertificateFetchResult,
+  CertificateShareableMaterials,
+  Principal,
+} from '../../schemas/generated/types.ts'
+import { type CaseFacts, findCaseFacts } from './case-facts-read-model.ts'
+import { fetchesOfCase, recordFetch } from './case-material-fetch-store.ts'
+import type { CertificateDocuments } from './certificate-documents.ts'
+import { checkHolderId, parseCertificateId } from './certificate-rules.ts'
+import {
+  type CertificateRow,
+  effectiveStatus,
+  findCertificate,
+  findHolderCertificates,
+  toCertificate,
+  today,
+} from './certificate-store.ts'
+import { findMaterial, listMaterials } from './material-store.ts'
+
+/** Records one audit event for the caller; resolves once durable. */
+export type AuditRecorder = (event: AuditEvent) => Promise<unknown>
+
+export const FETCH_ACTION = 'certificates.fetch'
+
+/**
+ * The window clerk's flow (一窗受理): which materials of a case can be obtained by sharing, and
+ * fetching one certificate for it. Every fetch attempt, allowed or refused, is audited before the
+ * answer; a certificate is only ever looked up by the case's applicant (or agent) as holder.
+ */
+export class ClerkFetchService {
+  constructor(
+    private readonly db: Knex,
+    private readonly documents: CertificateDocuments,
+  ) {}
+
+  async shareableMaterials(principal: Principal, caseNumber: string): Promise<CertificateShareableMaterials> {
+    const facts = await findCaseFacts(this.db, caseNumber)
+    // Looking at what a closed case needed is harmless; fetching for it is not.
+    const decision = canFetchForCase(principal, facts && { ...facts, status: 'accepted' })
+    if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
+    const [materials, fetched] = await Promise.all([
+      listMaterials(this.db, facts.serviceItemCode),
+      fetchesOfCase(this.db, caseNumber),
+    ])
+    return {
+      caseNumber,
+      serviceItemCode: facts.serviceItemCode,
+      items: materials
+        .filter((m) => m.required)
+        .map((m) => {
+          const obtained = fetched.get(m.materialCode)
+          return {
+            materialCode: m.materialCode,
+            name: m.name,
+            shareable: m.certificateTypes.length > 0 || m.resourceCodes.length > 0,
+            certificateTypes: m.certificateTypes,
+            resourceCodes: m.resourceCodes,
+            obtained: obtained
+              ? {
+                  certificateId: obtained.certificateId,
+                  fetchedAt: obtained.fetchedAt,
+                  fetchedBy: obtained.fetchedBy,
+                }
+              : null,
+          }
+        }),
+    }
+  }
+
+  async fetch(
+    principal: Principal,
+    caseNumber: string,
+    materialCode: string,
+    request: CertificateFetchRequest,
+    audit: AuditRecorder,
+  ): Promise<CertificateFetchResult> {
+    const base = { action: FETCH_ACTION, resourceType: 'certificate', caseNumber, details: { materialCode } }
+    let subjectId: string | null = null
+    try {
+      const facts = await findCaseFacts(this.db, caseNumber)
+      const decision = canFetchForCase(principal, facts)
+      if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
+      const holder = this.holderOf(facts, request)
+      subjectId = holder.idNumber
+      const material = await findMaterial(this.db, facts.serviceItemCode, materialCode)
+      if (!material)
+        throw new NotFoundError(
+          'material-not-found',
+          `Service item ${facts.serviceItemCode} has no material ${materialCode}`,
+        )
+      if (!material.required)
+        throw new InputError(
+          'material-not-required',
+          `${material.name} is not a required material of this service item`,
+        )
+      if (material.certificateTypes.length === 0)
+        throw new InputError(
+          'material-not-certificate',
+          `${material.name} is not replaced by any certificate type`,
+        )
+
+      const candidates = await this.candidates(holder, material.certificateTypes, request.certificateId)
+      const result = await this.answer(facts, materialCode, candidates)
+      if (result.outcome === 'found' && result.certificate) {
+        await recordFetch(this.db, {
+          caseNumber,
+          materialCode,
+          certificateId: result.certificate.id,
+          fetchedBy: principal.subject,
+          department: facts.department,
+        })
+      }
+      await audit({
+        ...base,
+        resourceId: result.certificate?.id ?? null,
+        subjectId,
+        items: result.certificate ? [result.certificate.typeCode] : [],
+        outcome: 'allowed',
+        reason: result.outcome,
+        details: { materialCode, outcome: result.outcome },
+      })
+      return result
+    } catch (error) {
+      const code = (error as Partial<AppError>).code
+      if (typeof code === 'string') await audit({ ...base, subjectId, outcome: 'denied', reason: code })
+      throw error
+    }
+  }
+
+  private holderOf(facts: CaseFacts, request: CertificateFetchRequest): CaseFacts['applicant'] {
+    const holder = request.holder === 'agent' ? facts.agent : facts.applicant
+    if (!holder) throw new InputError('case-has-no-agent', 'This case has no recorded agent')
+    if (request.holderIdNumber !== undefined) {
+      const problems: FieldProblem[] = []
+      const claimed = checkHolderId(holder.idType, request.holderIdNumber, '/holderIdNumber', problems)
+      if (problems.length > 0)
+        throw new InputError('holder-id-invalid', 'The holder identifier is invalid', { errors: problems })
+      if (claimed !== holder.idNumber)
+        throw new NotAllowedError(
+          'holder-not-applicant',
+          `The holder is not the case's ${request.holder ?? 'applicant'}`,
+        )
+    }
+    return holder
+  }
+
+  private async candidates(
+    holder: CaseFacts['applicant'],
+    typeCodes: readonly string[],
+    certificateId: string | undefined,
+  ): Promise<CertificateRow[]> {
+    if (certificateId === undefined) return findHolderCertificates(this.db, holder, typeCodes)
+    const row = await findCertificate(this.db, parseCertificateId(certificateId))
+    // Another person's certificate is indistinguishable from none at all.
+    if (!row || row.holder_id_type !== holder.idType || row.holder_id_number !== holder.idNumber) return []
+    if (!typeCodes.includes(row.type_code))
+      throw new InputError(
+        'certificate-type-not-required',
+        'That certificate is not of a type this material accepts',
+      )
+    return [row]
+  }
+
+  private async answer(
+    facts: CaseFacts,
+    materialCode: string,
+    candidates: CertificateRow[],
+  ): Promise<CertificateFetchResult> {
+    const on = today()
+    const base = { caseNumber: facts.caseNumber, materialCode }
+    const usable = candidates.filter((c) => effectiveStatus(c, on) === 'valid')
+    if (usable.length > 1) return { ...base, outcome: 'ambiguous', candidates: usable.map((c) => c.id) }
+    if (usable.length === 0) {
+      if (candidates.length === 0) return { ...base, outcome: 'not-found' }
+      const anyWithdrawn = candidates.some((c) => c.status !== 'valid')
+      return {
+        ...base,
+        outcome: anyWithdrawn ? 'revoked' : 'expired',
+        candidates: candidates.map((c) => c.id),
+      }
+    }
+    const certificate = toCertificate(usable[0]!, on)
+    const document = await this.documents.sign(certificate, { caseNumber: facts.caseNumber, materialCode })
+    return {
+      ...base,
+      outcome: 'found',
+      certificate,
+      document,
+      verification: await this.documents.verify(document, usable[0]),
+    }
+  }
+}
+
+function refusal(reason: string): AppError {
+  if (reason === 'case-not-found') return new NotFoundError(reason, 'No such case')
+  if (reason === 'case-closed')
+    return new ConflictError(reason, 'The case is completed; nothing more is fetched for it')
+  return new NotAllowedError(reason, 'Only a clerk of the handling department fetches for this case')
+}

@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify'
+import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
+import { ref } from '../../platform/schemas/schema-catalog.ts'
+import type { CertificateFetchRequest, ServiceItemMaterialPut } from '../../schemas/generated/types.ts'
+
+/** Service-item materials and the window clerk's certificate fetch for a case. */
+
+const str = (description: string) => ({ type: 'string', minLength: 1, maxLength: 64, description })
+const params = (props: Record<string, { description: string }>) => ({
+  type: 'object',
+  required: Object.keys(props),
+  additionalProperties: false,
+  properties: props,
+})
+const itemParams = params({ code: str('The service item code.') })
+const materialParams = params({
+  code: str('The service item code.'),
+  materialCode: str('The material code.'),
+})
+const caseParams = params({ caseNumber: str('The case number.') })
+const caseMaterialParams = params({
+  caseNumber: str('The case number.'),
+  materialCode: str('The material code.'),
+})
+
+export async function clerkRoutes(app: FastifyInstance): Promise<void> {
+  const { materials, clerk } = app.certificates
+  const tags = ['certificates']
+
+  app.get<{ Params: { code: string } }>(
+    '/v1/service-items/:code/materials',
+    {
+      schema: {
+        tags,
+        operationId: 'listServiceItemMaterials',
+        summary: 'The materials of a service item and what can replace the paper',
+        params: itemParams,
+        response: {
+          200: ref('service-item-material-list.json'),
+          ...problemResponses(...AUTHENTICATED_ERRORS, 404),
+        },
+      },
+    },
+    async (request) => materials.list(request.params.code),
+  )
+
+  app.put<{ Params: { code: string; materialCode: string }; Body: ServiceItemMaterialPut }>(
+    '/v1/service-items/:code/materials/:materialCode',
+    {
+      schema: {
+        tags,
+        operationId: 'putServiceItemMaterial',
+        summary: 'Define or replace a material of a service item (admin)',
+        params: materialParams,
+        body: ref('service-item-material-put.json'),
+        response: { 200: ref('service-item-material.json'), ...problemResponses(...WRITE_ERRORS, 404) },
+      },
+    },
+    async (request) =>
+      materials.put(request.principal, request.params.code, request.params.materialCode, request.body),
+  )
+
+  app.delete<{ Params: { code: string; materialCode: string } }>(
+    '/v1/service-items/:code/materials/:materialCode',
+    {
+      schema: {
+        tags,
+        operationId: 'deleteServiceItemMaterial',
+        summary: 'Remove a material from a service item (admin)',
+        params: materialParams,
+        response: {
+          204: { type: 'null', description: 'Removed.' },
+          ...problemResponses(...AUTHENTICATED_ERRORS, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      await materials.remove(request.principal, request.params.code, request.params.materialCode)
+      return reply.code(204).send()
+    },
+  )
+
+  app.get<{ Params: { caseNumber: string } }>(
+    '/v1/cases/:caseNumber/shareable-materials',
+    {
+      schema: {
+        tags,
+        operationId: 'listShareableMaterials',
+        summary: 'Which required materials of a case can be obtained by sharing, and which already were',
+        params: caseParams,
+        response: {
+          200: ref('certificate-shareable-materials.json'),
+          ...problemResponses(...AUTHENTICATED_ERRORS, 404),
+        },
+      },
+    },
+    async (request) => clerk.shareableMaterials(request.principal, request.params.caseNumber),
+  )
+
+  app.post<{
+    Params: { caseNumber: string; materialCode: string }
+    Body: CertificateFetchRequest | undefined
+  }>(
+    '/v1/cases/:caseNumber/materials/:materialCode/fetch-certificate',
+    {
+      schema: {
+        tags,
+        operationId: 'fetchCaseCertificate',
+        summary: 'Fetch the applicant’s certificate for a required material of an open case; audited',
+        params: caseMaterialParams,
+        body: ref('certificate-fetch-request.json'),
+        response: {
+          200: ref('certificate-fetch-result.json'),
+          ...problemResponses(...WRITE_ERRORS, 404, 503),
+        },
+      },
+    },
+    async (request) =>
+      clerk.fetch(
+        request.principal,
+        request.params.caseNumber,
+        request.params.materialCode,
+        request.body ?? {},
+        (event) => app.audit.recordFor(request, event),
+      ),
+  )
+}

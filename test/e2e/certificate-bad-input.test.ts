@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  countRows,
+  demoPeople,
+  insertClerkCases,
+  seedCertificateWorld,
+  TEST_KEK,
+  TRANSFER,
+  typeCodeOf,
+} from '../../exchange/certificates/certificate-test-support.ts'
+import { useTestApp } from '../support/test-app.ts'
+
+process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
+const hub = useTestApp()
+const db = () => hub.database.db
+const people = demoPeople()
+
+beforeAll(async () => {
+  await seedCertificateWorld(db())
+  await insertClerkCases(db())
+})
+
+const clerk = async (department = 'lf-approval', roles = ['clerk']) => ({
+  authorization: `Bearer ${await hub.token({ roles: roles as never, department, subject: `clerk-${department}` })}`,
+})
+
+async function fetchCertificate(
+  caseNumber: string,
+  materialCode = 'M01',
+  payload: object = {},
+  headers?: object,
+) {
+  return hub.app.inject({
+    method: 'POST',
+    url: `/v1/cases/${caseNumber}/materials/${materialCode}/fetch-certificate`,
+    headers: (headers as Record<string, string>) ?? (await clerk()),
+    payload,
+  })
+}
+
+const audits = (caseNumber: string, outcome: 'allowed' | 'denied') =>
+  countRows(db(), 'audit_records', { case_number: caseNumber, outcome, action: 'certificates.fetch' })
+
+describe('bad input is a clear 4xx, audited as denied, and writes nothing', () => {
+  const cases: [
+    string,
+    () => Promise<{ statusCode: number; json: () => { code: string } }>,
+    number,
+    string,
+    string,
+  ][] = [
+    [
+      'a certificate id whose check character fails',
+      async () => {
+        const id = (await db()('certificates').where({ holder_id_number: people[0]!.residentId }).first('id'))
+          .id as string
+        return fetchCertificate('C-FOUND', 'M01', {
+          certificateId: id.slice(0, -1) + (id.endsWith('A') ? 'B' : 'A'),
+        })
+      },
+      400,
+      'certificate-id-invalid',
+      'C-FOUND',
+    ],
+    [
+      'a case of another department',
+      () => fetchCertificate('C-OTHER-DEPT'),
+      403,
+      'not-case-department',
+      'C-OTHER-DEPT',
+    ],
+    [
+      'a holder who is not the applicant',
+      () => fetchCertificate('C-FOUND', 'M01', { holderIdNumber: people[1]!.residentId }),
+      403,
+      'holder-not-applicant',
+      'C-FOUND',
+    ],
+    [
+      'a material that no certificate replaces',
+      () => fetchCertificate('C-FOUND', 'M02'),
+      400,
+      'material-not-certificate',
+      'C-FOUND',
+    ],
+    [
+      'a material the service item does not have',
+      () => fetchCertificate('C-FOUND', 'M99'),
+      404,
+      'material-not-found',
+      'C-FOUND',
+    ],
+    [
+      'a certificate of a type the material does not accept',
+      async () => {
+        const id = (
+          await db()('certificates')
+            .where({ holder_id_number: people[0]!.residentId, issuer_department: 'lf-hrss' })
+            .first('id')
+        ).id as string
+        return fetchCertificate('C-FOUND', 'M01', { certificateId: id })
+      },
+      400,
+      'certificate-type-not-required',
+      'C-FOUND',
+    ],
+    ['a completed case', () => fetchCertificate('C-CLOSED'), 409, 'case-closed', 'C-CLOSED'],
+    [
+      'a caller who is not a clerk',
+      async () => fetchCertificate('C-FOUND', 'M01', {}, await clerk('lf-approval', ['consumer'])),
+      403,
+      'clerk-role-required',
+      'C-FOUND',
+    ],
+  ]
+
+  it.each(cases)('%s', async (_name, attempt, status, code, caseNumber) => {
+    const denied = await audits(caseNumber, 'denied')
+    const fetches = await countRows(db(), 'case_material_fetches')
+    const res = await attempt()
+    expect(res.statusCode).toBe(status)
+    expect(res.json().code).toBe(code)
+    expect(await audits(caseNumber, 'denied')).toBe(denied + 1)
+    expect(await countRows(db(), 'case_material_fetches')).toBe(fetches)
+  })
+
+  it('refuses a material the service item lists as optional', async () => {
+    const admin = await clerk('lf-bigdata', ['admin'])
+    const put = await hub.app.inject({
+      method: 'PUT',
+      url: `/v1/service-items/${TRANSFER}/materials/M03`,
+      headers: admin,
+      payload: {
+        name: '户口簿',
+        required: false,
+        certificateTypes: [await typeCodeOf(db(), 'lf-realestate')],
+      },
+    })
+    expect(put.statusCode).toBe(200)
+    const res = await fetchCertificate('C-FOUND', 'M03')
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('material-not-required')
+  })
+})

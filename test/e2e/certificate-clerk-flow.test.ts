@@ -1,0 +1,184 @@
+import { compactVerify, createLocalJWKSet } from 'jose'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  countRows,
+  demoPeople,
+  insertCase,
+  insertClerkCases,
+  seedCertificateWorld,
+  TEST_KEK,
+  typeCodeOf,
+  UNEMPLOYMENT,
+} from '../../exchange/certificates/certificate-test-support.ts'
+import type { CertificateFetchResult, CertificateShareableMaterials } from '../../schemas/generated/types.ts'
+import { useTestApp } from '../support/test-app.ts'
+
+process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
+const hub = useTestApp()
+const db = () => hub.database.db
+const people = demoPeople()
+
+beforeAll(async () => {
+  await seedCertificateWorld(db())
+  await insertClerkCases(db())
+})
+
+const clerk = async (department = 'lf-approval', roles = ['clerk']) => ({
+  authorization: `Bearer ${await hub.token({ roles: roles as never, department, subject: `clerk-${department}` })}`,
+})
+
+async function fetchCertificate(
+  caseNumber: string,
+  materialCode = 'M01',
+  payload: object = {},
+  headers?: object,
+) {
+  return hub.app.inject({
+    method: 'POST',
+    url: `/v1/cases/${caseNumber}/materials/${materialCode}/fetch-certificate`,
+    headers: (headers as Record<string, string>) ?? (await clerk()),
+    payload,
+  })
+}
+
+const audits = (caseNumber: string, outcome: 'allowed' | 'denied') =>
+  countRows(db(), 'audit_records', { case_number: caseNumber, outcome, action: 'certificates.fetch' })
+
+describe('the clerk fetches certificates instead of paper', () => {
+  it('lists which required materials of the case can be obtained by sharing', async () => {
+    const res = await hub.app.inject({
+      method: 'GET',
+      url: '/v1/cases/C-FOUND/shareable-materials',
+      headers: await clerk(),
+    })
+    expect(res.statusCode).toBe(200)
+    const body = res.json<CertificateShareableMaterials>()
+    expect(body.items.map((i) => [i.materialCode, i.shareable, i.obtained])).toEqual([
+      ['M01', true, null],
+      ['M02', false, null],
+    ])
+  })
+
+  it('finds the applicant’s certificate, signed and verified, marks the material obtained and audits it', async () => {
+    const res = await fetchCertificate('C-FOUND')
+    expect(res.statusCode).toBe(200)
+    const body = res.json<CertificateFetchResult>()
+    expect(body.outcome).toBe('found')
+    expect(body.certificate?.holder.idNumber).toBe(people[0]!.residentId)
+    expect(body.verification).toMatchObject({
+      valid: true,
+      status: 'valid',
+      issuerDepartment: 'lf-realestate',
+    })
+    const keys = (
+      await hub.app.inject({ method: 'GET', url: '/v1/certificates/issuers/lf-realestate/jwks' })
+    ).json()
+    const claims = JSON.parse(
+      new TextDecoder().decode((await compactVerify(body.document!, createLocalJWKSet(keys))).payload),
+    )
+    expect(claims.binding).toEqual({ caseNumber: 'C-FOUND', materialCode: 'M01' })
+    expect(await audits('C-FOUND', 'allowed')).toBe(1)
+
+    const listed = await hub.app.inject({
+      method: 'GET',
+      url: '/v1/cases/C-FOUND/shareable-materials',
+      headers: await clerk(),
+    })
+    expect(listed.json<CertificateShareableMaterials>().items[0]!.obtained?.certificateId).toBe(
+      body.certificate!.id,
+    )
+  })
+
+  it('answers not-found for an applicant without one, and never returns another person’s certificate', async () => {
+    expect((await fetchCertificate('C-NONE')).json().outcome).toBe('not-found')
+    const someoneElses = (
+      await db()('certificates')
+        .where({ holder_id_number: people[0]!.residentId, issuer_department: 'lf-realestate' })
+        .first('id')
+    ).id as string
+    const res = await fetchCertificate('C-NONE', 'M01', { certificateId: someoneElses })
+    expect(res.json().outcome).toBe('not-found')
+    expect(res.body).not.toContain(someoneElses)
+    expect(await countRows(db(), 'case_material_fetches', { case_number: 'C-NONE' })).toBe(0)
+  })
+
+  it('answers ambiguous with the holder’s candidates, then found for the one the clerk picks', async () => {
+    const issued = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/certificates',
+      headers: await clerk('lf-realestate', ['steward']),
+      payload: {
+        typeCode: await typeCodeOf(db(), 'lf-realestate'),
+        holder: { idType: 'resident-id', idNumber: people[1]!.residentId, name: people[1]!.name },
+        issuedOn: '2026-06-01',
+        faceData: { certificateNumber: 'X2', location: '临汾市尧都区', area: 60 },
+      },
+    })
+    expect(issued.statusCode).toBe(201)
+    const ambiguous = (await fetchCertificate('C-TWO')).json<CertificateFetchResult>()
+    expect(ambiguous.outcome).toBe('ambiguous')
+    expect(ambiguous.candidates).toHaveLength(2)
+    expect(ambiguous.certificate).toBeUndefined()
+    const picked = (
+      await fetchCertificate('C-TWO', 'M01', { certificateId: ambiguous.candidates![1] })
+    ).json()
+    expect(picked.outcome).toBe('found')
+    expect(picked.certificate.id).toBe(ambiguous.candidates![1])
+  })
+
+  it('answers revoked and expired without a document', async () => {
+    await db()('certificates')
+      .where({ holder_id_number: people[2]!.residentId, issuer_department: 'lf-realestate' })
+      .update({ status: 'revoked', status_reason: 'court order' })
+    const revoked = (await fetchCertificate('C-REVOKED')).json<CertificateFetchResult>()
+    expect(revoked.outcome).toBe('revoked')
+    expect(revoked.document).toBeUndefined()
+    await db()('certificates')
+      .where({ holder_id_number: people[3]!.residentId, issuer_department: 'lf-hrss' })
+      .update({ valid_from: '2020-01-01', valid_until: '2021-01-01' })
+    expect((await fetchCertificate('C-EXPIRED')).json().outcome).toBe('expired')
+  })
+
+  it('fetches the recorded agent’s certificate when asked for the agent', async () => {
+    const res = (await fetchCertificate('C-AGENT', 'M01', { holder: 'agent' })).json<CertificateFetchResult>()
+    expect(res.outcome).toBe('found')
+    expect(res.certificate?.holder.idNumber).toBe(people[4]!.residentId)
+  })
+})
+
+describe('materials avoided', () => {
+  it('counts required materials replaced by sharing per service item and department against the goals', async () => {
+    for (const [n, person] of [
+      [1, 0],
+      [2, 1],
+    ] as const)
+      await insertCase(db(), {
+        caseNumber: `C-STAT-${n}`,
+        serviceItemCode: UNEMPLOYMENT,
+        department: 'yd-approval',
+        applicantIdNumber: people[person]!.residentId,
+        acceptedAt: '2025-03-10T02:00:00Z',
+      })
+    expect((await fetchCertificate('C-STAT-1', 'M01', {}, await clerk('yd-approval'))).json().outcome).toBe(
+      'found',
+    )
+
+    const url = '/v1/certificates/stats/materials-avoided?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z'
+    const res = await hub.app.inject({ method: 'GET', url, headers: await clerk('lf-bigdata', ['reviewer']) })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().items).toEqual([
+      {
+        serviceItemCode: UNEMPLOYMENT,
+        departmentCode: 'yd-approval',
+        cases: 2,
+        required: 2,
+        replaced: 1,
+        ratio: 0.5,
+        meetsYearOne: true,
+        meetsYearTwo: false,
+      },
+    ])
+    const own = await hub.app.inject({ method: 'GET', url, headers: await clerk('lf-approval') })
+    expect(own.json().items).toEqual([])
+  })
+})
