@@ -27,6 +27,8 @@ export interface CalendarConfig {
 export interface LimitsConfig {
   bodyLimitBytes: number
   rateLimitPerMinute: number
+  /** Count the per-principal limit in Redis across all hub instances (one round trip per request) instead of per instance. */
+  rateLimitShared: boolean
 }
 
 export interface HubConfig {
@@ -229,6 +231,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     limits: {
       bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
       rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
+      rateLimitShared: r.bool('RATE_LIMIT_SHARED', false),
     },
     outbox: {
       pollIntervalMs: r.int('OUTBOX_POLL_INTERVAL_MS', 250, 10, 60_000),

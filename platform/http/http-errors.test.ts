@@ -38,7 +38,8 @@ async function probeRoutes(app: FastifyInstance) {
 }
 
 const hub = useTestApp({
-  env: { BODY_LIMIT_BYTES: '2048', RATE_LIMIT_PER_MINUTE: '5' },
+  // The shared (Redis) limiter, so the path a multi-instance deployment uses is the one proven here.
+  env: { BODY_LIMIT_BYTES: '2048', RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_SHARED: 'true' },
   extend: probeRoutes,
   logger: { level: 'info', stream: logStream },
 })
