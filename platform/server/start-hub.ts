@@ -5,6 +5,7 @@ import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
 import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
 import { seedDemoCertificates } from '../../exchange/certificates/demo-certificates.ts'
+import { startExchangeBackground } from '../../exchange/sync/sync-plugin.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
 import { createTokenVerifier, loadKeySet } from '../auth/token-verifier.ts'
 import type { HubConfig } from '../config/config.ts'
@@ -55,6 +56,16 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       await seedDemoData(db)
       await seedDemoResources(db)
       await seedDemoCertificates(db)
+      // One hub-held resource, so the sync jobs have something to pull in the demo.
+      await db('resource_sources')
+        .insert({
+          resource_code: '203001/00001',
+          adapter: 'hrss',
+          record_kind: 'social-insurance-contribution',
+          hub_held: true,
+        })
+        .onConflict('resource_code')
+        .ignore()
     }
   } finally {
     await db.destroy()
@@ -84,6 +95,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   app.events.relay.start()
   await app.jobs.startWorkers()
   await startCaseBackground(app)
+  await startExchangeBackground(app)
   const address = await app.listen({ host: config.host, port: config.port })
   app.log.info(
     `hub listening on ${address} (${config.mode} mode); API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`,

@@ -5197,6 +5197,29 @@ export interface CaseEvent {
   grantId?: string;
 }
 
+// events/record-changed.json
+/**
+ * Payload of `record.changed` (topic `record-events`, key = kind:recordId): a hub-held record was added or changed by a sync pull. Carries no record data, only where to fetch it under a grant.
+ */
+export interface RecordChangedEvent {
+  /**
+   * Canonical record kind, e.g. `social-insurance-contribution`.
+   */
+  kind: string;
+  /**
+   * Stable key of the record inside its kind.
+   */
+  recordId: string;
+  /**
+   * The adapter the record was pulled from.
+   */
+  adapter: string;
+  /**
+   * When the hub stored the change.
+   */
+  syncedAt: string;
+}
+
 // events/resource-event.json
 /**
  * Payload of the directory's resource events (topic `directory-events`, key = resource code): resource.created, resource.updated, resource.submitted, resource.published, resource.returned, resource.deprecated, resource.withdrawn.
@@ -5238,6 +5261,143 @@ export interface ResourceEvent {
    * Review comment or deprecation/withdrawal reason, if any.
    */
   comment: string | null;
+}
+
+// fetch-request.json
+/**
+ * A consumer's request for the records of one resource about one or more subjects, under a grant.
+ */
+export interface FetchRequest {
+  /**
+   * The rendered code of a published resource, e.g. `203001/00001`.
+   */
+  resourceCode: string;
+  /**
+   * The subjects to look up; at most the configured batch size (default 100). Give either `subjects` or `query`.
+   *
+   * @minItems 1
+   */
+  subjects?: [FetchSubject, ...FetchSubject[]];
+  /**
+   * Instead of subjects: records whose items equal the given values, one page at a time. Every record returned is still checked against the grant's row conditions.
+   */
+  query?: {
+    /**
+     * Item code ⇒ value to match exactly; only items the grant returns may be filtered on.
+     */
+    filter: {
+      [k: string]: string | undefined;
+    };
+    /**
+     * Most records in this page.
+     */
+    limit?: number;
+    /**
+     * The `nextCursor` of the previous page; omit for the first page.
+     */
+    cursor?: string;
+  };
+  purpose: AccessPurpose;
+  /**
+   * The case (办件) the fetch serves; required when the grant limits fetches to applicants of open cases.
+   */
+  caseNumber?: string;
+}
+
+// fetch-result.json
+/**
+ * Records returned by an authorized fetch, limited to the granted items and masked as the grant says, with provenance.
+ */
+export interface FetchResult {
+  /**
+   * The resource fetched.
+   */
+  resourceCode: string;
+  /**
+   * The published version whose items were returned.
+   */
+  resourceVersion: number;
+  /**
+   * The grant that authorized the fetch.
+   */
+  grantId: string;
+  /**
+   * When the hub read the data.
+   */
+  fetchedAt: string;
+  /**
+   * Where the data came from.
+   */
+  source: {
+    /**
+     * The adapter of the department system, e.g. `hrss`.
+     */
+    adapter: string;
+    /**
+     * Code of the department that holds the data.
+     */
+    department: string;
+    /**
+     * The canonical record kind read, e.g. `social-insurance-contribution`.
+     */
+    recordKind: string;
+    /**
+     * True when read from the hub's synchronised copy instead of the department system live.
+     */
+    hubHeld: boolean;
+    /**
+     * For hub-held data: when the copy last caught up with the source; absent when it never has (or the data is read live).
+     */
+    syncedAt?: string;
+  };
+  /**
+   * For a query: pass as `query.cursor` to get the next page; absent on the last page.
+   */
+  nextCursor?: string;
+  /**
+   * One entry per requested subject, in request order.
+   */
+  results: {
+    subject: FetchSubject;
+    /**
+     * Whether the grant's row conditions allowed records of this subject.
+     */
+    outcome: "allowed" | "denied";
+    /**
+     * Why the subject was denied (stable code), e.g. `not-applicant-of-open-case`.
+     */
+    reason?: string;
+    /**
+     * The subject's records: only granted items, masked per grant.
+     */
+    records: {
+      /**
+       * Stable key of the record in its source.
+       */
+      recordId: string;
+      /**
+       * Values by information-item code (信息项编码).
+       */
+      items: {
+        [k: string]: unknown | undefined;
+      };
+    }[];
+  }[];
+}
+
+// fetch-subject.json
+/**
+ * Who the requested records are about: a person (resident ID) or an organisation (credit code).
+ */
+export interface FetchSubject {
+  /**
+   * Kind of identifier: `resident-id` (GB 11643) or `credit-code` (GB 32100).
+   */
+  type: "resident-id" | "credit-code";
+  /**
+   * The identifier; its check digit is verified.
+   */
+  id: string;
 }
 
 // grant-list.json

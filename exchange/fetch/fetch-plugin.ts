@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { Redis } from 'ioredis'
+import { loadSchemaFiles } from '../../platform/schemas/schema-catalog.ts'
+import { fetchRoutes } from './fetch-routes.ts'
+import { FetchService } from './fetch-service.ts'
+import { type CounterStore, GrantLimiter, MemoryCounters, RedisCounters } from './grant-limiter.ts'
+
+export interface FetchPluginOptions {
+  /** Most subjects in one fetch (default 100): bounds the fan-out to a department system per call. */
+  maxSubjects?: number
+}
+
+/**
+ * The exchange's fetch: wires FetchService (grant counters in Redis when configured, so limits hold
+ * across instances; in memory otherwise) and its route.
+ */
+export const fetchPlugin = fp<FetchPluginOptions>(
+  async (app: FastifyInstance, opts) => {
+    let counters: CounterStore = new MemoryCounters()
+    if (app.config.redisUrl) {
+      const redis = new Redis(app.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+      app.addHook('onClose', async () => void redis.disconnect())
+      counters = new RedisCounters(redis, app.config.jobs.queuePrefix)
+    }
+    const fields = new Map<string, string[]>()
+    for (const { file, schema } of loadSchemaFiles()) {
+      if (file.startsWith('records/'))
+        fields.set(file, Object.keys((schema as { properties?: object }).properties ?? {}))
+    }
+    const service = new FetchService({
+      db: app.db,
+      adapters: app.adapters,
+      // Resolved per call: build-app registers the policies plugin after the exchange.
+      abilities: { forPrincipal: (principal) => app.abilities.forPrincipal(principal) },
+      limiter: new GrantLimiter(counters),
+      fieldsOf: (schemaId) => fields.get(schemaId) ?? [],
+      maxSubjects: opts.maxSubjects ?? 100,
+    })
+    await app.register(fetchRoutes, { service })
+  },
+  { name: 'exchange-fetch', dependencies: ['db', 'adapters', 'audit'] },
+)

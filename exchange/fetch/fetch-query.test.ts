@@ -1,0 +1,104 @@
+import type { Knex } from 'knex'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
+import { seedDemoData } from '../../platform/seed/demo-seed.ts'
+import { useTestApp } from '../../test/support/test-app.ts'
+import { fetchAudits, grantedResource, insuredPeople } from './fetch-test-support.ts'
+
+// The query form on a hub-held copy: records matching item values, page by page, each still
+// authorized by subject and masked.
+const hub = useTestApp()
+let tokens: Record<Who, string>
+const people = insuredPeople().slice(0, 5)
+
+beforeAll(async () => {
+  await seedDemoData(hub.database.db)
+  tokens = await tokensFor(hub)
+})
+
+async function hold(db: Knex, code: string) {
+  await db('resource_sources').insert({
+    resource_code: code,
+    adapter: 'hrss',
+    record_kind: 'social-insurance-contribution',
+    hub_held: true,
+  })
+  await db('hub_records')
+    .insert(
+      people.map((p, i) => ({
+        kind: 'social-insurance-contribution',
+        record_id: `Q-${i}`,
+        adapter: 'hrss',
+        subject_id: p.residentId,
+        data_hash: `q${i}`,
+        data: {
+          recordId: `Q-${i}`,
+          subjectId: p.residentId,
+          subjectName: p.name,
+          insuranceType: i < 3 ? 'pension' : 'medical',
+          period: '2026-10',
+          contributionBase: '5000.00',
+          employerAmount: '800.00',
+          personalAmount: '400.00',
+          paid: true,
+          paidOn: '2026-10-15',
+        },
+      })),
+    )
+    .onConflict(['kind', 'record_id'])
+    .ignore()
+}
+
+const query = (code: string, q: object, who: Who = 'consumer') =>
+  hub.app.inject({
+    method: 'POST',
+    url: '/v1/exchange/fetch',
+    headers: { authorization: `Bearer ${tokens[who]}` },
+    payload: { resourceCode: code, query: q, purpose: { code: 'administrative-basis', text: '统计核验' } },
+  })
+
+describe('POST /v1/exchange/fetch with a query', () => {
+  it('pages through matching records, grouped by subject, masked, each subject audited', async () => {
+    const { code, grantId } = await grantedResource(hub, tokens, '70001', {
+      items: ['gmsfhm', 'xzlx'],
+      masking: { gmsfhm: 'resident-id' },
+    })
+    await hold(hub.database.db, code)
+    const first = await query(code, { filter: { xzlx: 'pension' }, limit: 2 })
+    expect(first.statusCode).toBe(200)
+    expect(first.json().results).toHaveLength(2)
+    expect(first.json().results[0].records[0].items).toEqual({
+      gmsfhm: `${people[0]!.residentId.slice(0, 6)}********${people[0]!.residentId.slice(-4)}`,
+      xzlx: 'pension',
+    })
+    const second = await query(code, {
+      filter: { xzlx: 'pension' },
+      limit: 2,
+      cursor: first.json().nextCursor,
+    })
+    expect(second.json().results.map((r: { subject: { id: string } }) => r.subject.id)).toEqual([
+      people[2]!.residentId,
+    ])
+    expect(second.json().nextCursor).toBeUndefined()
+    const audits = (await fetchAudits(hub.database.db)).slice(-3)
+    expect(audits.every((a) => a.outcome === 'allowed' && a.grant_id === grantId)).toBe(true)
+  })
+
+  it('refuses a filter on an item the grant withholds, and a body with both or neither form', async () => {
+    const { code } = await grantedResource(hub, tokens, '70002', { items: ['xzlx'] })
+    const withheld = await query(code, { filter: { xm: '王小明' } })
+    expect(withheld.statusCode).toBe(400)
+    expect(withheld.json().code).toBe('filter-item-not-granted')
+    const neither = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/exchange/fetch',
+      headers: { authorization: `Bearer ${tokens.consumer}` },
+      payload: { resourceCode: code, purpose: { code: 'administrative-basis', text: 'x' } },
+    })
+    expect(neither.json().code).toBe('subjects-or-query')
+    expect((await fetchAudits(hub.database.db)).slice(-2).map((a) => a.reason)).toEqual([
+      'filter-item-not-granted',
+      'subjects-or-query',
+    ])
+  })
+})

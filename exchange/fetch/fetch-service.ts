@@ -1,0 +1,304 @@
+import type { Knex } from 'knex'
+import type { CanonicalRecord } from '../../adapters/adapter-contract.ts'
+import type { AdapterRegistry } from '../../adapters/adapter-registry.ts'
+import type { AuditEvent } from '../../audit/audit-plugin.ts'
+import { maskRecord } from '../../directory/grants/grant-masking.ts'
+import { AppError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import {
+  type Authorization,
+  asSubject,
+  can,
+  type GrantFacts,
+  grantFor,
+  permittedItems,
+} from '../../policies/ability.ts'
+import type { AbilityService } from '../../policies/ability-service.ts'
+import type { FetchRequest, FetchResult, FetchSubject, Principal } from '../../schemas/generated/types.ts'
+import { checkedSubjects } from './fetch-input.ts'
+import { bySubject, canonicalFilter, checkFilterGranted } from './fetch-query.ts'
+import { applicantsOfOpenCase, missingGrantReason } from './fetch-source-read-model.ts'
+import type { GrantLimiter } from './grant-limiter.ts'
+import { toItemValues } from './record-item-map.ts'
+import { RecordReader } from './record-reader.ts'
+import { type KindFields, type RecordSource, resolveSource } from './record-source.ts'
+
+/**
+ * The authorized fetch (invariant 1 of the design): resolve the resource, validate the subjects, ask
+ * the ability for a grant, enforce the grant's limits, read the records (adapter or hub-held copy),
+ * keep only granted items, mask them, and return — only after the audit record of every subject is
+ * durable. Every refusal is audited too, with a stable reason, before it is thrown.
+ */
+
+export interface FetchServiceDeps {
+  db: Knex
+  adapters: AdapterRegistry
+  abilities: Pick<AbilityService, 'forPrincipal'>
+  limiter: GrantLimiter
+  fieldsOf: KindFields
+  maxSubjects: number
+}
+
+export interface FetchContext {
+  /** Records one audit entry for this request; resolves once it is durable. */
+  audit: (event: AuditEvent) => Promise<unknown>
+  requestId: string
+  signal?: AbortSignal
+}
+
+type Result = FetchResult['results'][number]
+
+/** The usable grants behind the caller's fetch rules on one resource. */
+function grantsOn(authz: Authorization, resourceId: string): GrantFacts[] {
+  return authz
+    .forResource(resourceId)
+    .rulesFor('fetch', 'Record')
+    .flatMap((rule) => authz.grantOf(rule.origin) ?? [])
+}
+
+export class FetchService {
+  private readonly reader: RecordReader
+
+  constructor(private readonly deps: FetchServiceDeps) {
+    this.reader = new RecordReader(deps.db)
+  }
+
+  async fetch(principal: Principal, body: FetchRequest, ctx: FetchContext): Promise<FetchResult> {
+    const base = {
+      action: 'exchange.fetch',
+      resourceType: 'resource',
+      resourceId: body.resourceCode,
+      purpose: body.purpose.code,
+      caseNumber: body.caseNumber ?? null,
+      items: [],
+    } as const
+    const refuse = async (error: AppError, subjects: readonly FetchSubject[] = [], grantId?: string) => {
+      const entries = subjects.length > 0 ? subjects.map((s) => s.id) : [null]
+      await Promise.all(
+        entries.map((subjectId) =>
+          ctx.audit({ ...base, subjectId, grantId: grantId ?? null, outcome: 'denied', reason: error.code }),
+        ),
+      )
+      return error
+    }
+
+    let subjects: FetchSubject[]
+    try {
+      subjects = checkedSubjects(body, this.deps.maxSubjects)
+    } catch (error) {
+      throw error instanceof AppError ? await refuse(error) : error
+    }
+
+    const [resource, authz] = await Promise.all([
+      this.reader.resource(body.resourceCode),
+      this.deps.abilities.forPrincipal(principal),
+    ])
+    if (!resource)
+      throw await refuse(
+        new NotFoundError('resource-not-found', `No published resource ${body.resourceCode}.`),
+      )
+
+    const grants = grantsOn(authz, resource.id)
+    if (grants.length === 0) {
+      const reason =
+        principal.department === null
+          ? 'no-grant'
+          : await missingGrantReason(this.deps.db, principal.department, resource.id)
+      throw await refuse(
+        new NotAllowedError(reason, `Your department holds no usable grant on ${resource.code} (${reason}).`),
+        subjects,
+      )
+    }
+    const fitting = grants.filter(
+      (g) =>
+        g.purposeCode === body.purpose.code &&
+        g.versionFrom <= resource.version &&
+        (g.versionTo === null || resource.version <= g.versionTo),
+    )
+    if (fitting.length === 0) {
+      const purposeFits = grants.some((g) => g.purposeCode === body.purpose.code)
+      const code = purposeFits ? 'version-not-granted' : 'purpose-not-granted'
+      throw await refuse(
+        new NotAllowedError(
+          code,
+          purposeFits
+            ? `Your grants on ${resource.code} do not cover its current version ${resource.version}.`
+            : `Your grants on ${resource.code} were given for another purpose than "${body.purpose.code}".`,
+        ),
+        subjects,
+      )
+    }
+    const needsCase = fitting.every((g) => g.rowConditions.applicantOfOpenCase === true)
+    if (needsCase && !body.caseNumber)
+      throw await refuse(
+        new InputError(
+          'case-number-required',
+          'This grant allows fetches only for the applicant of an open case.',
+          {
+            errors: [{ path: '/body/caseNumber', message: 'required by the grant' }],
+          },
+        ),
+        subjects,
+      )
+
+    let source: RecordSource | undefined
+    let records = new Map<string, CanonicalRecord[]>()
+    let nextCursor: string | null = null
+    const grantOfCall = fitting[0]!.id
+    if (body.query) {
+      const { filter: asked } = body.query
+      await this.limit(async () => checkFilterGranted(asked, fitting), refuse, grantOfCall)
+      // The page is read before subjects are known, so the per-minute rate is taken first.
+      for (const grant of fitting) await this.limit(() => this.deps.limiter.takeCall(grant), refuse, grant.id)
+      try {
+        source = resolveSource(resource, this.deps.adapters, this.deps.fieldsOf)
+        const filter = canonicalFilter(body.query.filter, source)
+        const limit = body.query.limit ?? 20
+        const page = await this.reader.page(source, filter, { cursor: body.query.cursor, limit }, ctx)
+        nextCursor = page.nextCursor
+        ;({ subjects, records } = bySubject(page.items))
+      } catch (error) {
+        if (error instanceof AppError) throw await refuse(error, [], grantOfCall)
+        throw error
+      }
+    }
+
+    const applicants =
+      body.caseNumber && principal.department !== null && subjects.length > 0
+        ? await applicantsOfOpenCase(
+            this.deps.db,
+            body.caseNumber,
+            principal.department,
+            subjects.map((s) => s.id),
+          )
+        : new Set<string>()
+    const decided = subjects.map((subject) => {
+      const record = asSubject('Record', {
+        resourceId: resource.id,
+        version: resource.version,
+        purposeCode: body.purpose.code,
+        holder: subject.id,
+        district: subject.type === 'resident-id' ? subject.id.slice(0, 6) : subject.id.slice(2, 8),
+        applicantOfOpenCase: applicants.has(subject.id),
+      })
+      if (!can(authz, 'fetch', record)) return { subject, grant: null, items: [] as string[] }
+      const items = permittedItems(authz, record, resource.items)
+      return { subject, grant: grantFor(authz, record, items[0]), items }
+    })
+    const allowed = decided.filter((d): d is typeof d & { grant: GrantFacts } => d.grant !== null)
+    const rowReason = needsCase ? 'not-applicant-of-open-case' : 'row-condition-not-met'
+    if (!body.query && allowed.length === 0)
+      throw await refuse(
+        new NotAllowedError(
+          rowReason,
+          `The grant's conditions exclude every requested subject (${rowReason}).`,
+        ),
+        subjects,
+        grantOfCall,
+      )
+
+    const grantsUsed = new Map(allowed.map((d) => [d.grant.id, d.grant]))
+    if (!body.query) {
+      for (const grant of grantsUsed.values())
+        await this.limit(() => this.deps.limiter.takeCall(grant), refuse, grant.id, subjects)
+      try {
+        source = resolveSource(resource, this.deps.adapters, this.deps.fieldsOf)
+        records = await this.reader.records(
+          source,
+          allowed.map((d) => d.subject),
+          ctx,
+        )
+      } catch (error) {
+        if (error instanceof AppError) throw await refuse(error, subjects, grantOfCall)
+        throw error
+      }
+    }
+
+    // Both forms have read through their source by now, or thrown.
+    const src = source!
+
+    // The daily cap counts records that leave the hub, so it is taken once their number is known.
+    for (const grant of grantsUsed.values()) {
+      const count = allowed
+        .filter((d) => d.grant.id === grant.id)
+        .reduce((n, d) => n + (records.get(d.subject.id)?.length ?? 0), 0)
+      await this.limit(() => this.deps.limiter.takeVolume(grant, count), refuse, grant.id, subjects)
+    }
+
+    const fetchedAt = new Date()
+    const results: Result[] = []
+    const audits: Promise<unknown>[] = []
+    for (const d of decided) {
+      if (d.grant === null) {
+        // A query must not reveal who else matched: excluded subjects are audited, not listed.
+        if (!body.query)
+          results.push({ subject: d.subject, outcome: 'denied', reason: rowReason, records: [] })
+        audits.push(ctx.audit({ ...base, subjectId: d.subject.id, outcome: 'denied', reason: rowReason }))
+        continue
+      }
+      const grant = d.grant
+      const out = (records.get(d.subject.id) ?? []).map((r) => ({
+        recordId: r.recordId,
+        items: maskRecord(
+          toItemValues(r.data, d.items, src.kind, src.fields, src.itemFields),
+          d.items,
+          grant.masking,
+        ),
+      }))
+      const returned = [...new Set(out.flatMap((r) => Object.keys(r.items)))]
+      results.push({ subject: d.subject, outcome: 'allowed', records: out })
+      audits.push(
+        ctx.audit({
+          ...base,
+          subjectId: d.subject.id,
+          items: d.items.filter((i) => returned.includes(i)),
+          grantId: grant.id,
+          outcome: 'allowed',
+          details: { records: out.length, adapter: src.adapterName, hubHeld: src.hubHeld },
+        }),
+      )
+    }
+    // A query that found nothing (for this caller) is still an access on the trail.
+    if (audits.length === 0 || (body.query && allowed.length === 0))
+      audits.push(
+        ctx.audit({
+          ...base,
+          subjectId: null,
+          grantId: grantOfCall,
+          outcome: 'allowed',
+          details: { records: 0 },
+        }),
+      )
+    const syncedAt = src.hubHeld ? await this.reader.syncedAt(src) : null
+    await Promise.all(audits)
+    return {
+      resourceCode: resource.code,
+      resourceVersion: resource.version,
+      grantId: allowed[0]?.grant.id ?? grantOfCall,
+      fetchedAt: fetchedAt.toISOString(),
+      source: {
+        adapter: src.adapterName,
+        department: src.department,
+        recordKind: src.kind,
+        hubHeld: src.hubHeld,
+        ...(syncedAt ? { syncedAt: syncedAt.toISOString() } : {}),
+      },
+      ...(nextCursor ? { nextCursor } : {}),
+      results,
+    }
+  }
+
+  /** Runs a check (a grant limit, a filter); its refusal is audited like every other. */
+  private async limit(
+    take: () => Promise<void>,
+    refuse: (error: AppError, subjects?: readonly FetchSubject[], grantId?: string) => Promise<AppError>,
+    grantId: string,
+    subjects: readonly FetchSubject[] = [],
+  ): Promise<void> {
+    try {
+      await take()
+    } catch (error) {
+      if (error instanceof AppError) throw await refuse(error, subjects, grantId)
+      throw error
+    }
+  }
+}

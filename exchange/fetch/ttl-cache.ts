@@ -1,0 +1,27 @@
+/**
+ * A small per-process cache with a time to live, for facts a fetch reads on every call but that
+ * change rarely (the published resource and its source; when a hub-held copy last caught up). Like
+ * the catalog's view cache, another instance's change shows after at most `ttlMs`. Grants are never
+ * cached here: the ability service re-checks their epoch on every call.
+ */
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: V; expires: number }>()
+
+  constructor(
+    private readonly ttlMs = 1_000,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The cached value, or `load()`'s (cached unless undefined, so unknown keys are re-read). */
+  async get(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    const entry = this.entries.get(key)
+    if (entry && entry.expires > this.now()) return entry.value
+    const value = await load()
+    if (value === undefined) return undefined
+    // A Map iterates in insertion order, so the first key is the oldest entry.
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
+    this.entries.set(key, { value, expires: this.now() + this.ttlMs })
+    return value
+  }
+}
