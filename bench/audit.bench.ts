@@ -108,18 +108,23 @@ async function fill(db: Knex, total: number): Promise<void> {
 
 async function verifySpeed(db: Knex, report: (r: Record<string, unknown>) => void): Promise<void> {
   await fill(db, VERIFY_ROWS)
-  await verifyChain(db, { toId: 10_000 }) // warm-up: JIT, connections, page cache
-  const started = performance.now()
-  const result = await verifyChain(db)
-  const seconds = (performance.now() - started) / 1000
-  report({
-    measure: 'verify',
-    ok: result.ok,
-    records: result.checked,
-    seconds: round(seconds),
-    recordsPerSecond: Math.round(result.checked / seconds),
-    target: 200_000,
-  })
+  await verifyChain(db, { toId: 10_000 }) // warm-up: JIT, connections
+  // The first pass over freshly written rows also pays PostgreSQL's one-time hint-bit writes; a
+  // verification in service walks records committed long before, as the second pass does.
+  for (const pass of ['first pass after writing', 'steady state'] as const) {
+    const started = performance.now()
+    const result = await verifyChain(db)
+    const seconds = (performance.now() - started) / 1000
+    report({
+      measure: 'verify',
+      pass,
+      ok: result.ok,
+      records: result.checked,
+      seconds: round(seconds),
+      recordsPerSecond: Math.round(result.checked / seconds),
+      target: 200_000,
+    })
+  }
 }
 
 /**

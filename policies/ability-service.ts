@@ -8,6 +8,13 @@ import { type Authorization, buildAuthorization, GRANT_USING_ROLES, type GrantFa
  * revocation committed on any instance is seen by the very next request on every instance — no
  * event has to arrive first. An entry also expires by itself when a grant in it ends or a future
  * grant starts (`changesAt`), so validity windows hold without any job having run.
+ *
+ * Epoch reads of concurrent requests are coalesced: the first request of an event-loop turn queues a
+ * read of its department's epoch, which is sent on the next `setImmediate`; requests of the same
+ * department arriving before it is sent share it. A shared read is only ever joined while still
+ * unsent, so it executes after every joiner arrived and sees every commit that preceded any of them:
+ * a revocation committed before a request arrives is still seen by that very request. One read per
+ * department per turn instead of one per request.
  */
 
 export interface GrantSource {
@@ -35,6 +42,8 @@ export class AbilityService {
   private readonly maxEntries: number
   private readonly now: () => Date
   private readonly entries = new Map<string, Entry>()
+  /** Epoch reads queued for the next turn and not yet sent, by department. */
+  private readonly unsentEpochs = new Map<string, Promise<number>>()
 
   constructor(options: AbilityServiceOptions) {
     this.grants = options.grants
@@ -46,7 +55,7 @@ export class AbilityService {
     const now = this.now()
     const department = usesGrants(principal) ? principal.department : null
     // Principals that use no grants have an ability fixed by their token: no database read at all.
-    const epoch = department === null ? 0 : await this.grants.epoch(department)
+    const epoch = department === null ? 0 : await this.epochOf(department)
     const key = cacheKey(principal)
     const cached = this.entries.get(key)
     if (cached && cached.epoch === epoch && now.getTime() < cached.changesAt) {
@@ -68,6 +77,20 @@ export class AbilityService {
       if (oldest !== undefined) this.entries.delete(oldest)
     }
     return entry.authz
+  }
+
+  private epochOf(department: string): Promise<number> {
+    const queued = this.unsentEpochs.get(department)
+    if (queued) return queued
+    const read = new Promise<number>((resolve, reject) => {
+      setImmediate(() => {
+        // From here on the read is in flight: later arrivals must queue a fresh one.
+        this.unsentEpochs.delete(department)
+        this.grants.epoch(department).then(resolve, reject)
+      })
+    })
+    this.unsentEpochs.set(department, read)
+    return read
   }
 
   /** Number of cached principals (for metrics and tests). */

@@ -4,11 +4,11 @@ import { InputError } from '../../platform/errors/app-error.ts'
 import type { FetchSubject } from '../../schemas/generated/types.ts'
 import {
   heldPage,
-  heldRecords,
   lastCaughtUp,
   type PublishedResource,
   publishedResource,
 } from './fetch-source-read-model.ts'
+import { HeldRecordBatcher } from './held-record-batcher.ts'
 import type { RecordSource } from './record-source.ts'
 import { TtlCache } from './ttl-cache.ts'
 
@@ -21,8 +21,11 @@ import { TtlCache } from './ttl-cache.ts'
 export class RecordReader {
   private readonly resources = new TtlCache<PublishedResource>()
   private readonly caughtUp = new TtlCache<{ at: Date | null }>()
+  private readonly held: HeldRecordBatcher
 
-  constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {
+    this.held = new HeldRecordBatcher(db)
+  }
 
   resource(code: string): Promise<PublishedResource | undefined> {
     return this.resources.get(code, () => publishedResource(this.db, code))
@@ -45,8 +48,7 @@ export class RecordReader {
   ): Promise<Map<string, CanonicalRecord[]>> {
     const bySubject = new Map<string, CanonicalRecord[]>()
     if (source.hubHeld) {
-      const rows = await heldRecords(
-        this.db,
+      const rows = await this.held.read(
         source.kind,
         subjects.map((s) => s.id),
       )

@@ -6,6 +6,8 @@
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>()
+  /** Loads in flight, so the many requests that find an entry expired at once read it only once. */
+  private readonly loading = new Map<string, Promise<V | undefined>>()
 
   constructor(
     private readonly ttlMs = 1_000,
@@ -17,6 +19,18 @@ export class TtlCache<V> {
   async get(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
     const entry = this.entries.get(key)
     if (entry && entry.expires > this.now()) return entry.value
+    const inFlight = this.loading.get(key)
+    if (inFlight) return inFlight
+    const loaded = this.load(key, load)
+    this.loading.set(key, loaded)
+    try {
+      return await loaded
+    } finally {
+      this.loading.delete(key)
+    }
+  }
+
+  private async load(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
     const value = await load()
     if (value === undefined) return undefined
     // A Map iterates in insertion order, so the first key is the oldest entry.
