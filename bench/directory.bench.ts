@@ -12,25 +12,16 @@ import { once } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import { createInterface } from 'node:readline'
 import autocannon from 'autocannon'
-import { createLocalJWKSet } from 'jose'
 import type { Knex } from 'knex'
 import { renderCode } from '../directory/resources/resource-code.ts'
 import { ResourceImporter } from '../directory/resources/resource-import.ts'
-import { createDevIssuerFromKey, generateDevKey } from '../platform/auth/dev-issuer.ts'
-import { createTokenVerifier } from '../platform/auth/token-verifier.ts'
-import { loadConfig } from '../platform/config/config.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
-import { buildApp } from '../platform/http/build-app.ts'
 import { seedDemoData } from '../platform/seed/demo-seed.ts'
 import type { Principal, ResourceDraft, ResourceItem } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
-import {
-  BENCH_DATABASE_ADMIN_URL,
-  BENCH_REDIS_URL,
-  benchDatabaseUrl,
-  percentile,
-} from './support/bench-services.ts'
+import { buildBenchHub, serveBenchHub } from './support/bench-hub.ts'
+import { BENCH_DATABASE_ADMIN_URL, benchDatabaseUrl, percentile } from './support/bench-services.ts'
 
 const DB_NAME = 'hub_bench_directory'
 const RESOURCES = Number(process.env.DIRECTORY_BENCH_RESOURCES ?? 100_000)
@@ -320,31 +311,14 @@ export default bench
 
 /** The child process: the real hub on the bench database, printing `READY <port> <token>`. */
 async function serve(database: string): Promise<void> {
-  const issuer = await createDevIssuerFromKey(await generateDevKey('bench'), 'urn:bench', 'data-exchange-hub')
-  const config = loadConfig({
-    DATABASE_URL: benchDatabaseUrl(database),
-    KAFKA_BROKERS: '127.0.0.1:9', // replaced below: reads publish nothing
-    REDIS_URL: BENCH_REDIS_URL,
-    AUTH_JWKS: JSON.stringify(issuer.jwks),
-    AUTH_ISSUER: 'urn:bench',
-    RATE_LIMIT_PER_MINUTE: '10000000',
-    LOG_LEVEL: 'silent',
-    AUDIT_SUBJECT_KEY: 'bench-audit-subject-key-0123456789abcdef',
-  })
-  const verifier = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
-    issuer: 'urn:bench',
-    audience: 'data-exchange-hub',
-    cacheSize: 10_000,
-  })
-  const app = await buildApp({ config: { ...config, kafkaBrokers: [] }, verifier })
-  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { app, issuer } = await buildBenchHub(database)
   const token = await issuer.issue({
     subject: 'bench',
     department: 'lf-approval',
     roles: ['consumer'],
     district: null,
   })
-  console.log(`READY ${(app.server.address() as { port: number }).port} ${token}`)
+  await serveBenchHub(app, token)
 }
 
 if (process.env.DIRECTORY_BENCH_SERVE) await serve(process.env.DIRECTORY_BENCH_SERVE)

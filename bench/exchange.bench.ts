@@ -13,19 +13,15 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
-import { createLocalJWKSet } from 'jose'
 import { demoWorld } from '../adapters/simulator-kit/demo-population.ts'
 import { contributionDraft } from '../exchange/fetch/fetch-test-support.ts'
-import { createDevIssuerFromKey, generateDevKey } from '../platform/auth/dev-issuer.ts'
-import { createTokenVerifier } from '../platform/auth/token-verifier.ts'
-import { loadConfig } from '../platform/config/config.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
-import { buildApp } from '../platform/http/build-app.ts'
 import { seedDemoData } from '../platform/seed/demo-seed.ts'
 import type { Principal } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
-import { BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL, benchDatabaseUrl } from './support/bench-services.ts'
+import { buildBenchHub } from './support/bench-hub.ts'
+import { BENCH_DATABASE_ADMIN_URL, benchDatabaseUrl } from './support/bench-services.ts'
 
 const DB_NAME = 'hub_bench_exchange'
 const CONNECTIONS = 50
@@ -35,24 +31,9 @@ const KIND = 'social-insurance-contribution'
 const people = () => demoWorld({ people: PEOPLE }).people
 
 async function serveHub(): Promise<void> {
-  const issuer = await createDevIssuerFromKey(await generateDevKey('bench'), 'urn:bench', 'data-exchange-hub')
-  const config = loadConfig({
-    DATABASE_URL: benchDatabaseUrl(DB_NAME),
-    KAFKA_BROKERS: '127.0.0.1:9', // replaced below: a fetch publishes no event
-    REDIS_URL: BENCH_REDIS_URL,
-    AUTH_JWKS: JSON.stringify(issuer.jwks),
-    AUTH_ISSUER: 'urn:bench',
-    RATE_LIMIT_PER_MINUTE: '10000000',
-    LOG_LEVEL: 'silent',
-    AUDIT_SUBJECT_KEY: 'bench-audit-subject-key-0123456789abcdef',
+  const { app, issuer } = await buildBenchHub(DB_NAME, {
     JOBS_QUEUE_PREFIX: `hub-bench-exchange-${process.pid}`,
   })
-  const verifier = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
-    issuer: 'urn:bench',
-    audience: 'data-exchange-hub',
-    cacheSize: 10_000,
-  })
-  const app = await buildApp({ config: { ...config, kafkaBrokers: [] }, verifier, adapterEnv: {} })
   const token = (roles: Principal['roles'], department: string, subject: string) =>
     issuer.issue({ subject, department, roles, district: null })
   const steward = { authorization: `Bearer ${await token(['steward'], 'lf-hrss', 'steward')}` }
