@@ -17,6 +17,7 @@ import {
 } from '../../policies/certificate-policy.ts'
 import type {
   Certificate,
+  CertificateEvent,
   CertificateIssue,
   CertificateSigned,
   CertificateStatusChange,
@@ -134,7 +135,7 @@ export class CertificateService {
             status: change.status,
             previous: current,
             issuerDepartment: existing.issuer_department,
-          },
+          } satisfies CertificateEvent,
         },
       ])
     })
@@ -192,7 +193,11 @@ export class CertificateService {
             topic: CERTIFICATE_TOPIC,
             key: id,
             type: 'certificate.issued',
-            payload: { id, typeCode: type.code, issuerDepartment: type.issuerDepartment },
+            payload: {
+              id,
+              typeCode: type.code,
+              issuerDepartment: type.issuerDepartment,
+            } satisfies CertificateEvent,
           },
         ])
       }

@@ -5197,6 +5197,33 @@ export interface CaseEvent {
   grantId?: string;
 }
 
+// events/certificate-event.json
+/**
+ * Payload of certificate events (topic `certificate-events`, key = certificate id): certificate.issued and certificate.status-changed. No holder data: subscribers look the certificate up under their own authorization.
+ */
+export interface CertificateEvent {
+  /**
+   * The certificate identifier (1.2.156.3005.2.…).
+   */
+  id: string;
+  /**
+   * Code of the issuing department.
+   */
+  issuerDepartment: string;
+  /**
+   * certificate.issued: the certificate type code (GB/T 36904).
+   */
+  typeCode?: string;
+  /**
+   * certificate.status-changed: the status after the change.
+   */
+  status?: "valid" | "suspended" | "revoked";
+  /**
+   * certificate.status-changed: the status before the change.
+   */
+  previous?: "valid" | "suspended" | "revoked";
+}
+
 // events/record-changed.json
 /**
  * Payload of `record.changed` (topic `record-events`, key = kind:recordId): a hub-held record was added or changed by a sync pull. Carries no record data, only where to fetch it under a grant.
