@@ -1,45 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  countRows,
-  demoPeople,
-  insertClerkCases,
-  seedCertificateWorld,
-  TEST_KEK,
-  TRANSFER,
-  typeCodeOf,
-} from '../../exchange/certificates/certificate-test-support.ts'
-import { useTestApp } from '../support/test-app.ts'
+import { describe, expect, it } from 'vitest'
+import { countRows, TRANSFER, typeCodeOf } from '../../exchange/certificates/certificate-test-support.ts'
+import { useClerkHarness } from './certificate-clerk-harness.ts'
 
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp()
-const db = () => hub.database.db
-const people = demoPeople()
-
-beforeAll(async () => {
-  await seedCertificateWorld(db())
-  await insertClerkCases(db())
-})
-
-const clerk = async (department = 'lf-approval', roles = ['clerk']) => ({
-  authorization: `Bearer ${await hub.token({ roles: roles as never, department, subject: `clerk-${department}` })}`,
-})
-
-async function fetchCertificate(
-  caseNumber: string,
-  materialCode = 'M01',
-  payload: object = {},
-  headers?: object,
-) {
-  return hub.app.inject({
-    method: 'POST',
-    url: `/v1/cases/${caseNumber}/materials/${materialCode}/fetch-certificate`,
-    headers: (headers as Record<string, string>) ?? (await clerk()),
-    payload,
-  })
-}
-
-const audits = (caseNumber: string, outcome: 'allowed' | 'denied') =>
-  countRows(db(), 'audit_records', { case_number: caseNumber, outcome, action: 'certificates.fetch' })
+const { hub, db, people, clerk, fetchCertificate, audits } = useClerkHarness()
 
 describe('bad input is a clear 4xx, audited as denied, and writes nothing', () => {
   const cases: [
