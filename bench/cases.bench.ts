@@ -3,15 +3,18 @@
  * work behind POST /v1/cases/changes/batch minus HTTP, including the routed copy for one granted
  * department); (b) commit → subscriber latency at a paced 500 events/s (a batch of 5 every 10 ms):
  * outbox → relay → `case-events.<dept>` on Kafka, and → webhook queue → BullMQ → signed POST to a
- * local receiver. Everything (hub, receiver, subscriber) shares one Node process, as in the tests.
+ * local receiver. The Kafka subscriber runs in its own process (`support/case-subscriber.ts`), as a
+ * department's subscriber is another system; the paced ingest and the webhook receiver share the
+ * hub's process. Times are `performance.timeOrigin + now()`, comparable across the two processes.
+ * Also reports the hub process's event-loop delay over the paced run, the usual cause of a long tail.
  * Uses its own database and the broker in KAFKA_BROKERS, or starts the project's broker.
  */
-import { execFile } from 'node:child_process'
+import { execFile, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { promisify } from 'node:util'
 import { createLocalJWKSet } from 'jose'
 import { departmentTopic } from '../exchange/cases/case-distributor.ts'
@@ -28,7 +31,7 @@ import { loadConfig } from '../platform/config/config.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
 import { buildApp } from '../platform/http/build-app.ts'
-import type { CaseChange, CaseEvent, Principal } from '../schemas/generated/types.ts'
+import type { CaseChange, Principal } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
 import {
   BENCH_DATABASE_ADMIN_URL,
@@ -39,6 +42,7 @@ import {
 
 const run = promisify(execFile)
 const KAFKA_SCRIPT = path.resolve(import.meta.dirname, '../scripts/kafka/kafka.sh')
+const SUBSCRIBER = path.resolve(import.meta.dirname, 'support/case-subscriber.ts')
 const DB_NAME = 'hub_bench_cases'
 const BATCHES = 20
 const BATCH_SIZE = 500
@@ -47,6 +51,36 @@ const SECONDS = 10
 const TICK_MS = 10
 const SYSTEM: Principal = { subject: 'bench-hrss', department: 'lf-hrss', roles: ['service'], district: null }
 const round = (n: number) => Math.round(n * 100) / 100
+/** A clock that means the same in every process of the machine (sub-millisecond resolution). */
+const now = () => performance.timeOrigin + performance.now()
+
+type SubscriberMessage = { ready: true } | { arrivals: [string, number][] }
+
+/** Forks the department's Kafka subscriber; arrivals land in `arrivals` as they are reported. */
+async function startSubscriber(
+  brokerList: string,
+  topicPrefix: string,
+  groupId: string,
+  topic: string,
+  arrivals: Map<string, number>,
+): Promise<{ stop(): Promise<void> }> {
+  const child = fork(SUBSCRIBER, [brokerList, topicPrefix, groupId, topic], { stdio: 'inherit' })
+  const exited = new Promise<void>((r) => child.once('exit', () => r()))
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`case subscriber exited (${code}) before it was ready`)))
+    child.on('message', (message: SubscriberMessage) => {
+      if ('ready' in message) resolve()
+      else for (const [id, at] of message.arrivals) if (!arrivals.has(id)) arrivals.set(id, at)
+    })
+  })
+  return {
+    async stop() {
+      if (child.connected) child.send('stop')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))])
+      child.kill()
+    },
+  }
+}
 
 /** Ten changes per case, the same shape as the e2e proof. */
 function changesOf(caseNumber: string, serial: number): CaseChange[] {
@@ -108,7 +142,7 @@ export default {
         raw += c
       })
       req.on('end', () => {
-        webhookArrivals.set((JSON.parse(raw) as { eventId: string }).eventId, performance.now())
+        webhookArrivals.set((JSON.parse(raw) as { eventId: string }).eventId, now())
         res.writeHead(204).end()
       })
     })
@@ -142,14 +176,13 @@ export default {
         .db('case_webhooks')
         .insert({ department: 'lf-approval', url: `http://127.0.0.1:${port}/h`, created_by: 'bench' })
       const kafkaArrivals = new Map<string, number>()
-      const subscriber = await app.events.subscribe({
-        groupId: `bench${tag}.subscriber`,
-        topics: [departmentTopic('lf-approval')],
-        handler: async (event) => {
-          const source = (event.payload as CaseEvent).sourceEventId ?? ''
-          if (!kafkaArrivals.has(source)) kafkaArrivals.set(source, performance.now())
-        },
-      })
+      const subscriber = await startSubscriber(
+        kafka.list,
+        config.outbox.topicPrefix,
+        `bench${tag}.subscriber`,
+        departmentTopic('lf-approval'),
+        kafkaArrivals,
+      )
       app.events.relay.start()
       await startCaseBackground(app)
       await app.jobs.startWorkers()
@@ -162,6 +195,8 @@ export default {
       // come round again only after SLOTS ticks, and wait for that slot's previous batch.
       const SLOTS = queues.length / perTick
       const inFlight: Promise<void>[] = []
+      const loopDelay = monitorEventLoopDelay({ resolution: 5 })
+      loopDelay.enable()
       const t0 = performance.now()
       for (let tick = 0; sent < total; tick++) {
         const slot = tick % SLOTS
@@ -169,7 +204,7 @@ export default {
         sent += batch.length
         inFlight[slot] = (inFlight[slot] ?? Promise.resolve()).then(async () => {
           const results = await service.ingestBatch(SYSTEM, batch)
-          const at = performance.now()
+          const at = now()
           for (const { receipt } of results) commits.set(receipt.eventId, at)
         })
         const next = t0 + (tick + 1) * TICK_MS
@@ -181,7 +216,14 @@ export default {
       while ((kafkaArrivals.size < total || webhookArrivals.size < total) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50))
       }
+      loopDelay.disable()
       await subscriber.stop()
+      report({
+        measure: 'hub-event-loop-delay',
+        p50Ms: round(loopDelay.percentile(50) / 1e6),
+        p99Ms: round(loopDelay.percentile(99) / 1e6),
+        maxMs: round(loopDelay.max / 1e6),
+      })
       for (const [path, arrivals, target] of [
         ['kafka', kafkaArrivals, 100],
         ['webhook', webhookArrivals, 500],

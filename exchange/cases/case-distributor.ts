@@ -1,6 +1,5 @@
 import type { Knex } from 'knex'
-import type { NewEvent, OutboxEvent } from '../../platform/events/event-types.ts'
-import { appendEvents } from '../../platform/events/outbox-store.ts'
+import type { NewEvent } from '../../platform/events/event-types.ts'
 import { type CaseView, maskIdentifier, viewUnderGrant } from '../../policies/case-policy.ts'
 import type { CaseEvent, CaseParty } from '../../schemas/generated/types.ts'
 import type { ActiveCaseGrant, DbCaseGrantLookup } from './case-grant-lookup.ts'
@@ -16,24 +15,47 @@ export function departmentTopic(department: string): string {
 /** A webhook drain to ask for once the transaction committed: the highest position queued. */
 export type DrainRequest = [webhookId: string, position: string]
 
+/** A case event about to be appended: its id is chosen before the insert so copies can name it. */
+export interface SourceEvent {
+  eventId: string
+  type: string
+  payload: CaseEvent
+}
+
+export interface Delivery {
+  webhookId: string
+  eventId: string
+  caseNumber: string
+  body: unknown
+}
+
+/** What routing adds to a transaction: outbox copies and webhook deliveries. */
+export interface RoutedCopies {
+  events: NewEvent[]
+  deliveries: Delivery[]
+}
+
 /**
  * Routing at commit (ADR 0006): in the transaction that records case changes, every department whose
  * grant on case data covers a change gets a filtered copy on its own topic and in its webhook queues.
  * The copies are outbox rows and delivery rows of that same transaction, so they exist exactly when
- * the change does, and leave with the outbox's at-least-once, per-key-ordered publishing.
+ * the change does, and leave with the outbox's at-least-once, per-key-ordered publishing. The copies
+ * are planned before the source events are written, so that the ingest appends sources and copies
+ * in one multi-row insert (sources first, which keeps each key's publish order).
  */
 export class CaseDistributor {
   constructor(private readonly grants: DbCaseGrantLookup) {}
 
-  async route(trx: Knex.Transaction, events: readonly OutboxEvent[]): Promise<DrainRequest[]> {
-    if (events.length === 0) return []
+  /** The copies of `events` each granted department gets (reads grants and webhooks, writes nothing). */
+  async copies(trx: Knex.Transaction, events: readonly SourceEvent[]): Promise<RoutedCopies> {
+    if (events.length === 0) return { events: [], deliveries: [] }
     const grants = await this.grants.allActive(trx)
-    if (grants.length === 0) return []
+    if (grants.length === 0) return { events: [], deliveries: [] }
     const hooks = await activeWebhooks(trx)
     const copies: NewEvent[] = []
-    const deliveries: { webhookId: string; eventId: string; caseNumber: string; body: unknown }[] = []
+    const deliveries: Delivery[] = []
     for (const event of events) {
-      const payload = event.payload as CaseEvent
+      const payload = event.payload
       for (const [department, view] of targets(grants, payload)) {
         const body = routedCopy(payload, view, event.eventId)
         copies.push({
@@ -53,7 +75,11 @@ export class CaseDistributor {
         }
       }
     }
-    await appendEvents(trx, copies)
+    return { events: copies, deliveries }
+  }
+
+  /** Queues the deliveries (after their events are written); returns the drains to request at commit. */
+  async queue(trx: Knex.Transaction, deliveries: readonly Delivery[]): Promise<DrainRequest[]> {
     const queued = await insertDeliveries(trx, deliveries)
     const last = new Map<string, string>()
     for (const { webhookId, position } of queued) last.set(webhookId, position)

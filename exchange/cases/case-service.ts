@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Knex } from 'knex'
 import {
   AppError,
@@ -10,7 +11,13 @@ import { appendEvents } from '../../platform/events/outbox-store.ts'
 import { canIngestCase } from '../../policies/case-policy.ts'
 import type { CaseChange, CaseChangeReceipt, Principal } from '../../schemas/generated/types.ts'
 import { findChange, insertChanges, type NewChange } from './case-change-store.ts'
-import { CASE_TOPIC, type CaseDistributor, type DrainRequest } from './case-distributor.ts'
+import {
+  CASE_TOPIC,
+  type CaseDistributor,
+  type DrainRequest,
+  type RoutedCopies,
+  type SourceEvent,
+} from './case-distributor.ts'
 import {
   type CaseFacts,
   type CaseState,
@@ -18,9 +25,8 @@ import {
   planChange,
   type ReferenceData,
 } from './case-planner.ts'
-import { type CaseRow, insertCases, lockCases, updateCaseProgress } from './case-store.ts'
-import { findDepartmentDivisions } from './department-lookup.ts'
-import { findServiceItems } from './service-item-store.ts'
+import { loadReferenceData } from './case-reference-lookup.ts'
+import { type CaseRow, insertCases, lockCases, updateCasesProgress } from './case-store.ts'
 
 export interface IngestResult {
   receipt: CaseChangeReceipt
@@ -32,8 +38,9 @@ export interface IngestResult {
  * Ingest of case changes, one or a batch, in one transaction: the cases are locked, every change is
  * checked against the state the earlier ones leave (`case-planner.ts`), and only when all pass are
  * the cases, the timeline rows and the `case-events` events written — in a handful of multi-row
- * statements, whatever the batch size. Idempotent by (case number, sequence): a replay answers the
- * first receipt, a different payload under a used sequence is a 409.
+ * statements, whatever the batch size: each round trip costs the hub CPU and holds the case locks
+ * longer, so nothing is read twice and nothing is written row by row. Idempotent by (case number,
+ * sequence): a replay answers the first receipt, a different payload under a used sequence is a 409.
  */
 export class CaseService {
   /**
@@ -100,16 +107,11 @@ export class CaseService {
       trx,
       changes.map((c) => c.caseNumber),
     )
-    const reference: ReferenceData = {
-      serviceItems: await findServiceItems(
-        trx,
-        changes.flatMap((c) => (c.basic ? [c.basic.serviceItemCode] : [])),
-      ),
-      divisions: await findDepartmentDivisions(
-        trx,
-        changes.flatMap((c) => (c.basic ? [c.basic.acceptingDepartment] : [])),
-      ),
-    }
+    const reference: ReferenceData = await loadReferenceData(
+      trx,
+      changes.flatMap((c) => (c.basic ? [c.basic.serviceItemCode] : [])),
+      changes.flatMap((c) => (c.basic ? [c.basic.acceptingDepartment] : [])),
+    )
     const states = new Map<string, CaseState>(
       [...rows.values()].map((row) => [row.case_number, stateOf(row)]),
     )
@@ -176,10 +178,19 @@ export class CaseService {
     states: Map<string, CaseState>,
   ): Promise<{ results: IngestResult[]; drains: DrainRequest[] }> {
     const planned = results.filter((r): r is PlannedChange => 'event' in r && !r.duplicateOf)
-    const events = await appendEvents(
-      trx,
-      planned.map((p) => ({ topic: CASE_TOPIC, key: p.caseNumber, type: p.eventType, payload: p.event })),
-    )
+    const sources: SourceEvent[] = planned.map((p) => ({
+      eventId: randomUUID(),
+      type: p.eventType,
+      payload: p.event,
+    }))
+    const routed: RoutedCopies = this.distributor
+      ? await this.distributor.copies(trx, sources)
+      : { events: [], deliveries: [] }
+    // One insert for the events and their routed copies; sources first, so events[i] is planned[i].
+    const events = await appendEvents(trx, [
+      ...sources.map((e, i) => ({ ...e, topic: CASE_TOPIC, key: planned[i]!.caseNumber })),
+      ...routed.events,
+    ])
     const receipts = new Map<PlannedChange, CaseChangeReceipt>()
     const changes: NewChange[] = planned.map((p, i) => {
       const receipt: CaseChangeReceipt = {
@@ -199,11 +210,15 @@ export class CaseService {
       trx,
       fresh.map((s) => ({ caseNumber: s.caseNumber, ...s.facts, basic: s.basic!, progress: s.progress })),
     )
-    for (const s of [...touched].map((n) => states.get(n)!).filter((s) => s.basic === undefined)) {
-      await updateCaseProgress(trx, s.caseNumber, s.progress)
-    }
+    await updateCasesProgress(
+      trx,
+      [...touched]
+        .map((n) => states.get(n)!)
+        .filter((s) => s.basic === undefined)
+        .map((s) => ({ caseNumber: s.caseNumber, progress: s.progress })),
+    )
     await insertChanges(trx, changes)
-    const drains = this.distributor ? await this.distributor.route(trx, events) : []
+    const drains = this.distributor ? await this.distributor.queue(trx, routed.deliveries) : []
     return {
       drains,
       results: results.map((r) => {

@@ -104,15 +104,36 @@ export async function insertCases(trx: Db, cases: readonly NewCase[]): Promise<v
   )
 }
 
-export async function updateCaseProgress(trx: Db, caseNumber: string, p: CaseProgress): Promise<void> {
-  await trx('cases')
-    .where({ case_number: caseNumber })
-    .update({
-      status: p.status,
-      last_sequence: p.sequence,
-      updated_at: trx.fn.now(),
-      ...(p.addVisits > 0 ? { visits: trx.raw('visits + ?', [p.addVisits]) } : {}),
-      ...(p.completedAt ? { completed_at: p.completedAt } : {}),
-      ...(p.result ? { result: JSON.stringify(p.result), outcome: p.result.outcome } : {}),
-    })
+/**
+ * Moves existing cases to where the applied changes leave them, in one statement for the whole
+ * batch: a round trip per case would be most of an ingest's cost.
+ */
+export async function updateCasesProgress(
+  trx: Db,
+  updates: readonly { caseNumber: string; progress: CaseProgress }[],
+): Promise<void> {
+  if (updates.length === 0) return
+  const rows = updates.map(({ caseNumber, progress: p }) => ({
+    case_number: caseNumber,
+    status: p.status,
+    last_sequence: p.sequence,
+    add_visits: p.addVisits,
+    completed_at: p.completedAt ?? null,
+    result: p.result ?? null,
+  }))
+  // Absent completion or result leave the stored ones alone (coalesce), as a partial update would.
+  await trx.raw(
+    `update cases c set
+       status = v.status,
+       last_sequence = v.last_sequence,
+       updated_at = now(),
+       visits = c.visits + v.add_visits,
+       completed_at = coalesce(v.completed_at, c.completed_at),
+       result = coalesce(v.result, c.result),
+       outcome = coalesce(v.result ->> 'outcome', c.outcome)
+     from jsonb_to_recordset(?::jsonb) as v(case_number text, status text, last_sequence int,
+       add_visits int, completed_at timestamptz, result jsonb)
+     where c.case_number = v.case_number`,
+    [JSON.stringify(rows)],
+  )
 }

@@ -17,6 +17,11 @@ export interface NewEvent {
   payload: unknown
   /** Extra transport headers (e.g. a trace id). The hub's own headers always win. */
   headers?: Record<string, string>
+  /**
+   * A UUID chosen by the caller, when other rows of the same transaction must name the event before
+   * it is written (e.g. routed copies of it in the same insert); a fresh one otherwise.
+   */
+  eventId?: string
 }
 
 /** An event as stored in the `outbox` table. `id` is the publish order. */

@@ -141,6 +141,7 @@ export class OutboxRelay {
         await markPublished(
           db,
           batch.map((e) => e.id),
+          this.session?.client,
         )
         this.published?.inc(batch.length)
         this.failures = 0
