@@ -60,6 +60,39 @@ export interface PushReceipt {
   receivedAt: string
 }
 
+/**
+ * A certificate (电子证照) as the department's own system issued it, in the hub's terms: what
+ * `CertificateService.ingest` needs. Adapters check its shape; the hub checks the holder's number
+ * and the face data against the type, so one bad certificate is skipped rather than a whole batch.
+ */
+export interface IssuedCertificate {
+  /** Registered certificate type code (issuing authority's credit code + 3 digits). */
+  typeCode: string
+  /** The issuing system's own serial (流水号), `[0-9A-Z]+`. */
+  serial: string
+  /** 3 digits; the hub's default 001 when the system has no versions. */
+  version?: string
+  holder: { idType: 'resident-id' | 'credit-code'; idNumber: string; name: string }
+  /** YYYY-MM-DD. */
+  issuedOn: string
+  validFrom?: string
+  /** Inclusive; absent ⇒ no end. */
+  validUntil?: string
+  /** Face data (照面信息) in the type's canonical field names. */
+  faceData: Record<string, unknown>
+  /** Only when the system says so (e.g. 已注销 ⇒ revoked); absent ⇒ the hub keeps what it has. */
+  status?: 'valid' | 'suspended' | 'revoked'
+  statusReason?: string
+}
+
+export interface CertificateBatch {
+  certificates: IssuedCertificate[]
+  /** Hand back on the next call; equal to the input when nothing was new. */
+  cursor: string
+  /** True when the system has nothing after `cursor` right now. */
+  caughtUp: boolean
+}
+
 export interface AdapterHealth {
   status: 'up' | 'degraded' | 'down'
   breaker: 'closed' | 'open' | 'half-open'
@@ -86,6 +119,8 @@ export interface AdapterCapabilities {
     options: { idempotencyKey: string },
     ctx?: CallContext,
   ): Promise<PushReceipt>
+  /** Certificates the system issued after `cursor` (null = from the beginning), one page at a time. */
+  certificatesSince?(cursor: string | null, ctx?: CallContext): Promise<CertificateBatch>
 }
 
 export interface DepartmentAdapter extends AdapterCapabilities {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { UpstreamError } from '../../platform/errors/app-error.ts'
+import { readAllCertificates, TEST_TYPE_CODE } from '../certificate-feed-test-support.ts'
 import { jsonHeaders, mockUpstream } from '../mock-upstream.ts'
 import { createHousingAdminAdapter } from './housing-admin-adapter.ts'
-import type { AdminFiling } from './housing-admin-dialect.ts'
+import type { AdminCertificate, AdminFiling } from './housing-admin-dialect.ts'
 
 const ID = '141021199005170039'
 const SPOUSE = '141002198503120022'
@@ -37,6 +38,16 @@ const filing = (n: number): AdminFiling => ({
     { 姓名: '李建国', 证件号码: ID },
     { 姓名: '王秀英', 证件号码: SPOUSE },
   ],
+})
+
+const proof = (n: number): AdminCertificate => ({
+  证明编号: `BAZM${n}`,
+  证照类型代码: TEST_TYPE_CODE,
+  备案号: `BA2024${n}`,
+  项目名称: '汾河湾·御景',
+  买受人: filing(n).买受人,
+  出具日期: '2024/03/11',
+  证明状态: '有效',
 })
 
 async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> {
@@ -106,6 +117,45 @@ describe('housing-admin adapter (房管)', () => {
     const records = await adapter().lookupBySubject!('new-home-contract-filing', subject)
     expect(records.map((r) => r.recordId)).toEqual(['BA20241', 'BA20242'])
     mock.assertAllCalled()
+  })
+
+  it('lists 备案证明 by page/rows, held by the first buyer; 已注销 ones revoked', async () => {
+    const bazm = (page: number, 数据: AdminCertificate[]) =>
+      mock.upstream
+        .intercept({ path: `/fgj/wqba/bazm?page=${page}&rows=50`, method: 'GET' })
+        .reply(
+          200,
+          { ...ok(数据, 2), 分页: { 当前页: page, 每页条数: 50, 总页数: 2, 总条数: 51 } },
+          jsonHeaders,
+        )
+    bazm(
+      1,
+      Array.from({ length: 50 }, (_, i) => proof(i + 1)),
+    )
+    bazm(2, [{ ...proof(51), 证明状态: '已注销' }])
+    const { certificates, cursors } = await readAllCertificates(adapter())
+    expect(cursors).toEqual(['50', '51'])
+    expect(certificates[0]).toEqual({
+      typeCode: TEST_TYPE_CODE,
+      serial: 'BAZM1',
+      holder: { idType: 'resident-id', idNumber: ID, name: '李建国' },
+      issuedOn: '2024-03-11',
+      faceData: { contractNumber: 'BA20241', project: '汾河湾·御景' },
+      status: 'valid',
+    })
+    expect(certificates[50]).toMatchObject({ status: 'revoked', statusReason: '合同备案已注销' })
+  })
+
+  it('is caught up on FG-404 无记录 and refuses a 备案证明 without a buyer', async () => {
+    mock.upstream
+      .intercept({ path: /bazm/, method: 'GET' })
+      .reply(200, { 状态: '失败', 错误代码: 'FG-404', 错误信息: '无记录', 数据: null }, jsonHeaders)
+    expect(await adapter().certificatesSince!('7')).toEqual({ certificates: [], cursor: '7', caughtUp: true })
+    mock.upstream
+      .intercept({ path: /bazm/, method: 'GET' })
+      .reply(200, ok([{ ...proof(1), 买受人: [] }]), jsonHeaders)
+    const error = await upstreamError(adapter().certificatesSince!(null))
+    expect([error.status, error.code]).toEqual([502, 'upstream-invalid-answer'])
   })
 
   it('answers an empty list for FG-404 无记录', async () => {

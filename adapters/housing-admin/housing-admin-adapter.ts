@@ -10,8 +10,16 @@ import type {
   RecordKindInfo,
   SubjectRef,
 } from '../adapter-contract.ts'
+import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
-import { ADMIN_CODES, type AdminEnvelope, mapFiling, mapTransaction } from './housing-admin-dialect.ts'
+import {
+  ADMIN_CODES,
+  type AdminCertificate,
+  type AdminEnvelope,
+  mapCertificate,
+  mapFiling,
+  mapTransaction,
+} from './housing-admin-dialect.ts'
 
 const KINDS = [
   {
@@ -97,6 +105,28 @@ export function createHousingAdminAdapter(
       const zjhm = residentId({ idType: 'resident-id', idNumber: subjectId })
       const { pages, records } = await page(k, zjhm, pageNo, Math.min(Math.max(p.limit, 1), ROWS), ctx)
       return { items: records, nextCursor: pageNo < pages ? String(pageNo + 1) : null }
+    },
+
+    /** `/fgj/wqba/bazm` pages by page number; the cursor counts the 备案证明 handed over so far. */
+    certificatesSince(cursor, ctx) {
+      return certificatesFromListing(
+        client,
+        cursor,
+        async (position) => {
+          const pageNo = Math.floor(position / ROWS) + 1
+          const res = await client.request({
+            path: '/fgj/wqba/bazm',
+            query: { page: pageNo, rows: ROWS },
+            ...(ctx?.signal ? { signal: ctx.signal } : {}),
+            ...(ctx?.requestId ? { headers: { 'x-request-id': ctx.requestId } } : {}),
+          })
+          const answer = unwrap<AdminCertificate>(client, res)
+          const total = answer === null ? 0 : answer.分页?.总条数
+          if (typeof total !== 'number') throw client.invalidAnswer('bazm: the answer has no 分页.总条数')
+          return { rows: answer?.数据 ?? [], first: (pageNo - 1) * ROWS, total }
+        },
+        mapCertificate,
+      )
     },
 
     async health(ctx) {

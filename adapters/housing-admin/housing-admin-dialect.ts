@@ -3,7 +3,7 @@
  * (`状态`, `错误代码`, `数据`, `分页`), amounts with thousands separators (`"1,234,567.00"`), dates
  * `yyyy/MM/dd`, and buyers/sellers as lists of parties.
  */
-import type { CanonicalRecord } from '../adapter-contract.ts'
+import type { CanonicalRecord, IssuedCertificate } from '../adapter-contract.ts'
 import { decode, requiredDate, yuan } from '../dialect-values.ts'
 
 export interface AdminEnvelope<T> {
@@ -43,6 +43,17 @@ export interface AdminTransaction {
   交易状态: string
   买方: AdminParty[]
   卖方: AdminParty[]
+}
+
+/** 备案证明 as `/fgj/wqba/bazm` lists them, in the order they were issued; 买受人 first is the holder. */
+export interface AdminCertificate {
+  证明编号: string
+  证照类型代码: string
+  备案号: string
+  项目名称: string
+  买受人: AdminParty[]
+  出具日期: string
+  证明状态: string
 }
 
 export const ADMIN_CODES = { noRecord: 'FG-404' } as const
@@ -108,3 +119,20 @@ export const mapTransaction =
       },
     }
   }
+
+const PROOF_STATUS = { 有效: 'valid', 已注销: 'revoked' } as const
+
+export function mapCertificate(c: AdminCertificate): IssuedCertificate {
+  const holder = Array.isArray(c.买受人) ? c.买受人[0] : undefined
+  if (!holder) throw new Error(`备案证明 ${c.证明编号} names no 买受人`)
+  const status = decode(PROOF_STATUS, c.证明状态, '证明状态')
+  return {
+    typeCode: c.证照类型代码,
+    serial: c.证明编号,
+    holder: { idType: 'resident-id', idNumber: holder.证件号码, name: holder.姓名 },
+    issuedOn: requiredDate(c.出具日期),
+    faceData: { contractNumber: c.备案号, project: c.项目名称 },
+    status,
+    ...(status === 'revoked' ? { statusReason: '合同备案已注销' } : {}),
+  }
+}

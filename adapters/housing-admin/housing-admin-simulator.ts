@@ -4,6 +4,7 @@
  * Run alone with `node --import tsx adapters/housing-admin/housing-admin-simulator.ts [port]`.
  */
 import { pathToFileURL } from 'node:url'
+import { demoCertificateTypeCode } from '../simulator-kit/demo-certificate-types.ts'
 import { between, demoWorld, pick, seededRandom } from '../simulator-kit/demo-population.ts'
 import {
   on,
@@ -12,7 +13,7 @@ import {
   type SimulatorReply,
   serveSimulator,
 } from '../simulator-kit/simulator-server.ts'
-import type { AdminFiling, AdminTransaction } from './housing-admin-dialect.ts'
+import type { AdminCertificate, AdminFiling, AdminTransaction } from './housing-admin-dialect.ts'
 
 export const HOUSING_ADMIN_DEMO_TOKEN = 'housing-admin-demo-token'
 const PROJECTS = ['汾河湾·御景', '平阳新城', '尧都壹号院', '临汾万达广场住宅', '滨河名苑', '鼓楼里']
@@ -68,6 +69,20 @@ function generate() {
   return { filings, transactions }
 }
 
+/** One 备案证明 per filing, issued on the filing day to its buyers (the first one holds it). */
+function certificates(filings: readonly AdminFiling[]): AdminCertificate[] {
+  const typeCode = demoCertificateTypeCode('lf-housing')
+  return filings.map((f) => ({
+    证明编号: `BAZM${f.备案号.slice(2)}`,
+    证照类型代码: typeCode,
+    备案号: f.备案号,
+    项目名称: f.项目名称,
+    买受人: f.买受人,
+    出具日期: f.备案日期,
+    证明状态: f.备案状态,
+  }))
+}
+
 export interface HousingAdminSimulatorOptions extends SimulatorOptions {
   token?: string
 }
@@ -78,14 +93,15 @@ export async function startSimulator(options: HousingAdminSimulatorOptions = {})
   const failed = (错误代码: string, 错误信息: string): SimulatorReply => ({
     body: { 状态: '失败', 错误代码, 错误信息, 数据: null },
   })
-  const listing = <T>(path: string, rowsOf: (zjhm: string) => T[]) =>
+  /** Checks the token and page/rows, then answers one page of `rowsOf(query)`. */
+  const paged = <T>(path: string, rowsOf: (q: URLSearchParams) => T[] | null) =>
     on('GET', path, (req) => {
       if (req.headers.token !== token) return failed('FG-401', '令牌无效')
-      const zjhm = req.query.get('zjhm') ?? ''
       const page = Number(req.query.get('page') ?? '1')
       const rows = Number(req.query.get('rows') ?? '20')
+      const all = rowsOf(req.query)
       if (
-        !/^\d{17}[\dX]$/.test(zjhm) ||
+        all === null ||
         !Number.isInteger(page) ||
         page < 1 ||
         !Number.isInteger(rows) ||
@@ -94,7 +110,6 @@ export async function startSimulator(options: HousingAdminSimulatorOptions = {})
       ) {
         return failed('FG-001', '参数错误')
       }
-      const all = rowsOf(zjhm)
       if (all.length === 0) return failed('FG-404', '无记录')
       const 总页数 = Math.ceil(all.length / rows)
       return {
@@ -107,6 +122,13 @@ export async function startSimulator(options: HousingAdminSimulatorOptions = {})
         },
       }
     })
+  /** Listings by 证件号码 (`zjhm`, required). */
+  const listing = <T>(path: string, rowsOf: (zjhm: string) => T[]) =>
+    paged(path, (q) => {
+      const zjhm = q.get('zjhm') ?? ''
+      return /^\d{17}[\dX]$/.test(zjhm) ? rowsOf(zjhm) : null
+    })
+  const issued = certificates(filings)
   return serveSimulator(
     [
       on('GET', '/fgj/xt/xtjc', () => ({ body: { 状态: '成功', 错误代码: '', 错误信息: '', 数据: [] } })),
@@ -114,6 +136,8 @@ export async function startSimulator(options: HousingAdminSimulatorOptions = {})
       listing('/fgj/clf/jy', (zjhm) =>
         transactions.filter((t) => [...t.买方, ...t.卖方].some((party) => party.证件号码 === zjhm)),
       ),
+      // Every 备案证明 issued, in issue order.
+      paged('/fgj/wqba/bazm', () => issued),
     ],
     { status: 404, body: { 状态: '失败', 错误代码: 'FG-000', 错误信息: '接口不存在', 数据: null } },
     options,

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { UpstreamError } from '../../platform/errors/app-error.ts'
+import { readAllCertificates, TEST_TYPE_CODE } from '../certificate-feed-test-support.ts'
 import { jsonHeaders, mockUpstream } from '../mock-upstream.ts'
 import { createHousingFundAdapter } from './housing-fund-adapter.ts'
-import type { FundDeposit } from './housing-fund-dialect.ts'
+import type { FundCertificate, FundDeposit } from './housing-fund-dialect.ts'
 
 const ID = '141021199005170039'
 const subject = { idType: 'resident-id', idNumber: ID } as const
@@ -35,6 +36,19 @@ const deposit = (n: number): FundDeposit => ({
   发生额: 134400,
   业务类型: '01',
   记账日期: '2025-09-15',
+})
+
+const proof = (n: number): FundCertificate => ({
+  证明编号: `JCZM${n}`,
+  证照类型代码: TEST_TYPE_CODE,
+  姓名: '李建国',
+  证件类型: '01',
+  证件号码: ID,
+  个人账号: '01410123456789',
+  月缴存额: 134400,
+  缴至年月: '202610',
+  出具日期: '2026-11-05',
+  有效期至: '2027-02-04',
 })
 
 async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> {
@@ -130,6 +144,37 @@ describe('housing-fund adapter (公积金)', () => {
       postedOn: '2025-09-15',
     })
     mock.assertAllCalled()
+  })
+
+  it('lists 缴存证明 by 当前页码, resuming in the middle of a page from its cursor', async () => {
+    const jczm = (dqym: number, jls: FundCertificate[]) =>
+      mock.upstream
+        .intercept({ path: '/gjj/api/JCZMXX', method: 'POST', body: JSON.stringify({ dqym, mysl: 50 }) })
+        .reply(200, ok({ zys: 2, zts: 53, jls }), jsonHeaders)
+    jczm(
+      1,
+      Array.from({ length: 50 }, (_, i) => proof(i + 1)),
+    )
+    jczm(2, [proof(51), proof(52), proof(53)])
+    const { certificates, cursors } = await readAllCertificates(adapter(), '48')
+    expect(cursors).toEqual(['50', '53'])
+    expect(certificates.map((c) => c.serial)).toEqual(['JCZM49', 'JCZM50', 'JCZM51', 'JCZM52', 'JCZM53'])
+    expect(certificates[0]).toEqual({
+      typeCode: TEST_TYPE_CODE,
+      serial: 'JCZM49',
+      holder: { idType: 'resident-id', idNumber: ID, name: '李建国' },
+      issuedOn: '2026-11-05',
+      validUntil: '2027-02-04',
+      faceData: { accountNumber: '01410123456789', monthlyAmount: 1344, paidThrough: '2026-10' },
+    })
+  })
+
+  it('refuses a 缴存证明 for an unknown 证件类型 as an invalid answer', async () => {
+    mock.upstream
+      .intercept({ path: '/gjj/api/JCZMXX', method: 'POST' })
+      .reply(200, ok({ zys: 1, zts: 1, jls: [{ ...proof(1), 证件类型: '02' }] }), jsonHeaders)
+    const error = await upstreamError(adapter().certificatesSince!(null))
+    expect([error.status, error.code]).toEqual([502, 'upstream-invalid-answer'])
   })
 
   it('answers an empty list for E00404 无此账户', async () => {

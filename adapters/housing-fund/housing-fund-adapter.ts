@@ -10,16 +10,19 @@ import type {
   RecordKindInfo,
   SubjectRef,
 } from '../adapter-contract.ts'
+import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
   FUND_CODES,
   type FundAccount,
   type FundAnswer,
+  type FundCertificate,
   type FundDeposit,
   type FundLoan,
   type FundPage,
   ID_TYPE_RESIDENT,
   mapAccount,
+  mapCertificate,
   mapDeposit,
   mapLoan,
 } from './housing-fund-dialect.ts'
@@ -125,6 +128,22 @@ export function createHousingFundAdapter(
       const zjhm = residentId({ idType: 'resident-id', idNumber: subjectId })
       const { pages, records } = await deposits(zjhm, dqym, Math.min(Math.max(page.limit, 1), PAGE_SIZE), ctx)
       return { items: records, nextCursor: dqym < pages ? String(dqym + 1) : null }
+    },
+
+    /** `JCZMXX` pages by 当前页码; the cursor counts the 缴存证明 handed over so far. */
+    certificatesSince(cursor, ctx) {
+      return certificatesFromListing(
+        client,
+        cursor,
+        async (position) => {
+          const dqym = Math.floor(position / PAGE_SIZE) + 1
+          const page = await transact<FundPage<FundCertificate>>('JCZMXX', { dqym, mysl: PAGE_SIZE }, ctx)
+          if (page !== null && typeof page.zts !== 'number')
+            throw client.invalidAnswer('JCZMXX: the page has no 总条数 (zts)')
+          return { rows: page?.jls ?? [], first: (dqym - 1) * PAGE_SIZE, total: page?.zts ?? 0 }
+        },
+        mapCertificate,
+      )
     },
 
     async health(ctx) {

@@ -2,8 +2,8 @@
  * The 住房公积金 centre's dialect: POSTed "transactions" named by a service code, a `{head, body}`
  * answer, money in 分 (integer cents) and percentages as strings like "12%".
  */
-import type { CanonicalRecord } from '../adapter-contract.ts'
-import { decode, isoMonth, requiredDate, yuan } from '../dialect-values.ts'
+import type { CanonicalRecord, IssuedCertificate } from '../adapter-contract.ts'
+import { decode, isoDate, isoMonth, requiredDate, yuan } from '../dialect-values.ts'
 
 export interface FundHead {
   retCode: string
@@ -59,6 +59,20 @@ export interface FundLoan {
   贷款状态: string
   还款方式: string
   逾期期数: number
+}
+
+/** 缴存证明 as the `JCZMXX` transaction lists them, in the order they were issued. */
+export interface FundCertificate {
+  证明编号: string
+  证照类型代码: string
+  姓名: string
+  证件类型: string
+  证件号码: string
+  个人账号: string
+  月缴存额: number
+  缴至年月: string
+  出具日期: string
+  有效期至: string
 }
 
 export const FUND_CODES = {
@@ -138,6 +152,23 @@ export function mapLoan(l: FundLoan): CanonicalRecord {
       status: decode(LOAN_STATUS, l.贷款状态, '贷款状态'),
       repaymentMethod: decode(REPAYMENT, l.还款方式, '还款方式'),
       overdueInstalments: l.逾期期数,
+    },
+  }
+}
+
+export function mapCertificate(c: FundCertificate): IssuedCertificate {
+  if (c.证件类型 !== ID_TYPE_RESIDENT) throw new Error(`unknown 证件类型 "${c.证件类型}"`)
+  const validUntil = isoDate(c.有效期至)
+  return {
+    typeCode: c.证照类型代码,
+    serial: c.证明编号,
+    holder: { idType: 'resident-id', idNumber: c.证件号码, name: c.姓名 },
+    issuedOn: requiredDate(c.出具日期),
+    ...(validUntil ? { validUntil } : {}),
+    faceData: {
+      accountNumber: c.个人账号,
+      monthlyAmount: Number(yuan(c.月缴存额, { cents: true })),
+      paidThrough: isoMonth(c.缴至年月),
     },
   }
 }

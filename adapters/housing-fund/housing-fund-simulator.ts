@@ -4,6 +4,7 @@
  * Run alone with `node --import tsx adapters/housing-fund/housing-fund-simulator.ts [port]`.
  */
 import { pathToFileURL } from 'node:url'
+import { demoCertificateTypeCode } from '../simulator-kit/demo-certificate-types.ts'
 import {
   between,
   type DemoPerson,
@@ -19,6 +20,7 @@ import {
   type SimulatorReply,
   serveSimulator,
 } from '../simulator-kit/simulator-server.ts'
+import type { FundCertificate } from './housing-fund-dialect.ts'
 
 export const HOUSING_FUND_DEMO_TOKEN = 'housing-fund-demo-token'
 const LAST_MONTH = { year: 2026, month: 10 }
@@ -92,6 +94,26 @@ function loans(p: DemoPerson) {
   ]
 }
 
+/** 缴存证明 for every account paying in normally, with that account's figures. */
+function certificates(people: readonly DemoPerson[]): FundCertificate[] {
+  const typeCode = demoCertificateTypeCode('lf-hfund')
+  return people
+    .map(account)
+    .filter((a) => a.账户状态 === '0')
+    .map((a, i) => ({
+      证明编号: `JCZM2026${String(i + 1).padStart(6, '0')}`,
+      证照类型代码: typeCode,
+      姓名: a.姓名,
+      证件类型: '01',
+      证件号码: a.证件号码,
+      个人账号: a.个人账号,
+      月缴存额: a.月缴存额,
+      缴至年月: a.缴至年月,
+      出具日期: '2026-11-05',
+      有效期至: '2027-02-04',
+    }))
+}
+
 export interface HousingFundSimulatorOptions extends SimulatorOptions {
   token?: string
 }
@@ -99,14 +121,31 @@ export interface HousingFundSimulatorOptions extends SimulatorOptions {
 export async function startSimulator(options: HousingFundSimulatorOptions = {}): Promise<RunningSimulator> {
   const token = options.token ?? HOUSING_FUND_DEMO_TOKEN
   const world = demoWorld()
+  const issued = certificates(world.people)
+  const refused: SimulatorReply = {
+    status: 401,
+    body: { head: { retCode: 'E00401', retMsg: '令牌无效' }, body: null },
+  }
+  const paging = (body: Record<string, unknown>) => {
+    const dqym = Number(body.dqym ?? 1)
+    const mysl = Number(body.mysl ?? 20)
+    return Number.isInteger(dqym) && dqym >= 1 && Number.isInteger(mysl) && mysl >= 1 && mysl <= 50
+      ? { dqym, mysl }
+      : null
+  }
+  const paged = (all: readonly unknown[], { dqym, mysl }: { dqym: number; mysl: number }) =>
+    ok({
+      zys: Math.max(Math.ceil(all.length / mysl), 1),
+      zts: all.length,
+      jls: all.slice((dqym - 1) * mysl, dqym * mysl),
+    })
+  const badPaging = () => answer('E00400', '参数校验失败：当前页码或每页数量', null)
   const transaction = (
     service: string,
     handle: (p: DemoPerson, body: Record<string, unknown>) => SimulatorReply,
   ) =>
     on('POST', `/gjj/api/${service}`, (req) => {
-      if (req.headers.authorization !== `Bearer ${token}`) {
-        return { status: 401, body: { head: { retCode: 'E00401', retMsg: '令牌无效' }, body: null } }
-      }
+      if (req.headers.authorization !== `Bearer ${token}`) return refused
       const body = (req.body ?? {}) as Record<string, unknown>
       if (body.zjlx !== '01' || typeof body.zjhm !== 'string')
         return answer('E00400', '参数校验失败：证件类型或证件号码', null)
@@ -122,17 +161,14 @@ export async function startSimulator(options: HousingFundSimulatorOptions = {}):
         return ok({ zys: 1, zts: list.length, jls: list })
       }),
       transaction('JCMX', (p, body) => {
-        const dqym = Number(body.dqym ?? 1)
-        const mysl = Number(body.mysl ?? 20)
-        if (!Number.isInteger(dqym) || dqym < 1 || !Number.isInteger(mysl) || mysl < 1 || mysl > 50) {
-          return answer('E00400', '参数校验失败：当前页码或每页数量', null)
-        }
-        const all = deposits(p)
-        return ok({
-          zys: Math.max(Math.ceil(all.length / mysl), 1),
-          zts: all.length,
-          jls: all.slice((dqym - 1) * mysl, dqym * mysl),
-        })
+        const page = paging(body)
+        return page ? paged(deposits(p), page) : badPaging()
+      }),
+      // Not about one person: every 缴存证明 the centre issued, oldest first.
+      on('POST', '/gjj/api/JCZMXX', (req) => {
+        if (req.headers.authorization !== `Bearer ${token}`) return refused
+        const page = paging((req.body ?? {}) as Record<string, unknown>)
+        return page ? paged(issued, page) : badPaging()
       }),
     ],
     { status: 404, body: { head: { retCode: 'E00405', retMsg: '交易不存在' }, body: null } },

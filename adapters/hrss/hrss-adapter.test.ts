@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
+import { readAllCertificates, TEST_TYPE_CODE } from '../certificate-feed-test-support.ts'
 import { jsonHeaders, mockUpstream } from '../mock-upstream.ts'
 import { createHrssAdapter } from './hrss-adapter.ts'
-import type { HrssContribution } from './hrss-dialect.ts'
+import type { HrssCertificate, HrssContribution } from './hrss-dialect.ts'
 
 const ID = '141002198503120022'
 const subject = { idType: 'resident-id', idNumber: ID } as const
@@ -36,6 +37,19 @@ const line = (n: number): HrssContribution => ({
   个人缴费金额: '90',
   缴费标志: '1',
   到账日期: '20260318',
+  变更序号: n,
+})
+
+const proof = (n: number): HrssCertificate => ({
+  证明编号: `CBZM${n}`,
+  证照类型代码: TEST_TYPE_CODE,
+  姓名: '王秀英',
+  公民身份号码: ID,
+  参保险种: '110,310',
+  累计缴费月数: 46,
+  开具日期: '20261105',
+  有效期至: '20270504',
+  证明状态: '1',
   变更序号: n,
 })
 
@@ -155,6 +169,39 @@ describe('hrss adapter (人社)', () => {
     expect([first.records.length, first.cursor, first.caughtUp]).toEqual([2, '42', false])
     const second = await adapter().changesSince!('social-insurance-contribution', first.cursor, 2)
     expect([second.records.length, second.cursor, second.caughtUp]).toEqual([0, '42', true])
+  })
+
+  it('reads 参保证明 from their change log, 100 at a time, resuming after the last 变更序号', async () => {
+    const bgjl = (qsxh: number, list: HrssCertificate[]) =>
+      mock.upstream
+        .intercept({ path: `/hrss/api/v1/cbzm/bgjl?qsxh=${qsxh}&pageSize=100`, method: 'GET' })
+        .reply(200, ok({ list, 最大序号: 101 }), jsonHeaders)
+    bgjl(
+      0,
+      Array.from({ length: 100 }, (_, i) => proof(i + 1)),
+    )
+    bgjl(100, [{ ...proof(101), 证明状态: '0' }])
+    const { certificates, cursors } = await readAllCertificates(adapter())
+    expect(cursors).toEqual(['100', '101'])
+    expect(certificates[0]).toEqual({
+      typeCode: TEST_TYPE_CODE,
+      serial: 'CBZM1',
+      holder: { idType: 'resident-id', idNumber: ID, name: '王秀英' },
+      issuedOn: '2026-11-05',
+      validUntil: '2027-05-04',
+      faceData: { insuranceKinds: '养老,医疗', months: 46 },
+      status: 'valid',
+    })
+    expect(certificates[100]).toMatchObject({ serial: 'CBZM101', status: 'revoked' })
+  })
+
+  it('refuses a 参保证明 with an unknown 险种代码, and a cursor it did not issue', async () => {
+    mock.upstream
+      .intercept({ path: /\/cbzm\/bgjl/, method: 'GET' })
+      .reply(200, ok({ list: [{ ...proof(1), 参保险种: '110,999' }] }), jsonHeaders)
+    const error = await upstreamError(adapter().certificatesSince!(null))
+    expect([error.status, error.code]).toEqual([502, 'upstream-invalid-answer'])
+    await expect(adapter().certificatesSince!('CBZM1')).rejects.toBeInstanceOf(InputError)
   })
 
   it('refuses a malformed or checksum-failing resident ID before calling the system', async () => {

@@ -10,15 +10,18 @@ import type {
   RecordKindInfo,
   SubjectRef,
 } from '../adapter-contract.ts'
+import { mapCertificates, numericCursor } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
   HRSS_CODES,
+  type HrssCertificate,
   type HrssContribution,
   type HrssEmployment,
   type HrssEnrolment,
   type HrssEnvelope,
   type HrssPage,
   INSURANCE_CODES,
+  mapCertificate,
   mapContribution,
   mapEmployment,
   mapEnrolment,
@@ -159,6 +162,21 @@ export function createHrssAdapter(
       if (list.length > 0 && typeof last !== 'number')
         throw client.invalidAnswer('bgjl: a change has no 变更序号')
       return { records, cursor: last === undefined ? qsxh : String(last), caughtUp: list.length < limit }
+    },
+
+    async certificatesSince(cursor, ctx) {
+      const qsxh = numericCursor(cursor)
+      const data = await call<{ list: HrssCertificate[] }>('/cbzm/bgjl', { qsxh, pageSize: PAGE_SIZE }, ctx)
+      const list = data?.list ?? []
+      const certificates = mapCertificates(client, list, mapCertificate)
+      const last = list.at(-1)?.变更序号
+      if (list.length > 0 && !Number.isInteger(last))
+        throw client.invalidAnswer('cbzm/bgjl: a change has no 变更序号')
+      return {
+        certificates,
+        cursor: String(last ?? qsxh),
+        caughtUp: list.length < PAGE_SIZE,
+      }
     },
 
     async health(ctx) {

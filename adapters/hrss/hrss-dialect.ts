@@ -2,7 +2,7 @@
  * The 人社 system's dialect and its mapping to canonical records. Kept apart from the calls so the
  * code tables can be read against the system's interface document line by line.
  */
-import type { CanonicalRecord } from '../adapter-contract.ts'
+import type { CanonicalRecord, IssuedCertificate } from '../adapter-contract.ts'
 import { decode, isoDate, isoMonth, requiredDate, yuan } from '../dialect-values.ts'
 
 export interface HrssEnvelope<T> {
@@ -52,6 +52,21 @@ export interface HrssEmployment {
   登记日期: string
   用人单位: string | null
   就业失业登记证号: string | null
+}
+
+/** 参保证明 as the system's change log lists it. */
+export interface HrssCertificate {
+  证明编号: string
+  证照类型代码: string
+  姓名: string
+  公民身份号码: string
+  /** 险种代码 joined by commas, e.g. `110,310`. */
+  参保险种: string
+  累计缴费月数: number
+  开具日期: string
+  有效期至: string
+  证明状态: string
+  变更序号: number
 }
 
 /** Business codes inside the HTTP 200 envelope. */
@@ -136,5 +151,37 @@ export function mapEmployment(e: HrssEmployment): CanonicalRecord {
       employerName: orNull(e.用人单位),
       unemploymentCertificateNo: orNull(e.就业失业登记证号),
     },
+  }
+}
+
+/** 险种 as a 参保证明 prints them. */
+const INSURANCE_SHORT_NAMES = {
+  '110': '养老',
+  '210': '失业',
+  '310': '医疗',
+  '410': '工伤',
+  '510': '生育',
+} as const
+const PROOF_STATUS = { '1': 'valid', '0': 'revoked' } as const
+
+export function mapCertificate(c: HrssCertificate): IssuedCertificate {
+  const status = decode(PROOF_STATUS, c.证明状态, '证明状态')
+  const validUntil = isoDate(c.有效期至)
+  if (!Number.isInteger(c.累计缴费月数)) throw new Error('累计缴费月数 is not a whole number')
+  return {
+    typeCode: c.证照类型代码,
+    serial: c.证明编号,
+    holder: { idType: 'resident-id', idNumber: c.公民身份号码, name: c.姓名 },
+    issuedOn: requiredDate(c.开具日期),
+    ...(validUntil ? { validUntil } : {}),
+    faceData: {
+      insuranceKinds: c.参保险种
+        .split(',')
+        .map((code) => decode(INSURANCE_SHORT_NAMES, code.trim(), '险种代码'))
+        .join(','),
+      months: c.累计缴费月数,
+    },
+    status,
+    ...(status === 'revoked' ? { statusReason: '参保证明已作废' } : {}),
   }
 }

@@ -4,6 +4,7 @@
  * Run alone with `node --import tsx adapters/hrss/hrss-simulator.ts [port]`.
  */
 import { pathToFileURL } from 'node:url'
+import { demoCertificateTypeCode } from '../simulator-kit/demo-certificate-types.ts'
 import {
   between,
   type DemoPerson,
@@ -18,6 +19,7 @@ import {
   type SimulatorReply,
   serveSimulator,
 } from '../simulator-kit/simulator-server.ts'
+import type { HrssCertificate } from './hrss-dialect.ts'
 
 export const HRSS_DEMO_APP_KEY = 'hrss-demo-app-key'
 const MONTHS = 12
@@ -119,6 +121,48 @@ function employment(p: DemoPerson) {
   }
 }
 
+/**
+ * 参保证明 for everyone still contributing (retirees' enrolments are terminated), consistent with
+ * their enrolments: the 险种 they are enrolled in and the months since the first enrolment.
+ */
+function certificates(people: readonly DemoPerson[]): HrssCertificate[] {
+  const typeCode = demoCertificateTypeCode('lf-hrss')
+  return people
+    .map((p) => enrolments(p))
+    .filter((list) => list[0]!.参保状态 === '1')
+    .map((list, i) => {
+      const first = list.map((e) => e.参保日期).sort()[0]!
+      const months =
+        LAST_MONTH.year * 12 +
+        LAST_MONTH.month -
+        (Number(first.slice(0, 4)) * 12 + Number(first.slice(4, 6))) +
+        1
+      return {
+        证明编号: `CBZM2026${String(i + 1).padStart(6, '0')}`,
+        证照类型代码: typeCode,
+        姓名: list[0]!.姓名,
+        公民身份号码: list[0]!.公民身份号码,
+        参保险种: list.map((e) => e.险种代码).join(','),
+        累计缴费月数: months,
+        开具日期: '20261105',
+        有效期至: '20270504',
+        证明状态: '1',
+        变更序号: i + 1,
+      }
+    })
+}
+
+/** A change log read after 起始序号 `qsxh`, ascending, at most `pageSize` (≤ 500) entries. */
+function changeLog<T extends { 变更序号: number }>(log: readonly T[]) {
+  return (q: URLSearchParams): SimulatorReply => {
+    const qsxh = Number(q.get('qsxh') ?? '0')
+    const pageSize = Math.min(Number(q.get('pageSize') ?? '100'), 500)
+    if (!Number.isInteger(qsxh) || qsxh < 0) return fail('1001', '参数错误：起始序号')
+    const list = log.filter((l) => l.变更序号 > qsxh).slice(0, pageSize)
+    return ok({ list, 最大序号: log.length })
+  }
+}
+
 export interface HrssSimulatorOptions extends SimulatorOptions {
   /** The key callers must send in `X-App-Key`. */
   appKey?: string
@@ -184,17 +228,8 @@ export async function startSimulator(options: HrssSimulatorOptions = {}): Promis
           return ok({ total: all.length, pageNo, pageSize, list })
         }),
       ),
-      on(
-        'GET',
-        '/hrss/api/v1/jfmx/bgjl',
-        guard((q) => {
-          const qsxh = Number(q.get('qsxh') ?? '0')
-          const pageSize = Math.min(Number(q.get('pageSize') ?? '100'), 500)
-          if (!Number.isInteger(qsxh) || qsxh < 0) return fail('1001', '参数错误：起始序号')
-          const list = ledger.filter((l) => l.变更序号 > qsxh).slice(0, pageSize)
-          return ok({ list, 最大序号: ledger.length })
-        }),
-      ),
+      on('GET', '/hrss/api/v1/jfmx/bgjl', guard(changeLog(ledger))),
+      on('GET', '/hrss/api/v1/cbzm/bgjl', guard(changeLog(certificates(world.people)))),
     ],
     { status: 404, body: { code: '4040', msg: '接口不存在', data: null } },
     options,

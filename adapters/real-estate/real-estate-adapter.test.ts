@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
+import { readAllCertificates, TEST_TYPE_CODE } from '../certificate-feed-test-support.ts'
 import { jsonHeaders, mockUpstream } from '../mock-upstream.ts'
 import { createRealEstateAdapter } from './real-estate-adapter.ts'
-import type { EstateRight } from './real-estate-dialect.ts'
+import type { EstateCertificate, EstateRight } from './real-estate-dialect.ts'
 
 const ID = '141021199005170039'
 const COMPANY = '91141002MA0K12348C'
@@ -35,6 +36,19 @@ const right = (n: number): EstateRight => ({
   权属状态: '现势',
 })
 
+const issued = (n: number): EstateCertificate => ({
+  证照流水号: `BDCZS${n}`,
+  证照类型代码: TEST_TYPE_CODE,
+  权利人: '李建国',
+  证件类型: 'sfz',
+  证件号码: ID,
+  不动产权证书号: '晋(2019)临汾市不动产权第0012345号',
+  坐落: '滨河花园3号楼2单元1502室',
+  建筑面积: '89.56',
+  登簿日期: '2019年05月20日',
+  权属状态: '现势',
+})
+
 async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> {
   const error = await promise.catch((e: unknown) => e)
   expect(error).toBeInstanceOf(UpstreamError)
@@ -42,6 +56,52 @@ async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> 
 }
 
 describe('real-estate adapter (不动产登记)', () => {
+  it('reads the 发证记录 by offset: people and organisations, 历史 certificates revoked', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => issued(i + 1))
+    mock.upstream
+      .intercept({ path: '/bdc/v2/zs/fzjl?offset=0&limit=200', method: 'GET' })
+      .reply(200, ok(rows, 202), jsonHeaders)
+    mock.upstream.intercept({ path: '/bdc/v2/zs/fzjl?offset=200&limit=200', method: 'GET' }).reply(
+      200,
+      ok(
+        [
+          { ...issued(201), 权利人: '临汾汾河焦化有限公司', 证件类型: 'tyshxydm', 证件号码: COMPANY },
+          { ...issued(202), 权属状态: '历史' },
+        ],
+        202,
+      ),
+      jsonHeaders,
+    )
+    const { certificates, cursors } = await readAllCertificates(adapter())
+    expect(cursors).toEqual(['200', '202'])
+    expect(certificates[0]).toEqual({
+      typeCode: TEST_TYPE_CODE,
+      serial: 'BDCZS1',
+      holder: { idType: 'resident-id', idNumber: ID, name: '李建国' },
+      issuedOn: '2019-05-20',
+      faceData: {
+        certificateNumber: '晋(2019)临汾市不动产权第0012345号',
+        location: '滨河花园3号楼2单元1502室',
+        area: 89.56,
+      },
+      status: 'valid',
+    })
+    expect(certificates[200]?.holder).toEqual({
+      idType: 'credit-code',
+      idNumber: COMPANY,
+      name: '临汾汾河焦化有限公司',
+    })
+    expect(certificates[201]?.status).toBe('revoked')
+  })
+
+  it('refuses a 发证记录 row with a date it cannot read', async () => {
+    mock.upstream
+      .intercept({ path: /\/zs\/fzjl/, method: 'GET' })
+      .reply(200, ok([{ ...issued(1), 登簿日期: '2019-05-20' }]), jsonHeaders)
+    const error = await upstreamError(adapter().certificatesSince!(null))
+    expect([error.status, error.code]).toEqual([502, 'upstream-invalid-answer'])
+  })
+
   it('maps 不动产权 rows: 年月日 dates, text codes, shares', async () => {
     mock.upstream
       .intercept({ path: `/bdc/v2/qlr/cqxx?zjh=${ID}&zjlx=sfz&offset=0&limit=200`, method: 'GET' })

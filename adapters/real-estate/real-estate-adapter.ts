@@ -11,10 +11,12 @@ import type {
   RecordKindInfo,
   SubjectRef,
 } from '../adapter-contract.ts'
+import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
   ESTATE_ID_TYPES,
   type EstateAnswer,
+  mapCertificate,
   mapMortgage,
   mapRight,
   mapSeizure,
@@ -108,6 +110,25 @@ export function createRealEstateAdapter(
         nextCursor:
           offset + records.length < total && records.length > 0 ? String(offset + records.length) : null,
       }
+    },
+
+    /** 发证记录 pages by offset, so the cursor is simply the next offset. */
+    certificatesSince(cursor, ctx) {
+      return certificatesFromListing(
+        client,
+        cursor,
+        async (offset) => {
+          const res = await client.request({
+            path: '/bdc/v2/zs/fzjl',
+            query: { offset, limit: LIMIT },
+            ...(ctx?.signal ? { signal: ctx.signal } : {}),
+            ...(ctx?.requestId ? { headers: { 'x-request-id': ctx.requestId } } : {}),
+          })
+          const { rows, total } = unwrap<unknown>(client, res)
+          return { rows, first: offset, total }
+        },
+        mapCertificate,
+      )
     },
 
     async health(ctx) {

@@ -2,7 +2,7 @@
  * The 不动产登记 system's dialect: `{success, errorCode, message, result}` with real HTTP statuses,
  * Chinese text as codes (规划用途 "住宅"), dates like `2019年05月20日`, amounts in 万元.
  */
-import type { CanonicalRecord } from '../adapter-contract.ts'
+import type { CanonicalRecord, IssuedCertificate } from '../adapter-contract.ts'
 import { decode, yuan } from '../dialect-values.ts'
 
 export interface EstateAnswer<T> {
@@ -50,6 +50,20 @@ export interface EstateSeizure {
   查封起始日期: string
   查封结束日期: string | null
   解封状态: string
+}
+
+/** 不动产权证书 as the 发证记录 lists them, in the order they were issued. */
+export interface EstateCertificate {
+  证照流水号: string
+  证照类型代码: string
+  权利人: string
+  证件类型: string
+  证件号码: string
+  不动产权证书号: string
+  坐落: string
+  建筑面积: string
+  登簿日期: string
+  权属状态: string
 }
 
 /** 证件类型 query values. */
@@ -156,5 +170,21 @@ export function mapSeizure(s: EstateSeizure): CanonicalRecord {
       to: cnDate(s.查封结束日期),
       status: decode(LIFTED, s.解封状态, '解封状态'),
     },
+  }
+}
+
+const HOLDER_TYPES = { sfz: 'resident-id', tyshxydm: 'credit-code' } as const
+const CERTIFICATE_STATUS = { 现势: 'valid', 历史: 'revoked' } as const
+
+export function mapCertificate(c: EstateCertificate): IssuedCertificate {
+  const status = decode(CERTIFICATE_STATUS, c.权属状态, '权属状态')
+  return {
+    typeCode: c.证照类型代码,
+    serial: c.证照流水号,
+    holder: { idType: decode(HOLDER_TYPES, c.证件类型, '证件类型'), idNumber: c.证件号码, name: c.权利人 },
+    issuedOn: requiredCnDate(c.登簿日期),
+    faceData: { certificateNumber: c.不动产权证书号, location: c.坐落, area: area(c.建筑面积) },
+    status,
+    ...(status === 'revoked' ? { statusReason: '权利已转为历史状态（证书注销）' } : {}),
   }
 }

@@ -5,6 +5,7 @@
  * Run alone with `node --import tsx adapters/real-estate/real-estate-simulator.ts [port]`.
  */
 import { pathToFileURL } from 'node:url'
+import { demoCertificateTypeCode } from '../simulator-kit/demo-certificate-types.ts'
 import { between, demoWorld, hashOf, pick, seededRandom } from '../simulator-kit/demo-population.ts'
 import {
   on,
@@ -13,7 +14,7 @@ import {
   type SimulatorReply,
   serveSimulator,
 } from '../simulator-kit/simulator-server.ts'
-import type { EstateMortgage, EstateRight, EstateSeizure } from './real-estate-dialect.ts'
+import type { EstateCertificate, EstateMortgage, EstateRight, EstateSeizure } from './real-estate-dialect.ts'
 
 export const REAL_ESTATE_DEMO_TOKEN = 'real-estate-demo-token'
 const BANKS = [
@@ -29,6 +30,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 const cn = (y: number, m: number, d: number) => `${y}年${pad(m)}月${pad(d)}日`
 
 interface Holding {
+  organisation: boolean
   rights: EstateRight[]
   mortgages: EstateMortgage[]
   seizures: EstateSeizure[]
@@ -37,7 +39,7 @@ interface Holding {
 function holdingsOf(id: string, name: string, division: string, organisation: boolean): Holding {
   const random = seededRandom(hashOf(`bdc${id}`))
   const count = organisation ? between(random, 1, 2) : random() < 0.45 ? 0 : between(random, 1, 2)
-  const held: Holding = { rights: [], mortgages: [], seizures: [] }
+  const held: Holding = { organisation, rights: [], mortgages: [], seizures: [] }
   for (let i = 0; i < count; i++) {
     const year = between(random, 2010, 2025)
     const unit = `${division}${pad(between(random, 1, 9), 3)}${pad(between(random, 1, 30), 3)}GB${pad(between(random, 1, 99_999), 5)}F${pad(between(random, 1, 9999), 4)}${pad(between(random, 1, 3000), 4)}`
@@ -89,6 +91,25 @@ function holdingsOf(id: string, name: string, division: string, organisation: bo
   return held
 }
 
+/** One 不动产权证书 per right registered, people's first, then organisations'. */
+function certificates(holdings: Map<string, Holding>): EstateCertificate[] {
+  const typeCode = demoCertificateTypeCode('lf-realestate')
+  return [...holdings.values()]
+    .flatMap((h) => h.rights.map((r) => ({ r, 证件类型: h.organisation ? 'tyshxydm' : 'sfz' })))
+    .map(({ r, 证件类型 }, i) => ({
+      证照流水号: `BDCZS${pad(i + 1, 7)}`,
+      证照类型代码: typeCode,
+      权利人: r.权利人,
+      证件类型,
+      证件号码: r.证件号码,
+      不动产权证书号: r.不动产权证书号,
+      坐落: r.坐落,
+      建筑面积: r.建筑面积,
+      登簿日期: r.登簿日期,
+      权属状态: r.权属状态,
+    }))
+}
+
 export interface RealEstateSimulatorOptions extends SimulatorOptions {
   token?: string
 }
@@ -111,20 +132,26 @@ export async function startSimulator(options: RealEstateSimulatorOptions = {}): 
     status,
     body: { success: status === 200, errorCode, message, result },
   })
-  const list = (path: string, pick: (h: Holding) => unknown[]) =>
-    on('GET', `/bdc/v2/qlr/${path}`, (req) => {
+  const issued = certificates(holdings)
+  /** Checks the token and offset/limit, then answers one window of `rowsOf(query)`. */
+  const windowed = (path: string, rowsOf: (q: URLSearchParams) => unknown[] | SimulatorReply) =>
+    on('GET', path, (req) => {
       if (req.headers['x-bdc-token'] !== token) return reply(401, 'UNAUTHORIZED', '未授权的访问', null)
-      const zjh = req.query.get('zjh') ?? ''
-      const zjlx = req.query.get('zjlx')
       const offset = Number(req.query.get('offset') ?? '0')
       const limit = Number(req.query.get('limit') ?? '20')
-      if (!['sfz', 'tyshxydm'].includes(zjlx ?? '') || zjh.length !== 18)
-        return reply(400, 'PARAM_INVALID', '证件类型或证件号码不正确', null)
       if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 200) {
         return reply(400, 'PARAM_INVALID', 'offset 或 limit 超出范围', null)
       }
-      const rows = holdings.has(zjh) ? pick(holdings.get(zjh)!) : []
+      const rows = rowsOf(req.query)
+      if (!Array.isArray(rows)) return rows
       return reply(200, null, '查询成功', { rows: rows.slice(offset, offset + limit), total: rows.length })
+    })
+  const list = (path: string, pick: (h: Holding) => unknown[]) =>
+    windowed(`/bdc/v2/qlr/${path}`, (q) => {
+      const zjh = q.get('zjh') ?? ''
+      if (!['sfz', 'tyshxydm'].includes(q.get('zjlx') ?? '') || zjh.length !== 18)
+        return reply(400, 'PARAM_INVALID', '证件类型或证件号码不正确', null)
+      return holdings.has(zjh) ? pick(holdings.get(zjh)!) : []
     })
   return serveSimulator(
     [
@@ -132,6 +159,8 @@ export async function startSimulator(options: RealEstateSimulatorOptions = {}): 
       list('cqxx', (h) => h.rights),
       list('dyxx', (h) => h.mortgages),
       list('cfxx', (h) => h.seizures),
+      // 发证记录: every 不动产权证书 issued, in issue order.
+      windowed('/bdc/v2/zs/fzjl', () => issued),
     ],
     reply(404, 'NOT_FOUND', '资源不存在', null),
     options,

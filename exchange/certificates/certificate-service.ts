@@ -38,12 +38,20 @@ import {
   findCertificate,
   insertCertificate,
   lockCertificateStatus,
+  type StoredStatus,
   toCertificate,
   updateCertificateStatus,
 } from './certificate-store.ts'
 import { findCertificateType, insertCertificateType, listCertificateTypes } from './certificate-type-store.ts'
 
 export const CERTIFICATE_TOPIC = 'certificate-events'
+
+/** A certificate from a department system: its own serial, and its status when the system knows it. */
+export type IngestedCertificate = CertificateIssue & {
+  serial: string
+  status?: StoredStatus
+  statusReason?: string
+}
 
 /**
  * The certificate directory: types, issuing (by a department through the API, or ingested from a
@@ -94,13 +102,23 @@ export class CertificateService {
 
   /**
    * What department adapters feed: a certificate the department's own system issued, with its own
-   * serial. Idempotent: feeding the same certificate again changes nothing.
+   * serial. Idempotent: feeding the same certificate again changes nothing. A status the system
+   * reports (e.g. 已注销 ⇒ revoked) is applied like an issuer's status change; revocation stays final.
    */
-  async ingest(issuerDepartment: string, input: CertificateIssue & { serial: string }): Promise<Certificate> {
+  async ingest(issuerDepartment: string, input: IngestedCertificate): Promise<Certificate> {
     const type = await this.typeOf(input.typeCode)
     if (type.issuerDepartment !== issuerDepartment)
       throw new InputError('not-issuing-department', `${issuerDepartment} does not issue ${type.code}`)
-    return (await this.insert(type, input)).certificate
+    const { status, statusReason, ...issue } = input
+    const { certificate } = await this.insert(type, issue)
+    // "expired" is derived from a stored "valid".
+    const stored = certificate.status === 'expired' ? 'valid' : certificate.status
+    if (!status || stored === status || stored === 'revoked') return certificate
+    await this.recordStatus(certificate.id, type.issuerDepartment, {
+      status,
+      reason: statusReason ?? `reported by the ${issuerDepartment} system`,
+    })
+    return toCertificate((await findCertificate(this.db, certificate.id))!)
   }
 
   async get(principal: Principal, id: string): Promise<CertificateSigned> {
@@ -120,26 +138,35 @@ export class CertificateService {
     const existing = await findCertificate(this.db, canonical)
     if (!existing || !canReadCertificate(principal, existing.issuer_department)) throw notFound(id)
     enforce(canIssue(principal, existing.issuer_department))
+    await this.recordStatus(canonical, existing.issuer_department, change)
+    return toCertificate((await findCertificate(this.db, canonical))!)
+  }
+
+  /** The status change and its event in one transaction; a revoked certificate stays revoked. */
+  private async recordStatus(
+    id: string,
+    issuerDepartment: string,
+    change: CertificateStatusChange,
+  ): Promise<void> {
     await this.db.transaction(async (trx) => {
-      const current = await lockCertificateStatus(trx, canonical)
+      const current = await lockCertificateStatus(trx, id)
       if (current === 'revoked')
         throw new ConflictError('certificate-revoked', 'A revoked certificate cannot change status again')
-      await updateCertificateStatus(trx, canonical, change.status, change.reason)
+      await updateCertificateStatus(trx, id, change.status, change.reason)
       await appendEvents(trx, [
         {
           topic: CERTIFICATE_TOPIC,
-          key: canonical,
+          key: id,
           type: 'certificate.status-changed',
           payload: {
-            id: canonical,
+            id,
             status: change.status,
             previous: current,
-            issuerDepartment: existing.issuer_department,
+            issuerDepartment,
           } satisfies CertificateEvent,
         },
       ])
     })
-    return toCertificate((await findCertificate(this.db, canonical))!)
   }
 
   private async typeOf(code: string): Promise<CertificateType> {

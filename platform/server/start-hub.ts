@@ -4,6 +4,7 @@ import { startAllSimulators } from '../../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
 import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
+import { startCertificateFeed } from '../../exchange/certificates/certificate-plugin.ts'
 import { seedDemoCertificates } from '../../exchange/certificates/demo-certificates.ts'
 import { startExchangeBackground } from '../../exchange/sync/sync-plugin.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
@@ -55,7 +56,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     if (config.seedDemoData) {
       await seedDemoData(db)
       await seedDemoResources(db)
-      await seedDemoCertificates(db)
+      // Types and materials only: the certificates come from the department systems' feeds.
+      await seedDemoCertificates(db, { holders: 0 })
       // One hub-held resource, so the sync jobs have something to pull in the demo.
       await db('resource_sources')
         .insert({
@@ -96,6 +98,15 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   await app.jobs.startWorkers()
   await startCaseBackground(app)
   await startExchangeBackground(app)
+  await startCertificateFeed(app)
+  if (config.seedDemoData) {
+    // Pull the departments' certificates once now, so the demo's clerk flow works from the start.
+    const { results, failures } = await app.certificates.feed.pullAll()
+    const ingested = results.reduce((n, r) => n + r.ingested, 0)
+    say(
+      `${ingested} certificate(s) fed by ${results.length} department system(s)${failures.length ? `; ${failures.length} failed, see the log` : ''}`,
+    )
+  }
   const address = await app.listen({ host: config.host, port: config.port })
   app.log.info(
     `hub listening on ${address} (${config.mode} mode); API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`,
