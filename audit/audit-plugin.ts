@@ -69,7 +69,7 @@ export const auditPlugin = fp<AuditPluginOptions>(
     })
     const commitSeconds = new Histogram({
       name: 'hub_audit_commit_seconds',
-      help: 'Duration of one audit group commit (lock head, insert, advance head, commit)',
+      help: 'Duration of one audit group commit (one append statement; lock-and-append when another writer moved the head)',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers,
     })

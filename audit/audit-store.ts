@@ -8,16 +8,6 @@ export interface ChainHead {
   lastHash: string
 }
 
-/** Locks the chain head until the transaction ends: every writer, in every instance, queues here. */
-export async function lockChainHead(trx: Knex.Transaction): Promise<ChainHead> {
-  const { rows } = await trx.raw<{ rows: { last_id: number; last_hash: string }[] }>(
-    'select last_id, last_hash from audit_chain_head for update',
-  )
-  const row = rows[0]
-  if (!row) throw new Error('audit_chain_head is empty: run the migrations')
-  return { lastId: Number(row.last_id), lastHash: row.last_hash }
-}
-
 export async function readChainHead(db: Knex): Promise<ChainHead> {
   const { rows } = await db.raw<{ rows: { last_id: number; last_hash: string }[] }>(
     'select last_id, last_hash from audit_chain_head',
@@ -27,25 +17,28 @@ export async function readChainHead(db: Knex): Promise<ChainHead> {
   return { lastId: Number(row.last_id), lastHash: row.last_hash }
 }
 
-export async function advanceChainHead(trx: Knex.Transaction, head: ChainHead): Promise<void> {
-  await trx.raw('update audit_chain_head set last_id = ?, last_hash = ?', [head.lastId, head.lastHash])
-}
-
 /** Creates the month's partition unless it exists (idempotent; runs outside the insert transaction). */
 export async function ensurePartition(db: Knex, monthStart: string): Promise<void> {
   await db.raw('select audit_ensure_partition(?::date)', [monthStart])
 }
 
-/** One multi-row INSERT for a whole batch. */
-export async function insertRecords(
-  trx: Knex.Transaction,
-  records: { record: ChainedRecord; hash: string }[],
-): Promise<void> {
-  await trx('audit_records').insert(
+/** The columns of a record as `jsonb_to_recordset` reads them from one JSON parameter. */
+const RECORD_COLUMNS = `id int8, occurred_at timestamptz, principal text, department text, roles text[],
+  action text, resource_type text, resource_id text, subject_hash text, subject_masked text, items text[],
+  purpose text, case_number text, grant_id text, outcome text, reason text, request_id text,
+  client_address text, details text, prev_hash text, hash text`
+const RECORD_COLUMN_NAMES = RECORD_COLUMNS.split(',')
+  .map((c) => c.trim().split(/\s+/)[0])
+  .join(', ')
+
+type HashedRecord = { record: ChainedRecord; hash: string }
+
+function recordsJson(records: readonly HashedRecord[]): string {
+  return JSON.stringify(
     records.map(({ record: r, hash }) => ({
       id: r.id,
-      // The writer stamps whole milliseconds, so a Date carries exactly the value that was hashed.
-      occurred_at: new Date(Number(r.occurredAtMicros / 1000n)),
+      // The writer stamps whole milliseconds, so the ISO time carries exactly the value that was hashed.
+      occurred_at: new Date(Number(r.occurredAtMicros / 1000n)).toISOString(),
       principal: r.principal,
       department: r.department,
       roles: r.roles,
@@ -67,6 +60,57 @@ export async function insertRecords(
       hash,
     })),
   )
+}
+
+const INSERT_RECORDS = `insert into audit_records (${RECORD_COLUMN_NAMES})
+  select ${RECORD_COLUMN_NAMES} from jsonb_to_recordset(?::jsonb) as x(${RECORD_COLUMNS})`
+
+/**
+ * The fast path: appends a hashed batch and moves the chain head in ONE statement (one round trip,
+ * its own commit). The head row is updated only if it still is `expected`, and the records are
+ * inserted only if it was; when another writer (another hub instance) moved the head first,
+ * PostgreSQL re-checks the condition against the new head once the row lock is released, nothing is
+ * written and this returns false (docs/adr/0004-audit-group-commit.md).
+ */
+export async function appendIfHead(
+  db: Knex,
+  expected: ChainHead,
+  records: readonly HashedRecord[],
+): Promise<boolean> {
+  const last = records[records.length - 1]
+  if (!last) return true
+  const result = await db.raw<{ rowCount: number }>(
+    `with advanced as (
+       update audit_chain_head set last_id = ?, last_hash = ?
+        where last_id = ? and last_hash = ? returning 1
+     )
+     ${INSERT_RECORDS} where exists (select 1 from advanced)`,
+    [last.record.id, last.hash, expected.lastId, expected.lastHash, recordsJson(records)],
+  )
+  return result.rowCount === records.length
+}
+
+/**
+ * The path that always makes progress: locks the head row, lets `chain` number and hash the batch from
+ * it, inserts and moves the head in one transaction. Every writer in every instance queues on the lock.
+ */
+export async function appendLocked(
+  db: Knex,
+  chain: (head: ChainHead) => HashedRecord[],
+): Promise<HashedRecord[]> {
+  return db.transaction(async (trx) => {
+    const { rows } = await trx.raw<{ rows: { last_id: number; last_hash: string }[] }>(
+      'select last_id, last_hash from audit_chain_head for update',
+    )
+    const row = rows[0]
+    if (!row) throw new Error('audit_chain_head is empty: run the migrations')
+    const records = chain({ lastId: Number(row.last_id), lastHash: row.last_hash })
+    const last = records[records.length - 1]
+    if (!last) return records
+    await trx.raw(INSERT_RECORDS, [recordsJson(records)])
+    await trx.raw('update audit_chain_head set last_id = ?, last_hash = ?', [last.record.id, last.hash])
+    return records
+  })
 }
 
 export interface RangeCheck {

@@ -56,6 +56,24 @@ describe('AuditWriter and verifyChain', () => {
     expect(await verifyChain(db, { batchSize: 3_000 })).toEqual({ ok: true, checked: 10_000 })
   })
 
+  it('keeps one chain when two writers (two hub instances) append at the same time', async () => {
+    const db = database.db
+    const a = new AuditWriter({ db, subjectKey: KEY, maxBatch: 7 })
+    const b = new AuditWriter({ db, subjectKey: KEY, maxBatch: 11 })
+    const receipts = await Promise.all(
+      Array.from({ length: 2_000 }, (_, i) => (i % 2 === 0 ? a : b).record(entry(i))),
+    )
+    await Promise.all([a.close(), b.close()])
+
+    const ids = receipts.map((r) => r.id)
+    expect(new Set(ids).size).toBe(2_000)
+    expect(Math.max(...ids) - Math.min(...ids)).toBe(1_999)
+    // Each writer has found the head moved by the other at least once, and recovered.
+    expect(a.stats.headConflicts + b.stats.headConflicts).toBeGreaterThan(0)
+    const { rows } = await db.raw('select count(*)::int as n from audit_records')
+    expect(await verifyChain(db, { batchSize: 500 })).toEqual({ ok: true, checked: rows[0].n })
+  })
+
   it('stores the subject only as a keyed hash and a masked form', async () => {
     const writer = new AuditWriter({ db: database.db, subjectKey: KEY })
     const { id } = await writer.record(entry(1, { subjectId: '14100019900101001x' }))

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import { type ChainedRecord, canonicalJson, hashRecord, hashSubject, maskSubject } from './audit-chain.ts'
-import { advanceChainHead, ensurePartition, insertRecords, lockChainHead } from './audit-store.ts'
+import { appendIfHead, appendLocked, type ChainHead, ensurePartition } from './audit-store.ts'
 
 /** What a feature says about one access or change. The writer adds time, chain position and hashes. */
 export interface AuditEntry {
@@ -37,7 +37,7 @@ export interface AuditWriterOptions {
   db: Knex
   /** HMAC key for subject identifiers (config: AUDIT_SUBJECT_KEY). */
   subjectKey: Buffer
-  /** Most records in one INSERT (PostgreSQL allows 65,535 bind parameters; a record uses 21). */
+  /** Most records in one append statement (bounds the statement size and a flush's latency). */
   maxBatch?: number
   now?: () => number
   /** Told about every committed batch (its records' outcomes, the commit's duration): for metrics. */
@@ -63,8 +63,11 @@ function unstorable(value: unknown): boolean {
 
 /**
  * Group commit for the hash chain. `record()` queues an entry; one flusher at a time takes everything
- * queued, locks the chain head row, numbers and hashes the batch in memory, writes it with one
- * multi-row INSERT and commits; only then are the callers' promises resolved, so a caller that awaits
+ * queued, numbers and hashes the batch in memory from the chain head it last wrote, and appends it with
+ * one statement that inserts the records and moves the head only if the head is still where this
+ * writer left it; when another instance has moved it (or after a start or a failure), it locks the
+ * head row, re-numbers and re-hashes in a transaction instead.
+ * The statement commits on its own; only then are the callers' promises resolved, so a caller that awaits
  * `record()` before answering never answers without a durable record. Entries arriving while a flush
  * is in flight wait for the next one, which is what turns many concurrent requests into few commits.
  */
@@ -79,7 +82,9 @@ export class AuditWriter {
   private closed = false
   private readonly knownMonths = new Set<string>()
   /** Counters for tests, metrics and the benchmark. */
-  readonly stats = { flushes: 0, records: 0, failedFlushes: 0 }
+  readonly stats = { flushes: 0, records: 0, failedFlushes: 0, headConflicts: 0 }
+  /** The chain head after this writer's last append; null when unknown (start, conflict, failure). */
+  private head: ChainHead | null = null
 
   constructor({ db, subjectKey, maxBatch = 1000, now = Date.now, onFlush }: AuditWriterOptions) {
     if (subjectKey.length < 16) throw new Error('AuditWriter: the subject key must be at least 16 bytes')
@@ -169,26 +174,34 @@ export class AuditWriter {
   private async flush(batch: Pending[]): Promise<AuditReceipt[]> {
     for (const p of batch) await this.ensureMonth(p.record.occurredAtMicros)
     const started = performance.now()
-    const receipts = await this.db.transaction(async (trx) => {
-      const head = await lockChainHead(trx)
+    const chain = (head: ChainHead) => {
       let prevHash = head.lastHash
-      const rows = batch.map((p, i) => {
+      return batch.map((p, i) => {
         const record: ChainedRecord = { ...p.record, id: head.lastId + 1 + i, prevHash }
         const hash = hashRecord(record)
         prevHash = hash
         return { record, hash }
       })
-      await insertRecords(trx, rows)
-      await advanceChainHead(trx, { lastId: head.lastId + batch.length, lastHash: prevHash })
-      return rows.map(({ record, hash }) => ({ id: record.id, hash }))
-    })
+    }
+    // One round trip from the head this writer last left; if that is unknown or another writer has
+    // moved it since, take the head row's lock instead (which always makes progress).
+    const expected = this.head
+    this.head = null
+    let rows = expected ? chain(expected) : null
+    if (expected && rows && !(await appendIfHead(this.db, expected, rows))) {
+      this.stats.headConflicts += 1
+      rows = null
+    }
+    if (!rows) rows = await appendLocked(this.db, chain)
+    const last = rows[rows.length - 1]!
+    this.head = { lastId: last.record.id, lastHash: last.hash }
     this.stats.flushes += 1
     this.stats.records += batch.length
     this.onFlush?.(
       batch.map((p) => p.record.outcome),
       (performance.now() - started) / 1000,
     )
-    return receipts
+    return rows.map(({ record, hash }) => ({ id: record.id, hash }))
   }
 
   /** Partitions are made on first use of a month (the migration pre-creates the months around it). */
