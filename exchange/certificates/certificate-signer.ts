@@ -59,10 +59,19 @@ export class CertificateSigner {
   ) {}
 
   async sign(department: string, payload: Record<string, unknown>): Promise<string> {
+    return (await this.signWithKid(department, payload)).document
+  }
+
+  /** Signs with the department's active key and says which key that was. */
+  async signWithKid(
+    department: string,
+    payload: Record<string, unknown>,
+  ): Promise<{ document: string; kid: string }> {
     const { kid, key } = await this.activeKey(department)
-    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    const document = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
       .setProtectedHeader({ alg: 'ES256', kid, typ: DOCUMENT_TYPE })
       .sign(key)
+    return { document, kid }
   }
 
   async check(document: string): Promise<SignatureCheck> {

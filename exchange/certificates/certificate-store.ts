@@ -94,14 +94,22 @@ export async function findCertificate(db: Db, id: string): Promise<CertificateRo
   return (await selectCertificates(db).where('c.id', id).first()) as CertificateRow | undefined
 }
 
-/** The status columns only: what verification needs, cheaply. */
-export async function findCertificateStatus(
+export type CertificateStatusRow = Pick<CertificateRow, 'id' | 'issuer_department' | 'status' | 'valid_until'>
+
+/** The status columns only, of many certificates at once: what verification needs, cheaply. */
+export async function findCertificateStatuses(
   db: Db,
-  id: string,
-): Promise<Pick<CertificateRow, 'issuer_department' | 'status' | 'valid_until'> | undefined> {
-  return db('certificates')
-    .where({ id })
-    .first('issuer_department', 'status', db.raw('valid_until::text as valid_until'))
+  ids: readonly string[],
+): Promise<Map<string, CertificateStatusRow>> {
+  const rows = (await db('certificates')
+    .whereIn('id', ids)
+    .select(
+      'id',
+      'issuer_department',
+      'status',
+      db.raw('valid_until::text as valid_until'),
+    )) as CertificateStatusRow[]
+  return new Map(rows.map((row) => [row.id, row]))
 }
 
 export async function findHolderCertificates(

@@ -15,7 +15,7 @@ import type {
   CertificateShareableMaterials,
   Principal,
 } from '../../schemas/generated/types.ts'
-import { type CaseFacts, findCaseFacts } from './case-facts-read-model.ts'
+import { type CaseFacts, findCaseFacts, findCaseFactsAndMaterial } from './case-facts-read-model.ts'
 import { fetchesOfCase, recordFetch } from './case-material-fetch-store.ts'
 import type { CertificateDocuments } from './certificate-documents.ts'
 import { checkHolderId, parseCertificateId } from './certificate-rules.ts'
@@ -27,7 +27,7 @@ import {
   toCertificate,
   today,
 } from './certificate-store.ts'
-import { findMaterial, listMaterials } from './material-store.ts'
+import { listMaterials } from './material-store.ts'
 
 /** Records one audit event for the caller; resolves once durable. */
 export type AuditRecorder = (event: AuditEvent) => Promise<unknown>
@@ -89,12 +89,13 @@ export class ClerkFetchService {
     const base = { action: FETCH_ACTION, resourceType: 'certificate', caseNumber, details: { materialCode } }
     let subjectId: string | null = null
     try {
-      const facts = await findCaseFacts(this.db, caseNumber)
+      const found = await findCaseFactsAndMaterial(this.db, caseNumber, materialCode)
+      const facts = found?.facts
       const decision = canFetchForCase(principal, facts)
       if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
       const holder = this.holderOf(facts, request)
       subjectId = holder.idNumber
-      const material = await findMaterial(this.db, facts.serviceItemCode, materialCode)
+      const material = found.material
       if (!material)
         throw new NotFoundError(
           'material-not-found',
@@ -192,14 +193,12 @@ export class ClerkFetchService {
       }
     }
     const certificate = toCertificate(usable[0]!, on)
-    const document = await this.documents.sign(certificate, { caseNumber: facts.caseNumber, materialCode })
-    return {
-      ...base,
-      outcome: 'found',
+    const { document, verification } = await this.documents.signAndState(
       certificate,
-      document,
-      verification: await this.documents.verify(document, usable[0]),
-    }
+      { caseNumber: facts.caseNumber, materialCode },
+      usable[0],
+    )
+    return { ...base, outcome: 'found', certificate, document, verification }
   }
 }
 

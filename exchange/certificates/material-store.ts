@@ -5,7 +5,7 @@ import type { ServiceItemMaterial } from '../../schemas/generated/types.ts'
 
 type Db = Knex | Knex.Transaction
 
-interface MaterialRow {
+export interface MaterialRow {
   service_item_code: string
   material_code: string
   name: string
@@ -14,7 +14,7 @@ interface MaterialRow {
   resource_codes: string[]
 }
 
-const toMaterial = (row: MaterialRow): ServiceItemMaterial => ({
+export const toMaterial = (row: MaterialRow): ServiceItemMaterial => ({
   serviceItemCode: row.service_item_code,
   materialCode: row.material_code,
   name: row.name,
@@ -28,17 +28,6 @@ export async function listMaterials(db: Db, serviceItemCode: string): Promise<Se
     .where({ service_item_code: serviceItemCode })
     .orderBy('material_code')) as MaterialRow[]
   return rows.map(toMaterial)
-}
-
-export async function findMaterial(
-  db: Db,
-  serviceItemCode: string,
-  materialCode: string,
-): Promise<ServiceItemMaterial | undefined> {
-  const row = (await db('service_item_materials')
-    .where({ service_item_code: serviceItemCode, material_code: materialCode })
-    .first()) as MaterialRow | undefined
-  return row && toMaterial(row)
 }
 
 export async function upsertMaterial(
