@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import type { CalendarSettings } from '../platform/calendar/working-days.ts'
 import type { AuditAccess, AuditAggregate, AuditAnomaly } from '../schemas/generated/types.ts'
 
 /**
@@ -22,7 +23,10 @@ export type AggregateKey = 'principal' | 'department' | 'action' | 'outcome' | '
  */
 export const DATA_ACCESS_ACTIONS = ['exchange.fetch', 'certificates.fetch', 'cases.read'] as const
 
-/** Working hours are judged on the hub's local clock: all of China is on one time zone. */
+/**
+ * Working hours (08:00–18:00 on working days) are judged on the hub's local clock: all of China is on
+ * one time zone, and holidays are Shanghai calendar dates.
+ */
 export const HUB_TIME_ZONE = 'Asia/Shanghai'
 const MAX_FINDINGS = 500
 const DRILL_DOWN_IDS = 100
@@ -46,8 +50,18 @@ interface Window {
 const SELECT_GROUP = `principal, max(department) as department, count(*)::int as n,
   (array_agg(id order by id))[1:${DRILL_DOWN_IDS}] as ids`
 
+const NO_CALENDAR: CalendarSettings = { holidays: [], makeUpWorkdays: [] }
+
 export class AnomalyReadModel {
-  constructor(private readonly db: Knex) {}
+  /**
+   * `calendar` is the working-day calendar of decision deadlines (config `WORKDAY_HOLIDAYS`,
+   * `WORKDAY_MAKEUP_DAYS`): a statutory holiday is off-hours all day, a make-up workday (调休上班)
+   * has normal working hours although it falls on a weekend.
+   */
+  constructor(
+    private readonly db: Knex,
+    private readonly calendar: CalendarSettings = NO_CALENDAR,
+  ) {}
 
   async anomalies(kind: AnomalyKind, w: Window): Promise<AuditAnomaly[]> {
     const rows = await this.query(kind, w)
@@ -116,10 +130,14 @@ export class AnomalyReadModel {
          select principal, department, n, ids, local_hour at time zone '${HUB_TIME_ZONE}' as window_start,
                 (local_hour + interval '1 hour') at time zone '${HUB_TIME_ZONE}' as window_end, null::float8 as baseline
            from hourly
-          where n > ? and (extract(isodow from local_hour) >= 6
-                           or extract(hour from local_hour) < 8 or extract(hour from local_hour) >= 18)
+          where n > ? and (extract(hour from local_hour) < 8 or extract(hour from local_hour) >= 18
+                           or case when local_hour::date = any(?::date[]) then false
+                                   when local_hour::date = any(?::date[]) then true
+                                   else extract(isodow from local_hour) >= 6 end)
           order by n desc, principal limit ${MAX_FINDINGS}`,
-        [from, to, actions, threshold],
+        // Make-up workdays first: the same precedence as WorkingDayCalendar.isWorkingDay. The day
+        // lists go in as two array parameters and are tested per active hour, not per record.
+        [from, to, actions, threshold, [...this.calendar.makeUpWorkdays], [...this.calendar.holidays]],
       )
     }
     return result.rows

@@ -7,7 +7,7 @@ import { AuditReadModel } from './audit-read-model.ts'
 import { AuditService } from './audit-service.ts'
 import { type AuditEntry, type AuditReceipt, AuditWriter } from './audit-writer.ts'
 import { CheckpointService } from './checkpoint-service.ts'
-import { CheckpointSigner } from './checkpoint-signer.ts'
+import { CheckpointSigner, parseRetiredKeys } from './checkpoint-signer.ts'
 import { ReportService } from './report-service.ts'
 import { RetentionService } from './retention-service.ts'
 
@@ -83,8 +83,10 @@ export const auditPlugin = fp<AuditPluginOptions>(
       },
     })
 
-    const { signingKey, archiveDir, retentionMonths } = app.config.audit
-    const signer = signingKey ? await CheckpointSigner.fromJwk(signingKey) : null
+    const { signingKey, retiredSigningKeys, archiveDir, retentionMonths } = app.config.audit
+    const signer = signingKey
+      ? await CheckpointSigner.fromJwk(signingKey, parseRetiredKeys(retiredSigningKeys))
+      : null
     if (!signer) app.log.warn('AUDIT_SIGNING_KEY is not set: audit checkpoints cannot be signed')
     const gate = new AuditGate(writer)
     const service = new AuditService({
@@ -94,9 +96,13 @@ export const auditPlugin = fp<AuditPluginOptions>(
       readModel: new AuditReadModel(app.db),
       signer,
     })
-    const checkpoints = new CheckpointService({ db: app.db, gate, signer })
+    const checkpoints = new CheckpointService({ db: app.db, gate, signer, archiveDir })
     const retention = new RetentionService({ db: app.db, writer, checkpoints, archiveDir, retentionMonths })
-    const reports = new ReportService({ gate, writer, anomalies: new AnomalyReadModel(app.db) })
+    const reports = new ReportService({
+      gate,
+      writer,
+      anomalies: new AnomalyReadModel(app.db, app.config.calendar),
+    })
     app.decorate('audit', {
       writer,
       service,

@@ -1,8 +1,10 @@
 import type { Knex } from 'knex'
 import { UnavailableError } from '../platform/errors/app-error.ts'
+import { appendEvents } from '../platform/events/outbox-store.ts'
 import type { AuditCheckpoint, AuditCheckpointKeys, AuditCheckpointList } from '../schemas/generated/types.ts'
 import type { AuditActor, AuditGate } from './audit-gate.ts'
 import { readChainHead } from './audit-store.ts'
+import { checkpointEvent, writeCheckpointFile } from './checkpoint-export.ts'
 import type { CheckpointSigner } from './checkpoint-signer.ts'
 import {
   type CheckpointReason,
@@ -18,8 +20,11 @@ export function toCheckpoint(row: CheckpointRow): AuditCheckpoint {
 
 /**
  * Signs the chain head (or, for retention, a given position) and keeps the JWS in audit_checkpoints.
- * Without a signing key (services mode with no AUDIT_SIGNING_KEY) nothing can be signed: the
- * scheduled job does nothing and an auditor's request gets 503, so the gap is visible, not silent.
+ * In the same transaction it appends an `audit.checkpoint` event to the outbox and, when given the
+ * audit archive directory, writes the JWS there as a file: copies outside the database, which an
+ * owner who rewrites the database cannot take back (ADR 0005). Without a signing key (services mode
+ * with no AUDIT_SIGNING_KEY) nothing can be signed: the scheduled job does nothing and an auditor's
+ * request gets 503, so the gap is visible, not silent.
  */
 export class CheckpointService {
   constructor(
@@ -27,6 +32,8 @@ export class CheckpointService {
       db: Knex
       gate: AuditGate
       signer: CheckpointSigner | null
+      /** config.audit.archiveDir: each checkpoint is also written to its `checkpoints/` folder. */
+      archiveDir?: string
       now?: () => Date
     },
   ) {}
@@ -82,6 +89,15 @@ export class CheckpointService {
     const signedAt = new Date((this.deps.now ?? (() => new Date()))().getTime())
     const claims = { lastId, lastHash, count: lastId, signedAt: signedAt.toISOString() }
     const jws = await signer.sign(claims)
-    return insertCheckpoint(this.deps.db, { ...claims, signedAt, keyId: signer.keyId, reason, jws })
+    const { archiveDir } = this.deps
+    // The file is written before the commit: if it cannot be written, no checkpoint or event exists
+    // and the job retries. A crash between file and commit leaves a file without a row; it is still
+    // a true signed statement about the chain, and its id is never reused.
+    return this.deps.db.transaction(async (trx) => {
+      const row = await insertCheckpoint(trx, { ...claims, signedAt, keyId: signer.keyId, reason, jws })
+      await appendEvents(trx, [checkpointEvent(toCheckpoint(row))])
+      if (archiveDir) await writeCheckpointFile(archiveDir, row)
+      return row
+    })
   }
 }

@@ -1,8 +1,9 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CheckpointSigner, loadOrCreateSigningKey } from './checkpoint-signer.ts'
+import { CheckpointSigner, loadOrCreateSigningKey, parseRetiredKeys } from './checkpoint-signer.ts'
 
 const dirs: string[] = []
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))))
@@ -25,5 +26,35 @@ describe('the embedded audit signing key', () => {
     expect(await other.verify(jws)).toEqual({ ok: false, problem: 'unknown-key' })
     expect(await signer.verify(`${jws.slice(0, -4)}AAAA`)).toEqual({ ok: false, problem: 'bad-signature' })
     expect(await signer.verify('not a jws')).toEqual({ ok: false, problem: 'bad-signature' })
+  })
+})
+
+describe('rotating the audit signing key', () => {
+  it('signs with the new key and still verifies, and publishes, the retired one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'hub-audit-key-'))
+    dirs.push(dir)
+    const oldKey = await loadOrCreateSigningKey(path.join(dir, 'old'))
+    const newKey = await loadOrCreateSigningKey(path.join(dir, 'new'))
+    const claims = { lastId: 7, lastHash: 'a'.repeat(64), count: 7, signedAt: '2026-11-26T00:00:00.000Z' }
+    const before = await CheckpointSigner.fromJwk(oldKey)
+    const oldJws = await before.sign(claims)
+
+    // The operator keeps the retired key's public half; a pasted private part is dropped.
+    const rotated = await CheckpointSigner.fromJwk(
+      newKey,
+      parseRetiredKeys(JSON.stringify({ keys: [JSON.parse(oldKey)] })),
+    )
+    expect(rotated.keyId).not.toBe(before.keyId)
+    expect(rotated.jwks().keys.map((k) => k.kid)).toEqual([rotated.keyId, before.keyId])
+    expect(JSON.stringify(rotated.jwks())).not.toContain('"d"')
+    expect(await rotated.verify(oldJws)).toEqual({ ok: true, claims })
+    const newJws = await rotated.sign(claims)
+    expect(decodeProtectedHeader(newJws).kid).toBe(rotated.keyId)
+    // Anyone with the published set checks either one with standard JOSE tooling.
+    for (const jws of [oldJws, newJws]) await compactVerify(jws, createLocalJWKSet(rotated.jwks()))
+
+    const forgetful = await CheckpointSigner.fromJwk(newKey)
+    expect(await forgetful.verify(oldJws)).toEqual({ ok: false, problem: 'unknown-key' })
+    expect(() => parseRetiredKeys('{"kty":"EC"}')).toThrow(/JWK Set/)
   })
 })

@@ -32,34 +32,73 @@ export type CheckpointVerdict =
 
 const TYPE = 'hub-audit-checkpoint+jws'
 
+interface VerifyKey {
+  key: SigningKey
+  jwk: JWK
+}
+
+/** The public half of a P-256 JWK with its RFC 7638 thumbprint as `kid`; the private part is dropped. */
+async function publicKeyOf(jwk: JWK, what: string): Promise<VerifyKey & { kid: string }> {
+  const { kty, crv, x, y } = jwk
+  if (kty !== 'EC' || crv !== 'P-256' || !x || !y) throw new Error(`${what}: not a P-256 JWK`)
+  // The kid is always the thumbprint (what checkpoints carry), whatever `kid` the JWK itself names.
+  const kid = await calculateJwkThumbprint({ kty, crv, x, y })
+  return {
+    kid,
+    key: await importJWK({ kty, crv, x, y }, 'ES256'),
+    jwk: { kty, crv, x, y, kid, alg: 'ES256', use: 'sig' },
+  }
+}
+
+/**
+ * Retired checkpoint keys as configured: a JWK Set (`{"keys": [...]}`) of the public halves of keys
+ * that signed checkpoints before a rotation. Private members, if an operator pasted them, are dropped.
+ */
+export function parseRetiredKeys(json: string | null | undefined): JWK[] {
+  if (!json) return []
+  const set = JSON.parse(json) as { keys?: unknown }
+  if (!Array.isArray(set.keys))
+    throw new Error('retired audit signing keys: expected a JWK Set {"keys": [...]}')
+  return set.keys as JWK[]
+}
+
 /**
  * Signs checkpoints with the hub's audit key (ES256) and checks them again. The private key is
  * the one secret that makes a rewritten chain detectable: whoever can rewrite the database can
  * recompute every hash, but cannot sign a new head without this key.
+ *
+ * Rotation: the new key signs, and the public halves of the keys it replaced stay as verify-only
+ * keys, listed in the published JWKS, so every older checkpoint still verifies under its `kid`.
  */
 export class CheckpointSigner {
   private constructor(
     private readonly privateKey: SigningKey,
-    private readonly publicKey: SigningKey,
-    private readonly publicJwk: JWK,
+    /** The current key first, then retired ones; by `kid`. */
+    private readonly verifyKeys: Map<string, VerifyKey>,
     readonly keyId: string,
   ) {}
 
-  /** From a private EC P-256 JWK (JSON text), as config.audit.signingKey holds it. */
-  static async fromJwk(json: string): Promise<CheckpointSigner> {
-    const { kty, crv, x, y, d } = JSON.parse(json) as JWK
-    if (kty !== 'EC' || crv !== 'P-256' || !x || !y || !d)
-      throw new Error('audit signing key: not a P-256 private JWK')
-    const keyId = await calculateJwkThumbprint({ kty, crv, x, y })
-    const publicJwk: JWK = { kty, crv, x, y, kid: keyId, alg: 'ES256', use: 'sig' }
+  /**
+   * From a private EC P-256 JWK (JSON text), as config.audit.signingKey holds it, and the public
+   * JWKs of retired keys (from the deployment's configuration, never from the database).
+   */
+  static async fromJwk(json: string, retired: readonly JWK[] = []): Promise<CheckpointSigner> {
+    const jwk = JSON.parse(json) as JWK
+    if (!jwk.d) throw new Error('audit signing key: not a P-256 private JWK')
+    const current = await publicKeyOf(jwk, 'audit signing key')
+    const { kty, crv, x, y, d } = jwk
     const privateKey = await importJWK({ kty, crv, x, y, d }, 'ES256')
-    const publicKey = await importJWK({ kty, crv, x, y }, 'ES256')
-    return new CheckpointSigner(privateKey, publicKey, publicJwk, keyId)
+    const verifyKeys = new Map<string, VerifyKey>([[current.kid, current]])
+    for (const [i, old] of retired.entries()) {
+      const key = await publicKeyOf(old, `retired audit signing key ${i + 1}`)
+      if (!verifyKeys.has(key.kid)) verifyKeys.set(key.kid, key)
+    }
+    return new CheckpointSigner(privateKey, verifyKeys, current.kid)
   }
 
-  /** The published verification key set (one key until rotation is built; see ADR 0005). */
+  /** The published verification key set: the current key first, then every retired one. */
   jwks(): { keys: JWK[] } {
-    return { keys: [{ ...this.publicJwk }] }
+    return { keys: [...this.verifyKeys.values()].map(({ jwk }) => ({ ...jwk })) }
   }
 
   async sign(claims: CheckpointClaims): Promise<string> {
@@ -74,11 +113,12 @@ export class CheckpointSigner {
       const { payload } = await compactVerify(
         jws,
         async (header) => {
-          if (header.kid !== this.keyId || header.typ !== TYPE) {
+          const known = header.kid === undefined ? undefined : this.verifyKeys.get(header.kid)
+          if (!known || header.typ !== TYPE) {
             unknownKey = true
             throw new Error('unknown checkpoint key')
           }
-          return this.publicKey
+          return known.key
         },
         { algorithms: ['ES256'] },
       )

@@ -49,6 +49,16 @@ export const CONVENTIONAL_ITEM_FIELDS: Readonly<Record<string, ItemFields>> = {
     cjjg: 'totalPrice',
     barq: 'filedOn',
   },
+  // 婚姻登记信息, served by the provincial platform (adapters/province).
+  'marriage-registration': {
+    xm: 'subjectName',
+    gmsfhm: 'subjectId',
+    poxm: 'spouseName',
+    djlx: 'registrationType',
+    djrq: 'registeredOn',
+    djjg: 'registrationOffice',
+    zzh: 'certificateNumber',
+  },
 }
 
 /** The canonical field an item code reads, or undefined when the kind has nothing for it. */

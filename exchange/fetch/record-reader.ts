@@ -13,13 +13,19 @@ import type { RecordSource } from './record-source.ts'
 import { TtlCache } from './ttl-cache.ts'
 
 /**
+ * How long a published resource and its source stay cached per process. A change of either shows on
+ * every instance after at most this long; `PUT /v1/resources/{code}/source` answers only after it.
+ */
+export const RESOURCE_CACHE_TTL_MS = 1_000
+
+/**
  * Reads what a fetch returns: the published resource (cached for a second, like the catalog's
  * views), and the records of the subjects — from the hub-held copy in one indexed query, or live from
  * the department system through its adapter (which validates the answer against the canonical schema
  * and maps failures to 502/503/504).
  */
 export class RecordReader {
-  private readonly resources = new TtlCache<PublishedResource>()
+  private readonly resources = new TtlCache<PublishedResource>(RESOURCE_CACHE_TTL_MS)
   private readonly caughtUp = new TtlCache<{ at: Date | null }>()
   private readonly held: HeldRecordBatcher
 

@@ -63,6 +63,12 @@ describe('loadConfig', () => {
     ['AUDIT_RETENTION_MONTHS', 'a year', /^AUDIT_RETENTION_MONTHS: must be an integer/],
     ['AUDIT_SIGNING_KEY', 'not json', /^AUDIT_SIGNING_KEY: is not valid JSON/],
     ['AUDIT_SIGNING_KEY', '{"kty":"RSA"}', /^AUDIT_SIGNING_KEY: must be a private EC P-256 JWK/],
+    ['AUDIT_RETIRED_SIGNING_KEYS', '[1]', /^AUDIT_RETIRED_SIGNING_KEYS: expected a JWK Set/],
+    [
+      'AUDIT_RETIRED_SIGNING_KEYS',
+      '{"keys":[{"kty":"EC","crv":"P-256","x":"a"}]}',
+      /^AUDIT_RETIRED_SIGNING_KEYS: every key must be a public EC P-256 JWK/,
+    ],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(problemsOf({ ...SERVICES, [name]: value }).some((p) => message.test(p))).toBe(true)
   })

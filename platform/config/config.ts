@@ -50,7 +50,14 @@ export interface HubConfig {
    * checkpoints (the embedded default makes both on first start); months kept before a monthly
    * partition is archived and dropped; where those archives go.
    */
-  audit: { subjectKey: string | null; signingKey: string | null; retentionMonths: number; archiveDir: string }
+  audit: {
+    subjectKey: string | null
+    signingKey: string | null
+    /** Public JWK Set (JSON text) of checkpoint keys replaced by `signingKey`: verify only. */
+    retiredSigningKeys: string | null
+    retentionMonths: number
+    archiveDir: string
+  }
   seedDemoData: boolean
 }
 
@@ -64,6 +71,18 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
+/** A public EC P-256 JWK with a `kid`, as a retired checkpoint key is published. */
+function isPublicP256Jwk(k: unknown): boolean {
+  const jwk = k as Record<string, unknown> | null
+  return (
+    jwk?.kty === 'EC' &&
+    jwk.crv === 'P-256' &&
+    typeof jwk.x === 'string' &&
+    typeof jwk.y === 'string' &&
+    typeof jwk.kid === 'string'
+  )
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 class Reader {
@@ -205,6 +224,20 @@ export function loadConfig(env: Env = process.env): HubConfig {
       r.problems.push('AUDIT_SIGNING_KEY: must be a private EC P-256 JWK (kty "EC", crv "P-256", with "d")')
   }
 
+  const retiredSigningKeys = r.raw('AUDIT_RETIRED_SIGNING_KEYS') ?? null
+  if (retiredSigningKeys !== null) {
+    let set: { keys?: unknown } | null = null
+    try {
+      set = JSON.parse(retiredSigningKeys) as { keys?: unknown }
+    } catch {
+      r.problems.push('AUDIT_RETIRED_SIGNING_KEYS: is not valid JSON (expected a JWK Set {"keys": [...]})')
+    }
+    const keys = set && Array.isArray(set.keys) ? (set.keys as Record<string, unknown>[]) : null
+    if (set && !keys) r.problems.push('AUDIT_RETIRED_SIGNING_KEYS: expected a JWK Set {"keys": [...]}')
+    else if (keys?.some((k) => !isPublicP256Jwk(k)))
+      r.problems.push('AUDIT_RETIRED_SIGNING_KEYS: every key must be a public EC P-256 JWK with x, y and kid')
+  }
+
   const logLevel = r.string('LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -242,6 +275,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     audit: {
       subjectKey,
       signingKey,
+      retiredSigningKeys,
       // Six months is the floor: the law on network security logs asks for at least that long.
       retentionMonths: r.int('AUDIT_RETENTION_MONTHS', 6, 6, 1200),
       archiveDir: r.string('AUDIT_ARCHIVE_DIR', `${r.string('HUB_DATA_DIR', '.data')}/audit-archive`),

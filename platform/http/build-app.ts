@@ -17,6 +17,7 @@ import { resourceRoutes } from '../../directory/resources/resource-routes.ts'
 import { casePlugin } from '../../exchange/cases/case-plugin.ts'
 import { certificatePlugin } from '../../exchange/certificates/certificate-plugin.ts'
 import { fetchPlugin } from '../../exchange/fetch/fetch-plugin.ts'
+import { resourceSourcePlugin } from '../../exchange/sources/resource-source-plugin.ts'
 import { syncPlugin } from '../../exchange/sync/sync-plugin.ts'
 import { policyPlugin } from '../../policies/policy-plugin.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
@@ -167,6 +168,7 @@ export async function buildApp({
   await app.register(auditRoutes)
   await app.register(departmentRoutes)
   await app.register(fetchPlugin)
+  await app.register(resourceSourcePlugin)
   await app.register(syncPlugin)
   await app.register(certificatePlugin)
   await app.register(casePlugin)

@@ -5142,6 +5142,9 @@ export interface AccessWebhookDelivery {
   details: {};
 }
 
+// events/audit-checkpoint-event.json
+export type AuditCheckpointEvent = AuditCheckpoint;
+
 // events/case-event.json
 /**
  * A case change on `case-events` (keyed by case number) and, filtered per grant, on `case-events.<department>` and webhooks. Types: case.accepted, case.step-recorded, case.result-recorded.
@@ -6550,6 +6553,72 @@ export interface ResourceReviewComment {
    * What the steward must change.
    */
   comment: string;
+}
+
+// resource-source-put.json
+/**
+ * Says how the exchange serves a resource. Replaces any earlier setting as a whole; the adapter must be configured and serve the record kind.
+ */
+export interface ResourceSourcePut {
+  /**
+   * Name of a configured department adapter (`GET /v1/admin/adapters`), e.g. `housing-fund`.
+   */
+  adapter: string;
+  /**
+   * A record kind the adapter serves, e.g. `housing-fund-account`.
+   */
+  recordKind: string;
+  /**
+   * True: answer from the hub-held copy (the adapter must support change feeds); false: call the department system on every fetch (it must support look-ups by subject).
+   */
+  hubHeld: boolean;
+  /**
+   * Optional item code ⇒ canonical field of the kind, for items the conventional map (exchange/fetch/record-item-map.ts) does not cover; omitted ⇒ the convention.
+   */
+  itemFields?: {
+    [k: string]: string | undefined;
+  };
+}
+
+// resource-source.json
+/**
+ * How the exchange serves a resource: which department adapter and canonical record kind it reads, and whether it answers from the hub-held copy or live from the department system.
+ */
+export interface ResourceSource {
+  /**
+   * The directory resource code, e.g. `203002/00001`.
+   */
+  resourceCode: string;
+  /**
+   * Name of the department adapter, e.g. `housing-fund`.
+   */
+  adapter: string;
+  /**
+   * Department whose system the adapter calls; null when the adapter is not configured on this instance (possible only for hub-held data).
+   */
+  department: string | null;
+  /**
+   * Canonical record kind read (`schemas/records/<kind>.json`), e.g. `housing-fund-account`.
+   */
+  recordKind: string;
+  /**
+   * True: fetches read the copy the sync jobs keep in the hub; false: every fetch calls the department system live.
+   */
+  hubHeld: boolean;
+  /**
+   * Item code ⇒ canonical field overrides; null when the kind's conventional item map applies.
+   */
+  itemFields: {
+    [k: string]: string | undefined;
+  } | null;
+  /**
+   * `explicit`: set through this API (or a seed) and stored; `convention`: derived from configuration, the version's source adapter or the provider, because nothing is stored.
+   */
+  origin: "explicit" | "convention";
+  /**
+   * When the explicit setting was last changed; null for the convention.
+   */
+  updatedAt: string | null;
 }
 
 // resource-status-reason.json
