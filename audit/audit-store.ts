@@ -129,6 +129,9 @@ export interface RangeCheck {
  * join up). Only the verdict crosses the wire, which is what makes verification fast; ranges are
  * independent, so several can run at once. `startPrev` is what record `lo` must link to when there
  * is no record `lo - 1` (the genesis hash for record 1; null: take it on trust).
+ *
+ * One pass over the range finds the first bad row; only when there is one does a second, tiny query
+ * say what is wrong with it (the rows before it are intact, so it is the place to look).
  */
 export async function checkChainRange(
   db: Knex,
@@ -137,46 +140,49 @@ export async function checkChainRange(
   startPrev: string | null,
 ): Promise<RangeCheck> {
   const { rows } = await db.raw<{
-    rows: {
-      found: number
-      checked: number
-      last_id: number | null
-      bad_id: number | null
-      problem: string | null
-    }[]
+    rows: { found: number; last_id: string | null; bad_id: string | null }[]
   }>(
-    `with r as (
-       select id, prev_hash, hash = audit_record_hash(a) as hash_ok,
-              coalesce(lag(id) over w, cast(? as int8) - 1) + 1 as expected_id,
-              coalesce(lag(hash) over w, cast(? as text)) as expected_prev
-       from audit_records a where id between cast(? as int8) - 1 and ?
-       window w as (order by id)
-     ), c as (
-       select id, case
-           when id <> expected_id then 'gap'
-           when prev_hash <> expected_prev then 'broken-link'
-           when not hash_ok then 'hash-mismatch'
-         end as problem,
-         case when id <> expected_id then expected_id else id end as at_id
-       from r where id >= ?
-     ), first_bad as (select id, at_id, problem from c where problem is not null order by id limit 1)
-     select (select count(*)::int from c) as found,
-            (select count(*)::int from c where id < coalesce((select id from first_bad), cast(? as int8) + 1)) as checked,
-            (select max(id) from c) as last_id,
-            (select at_id from first_bad) as bad_id,
-            (select problem from first_bad) as problem`,
-    [lo, startPrev, lo, hi, lo, hi],
+    `select count(*)::int as found, max(id) as last_id,
+            min(id) filter (where id <> coalesce(prev_id + 1, cast(? as int8))
+                               or prev_hash is distinct from coalesce(prev_stored, cast(? as text), prev_hash)
+                               or not hash_ok) as bad_id
+       from (select id, prev_hash, hash = audit_record_hash(a) as hash_ok,
+                    lag(id) over w as prev_id, lag(hash) over w as prev_stored
+               from audit_records a where id between cast(? as int8) - 1 and ?
+             window w as (order by id)) r
+      where id >= ?`,
+    [lo, startPrev, lo, hi, lo],
   )
   const row = rows[0]!
-  return {
-    found: row.found,
-    checked: row.checked,
-    lastId: row.last_id === null ? null : Number(row.last_id),
-    broken:
-      row.bad_id === null
-        ? null
-        : { id: Number(row.bad_id), problem: row.problem as 'hash-mismatch' | 'broken-link' | 'gap' },
-  }
+  const found = row.found
+  const lastId = row.last_id === null ? null : Number(row.last_id)
+  if (row.bad_id === null) return { found, checked: found, lastId, broken: null }
+  const broken = await diagnose(db, lo, Number(row.bad_id), startPrev)
+  // Every row before the problem is intact, so they are exactly lo .. broken.id - 1 (for a gap,
+  // broken.id is the missing id).
+  return { found, checked: broken.id - lo, lastId, broken }
+}
+
+/** What is wrong with record `badId`, the first bad one of a range starting at `lo`. */
+async function diagnose(
+  db: Knex,
+  lo: number,
+  badId: number,
+  startPrev: string | null,
+): Promise<NonNullable<RangeCheck['broken']>> {
+  const { rows } = await db.raw<{
+    rows: { id: string; prev_hash: string; hash: string; hash_ok: boolean }[]
+  }>(
+    `select id, prev_hash, hash, hash = audit_record_hash(a) as hash_ok from audit_records a
+      where id between cast(? as int8) - 1 and ? order by id desc limit 2`,
+    [lo, badId],
+  )
+  const [bad, before] = rows
+  const expectedId = before ? Number(before.id) + 1 : lo
+  if (badId !== expectedId) return { id: expectedId, problem: 'gap' }
+  const expectedPrev = before ? before.hash : startPrev
+  if (expectedPrev !== null && bad!.prev_hash !== expectedPrev) return { id: badId, problem: 'broken-link' }
+  return { id: badId, problem: 'hash-mismatch' }
 }
 
 /** The oldest record kept (retention drops whole months), or null for an empty trail. */
