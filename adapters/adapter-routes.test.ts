@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useTestApp } from '../test/support/test-app.ts'
-import { type RunningSimulators, startAllSimulators } from './simulators.ts'
 
-let sims: RunningSimulators
-beforeAll(async () => {
-  sims = await startAllSimulators()
-})
-afterAll(async () => {
-  await sims?.close()
-})
-
-const hub = useTestApp({ adapterEnv: () => sims.env })
+const hub = useTestApp({ simulators: true })
 
 describe('GET /v1/admin/adapters', () => {
   it('lists the five department adapters, each answering through its simulator', async () => {

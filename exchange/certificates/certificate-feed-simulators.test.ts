@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSimulators, startAllSimulators } from '../../adapters/simulators.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { formatCertificateId } from '../../platform/identifiers/index.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
@@ -7,14 +6,7 @@ import { countRows, seedCertificateWorld, TEST_KEK } from './certificate-test-su
 
 // The feed against the real department simulators, then the certificates found through the service.
 process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-let sims: RunningSimulators
-beforeAll(async () => {
-  sims = await startAllSimulators()
-}, 30_000)
-afterAll(async () => {
-  await sims?.close()
-})
-const hub = useTestApp({ adapterEnv: () => sims.env })
+const hub = useTestApp({ simulators: true })
 beforeAll(async () => {
   await seedCertificateWorld(hub.database.db)
 })

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSimulators, startAllSimulators } from '../../adapters/simulators.ts'
+import { describe, expect, it } from 'vitest'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { SyncService } from './sync-service.ts'
 
 // Pulls from the real 人社 simulator (its contribution change log) into hub_records.
-let sims: RunningSimulators
-beforeAll(async () => {
-  sims = await startAllSimulators()
-}, 30_000)
-afterAll(async () => {
-  await sims?.close()
-})
-const hub = useTestApp({ adapterEnv: () => sims.env })
+const hub = useTestApp({ simulators: true })
 const KIND = 'social-insurance-contribution'
 
 const count = async (table: string, where: Record<string, unknown> = {}) =>

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
-import { type RunningSimulators, startAllSimulators } from '../../adapters/simulators.ts'
 import {
   PRINCIPALS,
   publishResource,
@@ -18,15 +17,7 @@ import { useTestApp } from '../support/test-app.ts'
 // a steward registers a resource, the reviewer publishes it, a consumer requests it, the steward
 // approves it narrowed and masked, the consumer fetches exactly that (live from the 人社 simulator),
 // the access is on the audit trail; after a revocation the very next fetch is refused and audited.
-let sims: RunningSimulators
-// Registered before useTestApp's own beforeAll, so the app is built with the simulators' addresses.
-beforeAll(async () => {
-  sims = await startAllSimulators()
-}, 30_000)
-afterAll(async () => {
-  await sims?.close()
-})
-const hub = useTestApp({ adapterEnv: () => sims.env })
+const hub = useTestApp({ simulators: true })
 let tokens: Record<Who, string>
 
 // A person of the demo world with an employer has monthly contributions in the 人社 simulator.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { createLocalJWKSet } from 'jose'
 import { afterAll, beforeAll, inject } from 'vitest'
+import { type RunningSimulators, startAllSimulators } from '../../adapters/simulators.ts'
 import { createDevIssuerFromKey, type DevIssuer, generateDevKey } from '../../platform/auth/dev-issuer.ts'
 import { createTokenVerifier } from '../../platform/auth/token-verifier.ts'
 import { type HubConfig, loadConfig } from '../../platform/config/config.ts'
@@ -43,6 +44,8 @@ export interface TestApp {
   readonly app: FastifyInstance
   readonly database: TestDatabase
   readonly issuer: DevIssuer
+  /** The running department simulators (only with `simulators: true`). */
+  readonly simulators: RunningSimulators
   /** A signed bearer token for the principal. */
   token(principal: Partial<Principal> & Pick<Principal, 'roles'>): Promise<string>
 }
@@ -54,16 +57,28 @@ export interface TestAppOptions {
   logger?: FastifyServerOptions['logger']
   /** `ADAPTER_*` settings, read when the app is built (default: none, so no department adapters). */
   adapterEnv?: () => Record<string, string | undefined>
+  /**
+   * Starts every department simulator before the app and points the adapters at them (their
+   * `ADAPTER_*` settings, overridden by `adapterEnv`); stops them after the app is closed.
+   */
+  simulators?: boolean
   /** Registers extra (test-only) routes before the app is made ready. */
   extend?: (app: FastifyInstance) => void | Promise<void>
 }
 
 /** Builds the real app on this test file's own database and the real Redis/Kafka; closes it afterwards. */
-export function useTestApp({ env = {}, logger = false, extend, adapterEnv }: TestAppOptions = {}): TestApp {
+export function useTestApp({
+  env = {},
+  logger = false,
+  extend,
+  adapterEnv,
+  simulators = false,
+}: TestAppOptions = {}): TestApp {
   const database = useTestDatabase()
-  const state: { app?: FastifyInstance; issuer?: DevIssuer } = {}
+  const state: { app?: FastifyInstance; issuer?: DevIssuer; simulators?: RunningSimulators } = {}
 
   beforeAll(async () => {
+    if (simulators) state.simulators = await startAllSimulators()
     const issuer = await createDevIssuerFromKey(await generateDevKey('test'), TEST_ISSUER, TEST_AUDIENCE)
     const config = testConfig(database.url, env)
     const verifier = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
@@ -72,13 +87,19 @@ export function useTestApp({ env = {}, logger = false, extend, adapterEnv }: Tes
       cacheSize: config.auth.tokenCacheSize,
     })
     state.issuer = issuer
-    state.app = await buildApp({ config, verifier, logger, adapterEnv: adapterEnv?.() ?? {} })
+    state.app = await buildApp({
+      config,
+      verifier,
+      logger,
+      adapterEnv: { ...state.simulators?.env, ...adapterEnv?.() },
+    })
     await extend?.(state.app)
     await state.app.ready()
   })
 
   afterAll(async () => {
     await state.app?.close()
+    await state.simulators?.close()
   })
 
   return {
@@ -86,6 +107,10 @@ export function useTestApp({ env = {}, logger = false, extend, adapterEnv }: Tes
     get app() {
       if (!state.app) throw new Error('useTestApp(): the app exists only inside tests and hooks')
       return state.app
+    },
+    get simulators() {
+      if (!state.simulators) throw new Error('useTestApp(): start it with { simulators: true }')
+      return state.simulators
     },
     get issuer() {
       if (!state.issuer) throw new Error('useTestApp(): the issuer exists only inside tests and hooks')
