@@ -8,6 +8,7 @@ import type {
   DepartmentList,
   DepartmentUpdate,
 } from '../../schemas/generated/types.ts'
+import { refreshProviderSearchTexts } from '../resources/resource-metadata.ts'
 import {
   checkName,
   DEPARTMENT_CODE,
@@ -140,6 +141,8 @@ export class DepartmentService {
       if (set.creditCode) await ensureCreditCodeFree(trx, set.creditCode, code)
       const updated = await translateUniqueViolation(code, () => updateDepartment(trx, code, set))
       if (!updated) throw notFound(code)
+      // The provider name is denormalised into each resource's search text.
+      if (set.name !== undefined) await refreshProviderSearchTexts(trx, code, updated.name)
       await appendDepartmentEvent(trx, 'department.updated', updated)
       return updated
     })

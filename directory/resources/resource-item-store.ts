@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { ResourceItem } from '../../schemas/generated/types.ts'
+import { insertUnnested } from './bulk-insert.ts'
 
 /** The SQL of the `resource_items` table: the information items of each version, in order. */
 
@@ -28,30 +29,46 @@ export async function insertItems(
   await insertItemsOf(trx, [{ resourceId, version, items }])
 }
 
-/** The items of many versions; chunked so a statement stays below PostgreSQL's 65,535 parameters. */
+/** The items of many versions in one statement (bulk import). */
 export async function insertItemsOf(
   trx: Db,
   versions: { resourceId: string; version: number; items: ResourceItem[] }[],
 ): Promise<void> {
   const rows = versions.flatMap(({ resourceId, version, items }) =>
-    items.map((item, position) => ({
-      resource_id: resourceId,
+    items.map((item, position) => [
+      resourceId,
       version,
       position,
-      code: item.code,
-      name: item.name.trim(),
-      data_type: item.dataType,
-      length: item.length,
-      personal: item.personal,
-      sensitivity: item.sensitivity,
-      share_type: item.shareType,
-      share_condition: item.shareCondition ?? null,
-      open: item.open,
-      open_condition: item.openCondition ?? null,
-    })),
+      item.code,
+      item.name.trim(),
+      item.dataType,
+      item.length,
+      item.personal,
+      item.sensitivity,
+      item.shareType,
+      item.shareCondition ?? null,
+      item.open,
+      item.openCondition ?? null,
+    ]),
   )
-  for (let i = 0; i < rows.length; i += 4000) await trx('resource_items').insert(rows.slice(i, i + 4000))
+  await insertUnnested(trx, 'resource_items', ITEM_COLUMNS, rows)
 }
+
+const ITEM_COLUMNS = [
+  ['resource_id', 'bigint'],
+  ['version', 'int'],
+  ['position', 'int'],
+  ['code', 'text'],
+  ['name', 'text'],
+  ['data_type', 'text'],
+  ['length', 'int'],
+  ['personal', 'boolean'],
+  ['sensitivity', 'smallint'],
+  ['share_type', 'text'],
+  ['share_condition', 'text'],
+  ['open', 'boolean'],
+  ['open_condition', 'text'],
+] as const
 
 export async function deleteItems(trx: Db, resourceId: string, version: number): Promise<void> {
   await trx('resource_items').where({ resource_id: resourceId, version }).delete()

@@ -1,7 +1,9 @@
+import type { Knex } from 'knex'
 import type { ResourceDraft } from '../../schemas/generated/types.ts'
 import { classOf } from './resource-code.ts'
+import { listedTextsOf } from './resource-read-model.ts'
 import { type CheckedDraft, searchText } from './resource-rules.ts'
-import type { ListingFields } from './resource-store.ts'
+import { type ListingFields, setSearchTexts } from './resource-store.ts'
 import type { VersionMetadata } from './resource-version-store.ts'
 
 /** How a checked draft becomes the stored version metadata and the searchable listing copy. */
@@ -47,5 +49,36 @@ export function toMetadata(d: ResourceDraft, checked: CheckedDraft): VersionMeta
     sourceAdapter: d.sourceAdapter ?? null,
     serviceItems: d.serviceItems ?? [],
     extension: d.extension ?? {},
+  }
+}
+
+/**
+ * After a department's rename, in the rename's transaction: the provider name is part of every one
+ * of its resources' search text, so each is rebuilt (in batches) and a search by the new name finds
+ * them, one by the old name no longer does.
+ */
+export async function refreshProviderSearchTexts(
+  trx: Knex.Transaction,
+  provider: string,
+  providerName: string,
+): Promise<void> {
+  const BATCH = 1_000
+  for (let after = '0'; ; ) {
+    const rows = await listedTextsOf(trx, provider, after, BATCH)
+    await setSearchTexts(
+      trx,
+      rows.map((r) => ({
+        id: String(r.id),
+        searchText: searchText({
+          code: r.code,
+          name: r.name,
+          summary: r.summary,
+          providerName,
+          itemNames: r.item_names,
+        }),
+      })),
+    )
+    if (rows.length < BATCH) return
+    after = String(rows.at(-1)!.id)
   }
 }

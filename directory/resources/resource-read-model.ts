@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { Resource, ResourceItem, ResourceVersionList } from '../../schemas/generated/types.ts'
+import { CATALOG_VERSION_SQL } from './catalog-version.ts'
 import { classOf } from './resource-code.ts'
 import { findItems, type ItemRow, toItem } from './resource-item-store.ts'
 import {
@@ -104,16 +105,39 @@ export async function versionHistory(
   }
 }
 
+/** The searchable parts of the listed versions of a provider's resources, a batch in id order. */
+export async function listedTextsOf(
+  db: Db,
+  provider: string,
+  afterId: string,
+  limit: number,
+): Promise<{ id: string; code: string; name: string; summary: string; item_names: string[] }[]> {
+  const { rows } = (await db.raw(
+    `select r.id, r.code, v.name, v.summary,
+       array(select i.name from resource_items i
+             where i.resource_id = v.resource_id and i.version = v.version order by i.position) as item_names
+     from resources r
+     join resource_versions v on v.resource_id = r.id and v.version = coalesce(r.current_version, r.latest_version)
+     where r.provider_code = ? and r.id > ?
+     order by r.id
+     limit ?`,
+    [provider, afterId, limit],
+  )) as { rows: { id: string; code: string; name: string; summary: string; item_names: string[] }[] }
+  return rows
+}
+
 /**
  * The listed view (current version, or the draft before the first publication) of a resource in
- * ONE round trip: the read every consumer makes, so it must stay cheap.
+ * ONE round trip: the read every consumer makes, so it must stay cheap. The catalog version is read
+ * in the same statement, so a cache keyed by it holds exactly this view.
  */
 export async function listedView(
   db: Db,
   code: string,
-): Promise<{ record: ResourceRecord; view: Resource } | undefined> {
+): Promise<{ record: ResourceRecord; view: Resource; catalogVersion: string } | undefined> {
   const { rows } = (await db.raw(
     `select ${RESOURCE_COLUMNS.map((c) => `r.${c}`).join(', ')}, row_to_json(v) as v, d.name as provider_name,
+       ${CATALOG_VERSION_SQL} as catalog_version,
        coalesce((select json_agg(i order by i.position) from resource_items i
                  where i.resource_id = v.resource_id and i.version = v.version), '[]'::json) as items
      from resources r
@@ -121,7 +145,14 @@ export async function listedView(
      join departments d on d.code = r.provider_code
      where r.code = ?`,
     [code],
-  )) as { rows: (ResourceRow & { v: VersionRow; provider_name: string; items: ItemRow[] })[] }
+  )) as {
+    rows: (ResourceRow & {
+      v: VersionRow
+      provider_name: string
+      items: ItemRow[]
+      catalog_version: string
+    })[]
+  }
   const row = rows[0]
   if (!row) return undefined
   const record = toResourceRecord(row)
@@ -134,5 +165,9 @@ export async function listedView(
     submitted_at: v.submitted_at === null ? null : new Date(v.submitted_at),
     published_at: v.published_at === null ? null : new Date(v.published_at),
   })
-  return { record, view: assembleView(record, version, row.items.map(toItem), row.provider_name) }
+  return {
+    record,
+    view: assembleView(record, version, row.items.map(toItem), row.provider_name),
+    catalogVersion: String(row.catalog_version),
+  }
 }

@@ -8,6 +8,7 @@ import type {
   ResourceReviewComment,
   ResourceStatusReason,
 } from '../../schemas/generated/types.ts'
+import { CatalogVersionClock } from './catalog-version.ts'
 import { resourceCatalogRoutes } from './resource-catalog-routes.ts'
 import type { ResourceChangeRecorder } from './resource-changes.ts'
 import {
@@ -20,6 +21,7 @@ import {
   versionParams,
 } from './resource-route-params.ts'
 import { type ResourceSearchQuery, searchResources } from './resource-search.ts'
+import { ResourceSearchCache } from './resource-search-cache.ts'
 import { ResourceService } from './resource-service.ts'
 import { ResourceViewCache } from './resource-view-cache.ts'
 
@@ -68,8 +70,9 @@ export async function resourceRoutes(
   const resources = new ResourceService({
     db: app.db,
     recordChange: options.recordChange,
-    cache: new ResourceViewCache(),
+    cache: new ResourceViewCache(new CatalogVersionClock(app.db)),
   })
+  const searches = new ResourceSearchCache()
   await app.register(resourceCatalogRoutes, { recordChange: options.recordChange })
   const code = (request: FastifyRequest<{ Params: CodeParams }>) => request.params.code.replace('-', '/')
 
@@ -85,7 +88,7 @@ export async function resourceRoutes(
         response: { 200: ref('resource-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => searchResources(app.db, resourceListScope(request.principal), request.query),
+    async (request) => searchResources(app.db, resourceListScope(request.principal), request.query, searches),
   )
 
   app.get<{ Params: CodeParams }>(
@@ -217,25 +220,29 @@ export async function resourceRoutes(
   )
 }
 
-// Cached views are the same object on every hit, so each is hashed once.
-const etags = new WeakMap<object, string>()
+// Cached views are the same object on every hit, so each is hashed and serialized once.
+const rendered = new WeakMap<object, { etag: string; json: string }>()
 
-/** Strong ETag over the exact body, so any visible change (status, version, metadata) changes it. */
-function etagOf(body: object): string {
-  let etag = etags.get(body)
-  if (etag === undefined) {
-    etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`
-    etags.set(body, etag)
-  }
-  return etag
+/**
+ * The body as the route's response schema serializes it, and a strong ETag over it, so any visible
+ * change (status, version, metadata) changes the ETag.
+ */
+function render(reply: FastifyReply, body: object): { etag: string; json: string } {
+  const known = rendered.get(body)
+  if (known) return known
+  const json = reply.serialize(body) as string
+  const r = { etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`, json }
+  rendered.set(body, r)
+  return r
 }
 
-function withEtag<T extends object>(request: FastifyRequest, reply: FastifyReply, body: T): T | FastifyReply {
-  const etag = etagOf(body)
+function withEtag(request: FastifyRequest, reply: FastifyReply, body: object): FastifyReply {
+  const { etag, json } = render(reply, body)
   reply.header('etag', etag).header('cache-control', 'private, no-cache')
   const ifNoneMatch = request.headers['if-none-match']
   if (ifNoneMatch?.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
     return reply.code(304).send()
   }
-  return body
+  // Already serialized by the route's schema: a JSON string is sent as it is.
+  return reply.type('application/json; charset=utf-8').send(json)
 }

@@ -2,6 +2,8 @@ import type { Knex } from 'knex'
 import { InputError } from '../../platform/errors/app-error.ts'
 import type { ResourceListScope } from '../../policies/resource-policy.ts'
 import type { ResourceFacetCount, ResourceList, ResourceSummary } from '../../schemas/generated/types.ts'
+import { CATALOG_VERSION_SQL, readCatalogVersion } from './catalog-version.ts'
+import { ResourceSearchCache } from './resource-search-cache.ts'
 
 /**
  * The catalog search (a read model over `resources` and `departments`).
@@ -11,7 +13,12 @@ import type { ResourceFacetCount, ResourceList, ResourceSummary } from '../../sc
  * JavaScript, which makes LIKE case-insensitive without ILIKE's per-row case folding. A pg_trgm GIN index serves these
  * for Latin and CJK terms of three or more characters; one- and two-character terms (e.g. 社保)
  * produce no trigram, so PostgreSQL checks them row by row — still correct, just not indexed, and
- * cheap whenever another term or a filter narrows the rows first.
+ * cheap whenever another term or a filter narrows the rows first. (pg_trgm does extract CJK
+ * trigrams here: the databases use a UTF-8 ctype, under which CJK characters are letters.)
+ *
+ * Counting every match for the total and the facets is the expensive part of a search, so first
+ * pages are cached by catalog version (resource-search-cache.ts): a repeated search costs one
+ * round trip that reads the version.
  */
 
 export type ResourceSort = 'relevance' | 'name' | 'published'
@@ -55,11 +62,30 @@ interface Cursor {
   id: string
 }
 
+/**
+ * The answer to a search. With a cache, a first page is served from it while the catalog version
+ * is the one its statement read (one cheap round trip to read the version), and stored otherwise.
+ */
 export async function searchResources(
   db: Knex,
   scope: ResourceListScope,
   query: ResourceSearchQuery,
+  cache?: ResourceSearchCache,
 ): Promise<ResourceList> {
+  const key = cache && ResourceSearchCache.keyOf(scope, query)
+  if (!cache || key === undefined) return (await runSearch(db, scope, query)).list
+  const hit = cache.get(key, await readCatalogVersion(db))
+  if (hit) return hit
+  const { list, version } = await runSearch(db, scope, query)
+  cache.set(key, version, list)
+  return list
+}
+
+async function runSearch(
+  db: Knex,
+  scope: ResourceListScope,
+  query: ResourceSearchQuery,
+): Promise<{ list: ResourceList; version: string }> {
   const terms = (query.q ?? '')
     .toLowerCase()
     .split(/\s+/)
@@ -68,7 +94,7 @@ export async function searchResources(
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort)
 
   const matching = () => {
-    const q = db('resources as r').join('departments as d', 'd.code', 'r.provider_code')
+    const q = db('resources as r')
     if (!scope.allStatuses) {
       q.where((w) => {
         w.whereIn('r.status', ['published', 'deprecated'])
@@ -82,7 +108,12 @@ export async function searchResources(
     if (query.shareType) q.where('r.share_type', query.shareType)
     if (query.format) q.where('r.format_category', query.format)
     if (query.updateCycle) q.where('r.update_cycle', query.updateCycle)
-    if (query.division) q.where('d.division_code', query.division)
+    // An array of the division's few departments, so the keyword index is scanned once, not per department.
+    if (query.division) {
+      q.whereRaw('r.provider_code = any(array(select code from departments where division_code = ?))', [
+        query.division,
+      ])
+    }
     if (query.status) q.where('r.status', query.status)
     return q
   }
@@ -139,12 +170,13 @@ export async function searchResources(
     .select(
       db.raw(`coalesce((select json_agg(p order by ${order}) from ? p), '[]'::json) as page`, [page]),
       db.raw(`coalesce((select json_agg(f) from ? f), '[]'::json) as facets`, [facetCounts]),
-    )) as { page: SummaryRow[]; facets: FacetRow[] }[]
+      db.raw(`${CATALOG_VERSION_SQL} as catalog_version`),
+    )) as { page: SummaryRow[]; facets: FacetRow[]; catalog_version: string }[]
   const rows = result!.page
   const items = rows.slice(0, query.limit)
   const last = items.at(-1)
   const facets = toFacets(result!.facets)
-  return {
+  const list = {
     items: items.map(toSummary),
     nextCursor:
       rows.length > query.limit && last
@@ -153,6 +185,7 @@ export async function searchResources(
     total: facets.shareType.reduce((sum, f) => sum + f.count, 0),
     facets,
   }
+  return { list, version: String(result!.catalog_version) }
 }
 
 function sortKey(
@@ -164,13 +197,12 @@ function sortKey(
     return { sql: `coalesce(r.published_at, '-infinity'::timestamptz)`, bindings: [], direction: 'desc' }
   }
   if (phrase === '') return { sql: '0::float8', bindings: [], direction: 'desc' }
-  // Cheap on every match (no trigram similarity): a hit in the name outranks one elsewhere, a
-  // name starting with the phrase comes next, and shorter names first within each.
-  const escaped = phrase.replace(/[\\%_]/g, (c) => `\\${c}`)
+  // Cheap on every match (no trigram similarity, one case fold): a name starting with the phrase
+  // ranks first, then a hit elsewhere in the name, then a hit elsewhere; shorter names first within each.
   return {
-    sql: `((case when lower(r.name) like ? then 2 else 0 end) + (case when lower(r.name) like ? then 1 else 0 end)
+    sql: `((case strpos(lower(r.name), ?) when 0 then 0 when 1 then 3 else 2 end)
       + 1.0 / (1 + char_length(r.name)))::float8`,
-    bindings: [`%${escaped}%`, `${escaped}%`],
+    bindings: [phrase],
     direction: 'desc',
   }
 }

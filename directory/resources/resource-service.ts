@@ -74,15 +74,15 @@ export class ResourceService {
 
   /** The current version (or, before the first publication, the draft) as the caller may see it. */
   async get(p: Principal, code: string): Promise<Resource> {
-    const hit = this.cache?.get(code)
+    const hit = await this.cache?.get(code)
     if (hit && canReadResource(p, hit)) return hit.view
     const found = await listedView(this.db, code)
     if (!found || !canReadResource(p, found.record)) {
       throw resourceNotFound(code)
     }
-    const { record, view } = found
+    const { record, view, catalogVersion } = found
     if (isListedForAll(record.status))
-      this.cache?.set(code, { provider: record.provider, status: record.status, view })
+      this.cache?.set(code, { provider: record.provider, status: record.status, view }, catalogVersion)
     return view
   }
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { ResourceCode } from '../../schemas/generated/types.ts'
+import { insertUnnested } from './bulk-insert.ts'
 import type { ResourceClass } from './resource-code.ts'
 import type { ResourceStatus } from './resource-lifecycle.ts'
 import type { ShareType } from './resource-rules.ts'
@@ -161,19 +162,64 @@ export async function insertResources(
   trx: Db,
   rows: { parts: Required<ResourceCode>; provider: string; listing: ListingFields }[],
 ): Promise<ResourceRecord[]> {
-  if (rows.length === 0) return []
-  const inserted = (await trx('resources')
-    .insert(
-      rows.map((r) => ({
-        ...r.parts,
-        provider_code: r.provider,
-        status: 'draft',
-        latest_version: 1,
-        ...listingColumns(r.listing),
-      })),
-    )
-    .returning(RESOURCE_COLUMNS)) as ResourceRow[]
-  return inserted.map(toResourceRecord)
+  const inserted = await insertUnnested<ResourceRow>(
+    trx,
+    'resources',
+    NEW_RESOURCE_COLUMNS,
+    rows.map(({ parts, provider, listing: l }) => [
+      parts.lei,
+      parts.xiang,
+      parts.mu,
+      parts.ximu,
+      parts.seq,
+      provider,
+      'draft',
+      1,
+      l.name,
+      l.summary,
+      l.class,
+      l.shareType,
+      l.formatCategory,
+      l.updateCycle,
+      l.searchText,
+    ]),
+    RESOURCE_COLUMNS,
+  )
+  // RETURNING promises no order: match the rows back by their (unique) code parts.
+  const byParts = new Map(inserted.map((r) => [partsKey(r), toResourceRecord(r)]))
+  return rows.map((r) => byParts.get(partsKey(r.parts))!)
+}
+
+const partsKey = (p: Pick<ResourceRow, 'lei' | 'xiang' | 'mu' | 'ximu' | 'seq'>) =>
+  `${p.lei}:${p.xiang}:${p.mu}:${p.ximu}:${p.seq}`
+
+const NEW_RESOURCE_COLUMNS = [
+  ['lei', 'text'],
+  ['xiang', 'text'],
+  ['mu', 'text'],
+  ['ximu', 'text'],
+  ['seq', 'text'],
+  ['provider_code', 'text'],
+  ['status', 'text'],
+  ['latest_version', 'int'],
+  ['name', 'text'],
+  ['summary', 'text'],
+  ['class', 'text'],
+  ['share_type', 'text'],
+  ['format_category', 'text'],
+  ['update_cycle', 'text'],
+  ['search_text', 'text'],
+] as const
+
+/** New search texts for many resources in one statement. */
+export async function setSearchTexts(trx: Db, rows: { id: string; searchText: string }[]): Promise<void> {
+  if (rows.length === 0) return
+  await trx.raw(
+    `update resources r set search_text = u.search_text
+     from unnest(?::bigint[], ?::text[]) as u(id, search_text)
+     where r.id = u.id`,
+    [rows.map((r) => r.id), rows.map((r) => r.searchText)] as never,
+  )
 }
 
 /** Which of these rendered codes exist already. */

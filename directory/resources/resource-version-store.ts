@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { Resource, ResourceDraft } from '../../schemas/generated/types.ts'
+import { insertUnnested } from './bulk-insert.ts'
 import type { VersionStatus } from './resource-lifecycle.ts'
 
 /** The SQL of the `resource_versions` table: every version's metadata and review state. */
@@ -128,17 +129,39 @@ export async function insertVersions(
   versions: { resourceId: string; version: number; metadata: VersionMetadata }[],
   createdBy: string,
 ): Promise<void> {
-  if (versions.length === 0) return
-  await trx('resource_versions').insert(
-    versions.map((v) => ({
-      resource_id: v.resourceId,
-      version: v.version,
-      status: 'draft',
-      created_by: createdBy,
-      ...metadataColumns(v.metadata),
-    })),
-  )
+  const rows = versions.map((v) => {
+    const m = metadataColumns(v.metadata)
+    return [v.resourceId, v.version, 'draft', createdBy, ...METADATA_COLUMNS.map(([name]) => m[name])]
+  })
+  await insertUnnested(trx, 'resource_versions', NEW_VERSION_COLUMNS, rows)
 }
+
+const METADATA_COLUMNS = [
+  ['name', 'text'],
+  ['summary', 'text'],
+  ['format_category', 'text'],
+  ['format_type', 'text'],
+  ['share_type', 'text'],
+  ['share_condition', 'text'],
+  ['share_methods', 'jsonb'],
+  ['open', 'boolean'],
+  ['open_condition', 'text'],
+  ['update_cycle', 'text'],
+  ['related_codes', 'jsonb'],
+  ['record_schema', 'jsonb'],
+  ['record_schema_derived', 'boolean'],
+  ['source_adapter', 'text'],
+  ['service_items', 'jsonb'],
+  ['extension', 'jsonb'],
+] as const
+
+const NEW_VERSION_COLUMNS = [
+  ['resource_id', 'bigint'],
+  ['version', 'int'],
+  ['status', 'text'],
+  ['created_by', 'text'],
+  ...METADATA_COLUMNS,
+] as const
 
 export async function replaceVersionMetadata(
   trx: Db,
