@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { createLocalJWKSet } from 'jose'
 import { afterAll, beforeAll, inject } from 'vitest'
@@ -34,6 +36,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
       y: 'Gffl93vR7S_BI4KQTySLLfiW5wL7rLljvto4cPG8vmY',
       d: 'Ky3YqdZ6_PDJEO7OO3kmBLSUSAalIo65u_Otr3Wsu3Q',
     }),
+    // Archives and checkpoint copies go to a scratch directory, never into the working tree.
+    AUDIT_ARCHIVE_DIR: path.join(os.tmpdir(), `hub-test-archive-${randomBytes(4).toString('hex')}`),
     // Each test app gets its own queues, so parallel test files never take each other's jobs.
     JOBS_QUEUE_PREFIX: `hub-test-${randomBytes(4).toString('hex')}`,
     ...env,
