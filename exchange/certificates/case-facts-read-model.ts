@@ -49,32 +49,38 @@ export async function findCaseFacts(db: Knex, caseNumber: string): Promise<CaseF
   return row && toFacts(row)
 }
 
+/** The key of one (case, material) pair in `findCaseFactsAndMaterials`. */
+export const caseMaterialKey = (caseNumber: string, materialCode: string): string =>
+  `${caseNumber}\u0000${materialCode}`
+
 /**
- * A case's facts and one material of its service item, in one round trip (a clerk's fetch needs both
- * before anything else). `material` is undefined when the service item has no such material.
+ * Cases' facts, each with one material of its service item, for many (case, material) pairs in one
+ * round trip (a clerk's fetch needs both before anything else). Keyed by `caseMaterialKey`; a case
+ * that does not exist is absent, a material the service item does not have is `undefined`.
  */
-export async function findCaseFactsAndMaterial(
+export async function findCaseFactsAndMaterials(
   db: Knex,
-  caseNumber: string,
-  materialCode: string,
-): Promise<{ facts: CaseFacts; material: ServiceItemMaterial | undefined } | undefined> {
-  const row = (await db('cases as c')
-    .leftJoin('service_item_materials as m', (join) =>
-      join.on('m.service_item_code', 'c.service_item_code').andOnVal('m.material_code', materialCode),
-    )
-    .where({ 'c.case_number': caseNumber })
-    .first(
-      ...FACT_COLUMNS,
-      db.raw(`c.basic->'agent' as agent`),
-      'm.material_code',
-      'm.name',
-      'm.required',
-      'm.certificate_types',
-      'm.resource_codes',
-    )) as (CaseFactsRow & Omit<MaterialRow, 'material_code'> & { material_code: string | null }) | undefined
-  if (!row) return undefined
-  return {
-    facts: toFacts(row),
-    material: row.material_code === null ? undefined : toMaterial(row as MaterialRow),
-  }
+  pairs: readonly { caseNumber: string; materialCode: string }[],
+): Promise<Map<string, { facts: CaseFacts; material: ServiceItemMaterial | undefined }>> {
+  const { rows } = await db.raw<{
+    rows: (CaseFactsRow &
+      Omit<MaterialRow, 'material_code'> & { material_code: string | null; asked: string })[]
+  }>(
+    `select k.material_code as asked, ${FACT_COLUMNS.join(', ')}, c.basic->'agent' as agent,
+            m.material_code, m.name, m.required, m.certificate_types, m.resource_codes
+       from unnest(?::text[], ?::text[]) as k(case_number, material_code)
+       join cases c on c.case_number = k.case_number
+       left join service_item_materials m
+         on m.service_item_code = c.service_item_code and m.material_code = k.material_code`,
+    [pairs.map((p) => p.caseNumber), pairs.map((p) => p.materialCode)],
+  )
+  return new Map(
+    rows.map((row) => [
+      caseMaterialKey(row.case_number, row.asked),
+      {
+        facts: toFacts(row),
+        material: row.material_code === null ? undefined : toMaterial(row as MaterialRow),
+      },
+    ]),
+  )
 }

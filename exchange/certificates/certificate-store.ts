@@ -112,18 +112,33 @@ export async function findCertificateStatuses(
   return new Map(rows.map((row) => [row.id, row]))
 }
 
-export async function findHolderCertificates(
+/**
+ * Every certificate of each holder (any type), newest first, for many holders in one query: keyed
+ * `idType:idNumber` (see `holderKey`); a holder with none is absent from the map.
+ */
+export async function findCertificatesOfHolders(
   db: Db,
-  holder: Pick<CertificateHolder, 'idType' | 'idNumber'>,
-  typeCodes: readonly string[],
-): Promise<CertificateRow[]> {
-  if (typeCodes.length === 0) return []
-  return (await selectCertificates(db)
-    .where({ 'c.holder_id_type': holder.idType, 'c.holder_id_number': holder.idNumber })
-    .whereIn('c.type_code', typeCodes)
+  holders: readonly Pick<CertificateHolder, 'idType' | 'idNumber'>[],
+): Promise<Map<string, CertificateRow[]>> {
+  const rows = (await selectCertificates(db)
+    .whereRaw('(c.holder_id_type, c.holder_id_number) in (select * from unnest(?::text[], ?::text[]))', [
+      holders.map((h) => h.idType),
+      holders.map((h) => h.idNumber),
+    ])
     .orderBy('c.issued_on', 'desc')
     .orderBy('c.id')) as CertificateRow[]
+  const byHolder = new Map<string, CertificateRow[]>()
+  for (const row of rows) {
+    const key = holderKey({ idType: row.holder_id_type, idNumber: row.holder_id_number })
+    const list = byHolder.get(key)
+    if (list) list.push(row)
+    else byHolder.set(key, [row])
+  }
+  return byHolder
 }
+
+export const holderKey = (h: Pick<CertificateHolder, 'idType' | 'idNumber'>): string =>
+  `${h.idType}:${h.idNumber}`
 
 /** Inserts; false when the identifier exists already. */
 export async function insertCertificate(db: Db, c: NewCertificate): Promise<boolean> {

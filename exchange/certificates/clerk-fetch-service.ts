@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
+import { TurnBatcher } from '../../platform/db/turn-batcher.ts'
 import {
   type AppError,
   ConflictError,
@@ -14,8 +15,14 @@ import type {
   CertificateFetchResult,
   CertificateShareableMaterials,
   Principal,
+  ServiceItemMaterial,
 } from '../../schemas/generated/types.ts'
-import { type CaseFacts, findCaseFacts, findCaseFactsAndMaterial } from './case-facts-read-model.ts'
+import {
+  type CaseFacts,
+  caseMaterialKey,
+  findCaseFacts,
+  findCaseFactsAndMaterials,
+} from './case-facts-read-model.ts'
 import { fetchesOfCase, recordFetch } from './case-material-fetch-store.ts'
 import type { CertificateDocuments } from './certificate-documents.ts'
 import { checkHolderId, parseCertificateId } from './certificate-rules.ts'
@@ -23,7 +30,8 @@ import {
   type CertificateRow,
   effectiveStatus,
   findCertificate,
-  findHolderCertificates,
+  findCertificatesOfHolders,
+  holderKey,
   toCertificate,
   today,
 } from './certificate-store.ts'
@@ -40,10 +48,39 @@ export const FETCH_ACTION = 'certificates.fetch'
  * answer; a certificate is only ever looked up by the case's applicant (or agent) as holder.
  */
 export class ClerkFetchService {
+  /**
+   * The reads every fetch makes, shared by the fetches of one event-loop turn (one query each per
+   * turn; each fetch still reads after it asked, see TurnBatcher).
+   */
+  private readonly caseMaterials: TurnBatcher<
+    string,
+    { facts: CaseFacts; material: ServiceItemMaterial | undefined }
+  >
+  private readonly holderCertificates: TurnBatcher<string, CertificateRow[]>
+
   constructor(
     private readonly db: Knex,
     private readonly documents: CertificateDocuments,
-  ) {}
+  ) {
+    this.caseMaterials = new TurnBatcher((keys) =>
+      findCaseFactsAndMaterials(
+        db,
+        keys.map((key) => {
+          const [caseNumber, materialCode] = key.split('\u0000') as [string, string]
+          return { caseNumber, materialCode }
+        }),
+      ),
+    )
+    this.holderCertificates = new TurnBatcher((keys) =>
+      findCertificatesOfHolders(
+        db,
+        keys.map((key) => {
+          const at = key.indexOf(':')
+          return { idType: key.slice(0, at) as CaseFacts['applicant']['idType'], idNumber: key.slice(at + 1) }
+        }),
+      ),
+    )
+  }
 
   async shareableMaterials(principal: Principal, caseNumber: string): Promise<CertificateShareableMaterials> {
     const facts = await findCaseFacts(this.db, caseNumber)
@@ -89,7 +126,7 @@ export class ClerkFetchService {
     const base = { action: FETCH_ACTION, resourceType: 'certificate', caseNumber, details: { materialCode } }
     let subjectId: string | null = null
     try {
-      const found = await findCaseFactsAndMaterial(this.db, caseNumber, materialCode)
+      const found = await this.caseMaterials.get(caseMaterialKey(caseNumber, materialCode))
       const facts = found?.facts
       const decision = canFetchForCase(principal, facts)
       if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
@@ -162,7 +199,10 @@ export class ClerkFetchService {
     typeCodes: readonly string[],
     certificateId: string | undefined,
   ): Promise<CertificateRow[]> {
-    if (certificateId === undefined) return findHolderCertificates(this.db, holder, typeCodes)
+    if (certificateId === undefined) {
+      const held = (await this.holderCertificates.get(holderKey(holder))) ?? []
+      return held.filter((c) => typeCodes.includes(c.type_code))
+    }
     const row = await findCertificate(this.db, parseCertificateId(certificateId))
     // Another person's certificate is indistinguishable from none at all.
     if (!row || row.holder_id_type !== holder.idType || row.holder_id_number !== holder.idNumber) return []

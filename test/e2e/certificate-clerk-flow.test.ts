@@ -69,6 +69,41 @@ describe('the clerk fetches certificates instead of paper', () => {
     expect(await countRows(db(), 'case_material_fetches', { case_number: 'C-NONE' })).toBe(0)
   })
 
+  it('keeps concurrent fetches for different applicants apart (reads are shared per event-loop turn)', async () => {
+    // Open cases of three applicants (persons 0 and 4 hold a 不动产权证书, person 20 none),
+    // fetched all at once so the look-ups of one turn go out together.
+    const cases = [
+      ['C-PAR-0', 0],
+      ['C-PAR-4', 4],
+      ['C-PAR-20', 20],
+    ] as const
+    for (const [caseNumber, person] of cases)
+      await insertCase(db(), {
+        caseNumber,
+        serviceItemCode: '000123004000',
+        department: 'lf-approval',
+        applicantIdNumber: people[person]!.residentId,
+      })
+    const headers = await clerk()
+    const answers = await Promise.all(
+      [...cases, ...cases].map(([caseNumber]) => fetchCertificate(caseNumber, 'M01', {}, headers)),
+    )
+    for (const [i, res] of answers.entries()) {
+      const [caseNumber, person] = cases[i % cases.length]!
+      const body = res.json<CertificateFetchResult>()
+      expect(body.caseNumber).toBe(caseNumber)
+      if (person === 20) expect(body.outcome).toBe('not-found')
+      else expect(body.certificate?.holder.idNumber).toBe(people[person]!.residentId)
+    }
+    // Unknown cases and materials in the same turn still get their own answers.
+    const [unknownCase, unknownMaterial] = await Promise.all([
+      fetchCertificate('C-NO-SUCH-CASE', 'M01', {}, headers),
+      fetchCertificate('C-PAR-0', 'M99', {}, headers),
+    ])
+    expect([unknownCase.statusCode, unknownCase.json().code]).toEqual([404, 'case-not-found'])
+    expect([unknownMaterial.statusCode, unknownMaterial.json().code]).toEqual([404, 'material-not-found'])
+  })
+
   it('answers ambiguous with the holder’s candidates, then found for the one the clerk picks', async () => {
     const issued = await hub.app.inject({
       method: 'POST',
