@@ -131,7 +131,9 @@ export interface RangeCheck {
  * is no record `lo - 1` (the genesis hash for record 1; null: take it on trust).
  *
  * One pass over the range finds the first bad row; only when there is one does a second, tiny query
- * say what is wrong with it (the rows before it are intact, so it is the place to look).
+ * say what is wrong with it (the rows before it are intact, so it is the place to look). The hashes
+ * are computed below the window (`offset 0` keeps the planner from moving them above it), so the
+ * sort by id carries four narrow columns instead of whole records and stays in memory.
  */
 export async function checkChainRange(
   db: Knex,
@@ -146,9 +148,10 @@ export async function checkChainRange(
             min(id) filter (where id <> coalesce(prev_id + 1, cast(? as int8))
                                or prev_hash is distinct from coalesce(prev_stored, cast(? as text), prev_hash)
                                or not hash_ok) as bad_id
-       from (select id, prev_hash, hash = audit_record_hash(a) as hash_ok,
-                    lag(id) over w as prev_id, lag(hash) over w as prev_stored
-               from audit_records a where id between cast(? as int8) - 1 and ?
+       from (select id, prev_hash, hash_ok, lag(id) over w as prev_id, lag(hash) over w as prev_stored
+               from (select id, prev_hash, hash, hash = audit_record_hash(a) as hash_ok
+                       from audit_records a where id between cast(? as int8) - 1 and ?
+                     offset 0) hashed
              window w as (order by id)) r
       where id >= ?`,
     [lo, startPrev, lo, hi, lo],
