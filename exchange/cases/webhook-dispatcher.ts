@@ -15,6 +15,13 @@ import {
 export const DRAIN_JOB = 'case-webhook-drain'
 const LOCK_NAMESPACE = 7007
 const PARALLEL_CASES = 16
+/**
+ * A delivery committed just after a running drain found the queue empty is picked up by the
+ * trailing drain of its bucket, or by the retry of a drain that found another one running: both
+ * delays bound that delivery's extra latency, so they are short (a few Redis jobs a second).
+ */
+const TRAILING_DRAIN_MS = 100
+const BUSY_RETRY_MS = 50
 
 /**
  * Delivers a webhook's queue in order per case, one drain at a time per webhook (an advisory lock,
@@ -48,7 +55,11 @@ export class WebhookDispatcher {
     if (this.requested.get(webhookId) === bucket) return
     this.requested.set(webhookId, bucket)
     await this.jobs.enqueue(DRAIN_JOB, { webhookId }, { jobId: `wh-${webhookId}-${bucket}` })
-    await this.jobs.enqueue(DRAIN_JOB, { webhookId }, { jobId: `wh-${webhookId}-${bucket}-t`, delayMs: 250 })
+    await this.jobs.enqueue(
+      DRAIN_JOB,
+      { webhookId },
+      { jobId: `wh-${webhookId}-${bucket}-t`, delayMs: TRAILING_DRAIN_MS },
+    )
   }
 
   async drain(webhookId: string, job: JobContext): Promise<void> {
@@ -65,7 +76,7 @@ export class WebhookDispatcher {
           await this.jobs.enqueue(
             DRAIN_JOB,
             { webhookId },
-            { jobId: `wh-${webhookId}-${bucket}-b`, delayMs: 250 },
+            { jobId: `wh-${webhookId}-${bucket}-b`, delayMs: BUSY_RETRY_MS },
           )
           return
         }
