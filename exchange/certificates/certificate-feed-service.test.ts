@@ -113,6 +113,24 @@ describe('CertificateFeedService', () => {
     expect(asked).toEqual([null, '2', '3'])
   })
 
+  it('takes a revoked certificate fed by two pulls at once (two instances, or a tick during the first run)', async () => {
+    const revoked = proof('R1', { status: 'revoked', statusReason: '证明已作废' })
+    const { adapter } = scripted('fund-twice', 'lf-hfund', {
+      start: { certificates: [proof('R2'), revoked], cursor: '2', caughtUp: true },
+    })
+    const { feed, warnings } = feedOver(adapter)
+    const results = await Promise.all([feed.pull('fund-twice'), feed.pull('fund-twice')])
+    for (const result of results) expect(result).toMatchObject({ received: 2, ingested: 2, rejected: 0 })
+    expect(warnings).toEqual([])
+    expect(await storedFor('R1')).toEqual({ status: 'revoked', status_reason: '证明已作废' })
+    const changes = await hub.database
+      .db('outbox')
+      .where({ type: 'certificate.status-changed' })
+      .whereRaw("payload->>'id' like ?", ['%.R1.%'])
+      .count<{ count: string }[]>('* as count')
+    expect(Number(changes[0]!.count)).toBe(1)
+  })
+
   it('keeps pulling the other adapters when one system is down, and refuses types of other departments', async () => {
     const down = scripted('down', 'lf-hrss', {
       start: new UpstreamError(502, 'upstream-failed', 'hrss answered 9999'),

@@ -114,10 +114,12 @@ export class CertificateService {
     // "expired" is derived from a stored "valid".
     const stored = certificate.status === 'expired' ? 'valid' : certificate.status
     if (!status || stored === status || stored === 'revoked') return certificate
-    await this.recordStatus(certificate.id, type.issuerDepartment, {
-      status,
-      reason: statusReason ?? `reported by the ${issuerDepartment} system`,
-    })
+    await this.recordStatus(
+      certificate.id,
+      type.issuerDepartment,
+      { status, reason: statusReason ?? `reported by the ${issuerDepartment} system` },
+      'reported',
+    )
     return toCertificate((await findCertificate(this.db, certificate.id))!)
   }
 
@@ -142,14 +144,21 @@ export class CertificateService {
     return toCertificate((await findCertificate(this.db, canonical))!)
   }
 
-  /** The status change and its event in one transaction; a revoked certificate stays revoked. */
+  /**
+   * The status change and its event in one transaction; a revoked certificate stays revoked. An
+   * issuer asking to change a revoked one is refused (409); a department system `reported` the status
+   * its records hold, which may repeat what the hub already has (the same certificate listed twice,
+   * or fed again): then nothing changes and nothing is refused.
+   */
   private async recordStatus(
     id: string,
     issuerDepartment: string,
     change: CertificateStatusChange,
+    source: 'issuer' | 'reported' = 'issuer',
   ): Promise<void> {
     await this.db.transaction(async (trx) => {
       const current = await lockCertificateStatus(trx, id)
+      if (source === 'reported' && (current === 'revoked' || current === change.status)) return
       if (current === 'revoked')
         throw new ConflictError('certificate-revoked', 'A revoked certificate cannot change status again')
       await updateCertificateStatus(trx, id, change.status, change.reason)
