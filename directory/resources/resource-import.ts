@@ -83,13 +83,15 @@ export class ResourceImporter {
     }
 
     return this.db.transaction(async (trx) => {
+      // Read again under a share lock: a rename since the check above must not be missed (see providerName).
+      const current = (await providerName(trx, p.department!, { forShare: true })) ?? provider!
       const records = await translateUniqueViolation('(one of the imported codes)', () =>
         insertResources(
           trx,
           drafts.map((d, i) => ({
             parts: { ximu: '', ...d.code },
             provider: d.provider,
-            listing: listingOf(codes[i]!, d, provider!),
+            listing: listingOf(codes[i]!, d, current),
           })),
         ),
       )

@@ -21,10 +21,19 @@ import {
 
 type Db = Knex | Knex.Transaction
 
-export async function providerName(db: Db, provider: string): Promise<string | undefined> {
-  const row = (await db('departments').select('name').where({ code: provider }).first()) as
-    | { name: string }
-    | undefined
+/**
+ * The provider's current name. A writer that stores it in a resource's search text reads it with
+ * `forShare` inside its transaction: a concurrent rename then waits for that writer's commit (and its
+ * refresh of the search texts sees the new resource), or the writer waits for the rename and reads
+ * the new name — either way no resource keeps a name the department no longer has.
+ */
+export async function providerName(
+  db: Db,
+  provider: string,
+  { forShare = false }: { forShare?: boolean } = {},
+): Promise<string | undefined> {
+  const query = db('departments').select('name').where({ code: provider }).first()
+  const row = (await (forShare ? query.forShare() : query)) as { name: string } | undefined
   return row?.name
 }
 

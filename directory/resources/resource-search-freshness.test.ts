@@ -19,7 +19,12 @@ beforeAll(async () => {
   tokens.admin = await hub.token({ roles: ['admin'], subject: 'ops-1' })
 })
 
-const call = async (method: 'GET' | 'POST' | 'PATCH', path: string, who: string, payload?: object) => {
+const call = async (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  who: string,
+  payload?: object,
+) => {
   const res = await hub.app.inject({
     method,
     url: path,
@@ -49,6 +54,32 @@ describe('a department rename', () => {
     expect((await search('人力资源和社会保障局')).facets.provider).not.toContainEqual(
       expect.objectContaining({ value: 'lf-hrss' }),
     )
+  })
+
+  it('leaves no resource with the old name when drafts are written during the rename', async () => {
+    const drafts = Array.from({ length: 12 }, (_, i) => sampleDraft(String(600 + i).padStart(5, '0')))
+    const staleCount = async (name: string) => {
+      const [row] = await hub.database
+        .db('resources')
+        .where({ provider_code: 'lf-hrss' })
+        .whereNot('search_text', 'like', `%${name}%`)
+        .count<{ n: string }[]>('* as n')
+      return Number(row!.n)
+    }
+    const created = drafts.map((d) => call('POST', '/v1/resources', 'steward', d))
+    const rename = call('PATCH', '/v1/departments/lf-hrss', 'admin', { name: '临汾市社会保险事业管理中心' })
+    const codes = (await Promise.all([...created, rename])).slice(0, drafts.length).map((r) => r.code)
+    expect(await staleCount('临汾市社会保险事业管理中心')).toBe(0)
+
+    // Writes that lock existing resources (a submit, an edit) racing a rename: no deadlock, no stale name.
+    const moved = codes.map(async (code: string, i: number) => {
+      await call('POST', url(code, '/submit'), 'steward')
+      await call('POST', url(code, '/return'), 'reviewer', { comment: '请补充更新周期说明' })
+      await call('PUT', url(code), 'steward', drafts[i]!)
+    })
+    const back = call('PATCH', '/v1/departments/lf-hrss', 'admin', { name: '临汾市人力资源和社会保障局' })
+    await Promise.all([...moved, back])
+    expect(await staleCount('临汾市人力资源和社会保障局')).toBe(0)
   })
 
   it('leaves the search text of other departments’ resources alone', async () => {

@@ -246,7 +246,7 @@ export class ResourceService {
 
   private async insert(trx: Knex.Transaction, p: Principal, draft: ResourceDraft): Promise<Resource> {
     const checked = checkDraft(draft)
-    const provider = await providerName(trx, draft.provider)
+    const provider = await providerName(trx, draft.provider, { forShare: true })
     if (provider === undefined) {
       throw new InputError('unknown-provider', `No department has code ${draft.provider}`, {
         errors: [{ path: '/body/provider', message: 'is not a known department' }],
@@ -303,6 +303,12 @@ export class ResourceService {
     code: string,
     lock = false,
   ): Promise<ResourceRecord> {
+    if (lock) {
+      // Locks in the order a department rename takes them (department, then its resources), so the
+      // two never deadlock; the share lock keeps the provider name this write stores current.
+      const provider = (await findResource(db, code))?.provider
+      if (provider !== undefined) await providerName(db, provider, { forShare: true })
+    }
     const record = lock ? await lockResource(db, code) : await findResource(db, code)
     if (!record || !canReadResource(p, record)) {
       throw resourceNotFound(code)
