@@ -2,17 +2,16 @@
  * Case exchange: (a) batch ingest throughput (CaseService.ingestBatch, 500 changes per batch, the
  * work behind POST /v1/cases/changes/batch minus HTTP, including the routed copy for one granted
  * department); (b) commit → subscriber latency at a paced 500 events/s (a batch of 5 every 10 ms):
- * outbox → relay → `case-events.<dept>` on Kafka, and → webhook queue → BullMQ → signed POST to a
- * local receiver. The Kafka subscriber runs in its own process (`support/case-subscriber.ts`), as a
- * department's subscriber is another system; the paced ingest and the webhook receiver share the
- * hub's process. Times are `performance.timeOrigin + now()`, comparable across the two processes.
+ * outbox → relay → `case-events.<dept>` on Kafka, and → webhook queue → BullMQ → signed POST to the
+ * department's receiver. The department's side — Kafka subscriber and webhook receiver — runs in its
+ * own process (`support/case-subscriber.ts`), as a department's system is another system; the hub and
+ * the paced ingest share this one. Times are `performance.timeOrigin + now()`, comparable across the
+ * two processes.
  * Also reports the hub process's event-loop delay over the paced run, the usual cause of a long tail.
  * Uses its own database and the broker in KAFKA_BROKERS, or starts the project's broker.
  */
 import { execFile, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { promisify } from 'node:util'
@@ -54,26 +53,30 @@ const round = (n: number) => Math.round(n * 100) / 100
 /** A clock that means the same in every process of the machine (sub-millisecond resolution). */
 const now = () => performance.timeOrigin + performance.now()
 
-type SubscriberMessage = { ready: true } | { arrivals: [string, number][] }
+type SubscriberMessage =
+  | { ready: true; webhookPort: number }
+  | { arrivals: ['kafka' | 'webhook', string, number][] }
 
-/** Forks the department's Kafka subscriber; arrivals land in `arrivals` as they are reported. */
+/** Forks the department's receiving side; arrivals land in `arrivals[path]` as they are reported. */
 async function startSubscriber(
   brokerList: string,
   topicPrefix: string,
   groupId: string,
   topic: string,
-  arrivals: Map<string, number>,
-): Promise<{ stop(): Promise<void> }> {
+  arrivals: Record<'kafka' | 'webhook', Map<string, number>>,
+): Promise<{ webhookPort: number; stop(): Promise<void> }> {
   const child = fork(SUBSCRIBER, [brokerList, topicPrefix, groupId, topic], { stdio: 'inherit' })
   const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  await new Promise<void>((resolve, reject) => {
+  const webhookPort = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`case subscriber exited (${code}) before it was ready`)))
     child.on('message', (message: SubscriberMessage) => {
-      if ('ready' in message) resolve()
-      else for (const [id, at] of message.arrivals) if (!arrivals.has(id)) arrivals.set(id, at)
+      if ('ready' in message) resolve(message.webhookPort)
+      else
+        for (const [path, id, at] of message.arrivals) if (!arrivals[path].has(id)) arrivals[path].set(id, at)
     })
   })
   return {
+    webhookPort,
     async stop() {
       if (child.connected) child.send('stop')
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))])
@@ -135,18 +138,6 @@ export default {
       cacheSize: 100,
     })
     const app = await buildApp({ config, verifier, adapterEnv: {} })
-    const webhookArrivals = new Map<string, number>()
-    const receiver = createServer((req, res) => {
-      let raw = ''
-      req.on('data', (c) => {
-        raw += c
-      })
-      req.on('end', () => {
-        webhookArrivals.set((JSON.parse(raw) as { eventId: string }).eventId, now())
-        res.writeHead(204).end()
-      })
-    })
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
     try {
       await app.ready()
       const service = app.caseExchange.service
@@ -171,18 +162,20 @@ export default {
       await app.db('outbox').update({ published_at: app.db.fn.now() })
 
       // (b) Paced latency through the router, to Kafka and to a webhook.
-      const port = (receiver.address() as AddressInfo).port
-      await app
-        .db('case_webhooks')
-        .insert({ department: 'lf-approval', url: `http://127.0.0.1:${port}/h`, created_by: 'bench' })
       const kafkaArrivals = new Map<string, number>()
+      const webhookArrivals = new Map<string, number>()
       const subscriber = await startSubscriber(
         kafka.list,
         config.outbox.topicPrefix,
         `bench${tag}.subscriber`,
         departmentTopic('lf-approval'),
-        kafkaArrivals,
+        { kafka: kafkaArrivals, webhook: webhookArrivals },
       )
+      await app.db('case_webhooks').insert({
+        department: 'lf-approval',
+        url: `http://127.0.0.1:${subscriber.webhookPort}/h`,
+        created_by: 'bench',
+      })
       app.events.relay.start()
       await startCaseBackground(app)
       await app.jobs.startWorkers()
@@ -247,7 +240,6 @@ export default {
       }
     } finally {
       await app.close()
-      await new Promise((r) => receiver.close(r))
       await setup.destroy()
       await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
       await admin.destroy()

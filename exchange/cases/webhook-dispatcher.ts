@@ -14,7 +14,7 @@ import {
 
 export const DRAIN_JOB = 'case-webhook-drain'
 const LOCK_NAMESPACE = 7007
-const PARALLEL_CASES = 16
+const PARALLEL_CASES = 32
 /**
  * A delivery committed just after a running drain found the queue empty is picked up by the
  * trailing drain of its bucket, or by the retry of a drain that found another one running: both
@@ -155,6 +155,8 @@ export class WebhookDispatcher {
       name: `case-webhook-${hook.id}`,
       baseUrl: url.origin,
       requestTimeoutMs: 5_000,
+      // One connection per case delivered in parallel.
+      connections: PARALLEL_CASES,
       retry: { retries: 0 },
       // No breaker: the job's backoff is the retry policy, and a breaker still open when the receiver
       // is back would only burn attempts and dead-letter events for nothing.
