@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
 import { demoWorld } from '../adapters/simulator-kit/demo-population.ts'
-import { contributionDraft } from '../exchange/fetch/fetch-test-support.ts'
+import { contributionDraft, holdRecords } from '../exchange/fetch/fetch-test-support.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
 import { seedDemoData } from '../platform/seed/demo-seed.ts'
@@ -83,30 +83,7 @@ async function serveHub(): Promise<void> {
     }),
     200,
   )
-  await app
-    .db('resource_sources')
-    .insert({ resource_code: code, adapter: 'hrss', record_kind: KIND, hub_held: true })
-  await app.db('hub_records').insert(
-    people().map((p) => ({
-      kind: KIND,
-      record_id: `JF-${p.residentId}`,
-      adapter: 'hrss',
-      subject_id: p.residentId,
-      data_hash: 'bench',
-      data: {
-        recordId: `JF-${p.residentId}`,
-        subjectId: p.residentId,
-        subjectName: p.name,
-        insuranceType: 'pension',
-        period: '2026-10',
-        contributionBase: '5000.00',
-        employerAmount: '800.00',
-        personalAmount: '400.00',
-        paid: true,
-        paidOn: '2026-10-15',
-      },
-    })),
-  )
+  await holdRecords(app.db, code!, people())
   await app.listen({ host: '127.0.0.1', port: 0 })
   console.log(`READY ${(app.server.address() as { port: number }).port} ${consumer} ${code}`)
 }

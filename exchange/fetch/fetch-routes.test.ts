@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
-import { fetchAudits, fetchBody, grantedResource, insuredPeople } from './fetch-test-support.ts'
+import { fetchAudits, fetchBody, grantedResource, holdRecords, insuredPeople } from './fetch-test-support.ts'
 
 // No department system is configured here: these fetches read hub-held copies, or are refused
 // before any source would be read.
@@ -24,40 +24,6 @@ const fetchAs = (who: Who, payload: object) =>
     headers: { authorization: `Bearer ${tokens[who]}` },
     payload,
   })
-
-/** Marks a resource hub-held and stores one contribution record per person (copies are per kind, not per resource). */
-async function holdRecords(db: Knex, code: string, people: { residentId: string; name: string }[]) {
-  await db('resource_sources').insert({
-    resource_code: code,
-    adapter: 'hrss',
-    record_kind: 'social-insurance-contribution',
-    hub_held: true,
-  })
-  await db('hub_records')
-    .insert(
-      people.map((p, i) => ({
-        kind: 'social-insurance-contribution',
-        record_id: `JF-${p.residentId}`,
-        adapter: 'hrss',
-        subject_id: p.residentId,
-        data: {
-          recordId: `JF-${p.residentId}`,
-          subjectId: p.residentId,
-          subjectName: p.name,
-          insuranceType: 'pension',
-          period: '2026-10',
-          contributionBase: '5000.00',
-          employerAmount: '800.00',
-          personalAmount: '400.00',
-          paid: true,
-          paidOn: '2026-10-15',
-        },
-        data_hash: `h${i}`,
-      })),
-    )
-    .onConflict(['kind', 'record_id'])
-    .ignore()
-}
 
 const rows = async (table: string) => Number((await hub.database.db(table).count({ n: '*' }).first())?.n)
 

@@ -79,3 +79,37 @@ export async function fetchAudits(
     .orderBy('id')
     .select('outcome', 'reason', 'grant_id')
 }
+
+/** Marks a resource hub-held and stores one contribution record per person (copies are per kind, not per resource). */
+export async function holdRecords(db: Knex, code: string, people: { residentId: string; name: string }[]) {
+  await db('resource_sources').insert({
+    resource_code: code,
+    adapter: 'hrss',
+    record_kind: 'social-insurance-contribution',
+    hub_held: true,
+  })
+  await db('hub_records')
+    .insert(
+      people.map((p, i) => ({
+        kind: 'social-insurance-contribution',
+        record_id: `JF-${p.residentId}`,
+        adapter: 'hrss',
+        subject_id: p.residentId,
+        data: {
+          recordId: `JF-${p.residentId}`,
+          subjectId: p.residentId,
+          subjectName: p.name,
+          insuranceType: 'pension',
+          period: '2026-10',
+          contributionBase: '5000.00',
+          employerAmount: '800.00',
+          personalAmount: '400.00',
+          paid: true,
+          paidOn: '2026-10-15',
+        },
+        data_hash: `h${i}`,
+      })),
+    )
+    .onConflict(['kind', 'record_id'])
+    .ignore()
+}
