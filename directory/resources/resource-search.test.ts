@@ -66,6 +66,32 @@ describe('keyword search', () => {
     const page = await search(q('网签'))
     expect(page.items[0]!.name).toBe('商品房网签备案信息')
   })
+
+  it('ranks a name starting with the phrase first, then one containing it, shorter names first, in any letter case', async () => {
+    for (const [seq, name, summary] of [
+      ['00081', '城市GIS图层与三维模型', '空间数据'],
+      ['00082', 'Gis空间数据目录', '空间数据'],
+      ['00083', '城市GIS图层', '空间数据'],
+      ['00084', '地名地址库', '由 GIS 平台维护'],
+    ] as const) {
+      const res = await hub.app.inject({
+        method: 'POST',
+        url: '/v1/resources',
+        headers: { authorization: `Bearer ${tokens.steward}` },
+        payload: sampleDraft(seq, { name, summary }),
+      })
+      expect(res.statusCode, res.body).toBe(201)
+    }
+    const page = await search(`${q('gis')}&status=draft`, 'steward')
+    expect(page.items.map((i) => i.name)).toEqual([
+      'Gis空间数据目录',
+      '城市GIS图层',
+      '城市GIS图层与三维模型',
+      '地名地址库',
+    ])
+    const cjk = await search(`${q('空间数据')}&status=draft`, 'steward')
+    expect(cjk.items.map((i) => i.name)).toEqual(['Gis空间数据目录', '城市GIS图层', '城市GIS图层与三维模型'])
+  })
 })
 
 describe('filters and facets', () => {
@@ -104,7 +130,7 @@ describe('filters and facets', () => {
   it('shows drafts only to their department and to reviewers', async () => {
     expect(await names(q('失业保险金'))).toEqual([])
     expect(await names(q('失业保险金'), 'steward')).toEqual(['失业保险金申领草稿'])
-    expect(await names('status=draft', 'reviewer')).toEqual(['失业保险金申领草稿'])
+    expect(await names(`status=draft&${q('失业保险金')}`, 'reviewer')).toEqual(['失业保险金申领草稿'])
   })
 })
 
