@@ -77,7 +77,10 @@ export const auditPlugin = fp<AuditPluginOptions>(
       db: app.db,
       subjectKey: opts.subjectKey,
       onFlush: (outcomes, seconds) => {
-        for (const outcome of outcomes) recorded.inc({ outcome })
+        let denied = 0
+        for (const outcome of outcomes) if (outcome === 'denied') denied += 1
+        if (outcomes.length > denied) recorded.inc({ outcome: 'allowed' }, outcomes.length - denied)
+        if (denied > 0) recorded.inc({ outcome: 'denied' }, denied)
         batchSize.observe(outcomes.length)
         commitSeconds.observe(seconds)
       },

@@ -95,8 +95,10 @@ describe('AuditWriter and verifyChain', () => {
   it('rejects an entry PostgreSQL could not store, without failing the others', async () => {
     const writer = new AuditWriter({ db: database.db, subjectKey: KEY })
     const bad = writer.record(entry(2, { purpose: 'a\u0000b' }))
-    const good = writer.record(entry(3))
+    const halfPair = writer.record(entry(2, { details: { note: 'x\uD83D' } }))
+    const good = writer.record(entry(3, { details: { note: '\uD83D\uDE00' } }))
     await expect(bad).rejects.toThrow(/NUL/)
+    await expect(halfPair).rejects.toThrow(/surrogate/)
     await expect(good).resolves.toMatchObject({ id: expect.any(Number) })
   })
 

@@ -52,9 +52,8 @@ interface Pending {
 
 // PostgreSQL rejects NUL in text, and a lone surrogate would be stored as U+FFFD and no longer match
 // its hash; one such value would fail or spoil the whole batch, so refuse it up front.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 function unstorable(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value)
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed()
   if (Array.isArray(value)) return value.some(unstorable)
   if (value && typeof value === 'object')
     return Object.entries(value).some(([k, v]) => unstorable(k) || unstorable(v))

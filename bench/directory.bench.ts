@@ -22,6 +22,7 @@ import { ResourceImporter } from '../directory/resources/resource-import.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
 import { seedDemoData } from '../platform/seed/demo-seed.ts'
+import { HUB_NODE_FLAGS } from '../platform/server/node-flags.ts'
 import type { Principal, ResourceDraft, ResourceItem } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
 import { buildBenchHub, serveBenchHub } from './support/bench-hub.ts'
@@ -289,7 +290,7 @@ const bench: BenchModule = {
       await importAll(db, report)
 
       // The hub runs in its own process, as in production: autocannon must not share its event loop.
-      const server = spawn(process.execPath, ['--import', 'tsx', import.meta.filename], {
+      const server = spawn(process.execPath, [...HUB_NODE_FLAGS, '--import', 'tsx', import.meta.filename], {
         env: { ...process.env, DIRECTORY_BENCH_SERVE: DB_NAME },
         stdio: ['ignore', 'pipe', 'inherit'],
       })

@@ -18,6 +18,7 @@ import { contributionDraft, holdRecords } from '../exchange/fetch/fetch-test-sup
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
 import { seedDemoData } from '../platform/seed/demo-seed.ts'
+import { HUB_NODE_FLAGS } from '../platform/server/node-flags.ts'
 import type { Principal } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
 import { buildBenchHub } from './support/bench-hub.ts'
@@ -108,9 +109,13 @@ async function serveBaseline(): Promise<void> {
 
 async function start(kind: 'serve-hub' | 'serve-baseline') {
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), kind], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...prof, ...HUB_NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), kind],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   for await (const line of createInterface({ input: child.stdout! })) {
     if (line.startsWith('READY ')) return { child, fields: line.split(' ').slice(1) }
   }

@@ -3,6 +3,7 @@ import { once } from 'node:events'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import autocannon from 'autocannon'
+import { HUB_NODE_FLAGS } from '../platform/server/node-flags.ts'
 import type { BenchModule } from './run.ts'
 
 const TARGET = path.join(import.meta.dirname, 'support', 'http-target.ts')
@@ -17,7 +18,7 @@ interface Target {
 }
 
 async function startTarget(kind: 'bare' | 'hub'): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', TARGET, kind], {
+  const child = spawn(process.execPath, [...HUB_NODE_FLAGS, '--import', 'tsx', TARGET, kind], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   for await (const line of createInterface({ input: child.stdout! })) {
