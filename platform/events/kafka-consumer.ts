@@ -233,6 +233,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): KafkaEventCo
           // Notice partitions added to a topic (and topics created by others) within seconds.
           'topic.metadata.refresh.interval.ms': 10_000,
           'socket.keepalive.enable': true,
+          'socket.nagle.disable': true,
           rebalance_cb: onRebalance,
           ...options.consumerConfig,
         } as ConsumerGlobalConfig,

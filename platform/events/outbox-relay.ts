@@ -122,6 +122,9 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const { db, transport, batchSize, pollIntervalMs } = this.options
+    // Acknowledged by the transport, not yet marked: the next read marks them in the same statement,
+    // so a cycle is one round trip plus the publish.
+    let acknowledged: number[] = []
     while (this.running) {
       try {
         if (!this.active && !(await this.acquire())) {
@@ -131,19 +134,16 @@ export class OutboxRelay {
         this.dirty = false
         // Read on the lock session: if it died, another relay may already be publishing, and
         // interleaving would reorder keys — the read fails instead.
-        const batch = await nextUnpublished(db, batchSize, this.session?.client)
+        const batch = await nextUnpublished(db, batchSize, this.session?.client, acknowledged)
+        this.published?.inc(acknowledged.length)
+        acknowledged = []
         if (batch.length === 0) {
           await this.maybePrune()
           if (!this.dirty) await this.sleep(pollIntervalMs, true)
           continue
         }
         await transport.publish(batch)
-        await markPublished(
-          db,
-          batch.map((e) => e.id),
-          this.session?.client,
-        )
-        this.published?.inc(batch.length)
+        acknowledged = batch.map((e) => e.id)
         this.failures = 0
       } catch (error) {
         this.failures += 1
@@ -159,6 +159,15 @@ export class OutboxRelay {
         )
         await this.sleep(delay)
       }
+    }
+    // Stopping between a publish and the next read: mark what was acknowledged (if this fails, the
+    // rows are only published again by the next relay).
+    if (acknowledged.length > 0 && this.active) {
+      await markPublished(db, acknowledged, this.session?.client)
+        .then(() => this.published?.inc(acknowledged.length))
+        .catch((error: unknown) =>
+          this.logger.warn({ err: String(error) }, 'outbox relay could not mark its last batch'),
+        )
     }
   }
 

@@ -49,6 +49,25 @@ describe('outbox store', () => {
     ).rejects.toThrow('topic, key and type are required')
   })
 
+  test('the next read marks the acknowledged batch published in the same statement', async () => {
+    const events = await appendEvents(
+      t.db,
+      ['A-1', 'A-2', 'A-3'].map((key) => ({ topic: 'case-events', key, type: 'case.accepted', payload: {} })),
+    )
+    const first = await nextUnpublished(t.db, 2)
+    expect(first.map((e) => e.key)).toEqual(['A-1', 'A-2'])
+    const next = await nextUnpublished(
+      t.db,
+      2,
+      undefined,
+      first.map((e) => e.id),
+    )
+    expect(next.map((e) => e.key)).toEqual(['A-3'])
+    const marked = await t.db('outbox').whereNotNull('published_at').pluck('id')
+    expect(marked.map(Number).sort()).toEqual([events[0]!.id, events[1]!.id].map(Number).sort())
+    await t.db('outbox').delete()
+  })
+
   test('lag counts unpublished events; marking and pruning move them out', async () => {
     expect(await outboxLag(t.db)).toEqual({ unpublished: 0, oldestAgeSeconds: 0 })
     const events = await appendEvents(

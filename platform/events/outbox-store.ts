@@ -107,8 +107,25 @@ export async function prepareRelaySession(db: Knex, session: unknown): Promise<v
  * no competing reader and no row locks are needed; it reads on its lock session (`session`), so a
  * successful read also proves the lock is still held.
  */
-export async function nextUnpublished(db: Knex, limit: number, session?: unknown): Promise<OutboxEvent[]> {
+export async function nextUnpublished(
+  db: Knex,
+  limit: number,
+  session?: unknown,
+  /** Ids the transport acknowledged: marked published by the same statement, one round trip. */
+  acknowledged: readonly number[] = [],
+): Promise<OutboxEvent[]> {
   const query = db('outbox').select(COLUMNS).whereNull('published_at').orderBy('id').limit(limit)
+  if (acknowledged.length > 0) {
+    // A data-modifying CTE always runs, and commits with the statement; the read's snapshot still
+    // shows those rows unpublished, hence the explicit exclusion.
+    const ids = [...acknowledged]
+    query
+      .with(
+        'marked',
+        db.raw('update outbox set published_at = now() where id = any(?::bigint[]) returning id', [ids]),
+      )
+      .whereRaw('id <> all(?::bigint[])', [ids])
+  }
   const rows = (await (session ? query.connection(session) : query)) as OutboxRow[]
   return rows.map(toEvent)
 }
