@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { DepartmentCreate, DepartmentUpdate } from '../../schemas/generated/types.ts'
@@ -46,19 +47,6 @@ const listQuery = {
       type: 'string',
       maxLength: 200,
       description: 'The `nextCursor` of the previous page; omit for the first page.',
-    },
-  },
-}
-
-const idempotencyHeaders = {
-  type: 'object',
-  properties: {
-    'idempotency-key': {
-      type: 'string',
-      minLength: 1,
-      maxLength: 255,
-      description:
-        'Makes the POST safe to retry: the same key with the same body replays the first answer without creating twice; with a different body it is a 409.',
     },
   },
 }

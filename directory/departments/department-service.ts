@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import { ConflictError, NotFoundError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
+import { idempotently } from '../../platform/http/idempotency.ts'
 import { isKnownDivision } from '../../platform/identifiers/index.ts'
 import type {
   Department,
@@ -34,12 +35,6 @@ import {
   lockDepartmentLevel,
   updateDepartment,
 } from './department-store.ts'
-import {
-  claimIdempotencyKey,
-  type IdempotencyScope,
-  requestHash,
-  saveIdempotentResponse,
-} from './idempotency-store.ts'
 
 export const DIRECTORY_TOPIC = 'directory-events'
 
@@ -96,28 +91,15 @@ export class DepartmentService {
   }
 
   async create(input: DepartmentCreate, options: CreateOptions): Promise<CreateResult> {
-    return this.db.transaction(async (trx) => {
-      if (options.idempotencyKey === undefined)
-        return { department: await this.insert(trx, input), replayed: false }
-      const scope: IdempotencyScope = {
-        subject: options.subject,
-        key: options.idempotencyKey,
-        requestHash: requestHash('createDepartment', input),
-      }
-      const claim = await claimIdempotencyKey(trx, scope)
-      if (!claim.claimed) {
-        if (!claim.sameRequest || !claim.response) {
-          throw new ConflictError(
-            'idempotency-key-reused',
-            'This Idempotency-Key was already used for a different request; use a new key',
-          )
-        }
-        return { department: claim.response.body as Department, replayed: true }
-      }
-      const department = await this.insert(trx, input)
-      await saveIdempotentResponse(trx, scope, { status: 201, body: department })
-      return { department, replayed: false }
-    })
+    const { value, replayed } = await this.db.transaction((trx) =>
+      idempotently(
+        trx,
+        { subject: options.subject, key: options.idempotencyKey, operation: 'createDepartment', body: input },
+        201,
+        () => this.insert(trx, input),
+      ),
+    )
+    return { department: value, replayed }
   }
 
   async update(code: string, changes: DepartmentUpdate): Promise<Department> {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
+import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { AccessDecision, AccessRequestCreate, AccessWithdrawal } from '../../schemas/generated/types.ts'
@@ -42,19 +43,6 @@ const listQuery = {
     resourceCode: { type: 'string', maxLength: 64, description: 'Only requests for this resource.' },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Most requests returned.' },
     cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
-  },
-}
-
-const idempotencyHeaders = {
-  type: 'object',
-  properties: {
-    'idempotency-key': {
-      type: 'string',
-      minLength: 1,
-      maxLength: 255,
-      description:
-        'Same key and body ⇒ the first answer is replayed and nothing is filed twice; another body ⇒ 409.',
-    },
   },
 }
 

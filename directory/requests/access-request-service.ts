@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import { shanghaiDate, type WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
 import { ConflictError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { idempotently } from '../../platform/http/idempotency.ts'
 import { asSubject, can } from '../../policies/ability.ts'
 import type {
   AccessRequest,
@@ -8,12 +9,6 @@ import type {
   AccessRequestList,
   AccessTimeline,
 } from '../../schemas/generated/types.ts'
-import {
-  claimIdempotencyKey,
-  type IdempotencyScope,
-  requestHash,
-  saveIdempotentResponse,
-} from '../departments/idempotency-store.ts'
 import type { GrantService } from '../grants/grant-service.ts'
 import type { AccessCaller } from './access-caller.ts'
 import { HUB_ACTOR, recordAccessChange } from './access-change.ts'
@@ -94,30 +89,15 @@ export class AccessRequestService {
     ) {
       throw new NotAllowedError('not-a-consumer', 'Only a consumer of a department may file access requests')
     }
-    const result = await this.db.transaction(async (trx) => {
-      let scope: IdempotencyScope | undefined
-      if (idempotencyKey !== undefined) {
-        scope = {
-          subject: principal.subject,
-          key: idempotencyKey,
-          requestHash: requestHash('createAccessRequest', input),
-        }
-        const claim = await claimIdempotencyKey(trx, scope)
-        if (!claim.claimed) {
-          if (!claim.sameRequest || !claim.response) {
-            throw new ConflictError(
-              'idempotency-key-reused',
-              'This Idempotency-Key was already used for a different request; use a new key',
-            )
-          }
-          return { request: claim.response.body as AccessRequest, replayed: true }
-        }
-      }
-      const row = await this.file(trx, caller, department, input)
-      const request = toAccessRequest(row, this.now())
-      if (scope) await saveIdempotentResponse(trx, scope, { status: 201, body: request })
-      return { request, replayed: false }
-    })
+    const { value: request, replayed } = await this.db.transaction((trx) =>
+      idempotently(
+        trx,
+        { subject: principal.subject, key: idempotencyKey, operation: 'createAccessRequest', body: input },
+        201,
+        async () => toAccessRequest(await this.file(trx, caller, department, input), this.now()),
+      ),
+    )
+    const result = { request, replayed }
     if (!result.replayed) {
       await caller.audit({
         action: 'access.request.create',

@@ -99,14 +99,3 @@ export const etagHeaders = {
     },
   },
 }
-export const idempotencyHeaders = {
-  type: 'object',
-  properties: {
-    'idempotency-key': {
-      type: 'string',
-      minLength: 1,
-      maxLength: 255,
-      description: 'Makes the POST safe to retry: the same key and body replay the first answer.',
-    },
-  },
-}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import { GOVERNMENT_ROLES, resourceListScope } from '../../policies/resource-policy.ts'
@@ -15,7 +16,6 @@ import {
   type CodeParams,
   codeParams,
   etagHeaders,
-  idempotencyHeaders,
   listQuery,
   type VersionParams,
   versionParams,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
+import { idempotently } from '../../platform/http/idempotency.ts'
 import {
   canEditResource,
   canReadResource,
@@ -15,7 +16,6 @@ import type {
   ResourceDraft,
   ResourceVersionList,
 } from '../../schemas/generated/types.ts'
-import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from '../departments/idempotency-store.ts'
 import {
   type ResourceChangeRecorder,
   type ResourceEventType,
@@ -107,27 +107,15 @@ export class ResourceService {
     idempotencyKey?: string,
   ): Promise<{ resource: Resource; replayed: boolean }> {
     if (!canEditResource(p, { provider: draft.provider })) throw notProviderSteward()
-    return this.db.transaction(async (trx) => {
-      if (idempotencyKey === undefined) return { resource: await this.insert(trx, p, draft), replayed: false }
-      const scope = {
-        subject: p.subject,
-        key: idempotencyKey,
-        requestHash: requestHash('createResource', draft),
-      }
-      const claim = await claimIdempotencyKey(trx, scope)
-      if (!claim.claimed) {
-        if (!claim.sameRequest || !claim.response) {
-          throw new ConflictError(
-            'idempotency-key-reused',
-            'This Idempotency-Key was already used for a different request',
-          )
-        }
-        return { resource: claim.response.body as Resource, replayed: true }
-      }
-      const resource = await this.insert(trx, p, draft)
-      await saveIdempotentResponse(trx, scope, { status: 201, body: resource })
-      return { resource, replayed: false }
-    })
+    const { value, replayed } = await this.db.transaction((trx) =>
+      idempotently(
+        trx,
+        { subject: p.subject, key: idempotencyKey, operation: 'createResource', body: draft },
+        201,
+        () => this.insert(trx, p, draft),
+      ),
+    )
+    return { resource: value, replayed }
   }
 
   /** Replaces the working draft, or starts a new draft version of a published resource. */

@@ -23,11 +23,11 @@ const auth = async (roles: string[], department: string) => ({
   authorization: `Bearer ${await hub.token({ roles: roles as never, department, subject: `${roles[0]}-${department}` })}`,
 })
 
-async function issue(overrides: Record<string, unknown> = {}, department = 'lf-hfund') {
+async function issue(overrides: Record<string, unknown> = {}, department = 'lf-hfund', key?: string) {
   return hub.app.inject({
     method: 'POST',
     url: '/v1/certificates',
-    headers: await auth(['steward'], department),
+    headers: { ...(await auth(['steward'], department)), ...(key ? { 'idempotency-key': key } : {}) },
     payload: {
       typeCode: await typeCodeOf(hub.database.db, 'lf-hfund'),
       holder: { idType: 'resident-id', idNumber: person().residentId, name: person().name },
@@ -70,6 +70,26 @@ describe('issuing', () => {
       status: 'valid',
       issuerDepartment: 'lf-hfund',
     })
+  })
+
+  it('issues once per Idempotency-Key: a retry gets the first certificate, another body with the key is 409', async () => {
+    const before = await countRows(hub.database.db, 'certificates')
+    const first = await issue({}, 'lf-hfund', 'issue-retry-1')
+    const retry = await issue({}, 'lf-hfund', 'issue-retry-1')
+    expect(first.statusCode).toBe(201)
+    expect(retry.statusCode).toBe(201)
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.json<CertificateSigned>().certificate.id).toBe(
+      first.json<CertificateSigned>().certificate.id,
+    )
+    expect(await countRows(hub.database.db, 'certificates')).toBe(before + 1)
+
+    const other = await issue({ issuedOn: '2026-11-02' }, 'lf-hfund', 'issue-retry-1')
+    expect(other.statusCode).toBe(409)
+    expect(other.json()).toMatchObject({ code: 'idempotency-key-reused' })
+    // Without a key, the same body is a second certificate under a new serial.
+    expect((await issue()).statusCode).toBe(201)
+    expect(await countRows(hub.database.db, 'certificates')).toBe(before + 2)
   })
 
   it('refuses a bad holder id, bad face data and an inverted validity, listing each field and writing nothing', async () => {

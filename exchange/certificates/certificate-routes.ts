@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { InputError, NotAllowedError } from '../../platform/errors/app-error.ts'
+import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import { canRotateKeys, statsScope } from '../../policies/certificate-policy.ts'
@@ -71,19 +72,25 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
       reply.code(201).send(await service.registerType(request.principal, request.body)),
   )
 
-  app.post<{ Body: CertificateIssue }>(
+  app.post<{ Body: CertificateIssue; Headers: { 'idempotency-key'?: string } }>(
     '/v1/certificates',
     {
       schema: {
         tags,
         operationId: 'issueCertificate',
         summary: 'Issue a certificate of a type the caller’s department issues; answers it signed',
+        headers: idempotencyHeaders,
         body: ref('certificate-issue.json'),
         response: { 201: ref('certificate-signed.json'), ...problemResponses(...WRITE_ERRORS, 503) },
       },
     },
     async (request, reply) => {
-      const signed = await service.issue(request.principal, request.body)
+      const { signed, replayed } = await service.issue(
+        request.principal,
+        request.body,
+        request.headers['idempotency-key'],
+      )
+      if (replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(201).header('location', `/v1/certificates/${signed.certificate.id}`).send(signed)
     },
   )

@@ -8,6 +8,7 @@ import {
   NotFoundError,
 } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
+import { idempotently } from '../../platform/http/idempotency.ts'
 import { formatCertificateId } from '../../platform/identifiers/index.ts'
 import {
   canIssue,
@@ -91,13 +92,31 @@ export class CertificateService {
   }
 
   /** Issues on behalf of the caller's department. */
-  async issue(principal: Principal, input: CertificateIssue): Promise<CertificateSigned> {
+  /**
+   * Issues and signs a certificate. With an Idempotency-Key a retried request (e.g. after a timeout)
+   * gets the first answer instead of a second certificate under a new serial.
+   */
+  async issue(
+    principal: Principal,
+    input: CertificateIssue,
+    idempotencyKey?: string,
+  ): Promise<{ signed: CertificateSigned; replayed: boolean }> {
     const type = await this.typeOf(input.typeCode)
     enforce(canIssue(principal, type.issuerDepartment))
-    const { certificate, created } = await this.insert(type, input)
-    if (!created)
-      throw new ConflictError('certificate-exists', `Certificate ${certificate.id} exists already`)
-    return { certificate, document: await this.documents.sign(certificate) }
+    const { value, replayed } = await this.db.transaction((trx) =>
+      idempotently(
+        trx,
+        { subject: principal.subject, key: idempotencyKey, operation: 'issueCertificate', body: input },
+        201,
+        async () => {
+          const { certificate, created } = await this.insert(type, input, trx)
+          if (!created)
+            throw new ConflictError('certificate-exists', `Certificate ${certificate.id} exists already`)
+          return { certificate, document: await this.documents.sign(certificate) }
+        },
+      ),
+    )
+    return { signed: value, replayed }
   }
 
   /**
@@ -187,9 +206,11 @@ export class CertificateService {
     return type
   }
 
+  /** Inserts in `trx` when given (the caller's transaction), else in a transaction of its own. */
   private async insert(
     type: CertificateType,
     input: CertificateIssue,
+    trx?: Knex.Transaction,
   ): Promise<{ certificate: Certificate; created: boolean }> {
     const problems: FieldProblem[] = []
     const idNumber = checkHolderId(input.holder.idType, input.holder.idNumber, '/holder/idNumber', problems)
@@ -212,7 +233,7 @@ export class CertificateService {
       serial: input.serial ?? newSerial(input.issuedOn),
       version: input.version ?? '001',
     })
-    const created = await this.db.transaction(async (trx) => {
+    const write = async (trx: Knex.Transaction) => {
       const inserted = await insertCertificate(trx, {
         id,
         typeCode: type.code,
@@ -238,8 +259,9 @@ export class CertificateService {
         ])
       }
       return inserted
-    })
-    return { certificate: toCertificate((await findCertificate(this.db, id))!), created }
+    }
+    const created = trx ? await write(trx) : await this.db.transaction(write)
+    return { certificate: toCertificate((await findCertificate(trx ?? this.db, id))!), created }
   }
 }
 

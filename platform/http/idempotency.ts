@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Knex } from 'knex'
+import { ConflictError } from '../errors/app-error.ts'
 
 /**
- * `Idempotency-Key` support for creating POSTs (table `idempotency_keys`). Nothing in it is about
- * departments; it lives here only until a second feature needs it, then it belongs in platform/http.
+ * `Idempotency-Key` support for creating POSTs (table `idempotency_keys`); features use
+ * `idempotently()`, which runs the protocol below around their work.
  *
  * Protocol, all inside the transaction that makes the change:
  *   1. `claimIdempotencyKey` inserts the key. A concurrent request with the same key blocks on the
@@ -74,4 +75,60 @@ export async function saveIdempotentResponse(
   await trx('idempotency_keys')
     .where({ subject: scope.subject, key: scope.key })
     .update({ status: response.status, response: JSON.stringify(response) })
+}
+
+/** The header schema of a POST that takes an Idempotency-Key. */
+export const idempotencyHeaders = {
+  type: 'object',
+  properties: {
+    'idempotency-key': {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description:
+        'Makes the POST safe to retry: the same key and body replay the first answer (header `idempotent-replayed: true`) and nothing is created twice; another body with the same key is 409 `idempotency-key-reused`.',
+    },
+  },
+}
+
+export interface IdempotentRequest {
+  /** The caller's subject: keys are private to a caller. */
+  subject: string
+  /** The Idempotency-Key header; without one the work just runs. */
+  key: string | undefined
+  /** The operation (its operationId), so one key cannot replay another operation's answer. */
+  operation: string
+  body: unknown
+}
+
+/**
+ * Runs `work` at most once per caller and key, inside `trx` — the transaction that makes the change,
+ * so the claim and the change commit or roll back together. A repeat with the same body gets the
+ * stored answer (`replayed`, nothing written); with another body it is 409 `idempotency-key-reused`.
+ */
+export async function idempotently<T>(
+  trx: Knex.Transaction,
+  request: IdempotentRequest,
+  status: number,
+  work: () => Promise<T>,
+): Promise<{ value: T; replayed: boolean }> {
+  if (request.key === undefined) return { value: await work(), replayed: false }
+  const scope: IdempotencyScope = {
+    subject: request.subject,
+    key: request.key,
+    requestHash: requestHash(request.operation, request.body),
+  }
+  const claim = await claimIdempotencyKey(trx, scope)
+  if (!claim.claimed) {
+    if (!claim.sameRequest || !claim.response) {
+      throw new ConflictError(
+        'idempotency-key-reused',
+        'This Idempotency-Key was already used for a different request; use a new key',
+      )
+    }
+    return { value: claim.response.body as T, replayed: true }
+  }
+  const value = await work()
+  await saveIdempotentResponse(trx, scope, { status, body: value })
+  return { value, replayed: false }
 }

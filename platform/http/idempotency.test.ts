@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { requestHash } from './idempotency-store.ts'
+import { requestHash } from './idempotency.ts'
 
 describe('requestHash', () => {
   it('ignores property order and undefined properties, at any depth', () => {
