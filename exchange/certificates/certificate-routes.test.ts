@@ -229,3 +229,68 @@ describe('status and verification', () => {
     expect(kids).toEqual(expect.arrayContaining([oldKid, rotated.json().kid]))
   })
 })
+
+describe('listing an issuer’s certificates', () => {
+  const list = async (query: string, roles = ['steward'], department = 'lf-hfund') => {
+    const res = await hub.app.inject({
+      method: 'GET',
+      url: `/v1/certificates?${query}`,
+      headers: await auth(roles, department),
+    })
+    return { status: res.statusCode, body: res.json() }
+  }
+
+  it('pages through every certificate of the caller’s department exactly once, newest issue date first', async () => {
+    for (const issuedOn of ['2025-03-01', '2026-02-01', '2026-02-01'])
+      expect((await issue({ issuedOn })).statusCode).toBe(201)
+    const all = await hub.database
+      .db('certificates')
+      .where({ issuer_department: 'lf-hfund' })
+      .count({ n: '*' })
+    const seen: { id: string; issuedOn: string; issuerDepartment: string }[] = []
+    let cursor: string | null = null
+    do {
+      const page = await list(`limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      expect(page.status).toBe(200)
+      seen.push(...page.body.items)
+      cursor = page.body.nextCursor
+    } while (cursor)
+    expect(seen).toHaveLength(Number(all[0]!.n))
+    expect(new Set(seen.map((c) => c.id)).size).toBe(seen.length)
+    expect(seen.every((c) => c.issuerDepartment === 'lf-hfund')).toBe(true)
+    const dates = seen.map((c) => c.issuedOn)
+    expect(dates).toEqual([...dates].sort().reverse())
+  })
+
+  it('filters by status as it is today: a revoked one under revoked, an ended validity under expired', async () => {
+    const revoked = (await issue()).json<CertificateSigned>().certificate
+    const headers = await auth(['steward'], 'lf-hfund')
+    await hub.app.inject({
+      method: 'POST',
+      url: `/v1/certificates/${revoked.id}/status`,
+      headers,
+      payload: { status: 'revoked', reason: '注销' },
+    })
+    const ended = (
+      await issue({ issuedOn: '2024-01-01', validUntil: '2024-12-31' })
+    ).json<CertificateSigned>().certificate
+    const ids = async (status: string) =>
+      ((await list(`status=${status}&limit=100`)).body.items as { id: string }[]).map((c) => c.id)
+    expect(await ids('revoked')).toContain(revoked.id)
+    expect(await ids('expired')).toEqual(expect.arrayContaining([ended.id]))
+    expect(await ids('valid')).not.toEqual(expect.arrayContaining([ended.id]))
+    expect(await ids('valid')).not.toEqual(expect.arrayContaining([revoked.id]))
+  })
+
+  it('refuses another department, audited as denied; a forged cursor is 400', async () => {
+    const denied = await list('issuer=lf-hfund', ['steward'], 'lf-hrss')
+    expect(denied.status).toBe(403)
+    expect(denied.body.code).toBe('not-issuing-department')
+    const audit = await hub.database
+      .db('audit_records')
+      .where({ action: 'certificates.list', outcome: 'denied', resource_id: 'lf-hfund' })
+      .first()
+    expect(audit).toMatchObject({ department: 'lf-hrss', reason: 'not-issuing-department' })
+    expect((await list('cursor=bm90LWEtY3Vyc29y')).body.code).toBe('invalid-cursor')
+  })
+})

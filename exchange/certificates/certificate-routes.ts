@@ -10,6 +10,7 @@ import type {
   CertificateTypeCreate,
   CertificateVerifyRequest,
 } from '../../schemas/generated/types.ts'
+import type { CertificateListRequest } from './certificate-service.ts'
 import { materialsAvoided } from './materials-avoided-read-model.ts'
 
 /** Certificate directory, signing keys, verification and the materials-avoided statistics. */
@@ -28,6 +29,26 @@ const departmentParams = {
   required: ['department'],
   additionalProperties: false,
   properties: { department: { type: 'string', maxLength: 32, description: 'The issuing department code.' } },
+}
+
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    issuer: {
+      type: 'string',
+      maxLength: 32,
+      description: "The issuing department; the caller's own by default.",
+    },
+    type: { type: 'string', maxLength: 32, description: 'Only certificates of this type code.' },
+    status: {
+      type: 'string',
+      enum: ['valid', 'suspended', 'revoked', 'expired'],
+      description: 'Only certificates with this status today.',
+    },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 20, description: 'Page size.' },
+    cursor: { type: 'string', maxLength: 400, description: 'The `nextCursor` of the previous page.' },
+  },
 }
 
 const windowQuery = {
@@ -93,6 +114,21 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
       if (replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(201).header('location', `/v1/certificates/${signed.certificate.id}`).send(signed)
     },
+  )
+
+  app.get<{ Querystring: CertificateListRequest }>(
+    '/v1/certificates',
+    {
+      schema: {
+        tags,
+        operationId: 'listCertificates',
+        summary: "One issuer's certificates, newest first (its issuing roles and hub oversight; audited)",
+        querystring: listQuery,
+        response: { 200: ref('certificate-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request) =>
+      service.list(request.principal, request.query, (event) => app.audit.recordFor(request, event)),
   )
 
   app.get<{ Params: { id: string } }>(

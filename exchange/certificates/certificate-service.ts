@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { findDepartment } from '../../directory/departments/department-store.ts'
 import {
   ConflictError,
@@ -20,6 +21,7 @@ import type {
   Certificate,
   CertificateEvent,
   CertificateIssue,
+  CertificateList,
   CertificateSigned,
   CertificateStatusChange,
   CertificateType,
@@ -38,9 +40,11 @@ import {
 import {
   findCertificate,
   insertCertificate,
+  listCertificates,
   lockCertificateStatus,
   type StoredStatus,
   toCertificate,
+  today,
   updateCertificateStatus,
 } from './certificate-store.ts'
 import { findCertificateType, insertCertificateType, listCertificateTypes } from './certificate-type-store.ts'
@@ -148,6 +152,56 @@ export class CertificateService {
     if (!row || !canReadCertificate(principal, row.issuer_department)) throw notFound(id)
     const certificate = toCertificate(row)
     return { certificate, document: await this.documents.sign(certificate) }
+  }
+
+  /**
+   * One issuer's certificates, newest issue date first, for its issuing roles and hub oversight.
+   * A listing shows holders, so it is audited like any read of personal data: allowed with what was
+   * asked and how many came back, or denied with the reason.
+   */
+  async list(
+    principal: Principal,
+    query: CertificateListRequest,
+    audit: (event: AuditEvent) => Promise<unknown>,
+  ): Promise<CertificateList> {
+    const issuer = query.issuer ?? principal.department
+    if (!issuer) {
+      throw new InputError('issuer-required', 'Name the issuing department', {
+        errors: [{ path: '/querystring/issuer', message: 'is required for a caller without a department' }],
+      })
+    }
+    const filters = { type: query.type ?? null, status: query.status ?? null }
+    const base = {
+      action: 'certificates.list',
+      resourceType: 'certificate-issuer',
+      resourceId: issuer,
+    } as const
+    if (!canReadCertificate(principal, issuer)) {
+      const error = new NotAllowedError(
+        'not-issuing-department',
+        `Only ${issuer}'s issuing roles and hub oversight list its certificates`,
+      )
+      await audit({ ...base, outcome: 'denied', reason: error.code, details: filters })
+      throw error
+    }
+    const rows = await listCertificates(this.db, {
+      issuer,
+      typeCode: query.type,
+      status: query.status,
+      after: query.cursor === undefined ? undefined : decodeListCursor(query.cursor),
+      limit: query.limit,
+      on: today(),
+    })
+    const page = rows.slice(0, query.limit)
+    const last = page.at(-1)
+    await audit({ ...base, outcome: 'allowed', details: { ...filters, returned: page.length } })
+    return {
+      items: page.map((row) => toCertificate(row)),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeListCursor({ issuedOn: last.issued_on, id: last.id })
+          : null,
+    }
   }
 
   async changeStatus(
@@ -271,4 +325,30 @@ function enforce(decision: Decision): void {
 
 function notFound(id: string): NotFoundError {
   return new NotFoundError('certificate-not-found', `No certificate ${id}`)
+}
+
+export interface CertificateListRequest {
+  /** The issuing department; the caller's own when omitted. */
+  issuer?: string
+  type?: string
+  status?: Certificate['status']
+  limit: number
+  cursor?: string
+}
+
+function encodeListCursor(at: { issuedOn: string; id: string }): string {
+  return Buffer.from(JSON.stringify([at.issuedOn, at.id]), 'utf8').toString('base64url')
+}
+
+function decodeListCursor(raw: string): { issuedOn: string; id: string } {
+  try {
+    const [issuedOn, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[]
+    if (typeof issuedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issuedOn) && typeof id === 'string')
+      return { issuedOn, id }
+  } catch {
+    // fall through: any undecodable cursor is the same client mistake
+  }
+  throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
+    errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
+  })
 }

@@ -94,6 +94,38 @@ export async function findCertificate(db: Db, id: string): Promise<CertificateRo
   return (await selectCertificates(db).where('c.id', id).first()) as CertificateRow | undefined
 }
 
+export interface CertificateListQuery {
+  issuer: string
+  typeCode?: string
+  status?: Certificate['status']
+  /** Keyset position: the last (issue date, id) of the previous page. */
+  after?: { issuedOn: string; id: string }
+  limit: number
+  /** Today in Beijing: where valid ends and expired begins. */
+  on: string
+}
+
+/** One issuer's certificates, newest issue date first (then id), one more than `limit` to tell if more follow. */
+export async function listCertificates(db: Db, q: CertificateListQuery): Promise<CertificateRow[]> {
+  const query = selectCertificates(db)
+    .where('c.issuer_department', q.issuer)
+    .orderBy([
+      { column: 'c.issued_on', order: 'desc' },
+      { column: 'c.id', order: 'desc' },
+    ])
+    .limit(q.limit + 1)
+  if (q.typeCode) query.where('c.type_code', q.typeCode)
+  // "expired" is a stored "valid" whose validity ended; "valid" excludes those.
+  if (q.status === 'expired') query.where('c.status', 'valid').where('c.valid_until', '<', q.on)
+  else if (q.status === 'valid')
+    query
+      .where('c.status', 'valid')
+      .where((w) => w.whereNull('c.valid_until').orWhere('c.valid_until', '>=', q.on))
+  else if (q.status) query.where('c.status', q.status)
+  if (q.after) query.whereRaw('(c.issued_on, c.id) < (?::date, ?)', [q.after.issuedOn, q.after.id])
+  return (await query) as CertificateRow[]
+}
+
 export type CertificateStatusRow = Pick<CertificateRow, 'id' | 'issuer_department' | 'status' | 'valid_until'>
 
 /** The status columns only, of many certificates at once: what verification needs, cheaply. */

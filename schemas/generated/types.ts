@@ -4541,6 +4541,21 @@ export interface CertificateJwks {
   }[];
 }
 
+// certificate-list.json
+/**
+ * A page of one issuer's certificates, newest issue date first.
+ */
+export interface CertificateList {
+  /**
+   * The certificates of this page.
+   */
+  items: Certificate[];
+  /**
+   * Pass as `cursor` for the next page; null on the last page.
+   */
+  nextCursor: string | null;
+}
+
 // certificate-materials-avoided-row.json
 /**
  * Required and replaced materials of one service item at one department.
