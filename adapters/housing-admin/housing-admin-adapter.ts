@@ -1,6 +1,5 @@
 import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
 import type { UpstreamClient, UpstreamResponse } from '../../platform/http-client/http-client-factory.ts'
-import { validateResidentId } from '../../platform/identifiers/resident-id.ts'
 import { upstreamOptions } from '../adapter-config.ts'
 import type {
   AdapterModule,
@@ -8,8 +7,8 @@ import type {
   CanonicalRecord,
   DepartmentAdapter,
   RecordKindInfo,
-  SubjectRef,
 } from '../adapter-contract.ts'
+import { checkedResidentId, probeHealth, residentIdOnly } from '../adapter-support.ts'
 import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
@@ -80,7 +79,7 @@ export function createHousingAdminAdapter(
 
     async lookupBySubject(kind, subject, ctx) {
       const k = known(kind)
-      const zjhm = residentId(subject)
+      const zjhm = residentIdOnly(subject, '房管 transactions')
       const all: CanonicalRecord[] = []
       for (let pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
         const { pages, records } = await page(k, zjhm, pageNo, ROWS, ctx)
@@ -102,7 +101,7 @@ export function createHousingAdminAdapter(
       const pageNo = p.cursor ? Number(p.cursor) : 1
       if (!Number.isInteger(pageNo) || pageNo < 1)
         throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
-      const zjhm = residentId({ idType: 'resident-id', idNumber: subjectId })
+      const zjhm = checkedResidentId(subjectId)
       const { pages, records } = await page(k, zjhm, pageNo, Math.min(Math.max(p.limit, 1), ROWS), ctx)
       return { items: records, nextCursor: pageNo < pages ? String(pageNo + 1) : null }
     },
@@ -129,29 +128,15 @@ export function createHousingAdminAdapter(
       )
     },
 
-    async health(ctx) {
-      try {
-        const res = await client.request({
-          path: '/fgj/xt/xtjc',
-          ...(ctx?.signal ? { signal: ctx.signal } : {}),
-        })
-        unwrap(client, res)
-        return { status: client.breakerState === 'closed' ? 'up' : 'degraded', breaker: client.breakerState }
-      } catch (error) {
-        return { status: 'down', breaker: client.breakerState, detail: (error as Error).message }
-      }
+    health(ctx) {
+      return probeHealth(client, async () =>
+        unwrap(
+          client,
+          await client.request({ path: '/fgj/xt/xtjc', ...(ctx?.signal ? { signal: ctx.signal } : {}) }),
+        ),
+      )
     },
   }
-}
-
-function residentId(subject: SubjectRef): string {
-  if (subject.idType !== 'resident-id') {
-    throw new InputError('subject-type-not-supported', '房管 transactions are looked up by resident ID only.')
-  }
-  const checked = validateResidentId(subject.idNumber)
-  if (!checked.ok)
-    throw new InputError('invalid-resident-id', `The resident ID is not valid (${checked.reason}).`)
-  return checked.normalized
 }
 
 /** `状态: 失败` with `FG-404 无记录` is an empty answer; any other failure is the system's. */

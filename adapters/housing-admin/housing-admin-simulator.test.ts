@@ -1,29 +1,14 @@
-import { Registry } from 'prom-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHttpClientFactory } from '../../platform/http-client/http-client-factory.ts'
-import { buildAdapterRegistry } from '../adapter-registry.ts'
+import { describe, expect, it } from 'vitest'
 import { demoWorld } from '../simulator-kit/demo-population.ts'
-import type { RunningSimulator } from '../simulator-kit/simulator-server.ts'
+import { useSimulatedAdapter } from '../simulator-kit/simulated-adapter-test-support.ts'
 import { housingAdminAdapterModule } from './housing-admin-adapter.ts'
 import { HOUSING_ADMIN_DEMO_TOKEN, startSimulator } from './housing-admin-simulator.ts'
 
 describe('housing-admin adapter against the running 房管 simulator', () => {
-  let sim: RunningSimulator
-  const http = createHttpClientFactory({ registry: new Registry() })
-  beforeAll(async () => {
-    sim = await startSimulator()
-  })
-  afterAll(async () => {
-    await http.close()
-    await sim.close()
-  })
+  const simulated = useSimulatedAdapter(housingAdminAdapterModule, startSimulator, HOUSING_ADMIN_DEMO_TOKEN)
 
   it('finds filings and both sides of second-hand transactions in the demo population', async () => {
-    const adapter = buildAdapterRegistry({
-      modules: [housingAdminAdapterModule],
-      env: { ADAPTER_HOUSING_ADMIN_URL: sim.url, ADAPTER_HOUSING_ADMIN_TOKEN: HOUSING_ADMIN_DEMO_TOKEN },
-      http,
-    }).get('housing-admin')
+    const adapter = simulated.adapter()
     let filings = 0
     const roles = new Set<unknown>()
     for (const p of demoWorld().people.slice(0, 30)) {

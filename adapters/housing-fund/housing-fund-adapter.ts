@@ -1,6 +1,5 @@
 import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
 import type { UpstreamClient, UpstreamResponse } from '../../platform/http-client/http-client-factory.ts'
-import { validateResidentId } from '../../platform/identifiers/resident-id.ts'
 import { upstreamOptions } from '../adapter-config.ts'
 import type {
   AdapterModule,
@@ -8,8 +7,8 @@ import type {
   CanonicalRecord,
   DepartmentAdapter,
   RecordKindInfo,
-  SubjectRef,
 } from '../adapter-contract.ts'
+import { checkedResidentId, probeHealth, residentIdOnly } from '../adapter-support.ts'
 import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
@@ -89,7 +88,7 @@ export function createHousingFundAdapter(
     resourceCodes,
 
     async lookupBySubject(kind, subject, ctx) {
-      const zjhm = residentId(subject)
+      const zjhm = residentIdOnly(subject, '公积金 records')
       switch (kind as Kind) {
         case 'housing-fund-account': {
           const account = await transact<FundAccount>('GRZHXX', { zjlx: ID_TYPE_RESIDENT, zjhm }, ctx)
@@ -125,7 +124,7 @@ export function createHousingFundAdapter(
       const dqym = page.cursor ? Number(page.cursor) : 1
       if (!Number.isInteger(dqym) || dqym < 1)
         throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
-      const zjhm = residentId({ idType: 'resident-id', idNumber: subjectId })
+      const zjhm = checkedResidentId(subjectId)
       const { pages, records } = await deposits(zjhm, dqym, Math.min(Math.max(page.limit, 1), PAGE_SIZE), ctx)
       return { items: records, nextCursor: dqym < pages ? String(dqym + 1) : null }
     },
@@ -146,25 +145,10 @@ export function createHousingFundAdapter(
       )
     },
 
-    async health(ctx) {
-      try {
-        await transact('PING', {}, ctx)
-        return { status: client.breakerState === 'closed' ? 'up' : 'degraded', breaker: client.breakerState }
-      } catch (error) {
-        return { status: 'down', breaker: client.breakerState, detail: (error as Error).message }
-      }
+    health(ctx) {
+      return probeHealth(client, () => transact('PING', {}, ctx))
     },
   }
-}
-
-function residentId(subject: SubjectRef): string {
-  if (subject.idType !== 'resident-id') {
-    throw new InputError('subject-type-not-supported', '公积金 records are looked up by resident ID only.')
-  }
-  const checked = validateResidentId(subject.idNumber)
-  if (!checked.ok)
-    throw new InputError('invalid-resident-id', `The resident ID is not valid (${checked.reason}).`)
-  return checked.normalized
 }
 
 /** Unwraps `{head, body}`: `E00404 无此账户` is an empty answer; HTTP 401 means our token was refused. */

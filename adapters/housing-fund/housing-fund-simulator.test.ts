@@ -1,29 +1,14 @@
-import { Registry } from 'prom-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHttpClientFactory } from '../../platform/http-client/http-client-factory.ts'
-import { buildAdapterRegistry } from '../adapter-registry.ts'
+import { describe, expect, it } from 'vitest'
 import { demoWorld } from '../simulator-kit/demo-population.ts'
-import type { RunningSimulator } from '../simulator-kit/simulator-server.ts'
+import { useSimulatedAdapter } from '../simulator-kit/simulated-adapter-test-support.ts'
 import { housingFundAdapterModule } from './housing-fund-adapter.ts'
 import { HOUSING_FUND_DEMO_TOKEN, startSimulator } from './housing-fund-simulator.ts'
 
 describe('housing-fund adapter against the running 公积金 simulator', () => {
-  let sim: RunningSimulator
-  const http = createHttpClientFactory({ registry: new Registry() })
-  beforeAll(async () => {
-    sim = await startSimulator()
-  })
-  afterAll(async () => {
-    await http.close()
-    await sim.close()
-  })
+  const simulated = useSimulatedAdapter(housingFundAdapterModule, startSimulator, HOUSING_FUND_DEMO_TOKEN)
 
   it('serves an employed demo person: open account, 24 months of deposits over pages, loans', async () => {
-    const adapter = buildAdapterRegistry({
-      modules: [housingFundAdapterModule],
-      env: { ADAPTER_HOUSING_FUND_URL: sim.url, ADAPTER_HOUSING_FUND_TOKEN: HOUSING_FUND_DEMO_TOKEN },
-      http,
-    }).get('housing-fund')
+    const adapter = simulated.adapter()
     const person = demoWorld().people.find((p) => p.employer !== null)!
     const subject = { idType: 'resident-id', idNumber: person.residentId } as const
     const [account] = await adapter.lookupBySubject!('housing-fund-account', subject)

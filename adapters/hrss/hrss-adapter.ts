@@ -1,6 +1,5 @@
 import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
 import type { UpstreamClient, UpstreamResponse } from '../../platform/http-client/http-client-factory.ts'
-import { validateResidentId } from '../../platform/identifiers/resident-id.ts'
 import { upstreamOptions } from '../adapter-config.ts'
 import type {
   AdapterModule,
@@ -8,8 +7,8 @@ import type {
   CanonicalRecord,
   DepartmentAdapter,
   RecordKindInfo,
-  SubjectRef,
 } from '../adapter-contract.ts'
+import { checkedResidentId, probeHealth, residentIdOnly } from '../adapter-support.ts'
 import { mapCertificates, numericCursor } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
@@ -68,16 +67,6 @@ export function createHrssAdapter(
     return envelope<T>(client, res)
   }
 
-  function residentId(subject: SubjectRef): string {
-    if (subject.idType !== 'resident-id') {
-      throw new InputError('subject-type-not-supported', '人社 records are looked up by resident ID only.')
-    }
-    const checked = validateResidentId(subject.idNumber)
-    if (!checked.ok)
-      throw new InputError('invalid-resident-id', `The resident ID is not valid (${checked.reason}).`)
-    return checked.normalized
-  }
-
   async function contributions(
     sfzhm: string,
     xzdm: string | undefined,
@@ -99,7 +88,7 @@ export function createHrssAdapter(
     resourceCodes,
 
     async lookupBySubject(kind, subject, ctx) {
-      const sfzhm = residentId(subject)
+      const sfzhm = residentIdOnly(subject, '人社 records')
       switch (kind as Kind) {
         case 'social-insurance-enrolment': {
           const data = await call<{ list: HrssEnrolment[] }>('/cbxx', { sfzhm }, ctx)
@@ -141,7 +130,7 @@ export function createHrssAdapter(
       if (!Number.isInteger(pageNo) || pageNo < 1)
         throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
       const pageSize = Math.min(Math.max(page.limit, 1), PAGE_SIZE)
-      const sfzhm = residentId({ idType: 'resident-id', idNumber: subjectId })
+      const sfzhm = checkedResidentId(subjectId)
       const { total, records } = await contributions(sfzhm, xzdm, pageNo, pageSize, ctx)
       return { items: records, nextCursor: pageNo * pageSize < total ? String(pageNo + 1) : null }
     },
@@ -179,13 +168,8 @@ export function createHrssAdapter(
       }
     },
 
-    async health(ctx) {
-      try {
-        await call('/xtzt', {}, ctx)
-        return { status: client.breakerState === 'closed' ? 'up' : 'degraded', breaker: client.breakerState }
-      } catch (error) {
-        return { status: 'down', breaker: client.breakerState, detail: (error as Error).message }
-      }
+    health(ctx) {
+      return probeHealth(client, () => call('/xtzt', {}, ctx))
     },
   }
 }

@@ -1,30 +1,14 @@
-import { Registry } from 'prom-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { UpstreamError } from '../../platform/errors/app-error.ts'
-import { createHttpClientFactory } from '../../platform/http-client/http-client-factory.ts'
 import { isValidResidentId } from '../../platform/identifiers/resident-id.ts'
-import { buildAdapterRegistry } from '../adapter-registry.ts'
 import { demoWorld } from '../simulator-kit/demo-population.ts'
-import type { RunningSimulator } from '../simulator-kit/simulator-server.ts'
+import { useSimulatedAdapter } from '../simulator-kit/simulated-adapter-test-support.ts'
 import { hrssAdapterModule } from './hrss-adapter.ts'
 import { HRSS_DEMO_APP_KEY, startSimulator } from './hrss-simulator.ts'
 
 describe('hrss adapter against the running 人社 simulator', () => {
-  let sim: RunningSimulator
-  const http = createHttpClientFactory({ registry: new Registry() })
-  beforeAll(async () => {
-    sim = await startSimulator()
-  })
-  afterAll(async () => {
-    await http.close()
-    await sim.close()
-  })
-  const registryWith = (token: string) =>
-    buildAdapterRegistry({
-      modules: [hrssAdapterModule],
-      env: { ADAPTER_HRSS_URL: sim.url, ADAPTER_HRSS_TOKEN: token },
-      http,
-    })
+  const simulated = useSimulatedAdapter(hrssAdapterModule, startSimulator, HRSS_DEMO_APP_KEY)
+  const registryWith = simulated.registry
 
   it('serves a demo person end to end: enrolments, twelve months of contributions, employment status', async () => {
     const person = demoWorld().people.find((p) => p.employer !== null)!

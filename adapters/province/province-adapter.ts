@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
 import type { UpstreamClient, UpstreamResponse } from '../../platform/http-client/http-client-factory.ts'
-import { validateResidentId } from '../../platform/identifiers/resident-id.ts'
 import { upstreamOptions } from '../adapter-config.ts'
 import type {
   AdapterModule,
@@ -10,6 +9,7 @@ import type {
   DepartmentAdapter,
   RecordKindInfo,
 } from '../adapter-contract.ts'
+import { checkedResidentId, probeHealth, residentIdOnly } from '../adapter-support.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import { checkRecords } from '../record-validator.ts'
 import {
@@ -73,10 +73,8 @@ export function createProvinceAdapter(
   }
 
   async function marriages(idNumber: string, 页码: number, 每页条数: number, ctx?: CallContext) {
-    const checked = validateResidentId(idNumber)
-    if (!checked.ok)
-      throw new InputError('invalid-resident-id', `The resident ID is not valid (${checked.reason}).`)
-    const body = { 资源编码: MARRIAGE_RESOURCE, 查询条件: { 证件号码: checked.normalized }, 页码, 每页条数 }
+    const normalized = checkedResidentId(idNumber)
+    const body = { 资源编码: MARRIAGE_RESOURCE, 查询条件: { 证件号码: normalized }, 页码, 每页条数 }
     const a = (await post(
       '/sxgx/api/gx/cx',
       body,
@@ -84,7 +82,7 @@ export function createProvinceAdapter(
       ctx,
     )) as ProvinceQueryAnswer<ProvinceMarriage>
     if (typeof a.总数 !== 'number') throw client.invalidAnswer('gx/cx: the answer has no 总数')
-    return { total: a.总数, records: mapAll(client, MARRIAGE, a.数据, mapMarriage(checked.normalized)) }
+    return { total: a.总数, records: mapAll(client, MARRIAGE, a.数据, mapMarriage(normalized)) }
   }
 
   return {
@@ -96,8 +94,7 @@ export function createProvinceAdapter(
     async lookupBySubject(kind, subject, ctx) {
       if (kind !== MARRIAGE.kind)
         throw new InputError('record-kind-not-served', `The province adapter cannot look up "${kind}".`)
-      if (subject.idType !== 'resident-id')
-        throw new InputError('subject-type-not-supported', '婚姻登记 is looked up by resident ID only.')
+      residentIdOnly(subject, '婚姻登记 records')
       const all: CanonicalRecord[] = []
       for (let page = 1; page <= 20; page++) {
         const { total, records } = await marriages(subject.idNumber, page, PAGE_SIZE, ctx)
@@ -139,13 +136,8 @@ export function createProvinceAdapter(
       }
     },
 
-    async health(ctx) {
-      try {
-        await post('/sxgx/api/xt/xl', {}, randomUUID(), ctx)
-        return { status: client.breakerState === 'closed' ? 'up' : 'degraded', breaker: client.breakerState }
-      } catch (error) {
-        return { status: 'down', breaker: client.breakerState, detail: (error as Error).message }
-      }
+    health(ctx) {
+      return probeHealth(client, () => post('/sxgx/api/xt/xl', {}, randomUUID(), ctx))
     },
   }
 }

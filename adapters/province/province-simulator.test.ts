@@ -1,29 +1,13 @@
-import { Registry } from 'prom-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { UpstreamError } from '../../platform/errors/app-error.ts'
-import { createHttpClientFactory } from '../../platform/http-client/http-client-factory.ts'
-import { buildAdapterRegistry } from '../adapter-registry.ts'
 import { demoWorld } from '../simulator-kit/demo-population.ts'
-import type { RunningSimulator } from '../simulator-kit/simulator-server.ts'
+import { useSimulatedAdapter } from '../simulator-kit/simulated-adapter-test-support.ts'
 import { provinceAdapterModule } from './province-adapter.ts'
 import { PROVINCE_DEMO_TOKEN, startSimulator } from './province-simulator.ts'
 
 describe('province adapter against the running 省平台 simulator', () => {
-  let sim: RunningSimulator
-  const http = createHttpClientFactory({ registry: new Registry() })
-  beforeAll(async () => {
-    sim = await startSimulator()
-  })
-  afterAll(async () => {
-    await http.close()
-    await sim.close()
-  })
-  const adapterWith = (token: string) =>
-    buildAdapterRegistry({
-      modules: [provinceAdapterModule],
-      env: { ADAPTER_PROVINCE_URL: sim.url, ADAPTER_PROVINCE_TOKEN: token },
-      http,
-    }).get('province')
+  const simulated = useSimulatedAdapter(provinceAdapterModule, startSimulator, PROVINCE_DEMO_TOKEN)
+  const adapterWith = simulated.adapter
 
   it('pushes a case once however often it is sent, and reads shared marriage registrations', async () => {
     const adapter = adapterWith(PROVINCE_DEMO_TOKEN)

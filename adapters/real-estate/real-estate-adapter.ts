@@ -1,7 +1,5 @@
 import { InputError, UpstreamError } from '../../platform/errors/app-error.ts'
 import type { UpstreamClient, UpstreamResponse } from '../../platform/http-client/http-client-factory.ts'
-import { validateCreditCode } from '../../platform/identifiers/credit-code.ts'
-import { validateResidentId } from '../../platform/identifiers/resident-id.ts'
 import { upstreamOptions } from '../adapter-config.ts'
 import type {
   AdapterModule,
@@ -11,6 +9,7 @@ import type {
   RecordKindInfo,
   SubjectRef,
 } from '../adapter-contract.ts'
+import { checkedCreditCode, checkedResidentId, probeHealth } from '../adapter-support.ts'
 import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
@@ -131,36 +130,23 @@ export function createRealEstateAdapter(
       )
     },
 
-    async health(ctx) {
-      try {
+    health(ctx) {
+      return probeHealth(client, async () => {
         const res = await client.request({
           path: '/bdc/v2/ping',
           ...(ctx?.signal ? { signal: ctx.signal } : {}),
         })
         if (res.status !== 200)
           throw new UpstreamError(502, 'upstream-failed', `real-estate ping answered ${res.status}`)
-        return { status: client.breakerState === 'closed' ? 'up' : 'degraded', breaker: client.breakerState }
-      } catch (error) {
-        return { status: 'down', breaker: client.breakerState, detail: (error as Error).message }
-      }
+      })
     },
   }
 }
 
 /** Holders are people or organisations; either number is checked before the registry is asked. */
 function subjectNumber(subject: SubjectRef): string {
-  if (subject.idType === 'resident-id') {
-    const checked = validateResidentId(subject.idNumber)
-    if (!checked.ok)
-      throw new InputError('invalid-resident-id', `The resident ID is not valid (${checked.reason}).`)
-    return checked.normalized
-  }
-  if (subject.idType === 'credit-code') {
-    const checked = validateCreditCode(subject.idNumber)
-    if (!checked.ok)
-      throw new InputError('invalid-credit-code', `The credit code is not valid (${checked.reason}).`)
-    return checked.normalized
-  }
+  if (subject.idType === 'resident-id') return checkedResidentId(subject.idNumber)
+  if (subject.idType === 'credit-code') return checkedCreditCode(subject.idNumber)
   throw new InputError('subject-type-not-supported', 'Unknown subject identifier type.')
 }
 

@@ -1,29 +1,14 @@
-import { Registry } from 'prom-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHttpClientFactory } from '../../platform/http-client/http-client-factory.ts'
-import { buildAdapterRegistry } from '../adapter-registry.ts'
+import { describe, expect, it } from 'vitest'
 import { demoWorld } from '../simulator-kit/demo-population.ts'
-import type { RunningSimulator } from '../simulator-kit/simulator-server.ts'
+import { useSimulatedAdapter } from '../simulator-kit/simulated-adapter-test-support.ts'
 import { realEstateAdapterModule } from './real-estate-adapter.ts'
 import { REAL_ESTATE_DEMO_TOKEN, startSimulator } from './real-estate-simulator.ts'
 
 describe('real-estate adapter against the running 不动产登记 simulator', () => {
-  let sim: RunningSimulator
-  const http = createHttpClientFactory({ registry: new Registry() })
-  beforeAll(async () => {
-    sim = await startSimulator()
-  })
-  afterAll(async () => {
-    await http.close()
-    await sim.close()
-  })
+  const simulated = useSimulatedAdapter(realEstateAdapterModule, startSimulator, REAL_ESTATE_DEMO_TOKEN)
 
   it('returns valid canonical rights, mortgages and seizures for the whole demo population', async () => {
-    const adapter = buildAdapterRegistry({
-      modules: [realEstateAdapterModule],
-      env: { ADAPTER_REAL_ESTATE_URL: sim.url, ADAPTER_REAL_ESTATE_TOKEN: REAL_ESTATE_DEMO_TOKEN },
-      http,
-    }).get('real-estate')
+    const adapter = simulated.adapter()
     const world = demoWorld()
     const counts = { rights: 0, mortgages: 0, seizures: 0 }
     for (const p of world.people.slice(0, 40)) {
