@@ -43,3 +43,35 @@ export async function probeHealth(
     return { status: 'down', breaker: client.breakerState, detail: (error as Error).message }
   }
 }
+
+/**
+ * A numeric cursor this adapter issued — a page number, an offset or a change sequence, as digits —
+ * or `first` when there is none yet.
+ */
+export function numericCursor(cursor: string | null | undefined, first: 0 | 1 = 0): number {
+  if (!cursor) return first
+  if (!/^\d+$/.test(cursor) || Number(cursor) < first)
+    throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
+  return Number(cursor)
+}
+
+/**
+ * The subject of a query filter for systems that search by subject only: `subjectId` is required,
+ * and besides it only the `also` filters may be named (returned for the adapter to map).
+ */
+export function subjectFilter(
+  filter: Record<string, string>,
+  records: string,
+  also: readonly string[] = [],
+): { subjectId: string; others: Record<string, string> } {
+  const { subjectId, ...others } = filter
+  const unknown = Object.keys(others).filter((name) => !also.includes(name))
+  if (!subjectId || unknown.length > 0) {
+    const allowed = ['subjectId', ...also].join(' and ')
+    throw new InputError(
+      'unsupported-filter',
+      `${records} can be filtered by ${allowed} only; subjectId is required.`,
+    )
+  }
+  return { subjectId, others }
+}

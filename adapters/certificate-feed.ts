@@ -3,9 +3,9 @@
  * mapping with a shape check, and (for systems without a change log) turning a page-number or
  * offset listing into a resumable cursor.
  */
-import { InputError } from '../platform/errors/app-error.ts'
 import type { UpstreamClient } from '../platform/http-client/http-client-factory.ts'
 import type { CertificateBatch, IssuedCertificate } from './adapter-contract.ts'
+import { numericCursor } from './adapter-support.ts'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const STATUSES = new Set(['valid', 'suspended', 'revoked'])
@@ -44,14 +44,6 @@ export function mapCertificates<T>(
     if (problem) throw client.invalidAnswer(`certificate ${index}: bad ${problem}`)
     return mapped
   })
-}
-
-/** A cursor this adapter issued: a non-negative integer as text (`null` ⇒ 0). */
-export function numericCursor(cursor: string | null): number {
-  if (cursor === null) return 0
-  if (!/^\d+$/.test(cursor))
-    throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
-  return Number(cursor)
 }
 
 /** One page of a listing in issue order: its rows, the position of its first row, the total. */

@@ -8,7 +8,13 @@ import type {
   DepartmentAdapter,
   RecordKindInfo,
 } from '../adapter-contract.ts'
-import { checkedResidentId, probeHealth, residentIdOnly } from '../adapter-support.ts'
+import {
+  checkedResidentId,
+  numericCursor,
+  probeHealth,
+  residentIdOnly,
+  subjectFilter,
+} from '../adapter-support.ts'
 import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
@@ -91,16 +97,8 @@ export function createHousingAdminAdapter(
 
     async query(kind, filter, p, ctx) {
       const k = known(kind)
-      const { subjectId, ...rest } = filter
-      if (!subjectId || Object.keys(rest).length > 0) {
-        throw new InputError(
-          'unsupported-filter',
-          '房管 records can be filtered by subjectId only, and it is required.',
-        )
-      }
-      const pageNo = p.cursor ? Number(p.cursor) : 1
-      if (!Number.isInteger(pageNo) || pageNo < 1)
-        throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
+      const { subjectId } = subjectFilter(filter, '房管 records')
+      const pageNo = numericCursor(p.cursor, 1)
       const zjhm = checkedResidentId(subjectId)
       const { pages, records } = await page(k, zjhm, pageNo, Math.min(Math.max(p.limit, 1), ROWS), ctx)
       return { items: records, nextCursor: pageNo < pages ? String(pageNo + 1) : null }

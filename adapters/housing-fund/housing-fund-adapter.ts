@@ -8,7 +8,13 @@ import type {
   DepartmentAdapter,
   RecordKindInfo,
 } from '../adapter-contract.ts'
-import { checkedResidentId, probeHealth, residentIdOnly } from '../adapter-support.ts'
+import {
+  checkedResidentId,
+  numericCursor,
+  probeHealth,
+  residentIdOnly,
+  subjectFilter,
+} from '../adapter-support.ts'
 import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
@@ -113,17 +119,9 @@ export function createHousingFundAdapter(
     },
 
     async query(kind, filter, page, ctx) {
-      const { subjectId, ...rest } = filter
       if (kind !== 'housing-fund-contribution') throw unknownKind(kind)
-      if (!subjectId || Object.keys(rest).length > 0) {
-        throw new InputError(
-          'unsupported-filter',
-          '公积金 deposits can be filtered by subjectId only, and it is required.',
-        )
-      }
-      const dqym = page.cursor ? Number(page.cursor) : 1
-      if (!Number.isInteger(dqym) || dqym < 1)
-        throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
+      const { subjectId } = subjectFilter(filter, '公积金 deposits')
+      const dqym = numericCursor(page.cursor, 1)
       const zjhm = checkedResidentId(subjectId)
       const { pages, records } = await deposits(zjhm, dqym, Math.min(Math.max(page.limit, 1), PAGE_SIZE), ctx)
       return { items: records, nextCursor: dqym < pages ? String(dqym + 1) : null }

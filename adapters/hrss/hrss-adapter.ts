@@ -8,8 +8,14 @@ import type {
   DepartmentAdapter,
   RecordKindInfo,
 } from '../adapter-contract.ts'
-import { checkedResidentId, probeHealth, residentIdOnly } from '../adapter-support.ts'
-import { mapCertificates, numericCursor } from '../certificate-feed.ts'
+import {
+  checkedResidentId,
+  numericCursor,
+  probeHealth,
+  residentIdOnly,
+  subjectFilter,
+} from '../adapter-support.ts'
+import { mapCertificates } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
   HRSS_CODES,
@@ -116,19 +122,14 @@ export function createHrssAdapter(
 
     async query(kind, filter, page, ctx) {
       if (kind !== 'social-insurance-contribution') throw unknownKind(kind)
-      const { subjectId, insuranceType, ...rest } = filter
-      if (Object.keys(rest).length > 0 || !subjectId) {
-        throw new InputError(
-          'unsupported-filter',
-          '人社 contributions can be filtered by subjectId and insuranceType only; subjectId is required.',
-        )
-      }
+      const {
+        subjectId,
+        others: { insuranceType },
+      } = subjectFilter(filter, '人社 contributions', ['insuranceType'])
       const xzdm = insuranceType === undefined ? undefined : INSURANCE_CODES[insuranceType]
       if (insuranceType !== undefined && !xzdm)
         throw new InputError('unsupported-filter', `Unknown insuranceType "${insuranceType}".`)
-      const pageNo = page.cursor ? Number(page.cursor) : 1
-      if (!Number.isInteger(pageNo) || pageNo < 1)
-        throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
+      const pageNo = numericCursor(page.cursor, 1)
       const pageSize = Math.min(Math.max(page.limit, 1), PAGE_SIZE)
       const sfzhm = checkedResidentId(subjectId)
       const { total, records } = await contributions(sfzhm, xzdm, pageNo, pageSize, ctx)

@@ -9,7 +9,13 @@ import type {
   RecordKindInfo,
   SubjectRef,
 } from '../adapter-contract.ts'
-import { checkedCreditCode, checkedResidentId, probeHealth } from '../adapter-support.ts'
+import {
+  checkedCreditCode,
+  checkedResidentId,
+  numericCursor,
+  probeHealth,
+  subjectFilter,
+} from '../adapter-support.ts'
 import { certificatesFromListing } from '../certificate-feed.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import {
@@ -88,20 +94,12 @@ export function createRealEstateAdapter(
 
     async query(kind, filter, p, ctx) {
       const k = known(kind)
-      const { subjectId, ...rest } = filter
-      if (!subjectId || Object.keys(rest).length > 0) {
-        throw new InputError(
-          'unsupported-filter',
-          '不动产 records can be filtered by subjectId only, and it is required.',
-        )
-      }
+      const { subjectId } = subjectFilter(filter, '不动产 records')
       const subject: SubjectRef = {
         idType: /^\d{17}[\dXx]$/.test(subjectId) ? 'resident-id' : 'credit-code',
         idNumber: subjectId,
       }
-      const offset = p.cursor ? Number(p.cursor) : 0
-      if (!Number.isInteger(offset) || offset < 0)
-        throw new InputError('invalid-cursor', 'The cursor is not one this adapter issued.')
+      const offset = numericCursor(p.cursor, 0)
       const limit = Math.min(Math.max(p.limit, 1), LIMIT)
       const { total, records } = await page(k, subject, offset, limit, ctx)
       return {
