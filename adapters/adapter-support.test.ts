@@ -19,7 +19,8 @@ describe('adapter support', () => {
         others: { insuranceType: 'pension' },
       },
     )
-    for (const filter of [{}, { subjectId: 'X', name: '张三' }])
+    const refused: Record<string, string>[] = [{}, { subjectId: 'X', name: '张三' }]
+    for (const filter of refused)
       expect(() => subjectFilter(filter, '人社 contributions')).toThrow(
         expect.objectContaining({ code: 'unsupported-filter' }),
       )

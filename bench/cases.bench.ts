@@ -3,7 +3,8 @@
  * work behind POST /v1/cases/changes/batch minus HTTP, including the routed copy for one granted
  * department); (b) commit → subscriber latency at a paced 500 events/s (a batch of 5 every 10 ms):
  * outbox → relay → `case-events.<dept>` on Kafka, and → webhook queue → BullMQ → signed POST to the
- * department's receiver. The department's side — Kafka subscriber and webhook receiver — runs in its
+ * department's receiver, measured after a 2 s warm-up at the same rate (the relay's first cycles and
+ * the first publishes to new topics are a one-time cost). The department's side — Kafka subscriber and webhook receiver — runs in its
  * own process (`support/case-subscriber.ts`), as a department's system is another system; the hub and
  * the paced ingest share this one. Times are `performance.timeOrigin + now()`, comparable across the
  * two processes.
@@ -47,6 +48,7 @@ const BATCHES = 20
 const BATCH_SIZE = 500
 const RATE = 500
 const SECONDS = 10
+const WARMUP_SECONDS = 2
 const TICK_MS = 10
 const SYSTEM: Principal = { subject: 'bench-hrss', department: 'lf-hrss', roles: ['service'], district: null }
 const round = (n: number) => Math.round(n * 100) / 100
@@ -179,36 +181,45 @@ export default {
       app.events.relay.start()
       await startCaseBackground(app)
       await app.jobs.startWorkers()
-      const commits = new Map<string, number>()
-      const total = RATE * SECONDS
       const perTick = (RATE * TICK_MS) / 1000
-      const queues = Array.from({ length: total / 10 }, (_, i) => changesOf(`LF-BL-${i}`, i))
-      let sent = 0
-      // One small batch per tick, as a department system pushing in real time would; a tick's cases
-      // come round again only after SLOTS ticks, and wait for that slot's previous batch.
-      const SLOTS = queues.length / perTick
-      const inFlight: Promise<void>[] = []
+      /** Paces `seconds` of changes of fresh cases (`prefix`) at RATE; each committed event's time lands in `commits`. */
+      const pace = async (prefix: string, seconds: number, commits: Map<string, number>) => {
+        const total = RATE * seconds
+        const queues = Array.from({ length: total / 10 }, (_, i) => changesOf(`${prefix}-${i}`, i))
+        let sent = 0
+        // One small batch per tick, as a department system pushing in real time would; a tick's cases
+        // come round again only after SLOTS ticks, and wait for that slot's previous batch.
+        const SLOTS = queues.length / perTick
+        const inFlight: Promise<void>[] = []
+        const t0 = performance.now()
+        for (let tick = 0; sent < total; tick++) {
+          const slot = tick % SLOTS
+          const batch = Array.from({ length: perTick }, (_, k) => queues[slot * perTick + k]!.shift()!)
+          sent += batch.length
+          inFlight[slot] = (inFlight[slot] ?? Promise.resolve()).then(async () => {
+            const results = await service.ingestBatch(SYSTEM, batch)
+            const at = now()
+            for (const { receipt } of results) commits.set(receipt.eventId, at)
+          })
+          const next = t0 + (tick + 1) * TICK_MS
+          await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())))
+        }
+        await Promise.all(inFlight)
+        const achievedRate = Math.round(total / ((performance.now() - t0) / 1000))
+        const arrived = () =>
+          [...commits.keys()].every((id) => kafkaArrivals.has(id) && webhookArrivals.has(id))
+        const deadline = Date.now() + 60_000
+        while (!arrived() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+        return { total, achievedRate }
+      }
+      // Warm-up, not measured: the relay's first cycles, the first publishes to the (new) topics
+      // and the webhook workers' first drains cost a few hundred ms once, which a running hub
+      // has long paid.
+      await pace('LF-BW', WARMUP_SECONDS, new Map())
+      const commits = new Map<string, number>()
       const loopDelay = monitorEventLoopDelay({ resolution: 5 })
       loopDelay.enable()
-      const t0 = performance.now()
-      for (let tick = 0; sent < total; tick++) {
-        const slot = tick % SLOTS
-        const batch = Array.from({ length: perTick }, (_, k) => queues[slot * perTick + k]!.shift()!)
-        sent += batch.length
-        inFlight[slot] = (inFlight[slot] ?? Promise.resolve()).then(async () => {
-          const results = await service.ingestBatch(SYSTEM, batch)
-          const at = now()
-          for (const { receipt } of results) commits.set(receipt.eventId, at)
-        })
-        const next = t0 + (tick + 1) * TICK_MS
-        await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())))
-      }
-      await Promise.all(inFlight)
-      const achievedRate = Math.round(total / ((performance.now() - t0) / 1000))
-      const deadline = Date.now() + 60_000
-      while ((kafkaArrivals.size < total || webhookArrivals.size < total) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 50))
-      }
+      const { total, achievedRate } = await pace('LF-BL', SECONDS, commits)
       loopDelay.disable()
       await subscriber.stop()
       report({
