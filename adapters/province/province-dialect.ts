@@ -44,7 +44,13 @@ export const PROVINCE_CODES = {
 export const MARRIAGE_RESOURCE = 'SX-MZ-HYDJ'
 
 export const ID_TYPE_CODES = { 'resident-id': '111', 'credit-code': '001' } as const
-const STAGES = { accepted: '受理', reviewed: '审查', decided: '决定', completed: '办结' } as const
+const STAGES = {
+  accepted: '受理',
+  reviewed: '审查',
+  decided: '决定',
+  'special-procedure': '特别程序',
+  completed: '办结',
+} as const
 const DECISIONS = { approved: '准予许可', rejected: '不予许可' } as const
 const MARRIAGE_TYPES = { 结婚登记: 'marriage', 离婚登记: 'divorce', 补发: 'reissue' } as const
 

@@ -4,10 +4,12 @@ import {
   type ChangeKind,
   changeHash,
   changeKind,
+  checkCompletionAllowed,
   checkFormSize,
   checkParty,
   checkResultAllowed,
   EVENT_TYPES,
+  specialAfter,
   statusAfterStep,
 } from './case-rules.ts'
 import type { CaseProgress } from './case-store.ts'
@@ -95,13 +97,19 @@ export function planChange(
       },
       basic,
       hasResult: false,
-      progress: { status: 'accepted', sequence: 1, addVisits: 0 },
+      progress: {
+        status: 'accepted',
+        sequence: 1,
+        addVisits: 0,
+        special: { openId: null, openSince: null, pausedSeconds: 0 },
+      },
     }
     occurredAt = basic.acceptedAt
   } else if (kind === 'step') {
     const current = state!
     const step = input.step!
     const status = statusAfterStep(current.progress.status, step)
+    if (status === 'completed') checkCompletionAllowed(current.progress.special)
     occurredAt = step.endedAt ?? step.startedAt
     next = {
       ...current,
@@ -111,6 +119,18 @@ export function planChange(
         sequence: input.sequence,
         addVisits: current.progress.addVisits + (step.visit === true ? 1 : 0),
         ...(status === 'completed' ? { completedAt: occurredAt } : {}),
+      },
+    }
+  } else if (kind === 'special') {
+    const current = state!
+    const procedure = input.specialProcedure!
+    occurredAt = procedure.endedAt ?? procedure.startedAt
+    next = {
+      ...current,
+      progress: {
+        ...current.progress,
+        sequence: input.sequence,
+        special: specialAfter(current.progress.status, current.progress.special, procedure),
       },
     }
   } else {
@@ -133,6 +153,7 @@ export function planChange(
     occurredAt,
     ...(change.basic ? { basic: change.basic } : {}),
     ...(change.step ? { step: change.step } : {}),
+    ...(change.specialProcedure ? { specialProcedure: change.specialProcedure } : {}),
     ...(change.result ? { result: change.result } : {}),
   }
   return {

@@ -197,6 +197,8 @@ function toCase(row: CaseRow, changes: ChangeRow[], view: CaseView): Case {
     completedAt: row.completed_at?.toISOString() ?? null,
     outcome: row.outcome,
     overdue: isOverdue(row),
+    timeLimitPausedSeconds: Number(row.special_paused_seconds),
+    openSpecialProcedure: row.special_open_id,
     basic: maskBasic(row.basic, view),
     result: row.result,
     timeline: changes.map((c) => ({
@@ -204,6 +206,7 @@ function toCase(row: CaseRow, changes: ChangeRow[], view: CaseView): Case {
       kind: c.kind,
       recordedAt: c.recorded_at.toISOString(),
       ...(c.payload.step ? { step: c.payload.step } : {}),
+      ...(c.payload.specialProcedure ? { specialProcedure: c.payload.specialProcedure } : {}),
       ...(c.payload.result ? { result: c.payload.result } : {}),
     })),
   }

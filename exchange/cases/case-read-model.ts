@@ -17,12 +17,21 @@ export interface CaseListFilter {
   cursor?: string
 }
 
-const OVERDUE_SQL = `(promised_at is not null and (
-  (completed_at is null and promised_at < now()) or (completed_at is not null and completed_at > promised_at)))`
+// The promised time moves on by the time ended special procedures (特别程序) took; while one runs the
+// clock stands still, so an open case is overdue then only if it already was when the procedure began.
+const DEADLINE_SQL = `(promised_at + special_paused_seconds * interval '1 second')`
+const OPEN_OVERDUE_SQL = `(completed_at is null and promised_at is not null
+  and coalesce(special_open_since, now()) > ${DEADLINE_SQL})`
+const OVERDUE_SQL = `(${OPEN_OVERDUE_SQL} or (completed_at is not null and completed_at > ${DEADLINE_SQL}))`
 
-export function isOverdue(row: Pick<CaseRow, 'promised_at' | 'completed_at'>, now = new Date()): boolean {
+export function isOverdue(
+  row: Pick<CaseRow, 'promised_at' | 'completed_at' | 'special_open_since' | 'special_paused_seconds'>,
+  now = new Date(),
+): boolean {
   if (!row.promised_at) return false
-  return row.completed_at ? row.completed_at > row.promised_at : row.promised_at < now
+  const deadline = row.promised_at.getTime() + Number(row.special_paused_seconds) * 1000
+  const at = row.completed_at ?? row.special_open_since ?? now
+  return at.getTime() > deadline
 }
 
 export class CaseReadModel {
@@ -66,8 +75,8 @@ export class CaseReadModel {
               count(*)::int as accepted,
               count(*) filter (where completed_at is not null)::int as completed,
               count(*) filter (where completed_at is not null
-                and (promised_at is null or completed_at <= promised_at))::int as completed_on_time,
-              count(*) filter (where completed_at is null and promised_at < now())::int as overdue_open,
+                and (promised_at is null or completed_at <= ${DEADLINE_SQL}))::int as completed_on_time,
+              count(*) filter (where ${OPEN_OVERDUE_SQL})::int as overdue_open,
               count(*) filter (where completed_at is not null and visits <= 1)::int as one_visit,
               coalesce(sum(materials_shared), 0)::int as materials_shared,
               coalesce(sum(materials_paper), 0)::int as materials_paper

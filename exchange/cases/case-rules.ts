@@ -6,12 +6,13 @@ import {
   PayloadTooLargeError,
 } from '../../platform/errors/app-error.ts'
 import { validateCreditCode, validateResidentId } from '../../platform/identifiers/index.ts'
-import type { CaseChange, CaseParty, CaseStep } from '../../schemas/generated/types.ts'
+import type { CaseChange, CaseParty, CaseSpecialProcedure, CaseStep } from '../../schemas/generated/types.ts'
+import type { SpecialProcedures } from './case-store.ts'
 
 /** The rules of case changes that a JSON Schema cannot express: identifiers, stages, sizes. */
 
 export type CaseStatus = 'accepted' | 'in-review' | 'decided' | 'completed'
-export type ChangeKind = 'basic' | 'step' | 'result'
+export type ChangeKind = 'basic' | 'step' | 'special' | 'result'
 
 export const FORM_LIMIT_BYTES = 16 * 1024
 
@@ -22,12 +23,17 @@ const STEP_STATUS: Record<CaseStep['action'], CaseStatus> = {
   complete: 'completed',
 }
 
+const PARTS = { basic: 'basic', step: 'step', specialProcedure: 'special', result: 'result' } as const
+
 export function changeKind(change: CaseChange): ChangeKind {
-  const kinds = (['basic', 'step', 'result'] as const).filter((k) => change[k] !== undefined)
+  const kinds = (Object.keys(PARTS) as (keyof typeof PARTS)[]).filter((k) => change[k] !== undefined)
   if (kinds.length !== 1) {
-    throw new InputError('invalid-case-change', 'A case change carries exactly one of basic, step or result')
+    throw new InputError(
+      'invalid-case-change',
+      'A case change carries exactly one of basic, step, specialProcedure or result',
+    )
   }
-  return kinds[0]!
+  return PARTS[kinds[0]!]
 }
 
 /** Checks the identifier against its type and checksum; returns it normalized. */
@@ -110,5 +116,57 @@ function canonicalJson(value: unknown): string {
 export const EVENT_TYPES: Record<ChangeKind, string> = {
   basic: 'case.accepted',
   step: 'case.step-recorded',
+  special: 'case.special-procedure-recorded',
   result: 'case.result-recorded',
+}
+
+/**
+ * Special procedures after a special-procedure change, or the rule it breaks: none on a completed
+ * case, one open at a time, an end names the open one and is not before its start. The time from
+ * start to end is added to the time the promised limit is paused.
+ */
+export function specialAfter(
+  current: CaseStatus,
+  before: SpecialProcedures,
+  procedure: CaseSpecialProcedure,
+): SpecialProcedures {
+  if (current === 'completed') {
+    throw new ConflictError('case-completed', 'The case is completed; no further changes are accepted')
+  }
+  const startedAt = Date.parse(procedure.startedAt)
+  const endedAt = procedure.endedAt === undefined ? undefined : Date.parse(procedure.endedAt)
+  if (before.openId !== null && before.openId !== procedure.procedureId) {
+    throw new ConflictError(
+      'special-procedure-open',
+      `Special procedure ${before.openId} is still running; end it before another starts`,
+    )
+  }
+  if (before.openId !== null && endedAt === undefined) {
+    throw new ConflictError('special-procedure-open', `Special procedure ${before.openId} is already running`)
+  }
+  // Ending the running one counts from when it started; one sent after it ended, from its own start.
+  const from = before.openId !== null ? Date.parse(before.openSince!) : startedAt
+  if (endedAt !== undefined && endedAt < from) {
+    throw new InputError('invalid-special-procedure', 'A special procedure cannot end before it started', {
+      errors: [{ path: '/specialProcedure/endedAt', message: 'must not be before the start' }],
+    })
+  }
+  if (endedAt === undefined) {
+    return { ...before, openId: procedure.procedureId, openSince: procedure.startedAt }
+  }
+  return {
+    openId: null,
+    openSince: null,
+    pausedSeconds: before.pausedSeconds + Math.floor((endedAt - from) / 1000),
+  }
+}
+
+/** Completion waits until the running special procedure ended. */
+export function checkCompletionAllowed(special: SpecialProcedures): void {
+  if (special.openId !== null) {
+    throw new ConflictError(
+      'special-procedure-open',
+      `Special procedure ${special.openId} is still running; end it before the case is completed`,
+    )
+  }
 }

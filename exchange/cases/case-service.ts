@@ -243,7 +243,16 @@ function stateOf(row: CaseRow): CaseState {
     caseNumber: row.case_number,
     facts,
     hasResult: row.result !== null,
-    progress: { status: row.status, sequence: row.last_sequence, addVisits: 0 },
+    progress: {
+      status: row.status,
+      sequence: row.last_sequence,
+      addVisits: 0,
+      special: {
+        openId: row.special_open_id,
+        openSince: row.special_open_since?.toISOString() ?? null,
+        pausedSeconds: Number(row.special_paused_seconds),
+      },
+    },
   }
 }
 

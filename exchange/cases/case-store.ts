@@ -28,6 +28,17 @@ export interface CaseRow {
   materials_shared: number
   materials_paper: number
   last_sequence: number
+  special_open_id: string | null
+  special_open_since: Date | null
+  /** bigint: node-postgres hands it over as text. */
+  special_paused_seconds: string | number
+}
+
+/** Special procedures (特别程序) of a case: the one running, and the time ended ones took. */
+export interface SpecialProcedures {
+  openId: string | null
+  openSince: string | null
+  pausedSeconds: number
 }
 
 /** Where a case stands after the changes being applied. */
@@ -38,6 +49,7 @@ export interface CaseProgress {
   addVisits: number
   completedAt?: string
   result?: CaseResult
+  special: SpecialProcedures
 }
 
 export interface NewCase {
@@ -99,6 +111,9 @@ export async function insertCases(trx: Db, cases: readonly NewCase[]): Promise<v
         materials_shared: materials.filter((m) => m.source !== 'paper').length,
         materials_paper: materials.filter((m) => m.source === 'paper').length,
         last_sequence: p.sequence,
+        special_open_id: p.special.openId,
+        special_open_since: p.special.openSince,
+        special_paused_seconds: p.special.pausedSeconds,
       }
     }),
   )
@@ -120,6 +135,9 @@ export async function updateCasesProgress(
     add_visits: p.addVisits,
     completed_at: p.completedAt ?? null,
     result: p.result ?? null,
+    special_open_id: p.special.openId,
+    special_open_since: p.special.openSince,
+    special_paused_seconds: p.special.pausedSeconds,
   }))
   // Absent completion or result leave the stored ones alone (coalesce), as a partial update would.
   await trx.raw(
@@ -130,9 +148,13 @@ export async function updateCasesProgress(
        visits = c.visits + v.add_visits,
        completed_at = coalesce(v.completed_at, c.completed_at),
        result = coalesce(v.result, c.result),
-       outcome = coalesce(v.result ->> 'outcome', c.outcome)
+       outcome = coalesce(v.result ->> 'outcome', c.outcome),
+       special_open_id = v.special_open_id,
+       special_open_since = v.special_open_since,
+       special_paused_seconds = v.special_paused_seconds
      from jsonb_to_recordset(?::jsonb) as v(case_number text, status text, last_sequence int,
-       add_visits int, completed_at timestamptz, result jsonb)
+       add_visits int, completed_at timestamptz, result jsonb, special_open_id text,
+       special_open_since timestamptz, special_paused_seconds int8)
      where c.case_number = v.case_number`,
     [JSON.stringify(rows)],
   )

@@ -63,7 +63,13 @@ export class ProvinceForwarder {
 const STAGES = { review: 'reviewed', decide: 'decided', complete: 'completed' } as const
 
 export function toCaseReport(event: CaseEvent, departmentName: string): CaseReportRecord {
-  const stage = event.step ? STAGES[event.step.action] : event.kind === 'basic' ? 'accepted' : 'completed'
+  const stage = event.step
+    ? STAGES[event.step.action]
+    : event.kind === 'basic'
+      ? 'accepted'
+      : event.kind === 'special'
+        ? 'special-procedure'
+        : 'completed'
   const outcome = event.result?.outcome
   return {
     caseNumber: event.caseNumber,
@@ -78,7 +84,7 @@ export function toCaseReport(event: CaseEvent, departmentName: string): CaseRepo
     stage,
     occurredAt: event.occurredAt,
     decision: outcome === 'approved' || outcome === 'rejected' ? outcome : null,
-    handler: event.step?.handler ?? event.basic?.acceptedBy ?? null,
+    handler: event.step?.handler ?? event.specialProcedure?.handler ?? event.basic?.acceptedBy ?? null,
   }
 }
 

@@ -939,7 +939,7 @@ export interface CaseChangeReceipt {
   /**
    * What the change carried.
    */
-  kind: "basic" | "step" | "result";
+  kind: "basic" | "step" | "special" | "result";
   /**
    * Status of the case after this change.
    */
@@ -956,7 +956,7 @@ export interface CaseChangeReceipt {
 
 // case-change.json
 /**
- * One change of a case (办件), pushed by the handling department's system or window: exactly one of `basic` (sequence 1: acceptance), `step` (a process step) or `result` (the outcome, with completion). Idempotent by (caseNumber, sequence).
+ * One change of a case (办件), pushed by the handling department's system or window: exactly one of `basic` (sequence 1: acceptance), `step` (a process step), `specialProcedure` (a special procedure starting or ending) or `result` (the outcome, with completion). Idempotent by (caseNumber, sequence).
  */
 export type CaseChange = {
   /**
@@ -969,6 +969,7 @@ export type CaseChange = {
   sequence: number;
   basic?: CaseBasic;
   step?: CaseStep;
+  specialProcedure?: CaseSpecialProcedure;
   result?: CaseResult;
 } & {
   [k: string]: unknown | undefined;
@@ -4026,6 +4027,53 @@ export interface CaseResult {
       ];
 }
 
+// case-special-procedure.json
+/**
+ * A special procedure of a case (特别程序信息: 听证, 招标, 拍卖, 检验检测检疫, 鉴定, 专家评审, 公示 …). Its time does not count against the promised time limit. Send it when it starts (without `endedAt`) and again with the same `procedureId` and `endedAt` when it ends — or once, with both times, after it ended. One special procedure is open at a time, and a case is completed only after it ended.
+ */
+export interface CaseSpecialProcedure {
+  /**
+   * The department's identifier of this procedure within the case; the change that ends it names it again.
+   */
+  procedureId: string;
+  /**
+   * 特别程序种类: hearing 听证, tendering 招标, auction 拍卖, inspection 检验检测检疫, appraisal 鉴定, expert-review 专家评审, publicity 公示, other 其他.
+   */
+  type: "hearing" | "tendering" | "auction" | "inspection" | "appraisal" | "expert-review" | "publicity" | "other";
+  /**
+   * 特别程序名称, the department's own name.
+   */
+  name?: string;
+  /**
+   * 启动理由或依据: why it was started, or the rule that requires it.
+   */
+  reason: string;
+  /**
+   * 特别程序申请人, if someone asked for it.
+   */
+  applicant?: string;
+  /**
+   * 办理人.
+   */
+  handler: string;
+  /**
+   * 办理意见.
+   */
+  opinion?: string;
+  /**
+   * 特别程序结果, once it ended.
+   */
+  result?: string;
+  /**
+   * When it started.
+   */
+  startedAt: string;
+  /**
+   * When it ended; absent while it runs.
+   */
+  endedAt?: string;
+}
+
 // case-statistics.json
 /**
  * Case statistics per handling department for cases accepted in a period.
@@ -4367,9 +4415,17 @@ export interface Case {
    */
   outcome: string | null;
   /**
-   * True if past the promised time and not completed, or completed after it.
+   * True if past the promised time and not completed, or completed after it — the promised time moved on by the time spent in special procedures (特别程序); an open one stops the clock.
    */
   overdue: boolean;
+  /**
+   * Time spent in ended special procedures, not counted against the promised time.
+   */
+  timeLimitPausedSeconds: number;
+  /**
+   * The `procedureId` of the special procedure running now, if any.
+   */
+  openSpecialProcedure: string | null;
   basic: CaseBasic;
   /**
    * The result, once recorded.
@@ -4386,12 +4442,13 @@ export interface Case {
     /**
      * What the change carried.
      */
-    kind: "basic" | "step" | "result";
+    kind: "basic" | "step" | "special" | "result";
     /**
      * When the hub recorded it.
      */
     recordedAt: string;
     step?: CaseStep;
+    specialProcedure?: CaseSpecialProcedure;
     result?: CaseResult;
   }[];
 }
@@ -5162,7 +5219,7 @@ export type AuditCheckpointEvent = AuditCheckpoint;
 
 // events/case-event.json
 /**
- * A case change on `case-events` (keyed by case number) and, filtered per grant, on `case-events.<department>` and webhooks. Types: case.accepted, case.step-recorded, case.result-recorded.
+ * A case change on `case-events` (keyed by case number) and, filtered per grant, on `case-events.<department>` and webhooks. Types: case.accepted, case.step-recorded, case.special-procedure-recorded, case.result-recorded.
  */
 export interface CaseEvent {
   /**
@@ -5176,7 +5233,7 @@ export interface CaseEvent {
   /**
    * What changed.
    */
-  kind: "basic" | "step" | "result";
+  kind: "basic" | "step" | "special" | "result";
   /**
    * Case status after the change.
    */
@@ -5204,6 +5261,7 @@ export interface CaseEvent {
   applicant: CaseParty;
   basic?: CaseBasic;
   step?: CaseStep;
+  specialProcedure?: CaseSpecialProcedure;
   result?: CaseResult;
   /**
    * In routed copies: the id of the original `case-events` event (de-duplicate by it).
@@ -5718,9 +5776,9 @@ export interface CaseReportRecord {
    */
   divisionCode: string;
   /**
-   * The step reported: accepted (受理), reviewed (审查), decided (决定) or completed (办结).
+   * The step reported: accepted (受理), reviewed (审查), decided (决定), special-procedure (特别程序, starting or ending) or completed (办结).
    */
-  stage: "accepted" | "reviewed" | "decided" | "completed";
+  stage: "accepted" | "reviewed" | "decided" | "special-procedure" | "completed";
   /**
    * When the step happened (with offset).
    */
