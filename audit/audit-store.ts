@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { runPrepared } from '../platform/db/prepared-statement.ts'
 import type { ChainedRecord } from './audit-chain.ts'
 
 /** The SQL of the audit trail's write and verify paths (single-table work on audit_records). */
@@ -65,6 +66,11 @@ function recordsJson(records: readonly HashedRecord[]): string {
 const INSERT_RECORDS = `insert into audit_records (${RECORD_COLUMN_NAMES})
   select ${RECORD_COLUMN_NAMES} from jsonb_to_recordset(?::jsonb) as x(${RECORD_COLUMNS})`
 
+const APPEND_IF_HEAD = `with advanced as (
+    update audit_chain_head set last_id = $1, last_hash = $2 where last_id = $3 and last_hash = $4 returning 1
+  )
+  ${INSERT_RECORDS.replace('?::jsonb', '$5::jsonb')} where exists (select 1 from advanced)`
+
 /**
  * The fast path: appends a hashed batch and moves the chain head in ONE statement (one round trip,
  * its own commit). The head row is updated only if it still is `expected`, and the records are
@@ -79,14 +85,13 @@ export async function appendIfHead(
 ): Promise<boolean> {
   const last = records[records.length - 1]
   if (!last) return true
-  const result = await db.raw<{ rowCount: number }>(
-    `with advanced as (
-       update audit_chain_head set last_id = ?, last_hash = ?
-        where last_id = ? and last_hash = ? returning 1
-     )
-     ${INSERT_RECORDS} where exists (select 1 from advanced)`,
-    [last.record.id, last.hash, expected.lastId, expected.lastHash, recordsJson(records)],
-  )
+  const result = await runPrepared(db, 'hub_audit_append_if_head', APPEND_IF_HEAD, [
+    last.record.id,
+    last.hash,
+    expected.lastId,
+    expected.lastHash,
+    recordsJson(records),
+  ])
   return result.rowCount === records.length
 }
 

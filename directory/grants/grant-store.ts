@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { runPrepared } from '../../platform/db/prepared-statement.ts'
 import type { GrantFacts, MaskKind } from '../../policies/ability.ts'
 import type { AccessRowConditions, Grant } from '../../schemas/generated/types.ts'
 
@@ -135,11 +136,15 @@ export async function lockEndedGrants(trx: Db, now: Date, limit: number): Promis
     .skipLocked()) as GrantRow[]
 }
 
-export async function grantEpoch(db: Db, department: string): Promise<number> {
-  const row = (await db('grant_epochs').select('epoch').where({ department }).first()) as
-    | { epoch: string }
-    | undefined
-  return row ? Number(row.epoch) : 0
+/** Read on every request's turn (policies/ability-service.ts): a prepared statement. */
+export async function grantEpoch(db: Knex, department: string): Promise<number> {
+  const { rows } = await runPrepared<{ epoch: string }>(
+    db,
+    'hub_grant_epoch',
+    'select epoch from grant_epochs where department = $1',
+    [department],
+  )
+  return rows[0] ? Number(rows[0].epoch) : 0
 }
 
 /** Call in the transaction of every change to the department's grants: cached abilities rebuild after it. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { runPrepared } from '../../platform/db/prepared-statement.ts'
 import type { ItemFields } from './record-item-map.ts'
 
 /**
@@ -117,19 +118,21 @@ export interface HeldRecord {
 
 /** Hub-held records of a kind about the given subjects (one indexed read for the whole batch). */
 export async function heldRecords(
-  db: Db,
+  db: Knex,
   kind: string,
   subjectIds: readonly string[],
 ): Promise<HeldRecord[]> {
-  const rows = (await db('hub_records')
-    .where('kind', kind)
-    .whereIn('subject_id', [...subjectIds])
-    .orderBy(['subject_id', 'record_id'])
-    .select('record_id', 'subject_id', 'data')) as {
+  const { rows } = await runPrepared<{
     record_id: string
     subject_id: string
     data: Record<string, unknown>
-  }[]
+  }>(
+    db,
+    'hub_held_records_of_subjects',
+    `select record_id, subject_id, data from hub_records
+      where kind = $1 and subject_id = any($2::text[]) order by subject_id, record_id`,
+    [kind, [...subjectIds]],
+  )
   return rows.map((r) => ({ recordId: r.record_id, subjectId: r.subject_id, data: r.data }))
 }
 
