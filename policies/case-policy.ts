@@ -97,6 +97,14 @@ export function canSearchByApplicant(principal: Principal): Decision {
   return allow
 }
 
+/** A department's consumer systems (or its officers) ask for back-filled copies for their department. */
+export function canBackfillCaseEvents(principal: Principal): Decision {
+  if (!hasAnyRole(principal, ['consumer', 'service']) || !principal.department) {
+    return deny('case-backfill-role-required')
+  }
+  return allow
+}
+
 export function canManageWebhooks(principal: Principal): Decision {
   return hasAnyRole(principal, ['admin']) ? allow : deny('admin-role-required')
 }

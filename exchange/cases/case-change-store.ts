@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { CaseChange, CaseChangeReceipt } from '../../schemas/generated/types.ts'
+import type { CaseChange, CaseChangeReceipt, CaseParty } from '../../schemas/generated/types.ts'
 import type { ChangeKind } from './case-rules.ts'
 
 /** The SQL of `case_changes`: the timeline, the idempotency record and the replay positions. */
@@ -74,4 +74,44 @@ export async function provinceBacklog(db: Db): Promise<number> {
     | { n: string | number }
     | undefined
   return Number(row?.n ?? 0)
+}
+
+/** A recorded change with the facts of its case, for rebuilding its event (a back-fill). */
+export interface ChangeWithFacts
+  extends Pick<ChangeRow, 'case_number' | 'sequence' | 'kind' | 'payload' | 'receipt' | 'event_id'> {
+  service_item_code: string
+  service_item_name: string
+  department_code: string
+  division_code: string
+  applicant: CaseParty
+}
+
+/**
+ * Changes recorded in [from, to) of cases other departments handle, in recording order (so each
+ * case's in sequence), at most `limit`.
+ */
+export async function changesRecordedBetween(
+  db: Db,
+  q: { from: string; to: string; notOfDepartment: string; limit: number },
+): Promise<ChangeWithFacts[]> {
+  return (await db('case_changes as ch')
+    .join('cases as c', 'c.case_number', 'ch.case_number')
+    .where('ch.recorded_at', '>=', q.from)
+    .where('ch.recorded_at', '<', q.to)
+    .whereNot('c.department_code', q.notOfDepartment)
+    .orderBy('ch.position')
+    .limit(q.limit)
+    .select(
+      'ch.case_number',
+      'ch.sequence',
+      'ch.kind',
+      'ch.payload',
+      'ch.receipt',
+      'ch.event_id',
+      'c.service_item_code',
+      'c.service_item_name',
+      'c.department_code',
+      'c.division_code',
+      db.raw(`c.basic -> 'applicant' as applicant`),
+    )) as ChangeWithFacts[]
 }

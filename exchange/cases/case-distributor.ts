@@ -51,40 +51,72 @@ export class CaseDistributor {
     if (events.length === 0) return { events: [], deliveries: [] }
     const grants = await this.grants.allActive(trx)
     if (grants.length === 0) return { events: [], deliveries: [] }
-    const hooks = await activeWebhooks(trx)
-    const copies: NewEvent[] = []
-    const deliveries: Delivery[] = []
-    for (const event of events) {
-      const payload = event.payload
-      for (const [department, view] of targets(grants, payload)) {
-        const body = routedCopy(payload, view, event.eventId)
-        copies.push({
-          topic: departmentTopic(department),
-          key: payload.caseNumber,
-          type: event.type,
-          payload: body,
-        })
-        for (const hook of hooks) {
-          if (hook.department !== department) continue
-          deliveries.push({
-            webhookId: hook.id,
-            eventId: event.eventId,
-            caseNumber: payload.caseNumber,
-            body: { eventId: event.eventId, type: event.type, ...body },
-          })
-        }
-      }
-    }
-    return { events: copies, deliveries }
+    return route(grants, await activeWebhooks(trx), events)
+  }
+
+  /**
+   * Copies of earlier events for one department, as routing would have made them had its grant
+   * existed then — under the grant it holds now — marked `backfilled`.
+   */
+  async backfillCopies(
+    trx: Knex.Transaction,
+    department: string,
+    events: readonly SourceEvent[],
+  ): Promise<RoutedCopies> {
+    const grants = (await this.grants.allActive(trx)).filter((g) => g.department === department)
+    if (grants.length === 0 || events.length === 0) return { events: [], deliveries: [] }
+    return route(grants, await activeWebhooks(trx), events, true)
+  }
+
+  /** Whether the department holds a grant on case data now. */
+  async hasGrant(department: string): Promise<boolean> {
+    return (await this.grants.allActive()).some((g) => g.department === department)
   }
 
   /** Queues the deliveries (after their events are written); returns the drains to request at commit. */
-  async queue(trx: Knex.Transaction, deliveries: readonly Delivery[]): Promise<DrainRequest[]> {
-    const queued = await insertDeliveries(trx, deliveries)
+  async queue(
+    trx: Knex.Transaction,
+    deliveries: readonly Delivery[],
+    skipQueued = false,
+  ): Promise<DrainRequest[]> {
+    const queued = await insertDeliveries(trx, deliveries, skipQueued)
     const last = new Map<string, string>()
     for (const { webhookId, position } of queued) last.set(webhookId, position)
     return [...last]
   }
+}
+
+function route(
+  grants: readonly ActiveCaseGrant[],
+  hooks: Awaited<ReturnType<typeof activeWebhooks>>,
+  events: readonly SourceEvent[],
+  backfilled = false,
+): RoutedCopies {
+  const copies: NewEvent[] = []
+  const deliveries: Delivery[] = []
+  for (const event of events) {
+    const payload = event.payload
+    for (const [department, view] of targets(grants, payload)) {
+      const body = routedCopy(payload, view, event.eventId)
+      if (backfilled) body.backfilled = true
+      copies.push({
+        topic: departmentTopic(department),
+        key: payload.caseNumber,
+        type: event.type,
+        payload: body,
+      })
+      for (const hook of hooks) {
+        if (hook.department !== department) continue
+        deliveries.push({
+          webhookId: hook.id,
+          eventId: event.eventId,
+          caseNumber: payload.caseNumber,
+          body: { eventId: event.eventId, type: event.type, ...body },
+        })
+      }
+    }
+  }
+  return { events: copies, deliveries }
 }
 
 /** Departments (other than the handling one) whose grant covers the event, with what they may see. */

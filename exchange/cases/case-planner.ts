@@ -1,6 +1,7 @@
 import { ConflictError, type FieldProblem, InputError } from '../../platform/errors/app-error.ts'
 import type { CaseBasic, CaseChange, CaseEvent, CaseParty } from '../../schemas/generated/types.ts'
 import {
+  type CaseStatus,
   type ChangeKind,
   changeHash,
   changeKind,
@@ -80,7 +81,6 @@ export function planChange(
   }
   let next: CaseState
   let change = input
-  let occurredAt: string
   if (kind === 'basic') {
     if (state)
       throw new ConflictError('case-already-accepted', `Case ${input.caseNumber} already has its basic info`)
@@ -104,13 +104,11 @@ export function planChange(
         special: { openId: null, openSince: null, pausedSeconds: 0 },
       },
     }
-    occurredAt = basic.acceptedAt
   } else if (kind === 'step') {
     const current = state!
     const step = input.step!
     const status = statusAfterStep(current.progress.status, step)
     if (status === 'completed') checkCompletionAllowed(current.progress.special)
-    occurredAt = step.endedAt ?? step.startedAt
     next = {
       ...current,
       progress: {
@@ -118,13 +116,12 @@ export function planChange(
         status,
         sequence: input.sequence,
         addVisits: current.progress.addVisits + (step.visit === true ? 1 : 0),
-        ...(status === 'completed' ? { completedAt: occurredAt } : {}),
+        ...(status === 'completed' ? { completedAt: step.endedAt ?? step.startedAt } : {}),
       },
     }
   } else if (kind === 'special') {
     const current = state!
     const procedure = input.specialProcedure!
-    occurredAt = procedure.endedAt ?? procedure.startedAt
     next = {
       ...current,
       progress: {
@@ -137,25 +134,13 @@ export function planChange(
     const current = state!
     const result = input.result!
     checkResultAllowed(current.progress.status, current.hasResult)
-    occurredAt = result.completedAt
     next = {
       ...current,
       hasResult: true,
       progress: { ...current.progress, sequence: input.sequence, completedAt: result.completedAt, result },
     }
   }
-  const event: CaseEvent = {
-    caseNumber: input.caseNumber,
-    sequence: input.sequence,
-    kind,
-    status: next.progress.status,
-    ...next.facts,
-    occurredAt,
-    ...(change.basic ? { basic: change.basic } : {}),
-    ...(change.step ? { step: change.step } : {}),
-    ...(change.specialProcedure ? { specialProcedure: change.specialProcedure } : {}),
-    ...(change.result ? { result: change.result } : {}),
-  }
+  const event = caseEventOf(change, kind, next.progress.status, next.facts)
   return {
     kind: 'next',
     state: next,
@@ -210,4 +195,33 @@ function checkBasic(basic: CaseBasic, reference: ReferenceData): CaseBasic {
     throw new InputError(code, 'The basic info of the case is not valid', { errors: problems })
   }
   return { ...basic, applicant, ...(agent ? { agent } : {}) }
+}
+
+/** When a change happened in the department: acceptance, a step's or procedure's end (else start), completion. */
+export function occurredAtOf(change: CaseChange): string {
+  if (change.basic) return change.basic.acceptedAt
+  if (change.step) return change.step.endedAt ?? change.step.startedAt
+  if (change.specialProcedure) return change.specialProcedure.endedAt ?? change.specialProcedure.startedAt
+  return change.result!.completedAt
+}
+
+/** The event of a change: its part, the case's facts and the case's status after it. */
+export function caseEventOf(
+  change: CaseChange,
+  kind: ChangeKind,
+  status: CaseStatus,
+  facts: CaseFacts,
+): CaseEvent {
+  return {
+    caseNumber: change.caseNumber,
+    sequence: change.sequence,
+    kind,
+    status,
+    ...facts,
+    occurredAt: occurredAtOf(change),
+    ...(change.basic ? { basic: change.basic } : {}),
+    ...(change.step ? { step: change.step } : {}),
+    ...(change.specialProcedure ? { specialProcedure: change.specialProcedure } : {}),
+    ...(change.result ? { result: change.result } : {}),
+  }
 }

@@ -7,7 +7,8 @@ import {
   createHttpClientFactory,
   type HttpClientFactory,
 } from '../../platform/http-client/http-client-factory.ts'
-import { CASE_TOPIC, CaseDistributor } from './case-distributor.ts'
+import { CaseBackfill } from './case-backfill.ts'
+import { CASE_TOPIC, CaseDistributor, type DrainRequest } from './case-distributor.ts'
 import { caseDataResourceCode, DbCaseGrantLookup } from './case-grant-lookup.ts'
 import { CaseQueryService } from './case-query-service.ts'
 import { CaseReadModel } from './case-read-model.ts'
@@ -65,9 +66,11 @@ export const casePlugin = fp<CasePluginOptions>(
       concurrency: 4,
     })
     app.jobs.define(SWEEP_JOB, () => webhooks.sweep(), { attempts: 1 })
-    const service = new CaseService(app.db, new CaseDistributor(grants), async (drains) => {
+    const distributor = new CaseDistributor(grants)
+    const requestDrains = async (drains: DrainRequest[]) => {
       for (const [webhookId] of drains) await dispatcher.requestDrain(webhookId)
-    })
+    }
+    const service = new CaseService(app.db, distributor, requestDrains)
     const exchange: CaseExchange = { service, webhooks, http, env, consumers: [] }
     app.decorate('caseExchange', exchange)
     // Hooks cannot be added once the app is ready, so the consumers' teardown is registered now.
@@ -76,7 +79,8 @@ export const casePlugin = fp<CasePluginOptions>(
       await http.close()
     })
     const queries = new CaseQueryService(new CaseReadModel(app.db), grants)
-    await app.register(caseRoutes({ cases: service, queries }))
+    const backfill = new CaseBackfill(app.db, distributor, requestDrains)
+    await app.register(caseRoutes({ cases: service, queries, backfill }))
     await app.register(webhookRoutes({ webhooks, signer }))
   },
   { name: 'cases', dependencies: ['db', 'events', 'jobs', 'audit', 'metrics'] },

@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
-import type { CaseApplicantSearch, CaseChange, CaseChangeBatch } from '../../schemas/generated/types.ts'
+import type {
+  CaseApplicantSearch,
+  CaseBackfillRequest,
+  CaseChange,
+  CaseChangeBatch,
+} from '../../schemas/generated/types.ts'
+import type { CaseBackfill } from './case-backfill.ts'
 import type { CaseQueryService } from './case-query-service.ts'
 import type { CaseListFilter } from './case-read-model.ts'
 import type { CaseService } from './case-service.ts'
@@ -49,13 +55,14 @@ const statisticsQuery = {
 export interface CaseRouteDeps {
   cases: CaseService
   queries: CaseQueryService
+  backfill: CaseBackfill
 }
 
 const auditFor =
   (app: FastifyInstance, request: FastifyRequest) => (event: Parameters<typeof app.audit.recordFor>[1]) =>
     app.audit.recordFor(request, event)
 
-export function caseRoutes({ cases, queries }: CaseRouteDeps) {
+export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: CaseChange }>(
       '/v1/cases/changes',
@@ -65,7 +72,7 @@ export function caseRoutes({ cases, queries }: CaseRouteDeps) {
           tags: ['cases'],
           operationId: 'recordCaseChange',
           summary:
-            'Record one change of a case (basic info, a step or the result); idempotent by case number and sequence',
+            'Record one change of a case (basic info, a step, a special procedure or the result); idempotent by case number and sequence',
           body: ref('case-change.json'),
           response: { 201: ref('case-change-receipt.json'), ...problemResponses(...WRITE_ERRORS) },
         },
@@ -94,6 +101,24 @@ export function caseRoutes({ cases, queries }: CaseRouteDeps) {
         const results = await cases.ingestBatch(request.principal, request.body.changes)
         return reply.code(201).send({ receipts: results.map((r) => r.receipt) })
       },
+    )
+
+    app.post<{ Body: CaseBackfillRequest }>(
+      '/v1/cases/backfill',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'backfillCaseEvents',
+          summary:
+            'Copies of the case events recorded in a window, for your department under the grant it holds now (audited)',
+          body: ref('case-backfill-request.json'),
+          response: { 202: ref('case-backfill-result.json'), ...problemResponses(...WRITE_ERRORS) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(202)
+          .send(await backfill.backfill(request.principal, request.body, auditFor(app, request))),
     )
 
     app.get<{ Params: { caseNumber: string } }>(

@@ -77,18 +77,20 @@ export async function markWebhookDeleted(db: Db, id: string): Promise<boolean> {
 export async function insertDeliveries(
   db: Db,
   rows: readonly { webhookId: string; eventId: string; caseNumber: string; body: unknown }[],
+  /** Leave out events already queued for the webhook (a back-fill overlapping earlier routing). */
+  skipQueued = false,
 ): Promise<{ webhookId: string; position: string }[]> {
   if (rows.length === 0) return []
-  const inserted = (await db('case_webhook_deliveries')
-    .insert(
-      rows.map((d) => ({
-        webhook_id: d.webhookId,
-        event_id: d.eventId,
-        case_number: d.caseNumber,
-        body: JSON.stringify(d.body),
-      })),
-    )
-    .returning(['id', 'webhook_id'])) as { id: string; webhook_id: string }[]
+  const insert = db('case_webhook_deliveries').insert(
+    rows.map((d) => ({
+      webhook_id: d.webhookId,
+      event_id: d.eventId,
+      case_number: d.caseNumber,
+      body: JSON.stringify(d.body),
+    })),
+  )
+  if (skipQueued) insert.onConflict(['webhook_id', 'event_id']).ignore()
+  const inserted = (await insert.returning(['id', 'webhook_id'])) as { id: string; webhook_id: string }[]
   return inserted
     .map((r) => ({ webhookId: String(r.webhook_id), position: String(r.id) }))
     .sort((a, b) => Number(a.position) - Number(b.position))

@@ -836,6 +836,40 @@ export interface CaseApplicantSearch {
   caseNumber?: string;
 }
 
+// case-backfill-request.json
+/**
+ * Asks for copies of case events recorded in a window — typically before your department's grant on case data existed — on your department's topic and webhooks, filtered by the grant you hold now.
+ */
+export interface CaseBackfillRequest {
+  /**
+   * Changes recorded at or after this time.
+   */
+  from: string;
+  /**
+   * Changes recorded before this time; now when omitted. At most 31 days after `from`.
+   */
+  to?: string;
+}
+
+// case-backfill-result.json
+/**
+ * What a back-fill queued: copies marked `backfilled`, on the department's topic and its webhooks (a webhook gets no second delivery of an event it already has queued or delivered).
+ */
+export interface CaseBackfillResult {
+  /**
+   * Start of the window.
+   */
+  from: string;
+  /**
+   * End of the window (exclusive).
+   */
+  to: string;
+  /**
+   * Copies queued for your department.
+   */
+  events: number;
+}
+
 // case-basic.json
 /**
  * Basic info of a case at acceptance (办件受理信息).
@@ -5260,6 +5294,10 @@ export interface CaseEvent {
   occurredAt: string;
   applicant: CaseParty;
   basic?: CaseBasic;
+  /**
+   * Present (true) on a copy sent later by a back-fill (`POST /v1/cases/backfill`): it can arrive after newer events of the case, so apply by `sequence`.
+   */
+  backfilled?: boolean;
   step?: CaseStep;
   specialProcedure?: CaseSpecialProcedure;
   result?: CaseResult;
