@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
-import { fetchAudits, grantedResource, insuredPeople } from './fetch-test-support.ts'
+import {
+  contributionRow,
+  fetchAudits,
+  grantedResource,
+  holdRecords,
+  insuredPeople,
+} from './fetch-test-support.ts'
 
 // The query form on a hub-held copy: records matching item values, page by page, each still
 // authorized by subject and masked.
@@ -16,38 +22,10 @@ beforeAll(async () => {
   tokens = await tokensFor(hub)
 })
 
-async function hold(db: Knex, code: string) {
-  await db('resource_sources').insert({
-    resource_code: code,
-    adapter: 'hrss',
-    record_kind: 'social-insurance-contribution',
-    hub_held: true,
-  })
-  await db('hub_records')
-    .insert(
-      people.map((p, i) => ({
-        kind: 'social-insurance-contribution',
-        record_id: `Q-${i}`,
-        adapter: 'hrss',
-        subject_id: p.residentId,
-        data_hash: `q${i}`,
-        data: {
-          recordId: `Q-${i}`,
-          subjectId: p.residentId,
-          subjectName: p.name,
-          insuranceType: i < 3 ? 'pension' : 'medical',
-          period: '2026-10',
-          contributionBase: '5000.00',
-          employerAmount: '800.00',
-          personalAmount: '400.00',
-          paid: true,
-          paidOn: '2026-10-15',
-        },
-      })),
-    )
-    .onConflict(['kind', 'record_id'])
-    .ignore()
-}
+const hold = (db: Knex, code: string) =>
+  holdRecords(db, code, people, (p, i) =>
+    contributionRow(p, `Q-${i}`, { insuranceType: i < 3 ? 'pension' : 'medical' }),
+  )
 
 const query = (code: string, q: object, who: Who = 'consumer') =>
   hub.app.inject({

@@ -80,36 +80,47 @@ export async function fetchAudits(
     .select('outcome', 'reason', 'grant_id')
 }
 
+/** A `hub_records` row: one hub-held pension contribution of `person` (fields of the canonical record overridable). */
+export function contributionRow(
+  person: { residentId: string; name: string },
+  recordId: string,
+  data: Record<string, unknown> = {},
+) {
+  return {
+    kind: 'social-insurance-contribution',
+    record_id: recordId,
+    adapter: 'hrss',
+    subject_id: person.residentId,
+    data: {
+      recordId,
+      subjectId: person.residentId,
+      subjectName: person.name,
+      insuranceType: 'pension',
+      period: '2026-10',
+      contributionBase: '5000.00',
+      employerAmount: '800.00',
+      personalAmount: '400.00',
+      paid: true,
+      paidOn: '2026-10-15',
+      ...data,
+    },
+    data_hash: `h-${recordId}`,
+  }
+}
+
 /** Marks a resource hub-held and stores one contribution record per person (copies are per kind, not per resource). */
-export async function holdRecords(db: Knex, code: string, people: { residentId: string; name: string }[]) {
+export async function holdRecords<P extends { residentId: string; name: string }>(
+  db: Knex,
+  code: string,
+  people: readonly P[],
+  row: (person: P, index: number) => ReturnType<typeof contributionRow> = (p) =>
+    contributionRow(p, `JF-${p.residentId}`),
+) {
   await db('resource_sources').insert({
     resource_code: code,
     adapter: 'hrss',
     record_kind: 'social-insurance-contribution',
     hub_held: true,
   })
-  await db('hub_records')
-    .insert(
-      people.map((p, i) => ({
-        kind: 'social-insurance-contribution',
-        record_id: `JF-${p.residentId}`,
-        adapter: 'hrss',
-        subject_id: p.residentId,
-        data: {
-          recordId: `JF-${p.residentId}`,
-          subjectId: p.residentId,
-          subjectName: p.name,
-          insuranceType: 'pension',
-          period: '2026-10',
-          contributionBase: '5000.00',
-          employerAmount: '800.00',
-          personalAmount: '400.00',
-          paid: true,
-          paidOn: '2026-10-15',
-        },
-        data_hash: `h${i}`,
-      })),
-    )
-    .onConflict(['kind', 'record_id'])
-    .ignore()
+  await db('hub_records').insert(people.map(row)).onConflict(['kind', 'record_id']).ignore()
 }

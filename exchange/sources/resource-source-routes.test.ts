@@ -4,6 +4,7 @@ import { requestBody, tokensFor, type Who } from '../../directory/requests/acces
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
 import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
+import { contributionRow } from '../fetch/fetch-test-support.ts'
 
 // The adapters point at a port nothing listens on: a live read fails (502) while a hub-held read
 // answers from hub_records, so each fetch shows which source it used. No retries and a patient
@@ -154,25 +155,7 @@ describe('PUT /v1/resources/{code}/source', () => {
       headers: as('steward'),
       payload: { outcome: 'approve', reason: '同意' },
     })
-    await hub.database.db('hub_records').insert({
-      kind: 'social-insurance-contribution',
-      record_id: `JF-${insured.residentId}`,
-      adapter: 'hrss',
-      subject_id: insured.residentId,
-      data: {
-        recordId: `JF-${insured.residentId}`,
-        subjectId: insured.residentId,
-        subjectName: insured.name,
-        insuranceType: 'pension',
-        period: '2026-10',
-        contributionBase: '5000.00',
-        employerAmount: '800.00',
-        personalAmount: '400.00',
-        paid: true,
-        paidOn: '2026-10-15',
-      },
-      data_hash: 'h',
-    })
+    await hub.database.db('hub_records').insert(contributionRow(insured, `JF-${insured.residentId}`))
     const fetch = () =>
       hub.app.inject({
         method: 'POST',
