@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             '{platform,directory,exchange,adapters,policies,audit,schemas,migrations,bench}/**/*.test.ts',
+            'test/support/**/*.test.ts',
           ],
         },
       },
