@@ -91,7 +91,7 @@ export class ResourceImporter {
           drafts.map((d, i) => ({
             parts: { ximu: '', ...d.code },
             provider: d.provider,
-            listing: listingOf(codes[i]!, d, current),
+            listing: listingOf(codes[i]!, d, current, d.provider),
           })),
         ),
       )

@@ -14,6 +14,7 @@ export function listingOf(
     items: { name: string }[]
   },
   provider: string,
+  providerCode: string,
 ): ListingFields {
   return {
     name: d.name.trim(),
@@ -23,6 +24,7 @@ export function listingOf(
     formatCategory: d.format.category,
     updateCycle: d.updateCycle,
     searchText: searchText({
+      providerCode,
       code,
       name: d.name,
       summary: d.summary,
@@ -70,6 +72,7 @@ export async function refreshProviderSearchTexts(
       rows.map((r) => ({
         id: String(r.id),
         searchText: searchText({
+          providerCode: provider,
           code: r.code,
           name: r.name,
           summary: r.summary,

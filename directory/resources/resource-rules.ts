@@ -154,15 +154,19 @@ export function throwIfInvalid(violations: Violation[]): void {
   )
 }
 
-/** The text the trigram index searches: lower-cased so ILIKE and the index agree on every row. */
+/**
+ * The text the trigram index searches: lower-cased so ILIKE and the index agree on every row. The
+ * provider's code leads, so a search for `lf-hrss` finds that department's resources too.
+ */
 export function searchText(parts: {
+  providerCode: string
   code: string
   name: string
   summary: string
   providerName: string
   itemNames: string[]
 }): string {
-  return [parts.code, parts.name, parts.summary, parts.providerName, ...parts.itemNames]
+  return [parts.providerCode, parts.code, parts.name, parts.summary, parts.providerName, ...parts.itemNames]
     .join(' | ')
     .toLowerCase()
 }

@@ -51,6 +51,13 @@ describe('keyword search', () => {
     expect(await names(q('账户余额'))).toEqual(['住房公积金缴存信息'])
   })
 
+  it("finds a provider's resources by the provider's code, in any letter case", async () => {
+    expect(await names(q('lf-hfund'))).toEqual(['住房公积金缴存信息'])
+    expect(await names(q('LF-REALESTATE'))).toEqual(['不动产登记信息'])
+    expect(await names(q('lf-hrss'))).toEqual(await names(q('人力资源和社会保障局')))
+    expect(await names(q('lf-hrss 缴费'))).toEqual(['参保缴费记录'])
+  })
+
   it('finds one- and two-character Chinese keywords (no trigram index, same answer)', async () => {
     expect(await names(q('公积'))).toEqual(['住房公积金缴存信息'])
     expect(await names(q('房'))).toEqual(['住房公积金缴存信息', '商品房网签备案信息'])

@@ -241,7 +241,7 @@ export class ResourceService {
       })
     }
     if (await findResource(trx, checked.code)) throw resourceExists(checked.code)
-    const listing = listingOf(checked.code, draft, provider)
+    const listing = listingOf(checked.code, draft, provider, draft.provider)
     const record = await translateUniqueViolation(checked.code, () =>
       insertResource(trx, { parts: { ximu: '', ...draft.code }, provider: draft.provider, listing }),
     )
@@ -317,7 +317,12 @@ export class ResourceService {
     const v = await findVersion(trx, record.id, version)
     const items = await findItems(trx, record.id, version)
     const provider = await providerName(trx, record.provider)
-    return listingOf(record.code, { ...v!, code: record.parts, items }, provider ?? record.provider)
+    return listingOf(
+      record.code,
+      { ...v!, code: record.parts, items },
+      provider ?? record.provider,
+      record.provider,
+    )
   }
 }
 

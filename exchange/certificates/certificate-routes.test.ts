@@ -228,6 +228,13 @@ describe('status and verification', () => {
     const kids = (await jwks('lf-hfund')).keys.map((k: { kid: string }) => k.kid)
     expect(kids).toEqual(expect.arrayContaining([oldKid, rotated.json().kid]))
   })
+
+  it('answers 404 problem+json for the key set of a department that does not exist', async () => {
+    const res = await hub.app.inject({ method: 'GET', url: '/v1/certificates/issuers/no-such-dept/jwks' })
+    expect(res.statusCode).toBe(404)
+    expect(res.headers['content-type']).toContain('application/problem+json')
+    expect(res.json().code).toBe('department-not-found')
+  })
 })
 
 describe('listing an issuer’s certificates', () => {

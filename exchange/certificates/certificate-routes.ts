@@ -173,7 +173,7 @@ export async function certificateRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Public keys an issuing department signs certificates with (current and retired)',
         security: [],
         params: departmentParams,
-        response: { 200: ref('certificate-jwks.json') },
+        response: { 200: ref('certificate-jwks.json'), ...problemResponses(404) },
       },
     },
     async (request, reply) => {

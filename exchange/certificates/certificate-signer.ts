@@ -9,6 +9,8 @@ import {
   type JWK,
 } from 'jose'
 import type { Knex } from 'knex'
+import { findDepartment } from '../../directory/departments/department-store.ts'
+import { NotFoundError } from '../../platform/errors/app-error.ts'
 import type { CertificateJwks } from '../../schemas/generated/types.ts'
 import type { KeySealer } from './key-sealer.ts'
 import {
@@ -100,8 +102,11 @@ export class CertificateSigner {
     }
   }
 
+  /** An unknown department is 404: an empty key set would read as "signs nothing yet". */
   async jwks(department: string): Promise<CertificateJwks> {
     const rows = await listKeys(this.db, department)
+    if (rows.length === 0 && !(await findDepartment(this.db, department)))
+      throw new NotFoundError('department-not-found', `No department has code ${department}`)
     return { keys: rows.map((row) => publicJwk(row)) }
   }
 

@@ -76,7 +76,9 @@ describe('GET /v1/resources/{code}/source', () => {
       status: 403,
       code: 'not-provider-steward',
     })
-    expect((await getSource('consumer', HOUSING_FUND)).json().code).toBe('source-admin-role-required')
+    const consumer = (await getSource('consumer', HOUSING_FUND)).json()
+    expect(consumer.code).toBe('source-admin-role-required')
+    expect(consumer.detail).toBe(`Not allowed to read how resource ${HOUSING_FUND} is served.`)
     const unknown = await getSource('admin', '203999/00001')
     expect(unknown.statusCode).toBe(404)
     expect(unknown.json().code).toBe('resource-not-found')
@@ -90,6 +92,7 @@ describe('PUT /v1/resources/{code}/source', () => {
     expect(foreign.statusCode).toBe(403)
     expect(foreign.headers['content-type']).toContain('application/problem+json')
     expect(foreign.json().code).toBe('not-provider-steward')
+    expect(foreign.json().detail).toBe(`Not allowed to change how resource ${HOUSING_FUND} is served.`)
     expect((await putSource('consumer', HOUSING_FUND, body)).json().code).toBe('source-admin-role-required')
     // A steward cannot route its resource to another department's system.
     const crossing = await putSource('otherSteward', HOUSING_FUND, {

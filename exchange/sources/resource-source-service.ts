@@ -54,7 +54,7 @@ export class ResourceSourceService {
   async get(principal: Principal, code: string): Promise<ResourceSource> {
     const resource = await resourceWithSource(this.deps.db, code)
     if (!resource) throw notFound(code)
-    enforce(canReadSource(principal, resource), code)
+    enforce(canReadSource(principal, resource), code, 'read')
     if (resource.source) return this.explicit(resource.source)
     const published =
       resource.status === 'published' ? await publishedResource(this.deps.db, code) : undefined
@@ -121,7 +121,7 @@ export class ResourceSourceService {
       const adapter = this.deps.adapters.list().find((a) => a.name === body.adapter)
       // An unknown adapter is judged against the provider, so the caller learns it is unknown only
       // when allowed to set the source at all.
-      enforce(canSetSource(principal, resource, adapter?.department ?? resource.provider), code)
+      enforce(canSetSource(principal, resource, adapter?.department ?? resource.provider), code, 'change')
       if (!adapter)
         throw invalid('unknown-adapter', `No adapter named "${body.adapter}" is configured.`, 'adapter')
       const kind = adapter.kinds.find((k) => k.kind === body.recordKind)
@@ -187,10 +187,10 @@ export class ResourceSourceService {
   }
 }
 
-function enforce(decision: SourceDecision, code: string): void {
+function enforce(decision: SourceDecision, code: string, action: 'read' | 'change'): void {
   if (decision.allowed) return
   if (decision.status === 404) throw notFound(code)
-  throw new NotAllowedError(decision.reason, `Not allowed to change how resource ${code} is served.`)
+  throw new NotAllowedError(decision.reason, `Not allowed to ${action} how resource ${code} is served.`)
 }
 
 function notFound(code: string): NotFoundError {
