@@ -61,7 +61,7 @@ describe('POST /v1/exchange/fetch — bad input is refused, audited, and writes 
 
 describe('POST /v1/exchange/fetch — authorization', () => {
   it('refuses a department without a grant, and a purpose the grant was not given for', async () => {
-    const { code } = await grantedResource(hub, tokens, '50001')
+    const { code, grantId } = await grantedResource(hub, tokens, '50001')
     const other = await fetchAs('otherConsumer', fetchBody(code, [alice!.residentId]))
     expect(other.statusCode).toBe(403)
     expect(other.json().code).toBe('no-grant')
@@ -71,9 +71,30 @@ describe('POST /v1/exchange/fetch — authorization', () => {
     )
     expect(purpose.statusCode).toBe(403)
     expect(purpose.json().code).toBe('purpose-not-granted')
-    expect((await fetchAudits(hub.database.db)).slice(-2).map((a) => a.reason)).toEqual([
-      'no-grant',
-      'purpose-not-granted',
+    expect((await fetchAudits(hub.database.db)).slice(-2)).toEqual([
+      { outcome: 'denied', reason: 'no-grant', grant_id: null },
+      // The grant the purpose was checked against is named.
+      { outcome: 'denied', reason: 'purpose-not-granted', grant_id: grantId },
+    ])
+  })
+
+  it('keeps the purpose in the words the caller gave beside its code, allowed or denied', async () => {
+    const { code } = await grantedResource(hub, tokens, '50007')
+    await holdRecords(hub.database.db, code, [alice!])
+    const text = '商品房抵押贷款审核'
+    const granted = fetchBody(code, [alice!.residentId])
+    const allowed = await fetchAs('consumer', { ...granted, purpose: { ...granted.purpose, text } })
+    expect(allowed.statusCode, allowed.body).toBe(200)
+    const denied = await fetchAs('consumer', { ...granted, purpose: { code: 'marketing', text: '推销楼盘' } })
+    expect(denied.statusCode).toBe(403)
+    const audits = await hub.database
+      .db('audit_records')
+      .where({ action: 'exchange.fetch', resource_id: code })
+      .orderBy('id')
+      .select('outcome', 'purpose', 'details')
+    expect(audits.map((a) => [a.outcome, a.purpose, JSON.parse(a.details).purposeText])).toEqual([
+      ['allowed', granted.purpose.code, text],
+      ['denied', 'marketing', '推销楼盘'],
     ])
   })
 
@@ -143,7 +164,8 @@ describe('POST /v1/exchange/fetch — hub-held resources and grant limits', () =
     expect(audits).toEqual(
       expect.arrayContaining([
         { outcome: 'allowed', reason: null, grant_id: grantId },
-        { outcome: 'denied', reason: 'not-applicant-of-open-case', grant_id: null },
+        // Denied by the grant's row condition: the record names that grant.
+        { outcome: 'denied', reason: 'not-applicant-of-open-case', grant_id: grantId },
       ]),
     )
   })

@@ -62,7 +62,13 @@ export class FetchService {
     this.reader = new RecordReader(deps.db)
   }
 
-  async fetch(principal: Principal, body: FetchRequest, ctx: FetchContext): Promise<FetchResult> {
+  async fetch(principal: Principal, body: FetchRequest, caller: FetchContext): Promise<FetchResult> {
+    // The purpose in the caller's own words (「商品房抵押贷款审核」) is kept beside its code on every record.
+    const ctx: FetchContext = {
+      ...caller,
+      audit: (event) =>
+        caller.audit({ ...event, details: { purposeText: body.purpose.text, ...event.details } }),
+    }
     const base = {
       action: 'exchange.fetch',
       resourceType: 'resource',
@@ -99,13 +105,14 @@ export class FetchService {
 
     const grants = grantsOn(authz, resource.id)
     if (grants.length === 0) {
-      const reason =
+      const { reason, grantId } =
         principal.department === null
-          ? 'no-grant'
+          ? { reason: 'no-grant', grantId: null }
           : await missingGrantReason(this.deps.db, principal.department, resource.id)
       throw await refuse(
         new NotAllowedError(reason, `Your department holds no usable grant on ${resource.code} (${reason}).`),
         subjects,
+        grantId ?? undefined,
       )
     }
     const fitting = grants.filter(
@@ -115,7 +122,8 @@ export class FetchService {
         (g.versionTo === null || resource.version <= g.versionTo),
     )
     if (fitting.length === 0) {
-      const purposeFits = grants.some((g) => g.purposeCode === body.purpose.code)
+      const samePurpose = grants.find((g) => g.purposeCode === body.purpose.code)
+      const purposeFits = samePurpose !== undefined
       const code = purposeFits ? 'version-not-granted' : 'purpose-not-granted'
       throw await refuse(
         new NotAllowedError(
@@ -125,6 +133,7 @@ export class FetchService {
             : `Your grants on ${resource.code} were given for another purpose than "${body.purpose.code}".`,
         ),
         subjects,
+        (samePurpose ?? grants[0]!).id,
       )
     }
     const needsCase = fitting.every((g) => g.rowConditions.applicantOfOpenCase === true)
@@ -138,6 +147,7 @@ export class FetchService {
           },
         ),
         subjects,
+        fitting[0]!.id,
       )
 
     let source: RecordSource | undefined
@@ -232,7 +242,15 @@ export class FetchService {
         // A query must not reveal who else matched: excluded subjects are audited, not listed.
         if (!body.query)
           results.push({ subject: d.subject, outcome: 'denied', reason: rowReason, records: [] })
-        audits.push(ctx.audit({ ...base, subjectId: d.subject.id, outcome: 'denied', reason: rowReason }))
+        audits.push(
+          ctx.audit({
+            ...base,
+            subjectId: d.subject.id,
+            grantId: grantOfCall,
+            outcome: 'denied',
+            reason: rowReason,
+          }),
+        )
         continue
       }
       const grant = d.grant

@@ -83,17 +83,25 @@ export async function publishedResource(db: Db, code: string): Promise<Published
 
 /**
  * Why `department` holds no usable grant on a resource, for the audit trail: the status of its most
- * recent grant there ('grant-revoked', 'grant-expired') or 'no-grant'.
+ * recent grant there ('grant-revoked', 'grant-expired') or 'no-grant', and that grant when there is one.
  */
-export async function missingGrantReason(db: Db, department: string, resourceId: string): Promise<string> {
+export async function missingGrantReason(
+  db: Db,
+  department: string,
+  resourceId: string,
+): Promise<{ reason: string; grantId: string | null }> {
   const last = (await db('grants')
     .where({ consumer_department: department, resource_id: resourceId })
     .orderBy('created_at', 'desc')
-    .first('status', 'valid_until')) as { status: string; valid_until: Date } | undefined
-  if (!last) return 'no-grant'
-  if (last.status === 'revoked') return 'grant-revoked'
-  if (last.status === 'expired' || last.valid_until.getTime() <= Date.now()) return 'grant-expired'
-  return 'no-grant'
+    .first('id', 'status', 'valid_until')) as
+    | { id: string | number; status: string; valid_until: Date }
+    | undefined
+  if (!last) return { reason: 'no-grant', grantId: null }
+  const grantId = String(last.id)
+  if (last.status === 'revoked') return { reason: 'grant-revoked', grantId }
+  if (last.status === 'expired' || last.valid_until.getTime() <= Date.now())
+    return { reason: 'grant-expired', grantId }
+  return { reason: 'no-grant', grantId }
 }
 
 /** Which of `subjectIds` are the applicant of `caseNumber`, handled by `department` and not completed. */
