@@ -45,8 +45,20 @@ export async function resourceCatalogRoutes(
           200: {
             description: 'The catalog (streamed)',
             content: {
-              'application/json': { schema: { type: 'object', description: 'The catalog in our schema.' } },
-              'application/ld+json': { schema: { type: 'object', description: 'A DCAT-AP 3 dcat:Catalog.' } },
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: true,
+                  description: 'The catalog in our schema.',
+                },
+              },
+              'application/ld+json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: true,
+                  description: 'A DCAT-AP 3 dcat:Catalog.',
+                },
+              },
             },
           },
           ...problemResponses(400, ...AUTHENTICATED_ERRORS),

@@ -63,6 +63,18 @@ describe('issuing', () => {
     const { certificate, document } = res.json<CertificateSigned>()
     expect(validateCertificateId(certificate.id).ok).toBe(true)
     expect(certificate.status).toBe('valid')
+    // The face data comes back whole in the answer, as in the signed document.
+    expect(certificate.faceData).toEqual({
+      accountNumber: '141099',
+      monthlyAmount: 900,
+      paidThrough: '2026-10',
+    })
+    const fetched = await hub.app.inject({
+      method: 'GET',
+      url: `/v1/certificates/${certificate.id}`,
+      headers: await auth(['steward'], 'lf-hfund'),
+    })
+    expect(fetched.json().certificate.faceData).toEqual(certificate.faceData)
     const { payload } = await compactVerify(document, createLocalJWKSet(await jwks('lf-hfund')))
     expect(JSON.parse(new TextDecoder().decode(payload)).certificate.id).toBe(certificate.id)
     expect(await verify(document)).toMatchObject({
@@ -136,7 +148,10 @@ describe('issuing', () => {
     })
     expect(broken.statusCode).toBe(400)
     expect(await countRows(hub.database.db, 'certificate_types', { code: type.code })).toBe(0)
-    expect((await post(type)).statusCode).toBe(201)
+    const created = await post(type)
+    expect(created.statusCode).toBe(201)
+    // The face schema comes back whole, not as `{}`.
+    expect(created.json().faceSchema).toEqual(type.faceSchema)
     expect((await post(type)).json().code).toBe('certificate-type-exists')
   })
 })

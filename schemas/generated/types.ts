@@ -264,7 +264,9 @@ export interface AccessTimeline {
     /**
      * Extra facts, e.g. the grant id or the deadline.
      */
-    details: {};
+    details: {
+      [k: string]: unknown | undefined;
+    };
     /**
      * When.
      */
@@ -4589,7 +4591,9 @@ export interface CertificateIssue {
   /**
    * Face data (照面信息), validated against the type's schema.
    */
-  faceData: {};
+  faceData: {
+    [k: string]: unknown | undefined;
+  };
 }
 
 // certificate-jwks.json
@@ -4850,7 +4854,9 @@ export interface CertificateTypeCreate {
   /**
    * JSON Schema (draft-07) that the face data (照面信息) of every certificate of this type must satisfy.
    */
-  faceSchema: {};
+  faceSchema: {
+    [k: string]: unknown | undefined;
+  };
 }
 
 // certificate-type-list.json
@@ -4884,7 +4890,9 @@ export interface CertificateType {
   /**
    * JSON Schema of the face data.
    */
-  faceSchema: {};
+  faceSchema: {
+    [k: string]: unknown | undefined;
+  };
   /**
    * When the type was registered.
    */
@@ -4995,7 +5003,9 @@ export interface Certificate {
   /**
    * Face data (照面信息).
    */
-  faceData: {};
+  faceData: {
+    [k: string]: unknown | undefined;
+  };
 }
 
 // dead-letter-job.json
