@@ -4,6 +4,9 @@ import type { ResourceItem } from '../../schemas/generated/types.ts'
  * The JSON Schema of one record of a resource. Derived from the information items by default; a
  * steward may give a richer one (patterns, enums), but it must describe exactly the items with
  * compatible types, because consumers and adapters validate records against it.
+ *
+ * Money (Y, 货币型) is an exact decimal string with two places, `"7300.00"`, as every canonical
+ * record kind and every fetch carries it: a binary floating-point number cannot hold 0.10 yuan.
  */
 
 type JsonType = 'string' | 'number' | 'integer' | 'boolean'
@@ -15,12 +18,15 @@ const TYPE_BY_DATA_TYPE: Record<ResourceItem['dataType'], JsonType> = {
   D: 'string',
   T: 'string',
   N: 'number',
-  Y: 'number',
+  Y: 'string',
   B: 'number',
   F: 'number',
   I: 'integer',
   L: 'boolean',
 }
+
+/** Yuan to the fen, e.g. `7300.00`, `-12.50`. */
+export const MONEY_PATTERN = '^-?[0-9]+\\.[0-9]{2}$'
 
 export function deriveRecordSchema(items: ResourceItem[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {}
@@ -31,6 +37,7 @@ export function deriveRecordSchema(items: ResourceItem[]): Record<string, unknow
     if (item.dataType === 'D') property.format = 'date'
     if (item.dataType === 'T') property.format = 'date-time'
     if (item.dataType === 'G') property.contentEncoding = 'base64'
+    if (item.dataType === 'Y') property.pattern = MONEY_PATTERN
     properties[item.code] = property
   }
   return { type: 'object', additionalProperties: false, properties }

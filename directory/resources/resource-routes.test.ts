@@ -228,7 +228,10 @@ describe('rules and permissions', () => {
   it('accepts a given record schema that fits the items and keeps it', async () => {
     const recordSchema = {
       type: 'object',
-      properties: { gmsfhm: { type: 'string', pattern: '^[0-9]{17}[0-9X]$' }, jfjs: { type: 'integer' } },
+      properties: {
+        gmsfhm: { type: 'string', pattern: '^[0-9]{17}[0-9X]$' },
+        jfjs: { type: 'string', pattern: '^[0-9]+\\.[0-9]{2}$' },
+      },
     }
     const res = await call('POST', '/v1/resources', 'steward', sampleDraft('00011', { recordSchema }))
     expect(res.statusCode).toBe(201)

@@ -72,7 +72,8 @@ describe('record schemas', () => {
       additionalProperties: false,
       properties: {
         gmsfhm: { type: ['string', 'null'], maxLength: 18, description: '公民身份号码' },
-        jfjs: { type: ['number', 'null'], description: '缴费基数' },
+        // Money is a decimal string, as fetches return it ("7300.00").
+        jfjs: { type: ['string', 'null'], description: '缴费基数', pattern: '^-?[0-9]+\\.[0-9]{2}$' },
       },
     })
     expect(recordSchemaProblems(deriveRecordSchema(items), items)).toEqual([])
@@ -80,7 +81,7 @@ describe('record schemas', () => {
 
   it('lists missing, extra and mistyped properties', () => {
     const problems = recordSchemaProblems(
-      { type: 'object', properties: { jfjs: { type: 'string' }, extra: { type: 'string' } } },
+      { type: 'object', properties: { jfjs: { type: 'number' }, extra: { type: 'string' } } },
       items,
     )
     expect(problems.map((p) => p.path)).toEqual([
