@@ -5,7 +5,8 @@ import { ref } from '../../platform/schemas/schema-catalog.ts'
 import { GOVERNMENT_ROLES } from '../../policies/resource-policy.ts'
 import type { ResourceImport } from '../../schemas/generated/types.ts'
 import type { ResourceChangeRecorder } from './resource-changes.ts'
-import { catalogDcat, catalogJson, publishedResources } from './resource-export.ts'
+import { catalogDcat } from './resource-dcat.ts'
+import { catalogJson, publishedResources } from './resource-export.ts'
 import { ResourceImporter } from './resource-import.ts'
 
 /** The catalog as a whole: streamed export (our JSON or DCAT-AP 3 JSON-LD) and bulk import. */
@@ -69,7 +70,7 @@ export async function resourceCatalogRoutes(
       const resources = publishedResources(app.db)
       const body =
         request.query.format === 'dcat'
-          ? catalogDcat(resources, `${request.protocol}://${request.host}`)
+          ? catalogDcat(resources, { baseUrl: app.config.publicUrl, publisher: app.config.catalogPublisher })
           : catalogJson(resources)
       return reply
         .type(request.query.format === 'dcat' ? 'application/ld+json' : 'application/json')

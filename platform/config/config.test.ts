@@ -82,6 +82,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_RETENTION_MONTHS: '24' }).audit.retentionMonths).toBe(24)
   })
 
+  it('publishes IRIs on HUB_PUBLIC_URL, by default where the hub listens', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:8080')
+    expect(loadConfig({ ...SERVICES, PORT: '9000' }).publicUrl).toBe('http://localhost:9000')
+    expect(loadConfig({ HUB_PUBLIC_URL: 'https://hub.example.gov.cn/' }).publicUrl).toBe(
+      'https://hub.example.gov.cn',
+    )
+    expect(problemsOf({ HUB_PUBLIC_URL: 'hub.example.gov.cn' })).toEqual([
+      'HUB_PUBLIC_URL: is not a valid URL',
+    ])
+    expect(problemsOf({ HUB_PUBLIC_URL: 'ftp://hub.example.gov.cn' })[0]).toMatch(/^HUB_PUBLIC_URL: must use/)
+  })
+
   it('refuses two sources of token keys at once', () => {
     const problems = problemsOf({ ...SERVICES, AUTH_JWKS: '{"keys":[]}' })
     expect(problems).toContain('AUTH_JWKS, AUTH_JWKS_URL: set only one source of token verification keys')

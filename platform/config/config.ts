@@ -35,6 +35,10 @@ export interface HubConfig {
   mode: HubMode
   host: string
   port: number
+  /** The hub's address as others reach it, without a trailing slash: the base of published IRIs. */
+  publicUrl: string
+  /** Who publishes the catalog (`dct:publisher` of the DCAT-AP export). */
+  catalogPublisher: string
   logLevel: string
   dataDir: string
   databaseUrl: string | null
@@ -241,10 +245,18 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const logLevel = r.string('LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
 
+  const host = r.string('HOST', mode === 'embedded' ? '127.0.0.1' : '0.0.0.0')
+  const port = r.int('PORT', 8080, 0, 65535)
+  // Default: where this process listens, as seen from the same machine.
+  const listening = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`
+  const publicUrl = r.url('HUB_PUBLIC_URL', r.string('HUB_PUBLIC_URL', listening), ['http:', 'https:'])!
+
   const config: HubConfig = {
     mode,
-    host: r.string('HOST', mode === 'embedded' ? '127.0.0.1' : '0.0.0.0'),
-    port: r.int('PORT', 8080, 0, 65535),
+    host,
+    port,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    catalogPublisher: r.string('HUB_CATALOG_PUBLISHER', '政务信息资源共享交换平台'),
     logLevel,
     dataDir: r.string('HUB_DATA_DIR', '.data'),
     databaseUrl,
