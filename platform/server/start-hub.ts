@@ -34,7 +34,20 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     config = { ...config, databaseUrl: embedded.url }
     say(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT}, data in ${config.dataDir}/pg`)
   }
+  try {
+    return await startOn(config, embedded, say)
+  } catch (error) {
+    // Left running, the database would hold its port and data directory and fail the next start.
+    await embedded?.stop().catch(() => {})
+    throw error
+  }
+}
 
+async function startOn(
+  config: HubConfig,
+  embedded: EmbeddedDatabase | undefined,
+  say: (message: string) => void,
+): Promise<RunningHub> {
   if (!config.audit.subjectKey) {
     // Only the embedded default gets here (services mode requires AUDIT_SUBJECT_KEY).
     config = {
