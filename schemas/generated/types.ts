@@ -705,7 +705,7 @@ export interface AuditRecord {
    */
   items: string[];
   /**
-   * The purpose the caller declared.
+   * The purpose code the caller declared; a fetch keeps the purpose in the caller's own words beside it, in `details.purposeText`.
    */
   purpose: string | null;
   /**
@@ -6596,7 +6596,7 @@ export interface ResourceItem {
    */
   code: string;
   /**
-   * 数据类型 of the 1272 template: C 字符型, N 数值型, Y 货币型, D 日期型, T 日期时间型, L 逻辑型, M 备注型, G 通用型 (binary, base64), B 双精度型, I 整型, F 浮点型.
+   * 数据类型 of the 1272 template: C 字符型, N 数值型, Y 货币型 (a decimal string with two places in records, e.g. `"7300.00"`), D 日期型, T 日期时间型, L 逻辑型, M 备注型, G 通用型 (binary, base64), B 双精度型, I 整型, F 浮点型.
    */
   dataType: "C" | "N" | "Y" | "D" | "T" | "L" | "M" | "G" | "B" | "I" | "F";
   /**
