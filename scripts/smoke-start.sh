@@ -52,11 +52,11 @@ readyz=$(curl -sf "$base/readyz") || fail "GET /readyz"
 grep -q '"status":"ok"' <<<"$readyz" || fail "GET /readyz answered $readyz"
 echo "smoke: readyz $readyz"
 
-token=$(npm run -s token -- consumer) || fail "npm run token -- consumer"
-[[ -n "$token" ]] || fail "npm run token -- consumer printed nothing"
+token=$(npm run -s token -- clerk) || fail "npm run token -- clerk"
+[[ -n "$token" ]] || fail "npm run token -- clerk printed nothing"
 
 whoami=$(curl -sf -H "authorization: Bearer $token" "$base/v1/whoami") || fail "GET /v1/whoami with the token"
-grep -q '"roles":\["consumer"\]' <<<"$whoami" || fail "GET /v1/whoami answered $whoami"
+grep -q '"roles":\["clerk"\]' <<<"$whoami" || fail "GET /v1/whoami answered $whoami"
 echo "smoke: whoami $whoami"
 
 # 公积金: the demo catalog's housing-fund resource.
