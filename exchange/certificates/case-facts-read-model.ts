@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
+import { type MaterialRow, toMaterial } from '../../directory/service-items/service-item-material-store.ts'
 import type { ServiceItemMaterial } from '../../schemas/generated/types.ts'
-import { type MaterialRow, toMaterial } from './material-store.ts'
 
 /** What a clerk's certificate fetch needs to know about a case (read from the cases feature's table). */
 export interface CaseFacts {
@@ -67,7 +67,7 @@ export async function findCaseFactsAndMaterials(
       Omit<MaterialRow, 'material_code'> & { material_code: string | null; asked: string })[]
   }>(
     `select k.material_code as asked, ${FACT_COLUMNS.join(', ')}, c.basic->'agent' as agent,
-            m.material_code, m.name, m.required, m.certificate_types, m.resource_codes
+            m.material_code, m.name, m.required, m.paper_copies, m.certificate_types, m.resource_codes
        from unnest(?::text[], ?::text[]) as k(case_number, material_code)
        join cases c on c.case_number = k.case_number
        left join service_item_materials m

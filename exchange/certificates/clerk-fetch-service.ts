@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
+import { listMaterials } from '../../directory/service-items/service-item-material-store.ts'
 import { TurnBatcher } from '../../platform/db/turn-batcher.ts'
 import {
   type AppError,
@@ -35,7 +36,6 @@ import {
   toCertificate,
   today,
 } from './certificate-store.ts'
-import { listMaterials } from './material-store.ts'
 
 /** Records one audit event for the caller; resolves once durable. */
 export type AuditRecorder = (event: AuditEvent) => Promise<unknown>

@@ -3,6 +3,8 @@ import { createLocalJWKSet } from 'jose'
 import { startAllSimulators } from '../../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
+import { seedDemoServiceItems } from '../../directory/service-items/service-item-demo-seed.ts'
+import { startServiceItemSync } from '../../directory/service-items/service-item-plugin.ts'
 import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
 import { startCertificateFeed } from '../../exchange/certificates/certificate-plugin.ts'
 import { seedDemoCertificates } from '../../exchange/certificates/demo-certificates.ts'
@@ -58,6 +60,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       await seedDemoResources(db)
       // Types and materials only: the certificates come from the department systems' feeds.
       await seedDemoCertificates(db, { holders: 0 })
+      // The service items (事项) and their materials, mapped to the types and resources above.
+      await seedDemoServiceItems(db)
       // One hub-held resource, so the sync jobs have something to pull in the demo.
       await db('resource_sources')
         .insert({
@@ -99,6 +103,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   await startCaseBackground(app)
   await startExchangeBackground(app)
   await startCertificateFeed(app)
+  await startServiceItemSync(app)
   if (config.seedDemoData) {
     // Pull the departments' certificates once now, so the demo's clerk flow works from the start.
     const { results, failures } = await app.certificates.feed.pullAll()
@@ -106,6 +111,11 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     say(
       `${ingested} certificate(s) fed by ${results.length} department system(s)${failures.length ? `; ${failures.length} failed, see the log` : ''}`,
     )
+  }
+  if (config.seedDemoData) {
+    // And the provincial platform's service items (事项动态同步), so the demo catalog has synced items too.
+    const { results } = await app.serviceItems.sync.pullAll()
+    say(`${results.reduce((n, r) => n + r.created + r.updated, 0)} service item(s) synced from the province`)
   }
   const address = await app.listen({ host: config.host, port: config.port })
   app.log.info(

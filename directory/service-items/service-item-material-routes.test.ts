@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  countRows,
+  seedCertificateWorld,
+  TEST_KEK,
+  typeCodeOf,
+} from '../../exchange/certificates/certificate-test-support.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
-import { countRows, seedCertificateWorld, TEST_KEK, typeCodeOf } from './certificate-test-support.ts'
 
 process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
 const hub = useTestApp()
@@ -25,7 +30,6 @@ describe('service-item materials', () => {
         name: '参保证明',
         required: true,
         certificateTypes: [typeCode],
-        resourceCodes: ['1-01-001-0001'],
       },
     })
     expect(put.statusCode).toBe(200)
@@ -40,8 +44,9 @@ describe('service-item materials', () => {
         materialCode: 'M01',
         name: '参保证明',
         required: true,
+        paperCopies: 1,
         certificateTypes: [typeCode],
-        resourceCodes: ['1-01-001-0001'],
+        resourceCodes: [],
       },
     ])
   })
