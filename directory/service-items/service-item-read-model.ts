@@ -166,18 +166,15 @@ export async function knownReplacements(
   certificateTypes: readonly string[],
   resourceCodes: readonly string[],
 ): Promise<{ certificateTypes: Set<string>; resourceCodes: Set<string> }> {
-  const [types, resources] = await Promise.all([
-    certificateTypes.length === 0
+  const codesIn = async (table: string, codes: readonly string[]) =>
+    codes.length === 0
       ? []
-      : (db('certificate_types')
-          .whereIn('code', [...new Set(certificateTypes)])
-          .select('code') as Promise<{ code: string }[]>),
-    resourceCodes.length === 0
-      ? []
-      : (db('resources')
-          .whereIn('code', [...new Set(resourceCodes)])
-          .select('code') as Promise<{ code: string }[]>),
-  ])
+      : ((await db(table)
+          .whereIn('code', [...new Set(codes)])
+          .select('code')) as { code: string }[])
+  // One after the other: on a transaction, queries share one connection.
+  const types = await codesIn('certificate_types', certificateTypes)
+  const resources = await codesIn('resources', resourceCodes)
   return {
     certificateTypes: new Set(types.map((r) => r.code)),
     resourceCodes: new Set(resources.map((r) => r.code)),

@@ -102,13 +102,12 @@ export async function referenceProblems(
 ): Promise<{ problems: CodedProblem[]; departments: Map<string, DepartmentFacts> }> {
   const types = checks.flatMap((c) => c.materials.flatMap((m) => (m.certificateTypes ?? []).map(upper)))
   const resources = checks.flatMap((c) => c.materials.flatMap((m) => m.resourceCodes ?? []))
-  const [departments, known] = await Promise.all([
-    departmentFacts(
-      db,
-      checks.map((c) => c.department),
-    ),
-    knownReplacements(db, types, resources),
-  ])
+  // One after the other: on a transaction, queries share one connection.
+  const departments = await departmentFacts(
+    db,
+    checks.map((c) => c.department),
+  )
+  const known = await knownReplacements(db, types, resources)
   const problems: CodedProblem[] = []
   for (const c of checks) {
     if (!departments.has(c.department))

@@ -10,6 +10,7 @@ export interface CaseRow {
   case_number: string
   service_item_code: string
   service_item_name: string
+  service_item_version: number | null
   department_code: string
   division_code: string
   applicant_kind: string

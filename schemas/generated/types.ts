@@ -4416,6 +4416,10 @@ export interface Case {
    */
   serviceItemName: string;
   /**
+   * The version of the service item the case was accepted under (`GET /v1/service-items/{code}/versions/{version}`); it stays when the item changes later. Null for cases accepted before items were versioned.
+   */
+  serviceItemVersion?: number | null;
+  /**
    * Code of the handling (accepting) department.
    */
   department: string;
