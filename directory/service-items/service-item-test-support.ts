@@ -23,12 +23,15 @@ export async function brokenCreditCode(db: Knex, department: string): Promise<st
 }
 
 /** The rows a catalog change writes: unchanged counts prove a refused change wrote nothing. */
-export async function catalogCounts(db: Knex): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {}
-  for (const table of ['service_items', 'service_item_materials', 'service_item_versions', 'outbox']) {
-    counts[table] = Number(((await db(table).count({ n: '*' }).first()) as { n: string }).n)
+export async function catalogCounts(db: Knex) {
+  const count = async (table: string) =>
+    Number(((await db(table).count({ n: '*' }).first()) as { n: string }).n)
+  return {
+    service_items: await count('service_items'),
+    service_item_materials: await count('service_item_materials'),
+    service_item_versions: await count('service_item_versions'),
+    outbox: await count('outbox'),
   }
-  return counts
 }
 
 /** Headers of a caller with these roles in this department. */
