@@ -26,7 +26,7 @@ import {
   translateDuplicate,
 } from './service-item-errors.ts'
 import { listMaterials, replaceMaterials } from './service-item-material-store.ts'
-import { serviceItemView } from './service-item-read-model.ts'
+import { departmentFacts, serviceItemView } from './service-item-read-model.ts'
 import {
   type CodePatterns,
   fieldProblems,
@@ -260,8 +260,7 @@ export class ServiceItemService {
     const departmentName =
       current.department === null
         ? null
-        : (((await trx('departments').where({ code: current.department }).first('name')) as { name: string })
-            ?.name ?? null)
+        : ((await departmentFacts(trx, [current.department])).get(current.department)?.name ?? null)
     return this.write(
       trx,
       p.subject,
