@@ -103,6 +103,12 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   await startCaseBackground(app)
   await startExchangeBackground(app)
   await startCertificateFeed(app)
+  if (config.seedDemoData) {
+    // Pull the provincial platform's service items (事项动态同步) once before the schedule starts,
+    // so the demo catalog has synced items from the first minute.
+    const { results } = await app.serviceItems.sync.pullAll()
+    say(`${results.reduce((n, r) => n + r.created + r.updated, 0)} service item(s) synced from the province`)
+  }
   await startServiceItemSync(app)
   if (config.seedDemoData) {
     // Pull the departments' certificates once now, so the demo's clerk flow works from the start.
@@ -111,11 +117,6 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     say(
       `${ingested} certificate(s) fed by ${results.length} department system(s)${failures.length ? `; ${failures.length} failed, see the log` : ''}`,
     )
-  }
-  if (config.seedDemoData) {
-    // And the provincial platform's service items (事项动态同步), so the demo catalog has synced items too.
-    const { results } = await app.serviceItems.sync.pullAll()
-    say(`${results.reduce((n, r) => n + r.created + r.updated, 0)} service item(s) synced from the province`)
   }
   const address = await app.listen({ host: config.host, port: config.port })
   app.log.info(
