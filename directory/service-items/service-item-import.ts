@@ -69,7 +69,7 @@ export class ServiceItemImporter {
         problems.push({
           path: `/body/items/${i}/code`,
           message: `repeats item ${firstRow.get(d.code)}`,
-          code: 'x',
+          code: 'duplicate-code',
         })
       else firstRow.set(d.code, i)
     }
@@ -79,7 +79,11 @@ export class ServiceItemImporter {
     )
     for (const [i, d] of drafts.entries())
       if (taken.has(d.code))
-        problems.push({ path: `/body/items/${i}/code`, message: `${d.code} already exists`, code: 'x' })
+        problems.push({
+          path: `/body/items/${i}/code`,
+          message: `${d.code} already exists`,
+          code: 'service-item-exists',
+        })
     const checked = await referenceProblems(
       this.db,
       drafts.map((d, i) => ({
