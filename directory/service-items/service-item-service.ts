@@ -200,10 +200,10 @@ export class ServiceItemService {
       })
       const checked = await referenceProblems(trx, [
         {
-          at: '',
+          at: '/body',
           department: current.department ?? '',
           materials: [input],
-          materialsAt: () => '',
+          materialsAt: () => '/body',
         },
       ])
       throwIfAny(
