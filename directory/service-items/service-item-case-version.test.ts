@@ -48,6 +48,7 @@ describe('service item versions and cases', () => {
         legalBasis: current.legalBasis,
         promisedWorkingDays: 3,
         oneVisit: true,
+        materials: [{ materialCode: 'M05', name: '解除劳动合同证明', required: true }],
       },
     })
     expect(updated.json()).toMatchObject({ version: 2, promisedWorkingDays: 3 })
@@ -61,6 +62,21 @@ describe('service item versions and cases', () => {
       headers: steward,
     })
     expect(asAccepted.json()).toMatchObject({ version: 1, promisedWorkingDays: 5 })
+
+    // The window clerk sees the materials of the version each case was accepted under.
+    const clerk = await callerHeaders(hub, ['clerk'], 'lf-hrss')
+    const materialsOf = async (caseNumber: string) =>
+      (
+        await hub.app.inject({
+          method: 'GET',
+          url: `/v1/cases/${caseNumber}/shareable-materials`,
+          headers: clerk,
+        })
+      )
+        .json()
+        .items.map((m: { materialCode: string }) => m.materialCode)
+    expect(await materialsOf('LF-SV-000001')).toEqual(['M01'])
+    expect(await materialsOf('LF-SV-000002')).toEqual(['M05'])
   })
 
   it('refuses a new case under a retired item, naming the field, and writes nothing', async () => {

@@ -3,11 +3,13 @@ import { InputError } from '../../platform/errors/app-error.ts'
 import type {
   ServiceItem,
   ServiceItemList,
+  ServiceItemMaterial,
   ServiceItemSummary,
   ServiceItemType,
 } from '../../schemas/generated/types.ts'
 import { listMaterials } from './service-item-material-store.ts'
 import { findServiceItem } from './service-item-store.ts'
+import { findVersion } from './service-item-version-store.ts'
 
 /**
  * Reads of the 事项 catalog that join other tables: the item with its materials, the search, and the
@@ -19,6 +21,40 @@ type Db = Knex | Knex.Transaction
 export async function serviceItemView(db: Db, code: string): Promise<ServiceItem | undefined> {
   const record = await findServiceItem(db, code)
   return record && { ...record, materials: await listMaterials(db, code) }
+}
+
+/**
+ * The materials of an item as a case accepted under `version` asks for them: that version's, which
+ * stay when the item changes later; the current ones for cases accepted before items had versions.
+ */
+export async function materialsOfVersion(
+  db: Db,
+  code: string,
+  version: number | null,
+): Promise<ServiceItemMaterial[]> {
+  const snapshot = version === null ? undefined : await findVersion(db, code, version)
+  return snapshot ? snapshot.materials : listMaterials(db, code)
+}
+
+/**
+ * A lateral join giving, for each row of `cases as <caseAlias>`, its material `<materialCodeSql>` as
+ * the case's service item version has it (current materials for cases without a version), in the
+ * columns of `MATERIAL_COLUMNS`: `left join lateral (${caseMaterialSql('c', 'k.material_code')}) m on true`.
+ */
+export function caseMaterialSql(caseAlias: string, materialCodeSql: string): string {
+  const c = caseAlias
+  return `select x.* from (
+      select e->>'materialCode' as material_code, e->>'name' as name, (e->>'required')::boolean as required,
+             (e->>'paperCopies')::int as paper_copies,
+             array(select jsonb_array_elements_text(e->'certificateTypes')) as certificate_types,
+             array(select jsonb_array_elements_text(e->'resourceCodes')) as resource_codes
+        from service_item_versions v cross join jsonb_array_elements(v.snapshot->'materials') e
+       where v.service_item_code = ${c}.service_item_code and v.version = ${c}.service_item_version
+      union all
+      select material_code, name, required, paper_copies, certificate_types, resource_codes
+        from service_item_materials
+       where service_item_code = ${c}.service_item_code and ${c}.service_item_version is null
+    ) x where x.material_code = ${materialCodeSql} limit 1`
 }
 
 export interface ServiceItemSearchQuery {

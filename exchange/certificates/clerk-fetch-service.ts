@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
-import { listMaterials } from '../../directory/service-items/service-item-material-store.ts'
+import { materialsOfVersion } from '../../directory/service-items/service-item-read-model.ts'
 import { TurnBatcher } from '../../platform/db/turn-batcher.ts'
 import {
   type AppError,
@@ -88,7 +88,7 @@ export class ClerkFetchService {
     const decision = canFetchForCase(principal, facts && { ...facts, status: 'accepted' })
     if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
     const [materials, fetched] = await Promise.all([
-      listMaterials(this.db, facts.serviceItemCode),
+      materialsOfVersion(this.db, facts.serviceItemCode, facts.serviceItemVersion),
       fetchesOfCase(this.db, caseNumber),
     ])
     return {
