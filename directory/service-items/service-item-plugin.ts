@@ -33,7 +33,6 @@ export const serviceItemPlugin = fp(
     const sync = new ServiceItemSyncService({
       db: app.db,
       adapters: app.adapters,
-      items: service,
       patterns,
       writer: app.audit.writer,
       log: app.log,

@@ -1,8 +1,6 @@
 import type { Knex } from 'knex'
-import { NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
-import { appendEvents } from '../../platform/events/outbox-store.ts'
+import { NotFoundError } from '../../platform/errors/app-error.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
-import { canChangeServiceItem, canOverrideProvince } from '../../policies/service-item-policy.ts'
 import type {
   Principal,
   ServiceItem,
@@ -11,21 +9,10 @@ import type {
   ServiceItemMaterialPut,
   ServiceItemUpdate,
 } from '../../schemas/generated/types.ts'
-import {
-  type AuditSink,
-  changeAudit,
-  deniedAudit,
-  type ServiceItemEventType,
-  serviceItemEvent,
-} from './service-item-changes.ts'
-import {
-  maintainedByProvince,
-  serviceItemExists,
-  serviceItemNotFound,
-  serviceItemRetired,
-  translateDuplicate,
-} from './service-item-errors.ts'
-import { listMaterials, replaceMaterials } from './service-item-material-store.ts'
+import type { AuditSink, ServiceItemEventType } from './service-item-changes.ts'
+import { serviceItemExists, serviceItemNotFound, translateDuplicate } from './service-item-errors.ts'
+import { authorizeChange, lockChangeable } from './service-item-guard.ts'
+import { listMaterials } from './service-item-material-store.ts'
 import { departmentFacts, serviceItemView } from './service-item-read-model.ts'
 import {
   type CodePatterns,
@@ -33,24 +20,12 @@ import {
   type ItemInput,
   recordOf,
   referenceProblems,
-  searchTextOf,
   throwIfAny,
   toMaterials,
 } from './service-item-rules.ts'
-import {
-  findServiceItem,
-  insertServiceItems,
-  replaceServiceItem,
-  type ServiceItemRecord,
-} from './service-item-store.ts'
-import { findVersion, insertVersions } from './service-item-version-store.ts'
-
-/** One version to write: the item's next stored state and its materials. */
-export interface NextVersion {
-  record: Omit<ServiceItemRecord, 'updatedAt'>
-  materials: ServiceItemMaterial[]
-  departmentName: string | null
-}
+import { findServiceItem, type ServiceItemRecord } from './service-item-store.ts'
+import { findVersion } from './service-item-version-store.ts'
+import { type NextVersion, writeVersion } from './service-item-writer.ts'
 
 /**
  * The rules of the 事项 catalog: create (version 1), update (the next version; cases keep theirs),
@@ -92,7 +67,7 @@ export class ServiceItemService {
     idempotencyKey: string | undefined,
     audit: AuditSink,
   ): Promise<{ item: ServiceItem; replayed: boolean }> {
-    await this.authorize(p, draft.department, 'create', draft.code, audit)
+    await authorizeChange(p, draft.department, 'create', draft.code, audit)
     const { value, replayed } = await this.db.transaction((trx) =>
       idempotently(
         trx,
@@ -118,7 +93,7 @@ export class ServiceItemService {
             departmentName: department.name,
           }
           return translateDuplicate(draft.code, () =>
-            this.write(trx, p.subject, 'service-item.created', next, null, audit, true),
+            writeVersion(trx, p.subject, 'service-item.created', next, null, audit, true),
           )
         },
       ),
@@ -129,16 +104,16 @@ export class ServiceItemService {
   /** The next version of the item; `materials` absent keeps the current list. */
   update(p: Principal, code: string, input: ServiceItemUpdate, audit: AuditSink): Promise<ServiceItem> {
     return this.db.transaction(async (trx) => {
-      const current = await this.changeable(trx, p, code, 'update', audit, input.overrideProvince === true)
+      const current = await lockChangeable(trx, p, code, 'update', audit, input.overrideProvince === true)
       if (input.department !== current.department)
-        await this.authorize(p, input.department, 'update', code, audit)
+        await authorizeChange(p, input.department, 'update', code, audit)
       throwIfAny(fieldProblems(input, this.patterns, '/body'), 'The service item is not valid')
       const materials =
         input.materials ?? (await listMaterials(trx, code)).map(({ serviceItemCode, ...m }) => m)
       const checked = await referenceProblems(trx, [{ at: '/body', department: input.department, materials }])
       throwIfAny(checked.problems, 'The service item is not valid')
       const department = checked.departments.get(input.department)!
-      return this.write(
+      return writeVersion(
         trx,
         p.subject,
         'service-item.updated',
@@ -166,7 +141,7 @@ export class ServiceItemService {
     audit: AuditSink,
   ): Promise<ServiceItem> {
     return this.db.transaction(async (trx) => {
-      const current = await this.changeable(trx, p, code, 'retire', audit, override)
+      const current = await lockChangeable(trx, p, code, 'retire', audit, override)
       return this.next(trx, p, current, 'service-item.retired', reason.trim(), audit, (record) => ({
         ...record,
         status: 'retired',
@@ -189,7 +164,7 @@ export class ServiceItemService {
     audit: AuditSink,
   ): Promise<ServiceItemMaterial> {
     return this.db.transaction(async (trx) => {
-      const current = await this.changeable(trx, p, code, 'update', audit, false, (materials) => {
+      const current = await lockChangeable(trx, p, code, 'update', audit, false, (materials) => {
         const same = materials.find((m) => m.materialCode === materialCode)
         return (
           same !== undefined &&
@@ -228,7 +203,7 @@ export class ServiceItemService {
 
   removeMaterial(p: Principal, code: string, materialCode: string, audit: AuditSink): Promise<void> {
     return this.db.transaction(async (trx) => {
-      const current = await this.changeable(trx, p, code, 'update', audit, false)
+      const current = await lockChangeable(trx, p, code, 'update', audit, false)
       const materials = await listMaterials(trx, code)
       if (!materials.some((m) => m.materialCode === materialCode))
         throw new NotFoundError('material-not-found', `Service item ${code} has no material ${materialCode}`)
@@ -261,7 +236,7 @@ export class ServiceItemService {
       current.department === null
         ? null
         : ((await departmentFacts(trx, [current.department])).get(current.department)?.name ?? null)
-    return this.write(
+    return writeVersion(
       trx,
       p.subject,
       type,
@@ -272,81 +247,6 @@ export class ServiceItemService {
       },
       comment,
       audit,
-    )
-  }
-
-  /**
-   * Writes a version: the item's row, its materials, the snapshot, the outbox event and the audit
-   * record. Used by every change, the import and the province sync.
-   */
-  async write(
-    trx: Knex.Transaction,
-    actor: string,
-    type: ServiceItemEventType,
-    next: NextVersion,
-    comment: string | null,
-    audit: AuditSink,
-    isNew = false,
-  ): Promise<ServiceItem> {
-    const searchText = searchTextOf(next.record, next.departmentName, next.materials)
-    const saved = isNew
-      ? (await insertServiceItems(trx, [{ record: next.record, searchText }]))[0]!
-      : await replaceServiceItem(trx, { record: next.record, searchText })
-    await replaceMaterials(trx, new Map([[saved.code, next.materials]]))
-    const view: ServiceItem = { ...saved, materials: next.materials }
-    await insertVersions(trx, [{ snapshot: view, changedBy: actor, change: type }])
-    await appendEvents(trx, [serviceItemEvent(type, view, actor, comment)])
-    await audit(changeAudit(type, view, comment))
-    return view
-  }
-
-  /**
-   * The locked item if the caller may change it now: it exists, the caller maintains it, it is not
-   * retired, and it is not the province's (unless overridden by an admin, or `allowedOnProvince`).
-   */
-  private async changeable(
-    trx: Knex.Transaction,
-    p: Principal,
-    code: string,
-    action: string,
-    audit: AuditSink,
-    override: boolean,
-    allowedOnProvince?: (materials: ServiceItemMaterial[]) => boolean,
-  ): Promise<ServiceItemRecord> {
-    const current = await findServiceItem(trx, code, { lock: true })
-    if (!current) throw serviceItemNotFound(code)
-    await this.authorize(p, current.department, action, code, audit)
-    if (current.status === 'retired') throw serviceItemRetired(code)
-    if (current.origin === 'province') {
-      if (override) {
-        const decision = canOverrideProvince(p)
-        if (!decision.allowed) {
-          await audit(deniedAudit(action, code, decision.reason))
-          throw new NotAllowedError(
-            decision.reason,
-            'Only hub admins may take an item over from the province',
-          )
-        }
-      } else if (!allowedOnProvince?.(await listMaterials(trx, code))) {
-        throw maintainedByProvince(code)
-      }
-    }
-    return current
-  }
-
-  private async authorize(
-    p: Principal,
-    department: string | null,
-    action: string,
-    code: string,
-    audit: AuditSink,
-  ): Promise<void> {
-    const decision = canChangeServiceItem(p, department)
-    if (decision.allowed) return
-    await audit(deniedAudit(action, code, decision.reason))
-    throw new NotAllowedError(
-      decision.reason,
-      'Only hub admins and stewards of the handling department maintain a service item',
     )
   }
 }

@@ -11,8 +11,8 @@ import { type AuditSink, deniedAudit, type ServiceItemEventType } from './servic
 import { listMaterials } from './service-item-material-store.ts'
 import { departmentFacts } from './service-item-read-model.ts'
 import { type CodePatterns, fieldProblems, recordOf, toMaterials } from './service-item-rules.ts'
-import type { ServiceItemService } from './service-item-service.ts'
 import { findServiceItem, type ServiceItemRecord } from './service-item-store.ts'
+import { writeVersion } from './service-item-writer.ts'
 
 /**
  * 事项动态同步: the catalog kept in step with the provincial platform. Items come through each
@@ -37,7 +37,6 @@ export interface SyncLog {
 export interface ServiceItemSyncDeps {
   db: Knex
   adapters: AdapterRegistry
-  items: ServiceItemService
   patterns: CodePatterns
   writer: Pick<AuditWriter, 'record'>
   log: SyncLog
@@ -170,7 +169,7 @@ export class ServiceItemSyncService {
         : item.status === 'retired' && current.status !== 'retired'
           ? 'service-item.retired'
           : 'service-item.updated'
-      await this.deps.items.write(
+      await writeVersion(
         trx,
         PROVINCE_SYNC_SUBJECT,
         type,
