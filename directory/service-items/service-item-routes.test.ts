@@ -1,5 +1,7 @@
+import { Ajv } from 'ajv'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { TEST_KEK } from '../../exchange/certificates/certificate-test-support.ts'
+import { loadSchemaFiles } from '../../platform/schemas/schema-catalog.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import {
   brokenCreditCode,
@@ -88,8 +90,15 @@ describe('the 事项 catalog', () => {
     expect(again.statusCode).toBe(201)
     expect(again.headers['idempotent-replayed']).toBe('true')
     expect(await catalogCounts(hub.database.db)).toEqual(before)
-    const event = await hub.database.db('outbox').where({ key: '000123008000' }).first('type', 'topic')
-    expect(event).toEqual({ type: 'service-item.created', topic: 'directory-events' })
+    const event = await hub.database
+      .db('outbox')
+      .where({ key: '000123008000' })
+      .first('type', 'topic', 'payload')
+    expect(event).toMatchObject({ type: 'service-item.created', topic: 'directory-events' })
+    const eventSchema = loadSchemaFiles().find((f) => f.file === 'events/service-item-event.json')!.schema
+    const validate = new Ajv().compile(eventSchema)
+    expect(validate(event.payload), JSON.stringify(validate.errors)).toBe(true)
+    expect(event.payload).toMatchObject({ code: '000123008000', version: 1, actor: 'realestate-steward' })
     expect(await catalogAudits(hub.database.db, '000123008000')).toEqual([
       {
         action: 'directory.service-item.created',
