@@ -93,6 +93,44 @@ export interface CertificateBatch {
   caughtUp: boolean
 }
 
+/**
+ * A service item (政务服务事项) as the provincial platform keeps it, in the hub's terms: what the
+ * 事项 catalog's sync needs. The implementing body is named by its credit code; the hub maps it to
+ * a department. The province does not know the city's certificate types, so materials carry none.
+ */
+export interface ProvincialServiceItem {
+  /** 基本编码. */
+  code: string
+  /** 实施编码. */
+  implementationCode: string | null
+  name: string
+  type:
+    | 'administrative-licensing'
+    | 'administrative-confirmation'
+    | 'administrative-payment'
+    | 'administrative-reward'
+    | 'administrative-adjudication'
+    | 'other-administrative-power'
+    | 'public-service'
+  /** Unified social credit code of the implementing body (实施主体编码). */
+  implementingCreditCode: string
+  divisionCode: string | null
+  legalBasis: string
+  promisedWorkingDays: number | null
+  oneVisit: boolean
+  /** `retired` when the province cancelled it (取消). */
+  status: 'active' | 'retired'
+  materials: { materialCode: string; name: string; required: boolean; paperCopies: number }[]
+}
+
+export interface ServiceItemBatch {
+  items: ProvincialServiceItem[]
+  /** Hand back on the next call; equal to the input when nothing changed. */
+  cursor: string
+  /** True when the platform has nothing after `cursor` right now. */
+  caughtUp: boolean
+}
+
 export interface AdapterHealth {
   status: 'up' | 'degraded' | 'down'
   breaker: 'closed' | 'open' | 'half-open'
@@ -121,6 +159,8 @@ export interface AdapterCapabilities {
   ): Promise<PushReceipt>
   /** Certificates the system issued after `cursor` (null = from the beginning), one page at a time. */
   certificatesSince?(cursor: string | null, ctx?: CallContext): Promise<CertificateBatch>
+  /** Service items (事项) created or changed after `cursor` (null = all), one page at a time. */
+  serviceItemsSince?(cursor: string | null, ctx?: CallContext): Promise<ServiceItemBatch>
 }
 
 export interface DepartmentAdapter extends AdapterCapabilities {

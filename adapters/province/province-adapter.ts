@@ -9,17 +9,19 @@ import type {
   DepartmentAdapter,
   RecordKindInfo,
 } from '../adapter-contract.ts'
-import { checkedResidentId, probeHealth, residentIdOnly } from '../adapter-support.ts'
+import { checkedResidentId, numericCursor, probeHealth, residentIdOnly } from '../adapter-support.ts'
 import { mapAll } from '../ensure-canonical.ts'
 import { checkRecords } from '../record-validator.ts'
 import {
   MARRIAGE_RESOURCE,
   mapMarriage,
+  mapServiceItem,
   PROVINCE_CODES,
   type ProvinceAnswer,
   type ProvinceMarriage,
   type ProvinceQueryAnswer,
   type ProvinceReceipt,
+  type ProvinceServiceItem,
   sign,
   toProvinceCase,
 } from './province-dialect.ts'
@@ -134,6 +136,28 @@ export function createProvinceAdapter(
         duplicate: receipt.返回码 === PROVINCE_CODES.duplicate,
         receivedAt: `${receipt.接收时间.replace(' ', 'T')}+08:00`,
       }
+    },
+
+    /** The province's 事项同步 listing is its change log in order: the cursor counts entries read. */
+    async serviceItemsSince(cursor, ctx) {
+      const position = numericCursor(cursor)
+      const a = (await post(
+        '/sxgx/api/sx/tb',
+        { 游标: position, 每页条数: PAGE_SIZE },
+        randomUUID(),
+        ctx,
+      )) as ProvinceQueryAnswer<ProvinceServiceItem>
+      if (typeof a.总数 !== 'number' || !Array.isArray(a.数据))
+        throw client.invalidAnswer('sx/tb: the answer has no 总数 or 数据')
+      const items = a.数据.map((item, i) => {
+        try {
+          return mapServiceItem(item)
+        } catch (error) {
+          throw client.invalidAnswer(`sx/tb: item ${position + i}: ${(error as Error).message}`, error)
+        }
+      })
+      const next = position + items.length
+      return { items, cursor: String(next), caughtUp: items.length === 0 || next >= a.总数 }
     },
 
     health(ctx) {

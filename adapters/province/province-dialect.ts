@@ -3,7 +3,7 @@
  * answers, GB-style code lists (证件类型 111/001), times as Beijing `yyyy-MM-dd HH:mm:ss`.
  */
 import { createHmac } from 'node:crypto'
-import type { CanonicalRecord } from '../adapter-contract.ts'
+import type { CanonicalRecord, ProvincialServiceItem } from '../adapter-contract.ts'
 import { decode, requiredDate } from '../dialect-values.ts'
 
 export interface ProvinceAnswer {
@@ -113,3 +113,58 @@ export const mapMarriage =
       },
     }
   }
+
+/** A 事项 as the province's 事项同步 listing (`/sxgx/api/sx/tb`) carries it. */
+export interface ProvinceServiceItem {
+  基本编码: string
+  实施编码: string
+  事项名称: string
+  /** The type by name (行政许可 …): the province's numeric code table is not the same everywhere. */
+  事项类型: string
+  实施主体编码: string
+  行政区划代码: string
+  设定依据: string
+  /** Working days as text; empty when not promised. */
+  承诺办结时限: string
+  /** `1` = 最多跑一次. */
+  是否最多跑一次: string
+  /** 在用 or 取消. */
+  事项状态: string
+  材料: { 材料编码: string; 材料名称: string; 材料必要性: string; 纸质份数: number }[]
+}
+
+const SERVICE_ITEM_TYPES = {
+  行政许可: 'administrative-licensing',
+  行政确认: 'administrative-confirmation',
+  行政给付: 'administrative-payment',
+  行政奖励: 'administrative-reward',
+  行政裁决: 'administrative-adjudication',
+  其他行政权力: 'other-administrative-power',
+  公共服务: 'public-service',
+} as const
+const ITEM_STATUSES = { 在用: 'active', 取消: 'retired' } as const
+const NECESSITY = { 必要: true, 非必要: false } as const
+
+export function mapServiceItem(item: ProvinceServiceItem): ProvincialServiceItem {
+  const days = item.承诺办结时限.trim()
+  if (days !== '' && !/^\d{1,3}$/.test(days)) throw new Error(`承诺办结时限 "${days}" is not a number`)
+  if (!Array.isArray(item.材料)) throw new Error('材料 is not a list')
+  return {
+    code: item.基本编码,
+    implementationCode: item.实施编码 || null,
+    name: item.事项名称,
+    type: decode(SERVICE_ITEM_TYPES, item.事项类型, '事项类型'),
+    implementingCreditCode: item.实施主体编码,
+    divisionCode: item.行政区划代码 || null,
+    legalBasis: item.设定依据 ?? '',
+    promisedWorkingDays: days === '' ? null : Number(days),
+    oneVisit: item.是否最多跑一次 === '1',
+    status: decode(ITEM_STATUSES, item.事项状态, '事项状态'),
+    materials: item.材料.map((m) => ({
+      materialCode: m.材料编码,
+      name: m.材料名称,
+      required: decode(NECESSITY, m.材料必要性, '材料必要性'),
+      paperCopies: Number.isInteger(m.纸质份数) ? m.纸质份数 : 1,
+    })),
+  }
+}

@@ -44,6 +44,28 @@ describe('province adapter against the running 省平台 simulator', () => {
     expect(await adapter.health()).toEqual({ status: 'up', breaker: 'closed' })
   })
 
+  it('lists the province’s service items (事项同步) from a cursor, in the hub’s terms', async () => {
+    const adapter = adapterWith(PROVINCE_DEMO_TOKEN)
+    const all = await adapter.serviceItemsSince!(null)
+    expect(all.caughtUp).toBe(true)
+    expect(all.cursor).toBe('3')
+    expect(all.items[0]).toMatchObject({
+      code: '000140006000',
+      name: '食品经营许可',
+      type: 'administrative-licensing',
+      implementingCreditCode: expect.stringMatching(/^[0-9A-Z]{18}$/),
+      promisedWorkingDays: 10,
+      oneVisit: true,
+      status: 'active',
+      materials: [
+        { materialCode: 'M01', required: true, paperCopies: 1 },
+        { materialCode: 'M02', name: '营业执照' },
+      ],
+    })
+    expect(await adapter.serviceItemsSince!('3')).toEqual({ items: [], cursor: '3', caughtUp: true })
+    expect((await adapter.serviceItemsSince!('2')).items.map((i) => i.code)).toEqual(['000122004000'])
+  })
+
   it('gets a clear 502 when the hub signs with the wrong secret', async () => {
     const error = await adapterWith('lf-hub:wrong').lookupBySubject!('marriage-registration', {
       idType: 'resident-id',

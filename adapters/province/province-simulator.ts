@@ -5,6 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
+import { demoDepartments } from '../../platform/seed/demo-departments.ts'
 import { between, demoWorld, hashOf, pick, seededRandom } from '../simulator-kit/demo-population.ts'
 import {
   on,
@@ -14,7 +15,13 @@ import {
   type SimulatorRequest,
   serveSimulator,
 } from '../simulator-kit/simulator-server.ts'
-import { beijingTime, MARRIAGE_RESOURCE, type ProvinceMarriage, sign } from './province-dialect.ts'
+import {
+  beijingTime,
+  MARRIAGE_RESOURCE,
+  type ProvinceMarriage,
+  type ProvinceServiceItem,
+  sign,
+} from './province-dialect.ts'
 
 export const PROVINCE_DEMO_TOKEN = 'lf-hub:province-demo-secret'
 const OFFICES = ['临汾市尧都区民政局婚姻登记处', '侯马市民政局婚姻登记处', '洪洞县民政局婚姻登记处']
@@ -75,15 +82,95 @@ function marriages(): Map<string, ProvinceMarriage[]> {
   return byPerson
 }
 
+const creditCodeOf = (department: string) => demoDepartments().find((d) => d.code === department)!.credit_code
+
+/**
+ * The province's 事项 implemented by the demo city's departments (seed data only), as its change log:
+ * each entry is an item as created or last changed, in change order.
+ */
+export function demoProvinceServiceItems(): ProvinceServiceItem[] {
+  const item = (
+    code: string,
+    name: string,
+    type: string,
+    department: string,
+    days: string,
+    oneVisit: boolean,
+    basis: string,
+    materials: [string, string, boolean][],
+  ): ProvinceServiceItem => ({
+    基本编码: code,
+    实施编码: `${creditCodeOf(department)}${code}`,
+    事项名称: name,
+    事项类型: type,
+    实施主体编码: creditCodeOf(department),
+    行政区划代码: '141000',
+    设定依据: basis,
+    承诺办结时限: days,
+    是否最多跑一次: oneVisit ? '1' : '0',
+    事项状态: '在用',
+    材料: materials.map(([材料编码, 材料名称, required]) => ({
+      材料编码,
+      材料名称,
+      材料必要性: required ? '必要' : '非必要',
+      纸质份数: 1,
+    })),
+  })
+  return [
+    item(
+      '000140006000',
+      '食品经营许可',
+      '行政许可',
+      'lf-approval',
+      '10',
+      true,
+      '《中华人民共和国食品安全法》第三十五条',
+      [
+        ['M01', '食品经营许可申请书', true],
+        ['M02', '营业执照', true],
+      ],
+    ),
+    item(
+      '000107003000',
+      '就业创业证申领',
+      '公共服务',
+      'lf-hrss',
+      '5',
+      true,
+      '《就业服务与就业管理规定》第六十二条',
+      [['M01', '居民身份证', true]],
+    ),
+    item(
+      '000122004000',
+      '住房公积金个人账户设立',
+      '公共服务',
+      'lf-hfund',
+      '1',
+      true,
+      '《住房公积金管理条例》第十五条',
+      [
+        ['M01', '居民身份证', true],
+        ['M02', '劳动合同', false],
+      ],
+    ),
+  ]
+}
+
 export interface ProvinceSimulatorOptions extends SimulatorOptions {
   /** `<appId>:<secret>` the simulator accepts. */
   token?: string
+  /**
+   * The 事项 change log the simulator lists (default: `demoProvinceServiceItems()`). It is read on
+   * every request, so a test can push a changed item and see the next sync pick it up.
+   */
+  serviceItems?: ProvinceServiceItem[]
 }
 
 export async function startSimulator(options: ProvinceSimulatorOptions = {}): Promise<RunningSimulator> {
   const [appId, secret] = (options.token ?? PROVINCE_DEMO_TOKEN).split(/:(.*)/s) as [string, string]
   const registrations = marriages()
   const receipts = new Map<string, { 回执号: string; 接收时间: string }>()
+  const serviceItems = options.serviceItems ?? demoProvinceServiceItems()
 
   const signed = (handle: (body: Record<string, unknown>) => SimulatorReply) => (req: SimulatorRequest) => {
     const h = req.headers
@@ -121,6 +208,20 @@ export async function startSimulator(options: ProvinceSimulatorOptions = {}): Pr
           }
           receipts.set(key, receipt)
           return reply('00', '接收成功', receipt)
+        }),
+      ),
+      on(
+        'POST',
+        '/sxgx/api/sx/tb',
+        signed((body) => {
+          const from = Number(body.游标 ?? 0)
+          const size = Number(body.每页条数 ?? 50)
+          if (!Number.isInteger(from) || from < 0 || !Number.isInteger(size) || size < 1 || size > 100)
+            return reply('10', '分页参数错误')
+          return reply('00', '查询成功', {
+            总数: serviceItems.length,
+            数据: serviceItems.slice(from, from + size),
+          })
         }),
       ),
       on(

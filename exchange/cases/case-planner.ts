@@ -1,3 +1,4 @@
+import type { ServiceItemReference } from '../../directory/service-items/service-item-read-model.ts'
 import { ConflictError, type FieldProblem, InputError } from '../../platform/errors/app-error.ts'
 import type { CaseBasic, CaseChange, CaseEvent, CaseParty } from '../../schemas/generated/types.ts'
 import {
@@ -14,7 +15,6 @@ import {
   statusAfterStep,
 } from './case-rules.ts'
 import type { CaseProgress } from './case-store.ts'
-import type { ServiceItem } from './service-item-store.ts'
 
 /**
  * Plans one case change against the state the earlier changes left, in memory: the checks of a whole
@@ -34,13 +34,15 @@ export interface CaseState {
   facts: CaseFacts
   /** Set only for a case created by the changes being applied (it is inserted, not updated). */
   basic?: CaseBasic
+  /** With `basic`: the version of the service item the case is accepted under. */
+  serviceItemVersion?: number
   hasResult: boolean
   progress: CaseProgress
 }
 
 /** The reference data the batch names, read once. */
 export interface ReferenceData {
-  serviceItems: Map<string, ServiceItem>
+  serviceItems: Map<string, ServiceItemReference>
   /** Department code → division code. */
   divisions: Map<string, string>
 }
@@ -96,6 +98,7 @@ export function planChange(
         applicant: basic.applicant,
       },
       basic,
+      serviceItemVersion: reference.serviceItems.get(basic.serviceItemCode)!.version,
       hasResult: false,
       progress: {
         status: 'accepted',
@@ -162,11 +165,18 @@ function checkBasic(basic: CaseBasic, reference: ReferenceData): CaseBasic {
   const applicant = checkParty(basic.applicant, '/basic/applicant', problems)
   const agent = basic.agent && checkParty(basic.agent, '/basic/agent', problems)
   const idProblem = problems.length > 0
-  const unknownItem = !reference.serviceItems.has(basic.serviceItemCode)
+  const item = reference.serviceItems.get(basic.serviceItemCode)
+  const unknownItem = item === undefined
+  const retiredItem = item?.status === 'retired'
   if (unknownItem) {
     problems.push({
       path: '/basic/serviceItemCode',
       message: `unknown service item "${basic.serviceItemCode}"`,
+    })
+  } else if (retiredItem) {
+    problems.push({
+      path: '/basic/serviceItemCode',
+      message: `service item "${basic.serviceItemCode}" is retired: new cases cannot be accepted under it`,
     })
   }
   if (!reference.divisions.has(basic.acceptingDepartment)) {
@@ -189,9 +199,11 @@ function checkBasic(basic: CaseBasic, reference: ReferenceData): CaseBasic {
   if (problems.length > 0) {
     const code = unknownItem
       ? 'unknown-service-item'
-      : idProblem
-        ? 'invalid-applicant-id'
-        : 'invalid-case-basic'
+      : retiredItem
+        ? 'service-item-retired'
+        : idProblem
+          ? 'invalid-applicant-id'
+          : 'invalid-case-basic'
     throw new InputError(code, 'The basic info of the case is not valid', { errors: problems })
   }
   return { ...basic, applicant, ...(agent ? { agent } : {}) }

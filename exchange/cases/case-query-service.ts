@@ -187,6 +187,7 @@ function toCase(row: CaseRow, changes: ChangeRow[], view: CaseView): Case {
     caseNumber: row.case_number,
     serviceItemCode: row.service_item_code,
     serviceItemName: row.service_item_name,
+    serviceItemVersion: row.service_item_version,
     department: row.department_code,
     divisionCode: row.division_code,
     status: row.status,

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex'
+import { SERVICE_ITEM_REFERENCE_SQL } from '../../directory/service-items/service-item-read-model.ts'
 import type { ReferenceData } from './case-planner.ts'
 
 /**
- * Read-only look-up of the reference data a batch of case changes names — its service items (事项)
- * and the divisions (GB/T 2260) of its accepting departments — in one round trip, however many
+ * Read-only look-up of the reference data a batch of case changes names — its service items (事项,
+ * read as the 事项 catalog's read model says) and the divisions (GB/T 2260) of its accepting departments — in one round trip, however many
  * first pushes the batch holds. None when no change carries basic info (steps and results).
  */
 export async function loadReferenceData(
@@ -14,10 +15,9 @@ export async function loadReferenceData(
   const reference: ReferenceData = { serviceItems: new Map(), divisions: new Map() }
   if (serviceItemCodes.length === 0 && departmentCodes.length === 0) return reference
   const { rows } = (await db.raw(
-    `select 'item' as kind, code, name, department_code, promised_working_days, null as division_code
-       from service_items where code = any(?::text[])
+    `${SERVICE_ITEM_REFERENCE_SQL}
      union all
-     select 'department', code, null, null, null, division_code
+     select 'department', code, null, null, null, division_code, null, null
        from departments where code = any(?::text[])`,
     [[...new Set(serviceItemCodes)], [...new Set(departmentCodes)]],
   )) as {
@@ -28,6 +28,8 @@ export async function loadReferenceData(
       department_code: string | null
       promised_working_days: number | null
       division_code: string | null
+      version: number | null
+      status: 'active' | 'retired' | null
     }[]
   }
   for (const row of rows) {
@@ -38,6 +40,8 @@ export async function loadReferenceData(
         name: row.name!,
         departmentCode: row.department_code,
         promisedWorkingDays: row.promised_working_days,
+        version: row.version!,
+        status: row.status!,
       })
   }
   return reference

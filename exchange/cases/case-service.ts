@@ -208,7 +208,13 @@ export class CaseService {
     const fresh = [...touched].map((n) => states.get(n)!).filter((s) => s.basic !== undefined)
     await insertCases(
       trx,
-      fresh.map((s) => ({ caseNumber: s.caseNumber, ...s.facts, basic: s.basic!, progress: s.progress })),
+      fresh.map((s) => ({
+        caseNumber: s.caseNumber,
+        ...s.facts,
+        serviceItemVersion: s.serviceItemVersion ?? null,
+        basic: s.basic!,
+        progress: s.progress,
+      })),
     )
     await updateCasesProgress(
       trx,

@@ -10,6 +10,7 @@ export interface CaseRow {
   case_number: string
   service_item_code: string
   service_item_name: string
+  service_item_version: number | null
   department_code: string
   division_code: string
   applicant_kind: string
@@ -56,6 +57,8 @@ export interface NewCase {
   caseNumber: string
   serviceItemCode: string
   serviceItemName: string
+  /** The service item version the case is accepted under. */
+  serviceItemVersion: number | null
   department: string
   divisionCode: string
   basic: CaseBasic
@@ -92,6 +95,7 @@ export async function insertCases(trx: Db, cases: readonly NewCase[]): Promise<v
         case_number: c.caseNumber,
         service_item_code: c.serviceItemCode,
         service_item_name: c.serviceItemName,
+        service_item_version: c.serviceItemVersion,
         department_code: c.department,
         division_code: c.divisionCode,
         applicant_kind: c.basic.applicant.kind,

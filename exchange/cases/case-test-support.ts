@@ -1,9 +1,9 @@
 import type { Knex } from 'knex'
+import { seedDemoServiceItems } from '../../directory/service-items/service-item-demo-seed.ts'
 import { computeResidentIdCheck } from '../../platform/identifiers/index.ts'
 import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import type { CaseBasic, CaseChange } from '../../schemas/generated/types.ts'
 import { DEFAULT_CASE_DATA_RESOURCE_CODE } from './case-grant-lookup.ts'
-import { seedDemoServiceItems } from './service-item-store.ts'
 
 /** Arranging case tests: demo departments and service items, valid identifiers, grants on case data. */
 

@@ -1,11 +1,14 @@
 import type { Knex } from 'knex'
+import { type MaterialRow, toMaterial } from '../../directory/service-items/service-item-material-store.ts'
+import { caseMaterialSql } from '../../directory/service-items/service-item-read-model.ts'
 import type { ServiceItemMaterial } from '../../schemas/generated/types.ts'
-import { type MaterialRow, toMaterial } from './material-store.ts'
 
 /** What a clerk's certificate fetch needs to know about a case (read from the cases feature's table). */
 export interface CaseFacts {
   caseNumber: string
   serviceItemCode: string
+  /** The item version the case was accepted under (null before items had versions). */
+  serviceItemVersion: number | null
   department: string
   status: string
   applicant: { idType: 'resident-id' | 'credit-code'; idNumber: string }
@@ -15,6 +18,7 @@ export interface CaseFacts {
 interface CaseFactsRow {
   case_number: string
   service_item_code: string
+  service_item_version: number | null
   department_code: string
   status: string
   applicant_id_type: CaseFacts['applicant']['idType']
@@ -25,6 +29,7 @@ interface CaseFactsRow {
 const FACT_COLUMNS = [
   'c.case_number',
   'c.service_item_code',
+  'c.service_item_version',
   'c.department_code',
   'c.status',
   'c.applicant_id_type',
@@ -35,6 +40,7 @@ function toFacts(row: CaseFactsRow): CaseFacts {
   return {
     caseNumber: row.case_number,
     serviceItemCode: row.service_item_code,
+    serviceItemVersion: row.service_item_version,
     department: row.department_code,
     status: row.status,
     applicant: { idType: row.applicant_id_type, idNumber: row.applicant_id_number.toUpperCase() },
@@ -54,9 +60,10 @@ export const caseMaterialKey = (caseNumber: string, materialCode: string): strin
   `${caseNumber}\u0000${materialCode}`
 
 /**
- * Cases' facts, each with one material of its service item, for many (case, material) pairs in one
- * round trip (a clerk's fetch needs both before anything else). Keyed by `caseMaterialKey`; a case
- * that does not exist is absent, a material the service item does not have is `undefined`.
+ * Cases' facts, each with one material of its service item — as the version the case was accepted
+ * under has it — for many (case, material) pairs in one round trip (a clerk's fetch needs both before
+ * anything else). Keyed by `caseMaterialKey`; a case that does not exist is absent, a material the
+ * service item does not have is `undefined`.
  */
 export async function findCaseFactsAndMaterials(
   db: Knex,
@@ -67,11 +74,10 @@ export async function findCaseFactsAndMaterials(
       Omit<MaterialRow, 'material_code'> & { material_code: string | null; asked: string })[]
   }>(
     `select k.material_code as asked, ${FACT_COLUMNS.join(', ')}, c.basic->'agent' as agent,
-            m.material_code, m.name, m.required, m.certificate_types, m.resource_codes
+            m.material_code, m.name, m.required, m.paper_copies, m.certificate_types, m.resource_codes
        from unnest(?::text[], ?::text[]) as k(case_number, material_code)
        join cases c on c.case_number = k.case_number
-       left join service_item_materials m
-         on m.service_item_code = c.service_item_code and m.material_code = k.material_code`,
+       left join lateral (${caseMaterialSql('c', 'k.material_code')}) m on true`,
     [pairs.map((p) => p.caseNumber), pairs.map((p) => p.materialCode)],
   )
   return new Map(

@@ -11,13 +11,11 @@ import { CertificateSigner } from './certificate-signer.ts'
 import { ClerkFetchService } from './clerk-fetch-service.ts'
 import { clerkRoutes } from './clerk-routes.ts'
 import { KeySealer } from './key-sealer.ts'
-import { MaterialService } from './material-service.ts'
 
 export interface CertificateFacade {
   readonly service: CertificateService
   readonly documents: CertificateDocuments
   readonly signer: CertificateSigner
-  readonly materials: MaterialService
   readonly clerk: ClerkFetchService
   /** Certificates pulled from department systems through their adapters. */
   readonly feed: CertificateFeedService
@@ -81,7 +79,6 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
       signer,
       documents,
       service,
-      materials: new MaterialService(app.db),
       clerk: new ClerkFetchService(app.db, documents),
       feed,
     }

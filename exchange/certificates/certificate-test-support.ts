@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
+import { seedDemoServiceItems } from '../../directory/service-items/service-item-demo-seed.ts'
 import { demoDepartments } from '../../platform/seed/demo-departments.ts'
-import { seedDemoServiceItems } from '../cases/service-item-store.ts'
 import { type DEMO_CERTIFICATE_TYPES, seedDemoCertificates } from './demo-certificates.ts'
 
 /** A fixed test-only key-encryption key (32 bytes, hex). */
@@ -14,8 +14,8 @@ export async function seedCertificateWorld(db: Knex): Promise<void> {
     const rows = departments.filter((d) => d.level === level)
     if (rows.length) await db('departments').insert(rows).onConflict('code').ignore()
   }
-  await seedDemoServiceItems(db)
   await seedDemoCertificates(db)
+  await seedDemoServiceItems(db)
 }
 
 export const demoPeople = () => demoWorld().people

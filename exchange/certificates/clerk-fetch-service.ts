@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
+import { materialsOfVersion } from '../../directory/service-items/service-item-read-model.ts'
 import { TurnBatcher } from '../../platform/db/turn-batcher.ts'
 import {
   type AppError,
@@ -35,7 +36,6 @@ import {
   toCertificate,
   today,
 } from './certificate-store.ts'
-import { listMaterials } from './material-store.ts'
 
 /** Records one audit event for the caller; resolves once durable. */
 export type AuditRecorder = (event: AuditEvent) => Promise<unknown>
@@ -88,7 +88,7 @@ export class ClerkFetchService {
     const decision = canFetchForCase(principal, facts && { ...facts, status: 'accepted' })
     if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
     const [materials, fetched] = await Promise.all([
-      listMaterials(this.db, facts.serviceItemCode),
+      materialsOfVersion(this.db, facts.serviceItemCode, facts.serviceItemVersion),
       fetchesOfCase(this.db, caseNumber),
     ])
     return {

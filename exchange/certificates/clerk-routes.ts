@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
-import type { CertificateFetchRequest, ServiceItemMaterialPut } from '../../schemas/generated/types.ts'
+import type { CertificateFetchRequest } from '../../schemas/generated/types.ts'
 
-/** Service-item materials and the window clerk's certificate fetch for a case. */
+/** The window clerk's certificate fetch for a case (the materials themselves are the 事项 catalog's). */
 
 const str = (description: string) => ({ type: 'string', minLength: 1, maxLength: 64, description })
 const params = (props: Record<string, { description: string }>) => ({
@@ -12,11 +12,6 @@ const params = (props: Record<string, { description: string }>) => ({
   additionalProperties: false,
   properties: props,
 })
-const itemParams = params({ code: str('The service item code.') })
-const materialParams = params({
-  code: str('The service item code.'),
-  materialCode: str('The material code.'),
-})
 const caseParams = params({ caseNumber: str('The case number.') })
 const caseMaterialParams = params({
   caseNumber: str('The case number.'),
@@ -24,61 +19,8 @@ const caseMaterialParams = params({
 })
 
 export async function clerkRoutes(app: FastifyInstance): Promise<void> {
-  const { materials, clerk } = app.certificates
+  const { clerk } = app.certificates
   const tags = ['certificates']
-
-  app.get<{ Params: { code: string } }>(
-    '/v1/service-items/:code/materials',
-    {
-      schema: {
-        tags,
-        operationId: 'listServiceItemMaterials',
-        summary: 'The materials of a service item and what can replace the paper',
-        params: itemParams,
-        response: {
-          200: ref('service-item-material-list.json'),
-          ...problemResponses(...AUTHENTICATED_ERRORS, 404),
-        },
-      },
-    },
-    async (request) => materials.list(request.params.code),
-  )
-
-  app.put<{ Params: { code: string; materialCode: string }; Body: ServiceItemMaterialPut }>(
-    '/v1/service-items/:code/materials/:materialCode',
-    {
-      schema: {
-        tags,
-        operationId: 'putServiceItemMaterial',
-        summary: 'Define or replace a material of a service item (admin)',
-        params: materialParams,
-        body: ref('service-item-material-put.json'),
-        response: { 200: ref('service-item-material.json'), ...problemResponses(...WRITE_ERRORS, 404) },
-      },
-    },
-    async (request) =>
-      materials.put(request.principal, request.params.code, request.params.materialCode, request.body),
-  )
-
-  app.delete<{ Params: { code: string; materialCode: string } }>(
-    '/v1/service-items/:code/materials/:materialCode',
-    {
-      schema: {
-        tags,
-        operationId: 'deleteServiceItemMaterial',
-        summary: 'Remove a material from a service item (admin)',
-        params: materialParams,
-        response: {
-          204: { type: 'null', description: 'Removed.' },
-          ...problemResponses(...AUTHENTICATED_ERRORS, 404),
-        },
-      },
-    },
-    async (request, reply) => {
-      await materials.remove(request.principal, request.params.code, request.params.materialCode)
-      return reply.code(204).send()
-    },
-  )
 
   app.get<{ Params: { caseNumber: string } }>(
     '/v1/cases/:caseNumber/shareable-materials',

@@ -3,14 +3,13 @@ import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
 import { formatCertificateId } from '../../platform/identifiers/index.ts'
 import { insertCertificate } from './certificate-store.ts'
 import { insertCertificateType } from './certificate-type-store.ts'
-import { upsertMaterial } from './material-store.ts'
 
 /**
- * Demo certificate types, certificates and service-item materials (Linfen; seed data only). Each
+ * Demo certificate types and certificates (Linfen; seed data only; the service items and the
+ * materials these types replace are seeded by directory/service-items/service-item-demo-seed.ts). Each
  * demo issuing department defines its own type (type code = its credit code + sequence), and the
  * first demo people of the simulated population hold certificates, so the clerk flow works against
- * the same people the department simulators know. Idempotent; skips departments and service items
- * that are not there.
+ * the same people the department simulators know. Idempotent; skips departments that are not there.
  */
 
 const faceSchema = (
@@ -62,14 +61,6 @@ export const DEMO_CERTIFICATE_TYPES = [
       project: { type: 'string', description: '项目名称' },
     }),
   },
-] as const
-
-const DEMO_MATERIALS = [
-  { item: '000123004000', code: 'M01', name: '不动产权证书', type: 'lf-realestate' },
-  { item: '000123004000', code: 'M02', name: '身份证明', type: null },
-  { item: '000122003000', code: 'M01', name: '住房公积金缴存证明', type: 'lf-hfund' },
-  { item: '000122003000', code: 'M02', name: '购房合同备案证明', type: 'lf-housing' },
-  { item: '000107001000', code: 'M01', name: '社会保险参保证明', type: 'lf-hrss' },
 ] as const
 
 const FACE_DATA: Record<string, (i: number) => Record<string, unknown>> = {
@@ -129,18 +120,5 @@ export async function seedDemoCertificates(db: Knex, { holders = 5 } = {}): Prom
         faceData: FACE_DATA[department]!(i),
       })
     }
-  }
-
-  const items = new Set(((await db('service_items').select('code')) as { code: string }[]).map((s) => s.code))
-  for (const m of DEMO_MATERIALS) {
-    if (!items.has(m.item)) continue
-    const type = m.type === null ? undefined : typeCodes.get(m.type)
-    if (m.type !== null && !type) continue
-    await upsertMaterial(db, m.item, m.code, {
-      name: m.name,
-      required: true,
-      certificateTypes: type ? [type] : [],
-      resourceCodes: [],
-    })
   }
 }

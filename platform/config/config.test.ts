@@ -118,4 +118,18 @@ describe('loadConfig', () => {
       decisionWorkdays: 7,
     })
   })
+
+  it('takes the service item code patterns as regular expressions and names a broken one', () => {
+    const config = loadConfig({
+      SERVICE_ITEM_CODE_PATTERN: '^[0-9]{12}$',
+      SERVICE_ITEM_SYNC_EVERY_MS: '60000',
+    })
+    expect(config.serviceItems).toMatchObject({ codePattern: '^[0-9]{12}$', syncEveryMs: 60_000 })
+    expect(
+      new RegExp(config.serviceItems.implementationCodePattern).test('11141000012000040200012300600'),
+    ).toBe(true)
+    expect(problemsOf({ SERVICE_ITEM_IMPLEMENTATION_CODE_PATTERN: '^[0-9' })[0]).toMatch(
+      /^SERVICE_ITEM_IMPLEMENTATION_CODE_PATTERN: is not a valid regular expression/,
+    )
+  })
 })

@@ -62,6 +62,12 @@ export interface HubConfig {
     retentionMonths: number
     archiveDir: string
   }
+  /**
+   * The 事项 catalog: the checked patterns of the GB/T 39554.1 codes whose national structure is not
+   * verified (only the implementing body's credit code and division are validated as such), and how
+   * often the provincial platform's items are pulled.
+   */
+  serviceItems: { codePattern: string; implementationCodePattern: string; syncEveryMs: number }
   seedDemoData: boolean
 }
 
@@ -86,6 +92,11 @@ function isPublicP256Jwk(k: unknown): boolean {
     typeof jwk.kid === 'string'
   )
 }
+
+/** 基本编码: 12 characters nationally; a province-style local code (e.g. `SX-RS-0001`) where none exists. */
+export const DEFAULT_SERVICE_ITEM_CODE_PATTERN = '^(?:[0-9A-Z]{12}|[A-Z]{2}(?:-[0-9A-Z]{1,10}){1,4})$'
+/** 实施编码: its national structure is unverified (provinces differ), so only its alphabet and length. */
+export const DEFAULT_IMPLEMENTATION_CODE_PATTERN = '^[0-9A-Z][0-9A-Z-]{11,63}$'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
@@ -137,6 +148,18 @@ class Reader {
       }
     } catch {
       this.problems.push(`${name}: is not a valid URL`)
+    }
+    return value
+  }
+
+  /** A regular expression (anchored by the operator); a broken one is a configuration problem. */
+  pattern(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback
+    try {
+      new RegExp(value, 'u')
+    } catch (error) {
+      this.problems.push(`${name}: is not a valid regular expression (${(error as Error).message})`)
+      return fallback
     }
     return value
   }
@@ -291,6 +314,14 @@ export function loadConfig(env: Env = process.env): HubConfig {
       // Six months is the floor: the law on network security logs asks for at least that long.
       retentionMonths: r.int('AUDIT_RETENTION_MONTHS', 6, 6, 1200),
       archiveDir: r.string('AUDIT_ARCHIVE_DIR', `${r.string('HUB_DATA_DIR', '.data')}/audit-archive`),
+    },
+    serviceItems: {
+      codePattern: r.pattern('SERVICE_ITEM_CODE_PATTERN', DEFAULT_SERVICE_ITEM_CODE_PATTERN),
+      implementationCodePattern: r.pattern(
+        'SERVICE_ITEM_IMPLEMENTATION_CODE_PATTERN',
+        DEFAULT_IMPLEMENTATION_CODE_PATTERN,
+      ),
+      syncEveryMs: r.int('SERVICE_ITEM_SYNC_EVERY_MS', 15 * 60_000, 10_000, 7 * 24 * 3_600_000),
     },
     seedDemoData: r.bool('HUB_SEED_DEMO', mode === 'embedded'),
   }

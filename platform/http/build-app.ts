@@ -14,6 +14,7 @@ import { accessRequestRoutes } from '../../directory/requests/access-request-rou
 import { webhookRoutes } from '../../directory/requests/webhook-routes.ts'
 import { auditChanges } from '../../directory/resources/resource-changes.ts'
 import { resourceRoutes } from '../../directory/resources/resource-routes.ts'
+import { serviceItemPlugin } from '../../directory/service-items/service-item-plugin.ts'
 import { casePlugin } from '../../exchange/cases/case-plugin.ts'
 import { certificatePlugin } from '../../exchange/certificates/certificate-plugin.ts'
 import { fetchPlugin } from '../../exchange/fetch/fetch-plugin.ts'
@@ -177,5 +178,6 @@ export async function buildApp({
   await app.register(grantRoutes)
   await app.register(webhookRoutes)
   await app.register(resourceRoutes, { recordChange: auditChanges(app.audit.writer) })
+  await app.register(serviceItemPlugin)
   return app
 }

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex'
-import { seedDemoServiceItems } from '../../exchange/cases/service-item-store.ts'
 import { demoDepartments } from './demo-departments.ts'
 
 /**
@@ -13,6 +12,4 @@ export async function seedDemoData(db: Knex): Promise<void> {
     const rows = departments.filter((d) => d.level === level)
     if (rows.length) await db('departments').insert(rows).onConflict('code').ignore()
   }
-  // The service items (事项) cases refer to; they belong to the departments above.
-  await seedDemoServiceItems(db)
 }

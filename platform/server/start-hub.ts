@@ -3,6 +3,8 @@ import { createLocalJWKSet } from 'jose'
 import { startAllSimulators } from '../../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
+import { seedDemoServiceItems } from '../../directory/service-items/service-item-demo-seed.ts'
+import { startServiceItemSync } from '../../directory/service-items/service-item-plugin.ts'
 import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
 import { startCertificateFeed } from '../../exchange/certificates/certificate-plugin.ts'
 import { seedDemoCertificates } from '../../exchange/certificates/demo-certificates.ts'
@@ -71,6 +73,8 @@ async function startOn(
       await seedDemoResources(db)
       // Types and materials only: the certificates come from the department systems' feeds.
       await seedDemoCertificates(db, { holders: 0 })
+      // The service items (事项) and their materials, mapped to the types and resources above.
+      await seedDemoServiceItems(db)
       // One hub-held resource, so the sync jobs have something to pull in the demo.
       await db('resource_sources')
         .insert({
@@ -112,6 +116,13 @@ async function startOn(
   await startCaseBackground(app)
   await startExchangeBackground(app)
   await startCertificateFeed(app)
+  if (config.seedDemoData) {
+    // Pull the provincial platform's service items (事项动态同步) once before the schedule starts,
+    // so the demo catalog has synced items from the first minute.
+    const { results } = await app.serviceItems.sync.pullAll()
+    say(`${results.reduce((n, r) => n + r.created + r.updated, 0)} service item(s) synced from the province`)
+  }
+  await startServiceItemSync(app)
   if (config.seedDemoData) {
     // Pull the departments' certificates once now, so the demo's clerk flow works from the start.
     const { results, failures } = await app.certificates.feed.pullAll()

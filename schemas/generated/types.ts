@@ -4418,6 +4418,10 @@ export interface Case {
    */
   serviceItemName: string;
   /**
+   * The version of the service item the case was accepted under (`GET /v1/service-items/{code}/versions/{version}`); it stays when the item changes later. Null for cases accepted before items were versioned.
+   */
+  serviceItemVersion?: number | null;
+  /**
    * Code of the handling (accepting) department.
    */
   department: string;
@@ -5410,6 +5414,45 @@ export interface ResourceEvent {
   actor: string;
   /**
    * Review comment or deprecation/withdrawal reason, if any.
+   */
+  comment: string | null;
+}
+
+// events/service-item-event.json
+/**
+ * Payload of the 事项 catalog's events (topic `directory-events`, key = service item code): service-item.created, service-item.updated, service-item.retired.
+ */
+export interface ServiceItemEvent {
+  /**
+   * The service item code.
+   */
+  code: string;
+  /**
+   * Its name in this version.
+   */
+  name: string;
+  /**
+   * Handling department.
+   */
+  department: string | null;
+  /**
+   * The version made by the change.
+   */
+  version: number;
+  /**
+   * Status after the change.
+   */
+  status: "active" | "retired";
+  /**
+   * Origin after the change.
+   */
+  origin: "local" | "province";
+  /**
+   * Subject of who made the change (`province-sync` for synced changes).
+   */
+  actor: string;
+  /**
+   * Retirement reason, `imported` or the material concerned, if any.
    */
   comment: string | null;
 }
@@ -7013,36 +7056,129 @@ export interface Resource {
   updatedAt: string;
 }
 
-// service-item-material-list.json
+// service-item-draft.json
 /**
- * The materials of one service item, in code order.
+ * A new service item (事项) with its materials: version 1, active, maintained locally.
  */
-export interface ServiceItemMaterialList {
+export interface ServiceItemDraft {
   /**
-   * The service item.
+   * 基本编码 (GB/T 39554.1; a local code where no national one exists, e.g. `SX-RS-0001`): checked against SERVICE_ITEM_CODE_PATTERN.
    */
-  serviceItemCode: string;
+  code: string;
   /**
-   * Its materials.
+   * 实施编码 (GB/T 39554.1): checked against SERVICE_ITEM_IMPLEMENTATION_CODE_PATTERN.
    */
-  items: ServiceItemMaterial[];
+  implementationCode?: string | null;
+  /**
+   * 事项名称, e.g. 不动产抵押登记.
+   */
+  name: string;
+  type: ServiceItemType;
+  /**
+   * Code of the handling department (办理部门), e.g. `lf-realestate`; its steward maintains the item.
+   */
+  department: string;
+  /**
+   * Unified social credit code (GB 32100) of the implementing body (实施主体); default: the handling department's.
+   */
+  implementingCreditCode?: string | null;
+  /**
+   * GB/T 2260 division where the item is implemented; default: the handling department's.
+   */
+  divisionCode?: string | null;
+  /**
+   * 设定依据: the laws and regulations the item rests on.
+   */
+  legalBasis: string;
+  /**
+   * 承诺办结时限 in working days; 0 = 即办件; null = not promised.
+   */
+  promisedWorkingDays: number | null;
+  /**
+   * 最多跑一次: the applicant comes in person at most once.
+   */
+  oneVisit: boolean;
+  /**
+   * The materials (材料) the item asks for, in any order; codes must be unique.
+   *
+   * @maxItems 100
+   */
+  materials?: ServiceItemMaterialDraft[];
 }
 
-// service-item-material-put.json
+// service-item-import-result.json
 /**
- * Defines (or replaces) one material (材料) of a service item and what can replace the paper.
+ * What a bulk import created.
  */
-export interface ServiceItemMaterialPut {
+export interface ServiceItemImportResult {
+  /**
+   * How many service items were created.
+   */
+  imported: number;
+  /**
+   * Their codes, in request order.
+   *
+   * Items: A service item code.
+   */
+  codes: string[];
+}
+
+// service-item-import.json
+/**
+ * Service items to create at once (all or nothing). The same rows can be sent as `text/csv` (see the README).
+ */
+export interface ServiceItemImport {
+  /**
+   * The items, each as in a create.
+   *
+   * @minItems 1
+   * @maxItems 1000
+   */
+  items: [ServiceItemDraft, ...ServiceItemDraft[]];
+}
+
+// service-item-list.json
+/**
+ * One page of service items.
+ */
+export interface ServiceItemList {
+  /**
+   * The service items of this page.
+   */
+  items: ServiceItemSummary[];
+  /**
+   * Pass as `cursor` for the next page; null on the last page.
+   */
+  nextCursor: string | null;
+  /**
+   * How many items match, over all pages.
+   */
+  total: number;
+}
+
+// service-item-material-draft.json
+/**
+ * One material (材料) of a service item in a create, update or import.
+ */
+export interface ServiceItemMaterialDraft {
+  /**
+   * The material's code within the service item, e.g. `M01`.
+   */
+  materialCode: string;
   /**
    * Material name, e.g. 不动产权证书.
    */
   name: string;
   /**
-   * Whether the applicant must provide it.
+   * Whether the applicant must provide it (必要) or not (非必要).
    */
   required: boolean;
   /**
-   * Certificate types that replace the paper material.
+   * Paper copies (份数) the applicant hands in when the material is not obtained by sharing.
+   */
+  paperCopies?: number;
+  /**
+   * Certificate types (电子证照) that replace the paper material; empty when none does.
    *
    * @maxItems 20
    *
@@ -7182,11 +7318,325 @@ export interface ServiceItemMaterialPut {
         string
       ];
   /**
-   * Shared information resources that replace the paper material.
+   * Shared information resources that replace the paper material; empty when none does.
    *
    * @maxItems 20
    *
-   * Items: A directory resource code.
+   * Items: A directory resource code, e.g. `203001/00001`.
+   */
+  resourceCodes?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+}
+
+// service-item-material-list.json
+/**
+ * The materials of one service item, in code order.
+ */
+export interface ServiceItemMaterialList {
+  /**
+   * The service item.
+   */
+  serviceItemCode: string;
+  /**
+   * Its materials.
+   */
+  items: ServiceItemMaterial[];
+}
+
+// service-item-material-put.json
+/**
+ * Defines (or replaces) one material (材料) of a service item and what can replace the paper. Makes a new version of the item.
+ */
+export interface ServiceItemMaterialPut {
+  /**
+   * Material name, e.g. 不动产权证书.
+   */
+  name: string;
+  /**
+   * Whether the applicant must provide it (必要) or not (非必要).
+   */
+  required: boolean;
+  /**
+   * Paper copies (份数) the applicant hands in when the material is not obtained by sharing.
+   */
+  paperCopies?: number;
+  /**
+   * Certificate types (电子证照) that replace the paper material; empty when none does.
+   *
+   * @maxItems 20
+   *
+   * Items: A registered certificate type code.
+   */
+  certificateTypes?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  /**
+   * Shared information resources that replace the paper material; empty when none does.
+   *
+   * @maxItems 20
+   *
+   * Items: A directory resource code, e.g. `203001/00001`.
    */
   resourceCodes?:
     | []
@@ -7345,6 +7795,10 @@ export interface ServiceItemMaterial {
    */
   required: boolean;
   /**
+   * Paper copies asked for when not obtained by sharing.
+   */
+  paperCopies: number;
+  /**
    * Certificate types that replace the paper.
    *
    * Items: A certificate type code.
@@ -7356,4 +7810,251 @@ export interface ServiceItemMaterial {
    * Items: A resource code.
    */
   resourceCodes: string[];
+}
+
+// service-item-retire.json
+/**
+ * Why a service item is retired (取消): new cases can no longer be accepted under it.
+ */
+export interface ServiceItemRetire {
+  /**
+   * The reason, e.g. 事项已调整至省级办理.
+   */
+  reason: string;
+  /**
+   * Admins only: retire an item synced from the provincial platform anyway (it becomes locally maintained).
+   */
+  overrideProvince?: boolean;
+}
+
+// service-item-summary.json
+/**
+ * A service item in a search result.
+ */
+export interface ServiceItemSummary {
+  /**
+   * 基本编码.
+   */
+  code: string;
+  /**
+   * 事项名称.
+   */
+  name: string;
+  type: ServiceItemType;
+  /**
+   * Handling department code.
+   */
+  department: string | null;
+  /**
+   * Promised working days (承诺办结时限).
+   */
+  promisedWorkingDays: number | null;
+  /**
+   * 最多跑一次.
+   */
+  oneVisit: boolean;
+  /**
+   * Version; every change makes the next one. Cases keep the version they were accepted under.
+   */
+  version: number;
+  /**
+   * `active`, or `retired` (no new cases).
+   */
+  status: "active" | "retired";
+  /**
+   * `province`: kept in step with the provincial platform (local edits refused); `local`: maintained in the hub.
+   */
+  origin: "local" | "province";
+  /**
+   * Name of the handling department.
+   */
+  departmentName: string | null;
+  /**
+   * How many materials it asks for.
+   */
+  materialCount: number;
+}
+
+// service-item-sync-result.json
+/**
+ * One pull of the provincial service items (事项动态同步).
+ */
+export interface ServiceItemSyncResult {
+  /**
+   * Per adapter that lists service items.
+   */
+  results: {
+    /**
+     * Adapter name, e.g. `province`.
+     */
+    adapter: string;
+    /**
+     * Items read from the provincial platform.
+     */
+    received: number;
+    /**
+     * New items created (`origin: province`).
+     */
+    created: number;
+    /**
+     * Items that changed and got a new version.
+     */
+    updated: number;
+    /**
+     * Items already in step.
+     */
+    unchanged: number;
+    /**
+     * Items not applied: maintained locally under the same code, or not valid for the hub (unknown implementing body, type or certificate type).
+     */
+    skipped: number;
+    /**
+     * True when the province had nothing newer.
+     */
+    caughtUp: boolean;
+  }[];
+  /**
+   * Adapters whose pull failed (their system down or answering badly).
+   */
+  failures: {
+    /**
+     * Adapter name.
+     */
+    adapter: string;
+    /**
+     * What went wrong.
+     */
+    message: string;
+  }[];
+}
+
+// service-item-type.json
+/**
+ * 事项类型: administrative-licensing 行政许可, administrative-confirmation 行政确认, administrative-payment 行政给付, administrative-reward 行政奖励, administrative-adjudication 行政裁决, other-administrative-power 其他行政权力, public-service 公共服务.
+ */
+export type ServiceItemType =
+  | "administrative-licensing"
+  | "administrative-confirmation"
+  | "administrative-payment"
+  | "administrative-reward"
+  | "administrative-adjudication"
+  | "other-administrative-power"
+  | "public-service";
+
+// service-item-update.json
+/**
+ * The next version of a service item: every field replaces the current one; `materials`, when given, replaces the whole list (absent: kept).
+ */
+export interface ServiceItemUpdate {
+  /**
+   * 实施编码 (GB/T 39554.1): checked against SERVICE_ITEM_IMPLEMENTATION_CODE_PATTERN.
+   */
+  implementationCode?: string | null;
+  /**
+   * 事项名称, e.g. 不动产抵押登记.
+   */
+  name: string;
+  type: ServiceItemType;
+  /**
+   * Code of the handling department (办理部门), e.g. `lf-realestate`; its steward maintains the item.
+   */
+  department: string;
+  /**
+   * Unified social credit code (GB 32100) of the implementing body (实施主体); default: the handling department's.
+   */
+  implementingCreditCode?: string | null;
+  /**
+   * GB/T 2260 division where the item is implemented; default: the handling department's.
+   */
+  divisionCode?: string | null;
+  /**
+   * 设定依据: the laws and regulations the item rests on.
+   */
+  legalBasis: string;
+  /**
+   * 承诺办结时限 in working days; 0 = 即办件; null = not promised.
+   */
+  promisedWorkingDays: number | null;
+  /**
+   * 最多跑一次: the applicant comes in person at most once.
+   */
+  oneVisit: boolean;
+  /**
+   * The materials (材料) the item asks for, in any order; codes must be unique.
+   *
+   * @maxItems 100
+   */
+  materials?: ServiceItemMaterialDraft[];
+  /**
+   * Admins only: edit an item synced from the provincial platform anyway. The item becomes locally maintained (`origin: local`) and later province changes of it are skipped, not applied.
+   */
+  overrideProvince?: boolean;
+}
+
+// service-item.json
+/**
+ * A government service item (政务服务事项) in one version, with its materials.
+ */
+export interface ServiceItem {
+  /**
+   * 基本编码.
+   */
+  code: string;
+  /**
+   * 实施编码.
+   */
+  implementationCode: string | null;
+  /**
+   * 事项名称.
+   */
+  name: string;
+  type: ServiceItemType;
+  /**
+   * Handling department code.
+   */
+  department: string | null;
+  /**
+   * Implementing body's unified social credit code.
+   */
+  implementingCreditCode: string | null;
+  /**
+   * GB/T 2260 division of implementation.
+   */
+  divisionCode: string | null;
+  /**
+   * 设定依据.
+   */
+  legalBasis: string;
+  /**
+   * Promised working days (承诺办结时限).
+   */
+  promisedWorkingDays: number | null;
+  /**
+   * 最多跑一次.
+   */
+  oneVisit: boolean;
+  /**
+   * Version; every change makes the next one. Cases keep the version they were accepted under.
+   */
+  version: number;
+  /**
+   * `active`, or `retired` (no new cases).
+   */
+  status: "active" | "retired";
+  /**
+   * Why it was retired.
+   */
+  statusReason: string | null;
+  /**
+   * `province`: kept in step with the provincial platform (local edits refused); `local`: maintained in the hub.
+   */
+  origin: "local" | "province";
+  /**
+   * When this version was made (ISO 8601).
+   */
+  updatedAt: string;
+  /**
+   * Its materials, in code order.
+   */
+  materials: ServiceItemMaterial[];
 }
