@@ -9,6 +9,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 const PUBLIC = { public: true, rateLimit: false } as const
 
 function isFileInside(root: string, relative: string): boolean {
+  // Dot files (the build's source hash) are not part of the console.
+  if (relative.split('/').some((segment) => segment.startsWith('.'))) return false
   const full = path.resolve(root, relative)
   if (!full.startsWith(root + path.sep)) return false
   return statSync(full, { throwIfNoEntry: false })?.isFile() ?? false

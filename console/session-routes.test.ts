@@ -241,6 +241,9 @@ describe('serving the console under /console/', () => {
     expect(asset.headers['content-type']).toMatch(/javascript/)
     expect(asset.headers['cache-control']).toContain('immutable')
 
+    writeFileSync(path.join(dist, '.source-hash'), 'abc')
+    expect((await hub.app.inject({ url: '/console/.source-hash' })).body).not.toContain('abc')
+
     const stale = await hub.app.inject({ url: '/console/assets/index-old.js' })
     expect(stale.statusCode).toBe(404)
     const outside = await hub.app.inject({ url: '/console/..%2f..%2fpackage.json' })

@@ -13,7 +13,7 @@ const PUBLIC = { public: true } as const
 export interface SessionRoutesOptions {
   sessions: SessionService
   /** Ends the session at the identity provider too (OIDC mode): the URL to send the browser to. */
-  logoutUrl?: (session: SessionRow) => string | undefined
+  logoutUrl?: (session: SessionRow) => Promise<string | undefined>
 }
 
 /**
@@ -196,7 +196,7 @@ export async function sessionRoutes(
         outcome: 'allowed',
         reason: ended.method,
       })
-      const url = logoutUrl?.(ended)
+      const url = await logoutUrl?.(ended)
       return url ? { logoutUrl: url } : {}
     },
   )
