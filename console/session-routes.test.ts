@@ -184,6 +184,19 @@ describe('console sign-in (dev mode) and cookie sessions', () => {
     ])
   })
 
+  it('ends the browser’s previous session when it signs in again', async () => {
+    const first = await signIn('clerk')
+    const again = await hub.app.inject({
+      method: 'POST',
+      url: '/auth/dev/sign-in',
+      cookies: { hub_session: first.cookie },
+      payload: { name: 'citizen' },
+    })
+    expect(sessionCookie(again)).not.toBe(first.cookie)
+    const old = await hub.app.inject({ url: '/v1/whoami', cookies: { hub_session: first.cookie } })
+    expect(old.json().code).toBe('session-invalid')
+  })
+
   it('refuses an unknown demo principal and a malformed body', async () => {
     const unknown = await hub.app.inject({
       method: 'POST',

@@ -28,6 +28,9 @@ export async function signIn(
   principal: SessionPrincipal,
   how: { method: 'dev' | 'oidc'; idToken?: string | null },
 ): Promise<SessionRow> {
+  // A new sign-in never continues an old session (no fixation): the browser's previous one ends here.
+  const previous = request.cookies[SESSION_COOKIE]
+  if (previous) await sessions.end(previous)
   const { cookieValue, session } = await sessions.create(principal, how)
   request.principal = apiPrincipal(principal)
   await app.audit.recordFor(request, {
