@@ -163,10 +163,17 @@ cmd_start() {
 
   check_java
   ensure_dist
-  # A fresh dev database and realm on every start: the realm file is the whole truth.
-  rm -rf "$DIST_DIR/data/h2" "$DIST_DIR/data/import"
+  # The realm file is the whole truth: when it changed, start from a fresh dev database so it is
+  # imported anew; otherwise keep the database (creating its schema is a good part of a start).
+  local realm_stamp
+  realm_stamp="$(cksum <"$REALM_FILE")"
+  if [[ ! -f "$DIST_DIR/data/.realm-stamp" || "$(cat "$DIST_DIR/data/.realm-stamp")" != "$realm_stamp" ]]; then
+    rm -rf "$DIST_DIR/data/h2"
+  fi
+  rm -rf "$DIST_DIR/data/import"
   mkdir -p "$DIST_DIR/data/import"
   cp "$REALM_FILE" "$DIST_DIR/data/import/realm-hub.json"
+  printf '%s' "$realm_stamp" >"$DIST_DIR/data/.realm-stamp"
 
   [[ -f "$LOG_FILE" ]] && mv -f "$LOG_FILE" "$LOG_FILE.prev"
   : >"$LOG_FILE"
