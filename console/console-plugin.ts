@@ -30,5 +30,5 @@ export async function consolePlugin(app: FastifyInstance, { sessions }: ConsoleP
         }
       : {}),
   })
-  if (relyingParty) await app.register(oidcRoutes, { sessions, relyingParty })
+  await app.register(oidcRoutes, { sessions, relyingParty })
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { SessionService } from '../platform/auth/session-service.ts'
-import { InputError, NotAllowedError } from '../platform/errors/app-error.ts'
+import { InputError, NotAllowedError, NotFoundError } from '../platform/errors/app-error.ts'
 import { problemResponses } from '../platform/http/route-schemas.ts'
 import type { OidcRelyingParty, PendingSignIn } from './oidc-relying-party.ts'
 import { signIn } from './session-routes.ts'
@@ -41,14 +41,27 @@ function readFlow(raw: string | undefined): PendingSignIn | null {
 
 export interface OidcRoutesOptions {
   sessions: SessionService
-  relyingParty: OidcRelyingParty
+  /** Null when no identity provider is configured: the routes then answer 404 `oidc-sign-in-off`. */
+  relyingParty: OidcRelyingParty | null
 }
 
-/** Sign-in through the city's identity provider: authorization code flow with PKCE. */
+/**
+ * Sign-in through the city's identity provider: authorization code flow with PKCE. Registered in
+ * every mode, so the OpenAPI document (and the console's typed client) is the same everywhere.
+ */
 export async function oidcRoutes(
   app: FastifyInstance,
-  { sessions, relyingParty }: OidcRoutesOptions,
+  { sessions, relyingParty: configured }: OidcRoutesOptions,
 ): Promise<void> {
+  const relyingParty = () => {
+    if (!configured) {
+      throw new NotFoundError(
+        'oidc-sign-in-off',
+        'Sign-in through an identity provider is not configured on this hub (OIDC_ISSUER_URL)',
+      )
+    }
+    return configured
+  }
   const flowCookie = (secure: boolean) => ({
     path: '/auth/callback',
     httpOnly: true,
@@ -80,13 +93,13 @@ export async function oidcRoutes(
         },
         response: {
           302: { description: 'To the identity provider', type: 'null' },
-          ...problemResponses(400, 503),
+          ...problemResponses(400, 404, 503),
         },
       },
     },
     async (request, reply) => {
       const returnTo = safeReturnTo(request.query.returnTo)
-      const { url, pending } = await relyingParty.start(returnTo)
+      const { url, pending } = await relyingParty().start(returnTo)
       const value = Buffer.from(JSON.stringify(pending)).toString('base64url')
       reply.setCookie(FLOW_COOKIE, value, {
         ...flowCookie(request.protocol === 'https'),
@@ -109,11 +122,12 @@ export async function oidcRoutes(
         security: [],
         response: {
           302: { description: 'Signed in: back to the console', type: 'null' },
-          ...problemResponses(400, 403, 503),
+          ...problemResponses(400, 403, 404, 503),
         },
       },
     },
     async (request, reply) => {
+      const rp = relyingParty()
       const pending = readFlow(request.cookies[FLOW_COOKIE])
       reply.clearCookie(FLOW_COOKIE, flowCookie(request.protocol === 'https'))
       if (!pending) {
@@ -123,7 +137,7 @@ export async function oidcRoutes(
         )
       }
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
-      const { principal, idToken } = await relyingParty.finish(query, pending)
+      const { principal, idToken } = await rp.finish(query, pending)
       if (principal.roles.length === 0) {
         request.principal = { ...principal, roles: [] }
         await app.audit.recordFor(request, {

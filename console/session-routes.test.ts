@@ -197,6 +197,14 @@ describe('console sign-in (dev mode) and cookie sessions', () => {
     expect(old.json().code).toBe('session-invalid')
   })
 
+  it('has no identity-provider sign-in in dev mode', async () => {
+    for (const url of ['/auth/sign-in?returnTo=/console/', '/auth/callback?code=a&state=b']) {
+      const res = await hub.app.inject({ url })
+      expect(res.statusCode, url).toBe(404)
+      expect(res.json().code, url).toBe('oidc-sign-in-off')
+    }
+  })
+
   it('refuses an unknown demo principal and a malformed body', async () => {
     const unknown = await hub.app.inject({
       method: 'POST',
@@ -217,6 +225,8 @@ describe('console sign-in (dev mode) and cookie sessions', () => {
       ['/auth/dev/sign-in', 'post'],
       ['/auth/session', 'get'],
       ['/auth/sign-out', 'post'],
+      ['/auth/sign-in', 'get'],
+      ['/auth/callback', 'get'],
     ] as const) {
       expect(doc.paths[route]?.[method]?.tags, `${method} ${route}`).toEqual(['system'])
     }

@@ -6,7 +6,8 @@
 #   keycloak.sh start    resolve and unpack the distribution (first run only), start Keycloak in
 #                        the background with a fresh import of the realm, wait until the realm
 #                        answers; prints the realm's issuer URL as the LAST stdout line.
-#                        Idempotent: if already running just prints the issuer URL.
+#                        Idempotent: if already running just prints the issuer URL (restarts
+#                        it when realm-hub.json changed since it started).
 #   keycloak.sh stop     SIGTERM, wait up to KEYCLOAK_STOP_TIMEOUT (30s), then SIGKILL.
 #   keycloak.sh status   exit 0 if running (prints the issuer URL), 1 otherwise.
 #
@@ -150,6 +151,11 @@ cmd_start() {
   take_lock
   local pid
   pid="$(read_pid)"
+  if [[ -n "$pid" ]] && pid_is_our_keycloak "$pid" \
+     && [[ "$(cat "$DIST_DIR/data/.realm-stamp" 2>/dev/null)" != "$(cksum <"$REALM_FILE")" ]]; then
+    log "the realm file changed since Keycloak (pid $pid) started: restarting it"
+    stop_pid "$pid"; rm -f "$PID_FILE"; pid=""
+  fi
   if [[ -n "$pid" ]] && pid_is_our_keycloak "$pid"; then
     if realm_ready; then log "already running (pid $pid)"; echo "$ISSUER"; return 0; fi
     log "Keycloak pid $pid is alive but not serving yet, waiting ..."

@@ -184,7 +184,15 @@ describe('console sign-in through Keycloak (OIDC, authorization code + PKCE)', (
     expect(((await mismatched.json()) as { code: string }).code).toBe('oidc-callback-invalid')
   })
 
-  it('records the sign-ins and sign-out in the audit trail', async () => {
+  it('refuses a person the identity provider gives none of the hub’s roles', async () => {
+    const { jar, login } = await signInThroughKeycloak('visitor-norole', 'demo')
+    const back = await browse(jar, login.headers.get('location')!)
+    expect(back.status).toBe(403)
+    expect(((await back.json()) as { code: string }).code).toBe('no-hub-role')
+    expect(jar.get(hubUrl, 'hub_session')).toBeUndefined()
+  })
+
+  it('records the sign-ins, the refusal and the sign-out in the audit trail', async () => {
     const rows = await hub.database
       .db('audit_records')
       .where('action', 'like', 'console.%')
@@ -208,6 +216,12 @@ describe('console sign-in through Keycloak (OIDC, authorization code + PKCE)', (
         principal: '4f0c7f3e-0007-4d6a-9c1a-000000000007',
         outcome: 'allowed',
         reason: 'oidc',
+      },
+      {
+        action: 'console.sign-in',
+        principal: '4f0c7f3e-0008-4d6a-9c1a-000000000008',
+        outcome: 'denied',
+        reason: 'no-hub-role',
       },
     ])
     if (keycloak.startSeconds > 0) console.log(`Keycloak started in ${keycloak.startSeconds} s`)
