@@ -7,7 +7,8 @@
 #                        the background with a fresh import of the realm, wait until the realm
 #                        answers; prints the realm's issuer URL as the LAST stdout line.
 #                        Idempotent: if already running just prints the issuer URL (restarts
-#                        it when realm-hub.json changed since it started).
+#                        it when realm-hub.json changed since it started). A Keycloak it did
+#                        not start that already serves the realm on the port is used as it is.
 #   keycloak.sh stop     SIGTERM, wait up to KEYCLOAK_STOP_TIMEOUT (30s), then SIGKILL.
 #   keycloak.sh status   exit 0 if running (prints the issuer URL), 1 otherwise.
 #
@@ -164,6 +165,12 @@ cmd_start() {
     die "existing Keycloak never became ready (stopped it)"
   fi
   rm -f "$PID_FILE"
+  if realm_ready; then
+    # Another checkout's Keycloak (or one started by hand) already serves the realm: use it, never stop it.
+    log "a Keycloak this script did not start serves $ISSUER: using it"
+    echo "$ISSUER"
+    return 0
+  fi
   port_open "$PORT" && die "port $PORT is already in use by another process (set KEYCLOAK_PORT)"
   port_open "$MANAGEMENT_PORT" && die "port $MANAGEMENT_PORT is already in use (set KEYCLOAK_MANAGEMENT_PORT)"
 
