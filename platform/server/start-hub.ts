@@ -135,6 +135,7 @@ async function startOn(
   app.log.info(
     `hub listening on ${address} (${config.mode} mode); API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`,
   )
+  say(`web console: ${address}/console/ (sign-in: ${config.console.signIn})`)
 
   return {
     app,
