@@ -51,11 +51,11 @@ export class ReportService {
   }
 
   /**
-   * A citizen's accesses: their token subject is their resident ID, matched through its keyed hash.
-   * Their own look is recorded under their ID too, but not listed back to them.
+   * A citizen's accesses: their resident ID (the token's `idNumber`, else its subject) is matched
+   * through its keyed hash. Their own look is recorded under their ID too, but not listed back to them.
    */
   async myAccesses(actor: AuditActor, page: { cursor?: string; limit: number }): Promise<AuditAccessPage> {
-    const subject = actor.principal.subject
+    const subject = actor.principal.idNumber ?? actor.principal.subject
     const access = { action: 'audit.my-accesses', subjectId: subject }
     await this.deps.gate.require(actor, ['citizen'], access)
     await this.deps.gate.record(actor, access)

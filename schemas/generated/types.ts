@@ -5722,6 +5722,10 @@ export interface Principal {
    * GB/T 2260 division code of the caller's district (token `district`), if any.
    */
   district: string | null;
+  /**
+   * A citizen's resident ID (token `idNumber`), as the identity platform puts it after real-name verification; the hub matches it against the subjects of the audit trail. Shown masked by `GET /v1/whoami`; never logged.
+   */
+  idNumber?: string;
 }
 
 // problem.json
