@@ -44,11 +44,14 @@ const listQuery = {
 
 const statisticsQuery = {
   type: 'object',
-  required: ['from', 'to'],
   additionalProperties: false,
   properties: {
-    from: { type: 'string', format: 'date-time', description: 'Cases accepted at or after this time.' },
-    to: { type: 'string', format: 'date-time', description: 'Cases accepted before this time.' },
+    from: {
+      type: 'string',
+      format: 'date-time',
+      description: 'Cases accepted at or after this time; default 30 days before `to`.',
+    },
+    to: { type: 'string', format: 'date-time', description: 'Cases accepted before this time; default now.' },
   },
 }
 
@@ -164,18 +167,20 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
       async (request) => queries.byApplicant(request.principal, request.body, auditFor(app, request)),
     )
 
-    app.get<{ Querystring: { from: string; to: string } }>(
+    app.get<{ Querystring: { from?: string; to?: string } }>(
       '/v1/cases/statistics',
       {
         schema: {
           tags: ['cases'],
           operationId: 'getCaseStatistics',
           summary: 'Per department: accepted, completed, on time, one visit, materials shared vs on paper',
+          description:
+            'A bare call covers the cases accepted in the last 30 days. Oversight roles (admin, reviewer) see every department, everyone else their own.',
           querystring: statisticsQuery,
           response: { 200: ref('case-statistics.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
         },
       },
-      async (request) => queries.statistics(request.principal, request.query.from, request.query.to),
+      async (request) => queries.statistics(request.principal, request.query),
     )
   }
 }
