@@ -179,6 +179,25 @@ describe("a citizen's own accesses", () => {
     expect(second.json()).toMatchObject({ items: [{ caseNumber: 'C-9' }], nextCursor: null })
   })
 
+  it('matches the resident ID the identity platform put in the token (idNumber), not the login name', async () => {
+    const token = await hub.token({
+      roles: ['citizen'],
+      subject: 'sx-idp-user-5521',
+      department: null,
+      idNumber: CITIZEN,
+    })
+    const res = await hub.app.inject({
+      method: 'GET',
+      url: '/v1/audit/my-accesses?limit=10',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(res.statusCode).toBe(200)
+    // The three allowed reads of her data; neither the refusal nor her own look.
+    expect(res.json().items.map((i: { caseNumber: string }) => i.caseNumber)).toEqual(['C-9', 'C-9', 'C-9'])
+    const own = await hub.database.db('audit_records').where({ principal: 'sx-idp-user-5521' }).first()
+    expect(own).toMatchObject({ action: 'audit.my-accesses', subject_masked: expect.stringContaining('*') })
+  })
+
   it('is for citizens only: anyone else gets 403, recorded', async () => {
     const res = await get('/v1/audit/my-accesses', ['clerk'], 'clerk-77')
     expect(res.json()).toMatchObject({ status: 403, code: 'role-required' })

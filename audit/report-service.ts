@@ -73,7 +73,7 @@ export class ReportService {
     await this.deps.gate.require(actor, ['citizen'], access)
     await this.deps.gate.record(actor, access)
     const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
-    return this.deps.anomalies.accessesTo(this.deps.writer.subjectHash(subject), subject, {
+    return this.deps.anomalies.accessesTo(this.deps.writer.subjectHash(subject), actor.principal.subject, {
       beforeId,
       limit: page.limit,
     })
