@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { createLocalJWKSet } from 'jose'
 import { startAllSimulators } from '../../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
-import { ensureDemoCaseCertificates, seedDemoOpenCases } from '../../demo/demo-cases.ts'
-import { seedDemoHistory } from '../../demo/demo-history.ts'
+import { seedDemoActivity } from '../../demo/demo-activity.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
 import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
 import { startCertificateFeed } from '../../exchange/certificates/certificate-plugin.ts'
@@ -18,28 +17,6 @@ import { type EmbeddedDatabase, startEmbeddedDatabase } from '../embedded/embedd
 import { buildApp } from '../http/build-app.ts'
 import { seedDemoData } from '../seed/demo-seed.ts'
 import { loadOrCreateSecret } from './local-secret.ts'
-
-/**
- * The demo's cases and history: the clerk's open cases (their applicants' certificates made here when
- * no department simulators feed them, i.e. in services mode), then, once per database, a year of activity.
- */
-async function seedDemoActivity(app: FastifyInstance, config: HubConfig, say: (message: string) => void) {
-  const started = performance.now()
-  if (config.mode !== 'embedded') await ensureDemoCaseCertificates(app.db)
-  const opened = await seedDemoOpenCases(app.db, config.calendar)
-  const history = await seedDemoHistory(app.db, {
-    calendar: config.calendar,
-    decisionWorkdays: config.calendar.decisionWorkdays,
-    subjectKey: Buffer.from(config.audit.subjectKey!),
-    trailMonths: config.audit.retentionMonths,
-  })
-  const took = ((performance.now() - started) / 1000).toFixed(1)
-  if (opened) say(`${opened} open demo case(s) for the window clerk (lf-approval)`)
-  if (history)
-    say(
-      `demo history: ${history.cases} cases (${history.changes} changes), ${history.materialsShared} materials obtained by sharing, ${history.requests} grants, ${history.auditRecords} audit records in ${took} s`,
-    )
-}
 
 export interface RunningHub {
   app: FastifyInstance
@@ -130,7 +107,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     say(
       `${ingested} certificate(s) fed by ${results.length} department system(s)${failures.length ? `; ${failures.length} failed, see the log` : ''}`,
     )
-    await seedDemoActivity(app, config, say)
+    await seedDemoActivity(app, say)
   }
   const address = await app.listen({ host: config.host, port: config.port })
   app.log.info(
