@@ -208,7 +208,7 @@ function anomalies({ calendar, random, grants, cases, now }: TrailOptions): Time
     // And the demo citizen's data, read for her latest property transfer.
     const hers = cases.filter((c) => c.applicant === DEMO_CITIZEN_ID_NUMBER).at(-1)
     out.push({
-      at: cst(days[3] ?? spikeDay, 9, 42),
+      at: hers ? new Date(hers.acceptedAt.getTime() + 25 * 60_000) : cst(days[3] ?? spikeDay, 9, 42),
       entry: fetchEntry(
         estate,
         FETCHERS['approval-estate']!,
