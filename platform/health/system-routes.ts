@@ -108,6 +108,8 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
         operationId: 'getCurrentPrincipal',
         tags: ['system'],
         summary: 'The authenticated caller, as the hub sees it',
+        description:
+          'The principal from the verified token: `sub`, `dept`, `roles`, `district`, and for a citizen the resident ID (`idNumber`, masked here).',
         response: { 200: ref('principal.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
       },
     },
