@@ -18,7 +18,7 @@ import { writeHistoryTrail } from './demo-history-trail.ts'
  */
 
 export const HISTORY_RUN = 'demo-history-v1'
-const HISTORY_SEED = 20_261_204
+export const HISTORY_SEED = 20_261_204
 const DAY = 86_400_000
 const HOUR = 3_600_000
 
@@ -110,7 +110,7 @@ export async function seedDemoHistory(
   const calendar = new WorkingDayCalendar(options.calendar)
   const random = seededRandom(HISTORY_SEED)
 
-  const cases = await planCases(db, random, calendar, now)
+  const cases = await planHistoryCases(db, random, calendar, now)
   const service = new CaseService(db)
   let changes = 0
   for (const [department, group] of groupBy(cases, (c) => c.department)) {
@@ -175,7 +175,8 @@ function workingInstant(random: () => number, date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 8 * HOUR + minutes * 60_000)
 }
 
-async function planCases(
+/** The history's cases, planned from the service items, materials and certificates in `db` (reads only). */
+export async function planHistoryCases(
   db: Knex,
   random: () => number,
   calendar: WorkingDayCalendar,
