@@ -38,7 +38,11 @@ describe('demo history', () => {
       expect(calendar.isWorkingDay(local.slice(0, 10)), c.caseNumber).toBe(true)
       expect(local.slice(11, 16) >= '09:00' && local.slice(11, 16) <= '17:00', local).toBe(true)
       for (const change of c.changes) {
-        const at = change.basic?.acceptedAt ?? change.step?.startedAt ?? change.result?.completedAt
+        const at =
+          change.basic?.acceptedAt ??
+          change.step?.startedAt ??
+          change.specialProcedure?.endedAt ??
+          change.result?.completedAt
         expect(Date.parse(at!)).toBeLessThan(now.getTime())
       }
     }
@@ -46,6 +50,8 @@ describe('demo history', () => {
       cases.some((c) => calendar.isWorkingDay('2026-09-27') && cst(c.acceptedAt).startsWith('2026-09-27')),
     ).toBe(true)
     expect(cases.some((c) => cst(c.acceptedAt).startsWith('2026-10-01'))).toBe(false)
+    // A few special procedures (特别程序), each ended before the decision.
+    expect(cases.filter((c) => c.changes.some((ch) => ch.specialProcedure)).length).toBeGreaterThan(5)
   })
 
   it('writes cases, shared materials, requests and a verifiable trail once', async () => {

@@ -309,6 +309,26 @@ export async function planHistoryCases(
           },
         },
       ]
+      // Now and then an expert review (特别程序) between review and decision; its time stops the clock.
+      const specialStart = new Date(reviewAt.getTime() + 60 * 60_000)
+      const specialEnd = new Date(decideAt.getTime() - 30 * 60_000)
+      if (!stillOpen && random() < 0.04 && specialEnd.getTime() - specialStart.getTime() > 2 * HOUR) {
+        steps.push({
+          at: specialEnd,
+          change: {
+            specialProcedure: {
+              procedureId: 'SP1',
+              type: 'expert-review',
+              name: '专家评审',
+              reason: '申请材料涉及权属争议，需专家论证',
+              handler,
+              result: '评审通过',
+              startedAt: specialStart.toISOString(),
+              endedAt: specialEnd.toISOString(),
+            },
+          },
+        })
+      }
       if (!stillOpen) {
         steps.push(
           {
