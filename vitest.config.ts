@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{platform,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
+            '{platform,demo,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
             'test/support/**/*.test.ts',
           ],
         },

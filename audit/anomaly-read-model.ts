@@ -184,6 +184,8 @@ export class AnomalyReadModel {
       )
       .where({ subject_hash: subjectHash, outcome: 'allowed' })
       .whereNot('principal', self)
+      // A citizen's own looks at this list, under whichever login, are not accesses to their data.
+      .whereNot('action', 'audit.my-accesses')
       .orderBy('id', 'desc')
       .limit(page.limit + 1)
     if (page.beforeId !== undefined) q.where('id', '<', page.beforeId)

@@ -117,6 +117,28 @@ describe('anomaly reports', () => {
     ])
   })
 
+  it('answers a bare call with defaults: the last 30 days, by department, every rule', async () => {
+    const before = Date.now()
+    const aggregates = await get('/v1/audit/aggregates', ['auditor'])
+    expect(aggregates.statusCode).toBe(200)
+    const { groupBy, from, to } = aggregates.json()
+    expect(groupBy).toBe('department')
+    expect(Date.parse(to)).toBeGreaterThanOrEqual(before)
+    expect(Date.parse(to) - Date.parse(from)).toBe(30 * 86_400_000)
+
+    const all = await get(`/v1/audit/anomalies?${RANGE}`, ['auditor'])
+    expect(all.statusCode).toBe(200)
+    expect(all.json()).toMatchObject({ kind: 'all' })
+    expect(all.json().threshold).toBeUndefined()
+    // Every rule ran at its default threshold (off-hours-bulk needs 50 in an hour: none here).
+    expect(new Set(all.json().items.map((i: { kind: string }) => i.kind))).toEqual(
+      new Set(['access-without-case', 'after-grant-end', 'volume-spike', 'repeated-denials']),
+    )
+    expect((await get('/v1/audit/anomalies', ['auditor'])).statusCode).toBe(200)
+    const thresholdAlone = await get('/v1/audit/anomalies?threshold=2', ['auditor'])
+    expect(thresholdAlone.json()).toMatchObject({ status: 400, code: 'threshold-needs-kind' })
+  })
+
   it('refuses bad input with 400 and a non-auditor with 403, recording the refusal', async () => {
     const inverted = await get(
       '/v1/audit/anomalies?kind=volume-spike&from=2026-10-31T00:00:00Z&to=2026-10-01T00:00:00Z',
@@ -155,6 +177,25 @@ describe("a citizen's own accesses", () => {
     )
     // The refused attempt and the citizen's own looks are not accesses to their data.
     expect(second.json()).toMatchObject({ items: [{ caseNumber: 'C-9' }], nextCursor: null })
+  })
+
+  it('matches the resident ID the identity platform put in the token (idNumber), not the login name', async () => {
+    const token = await hub.token({
+      roles: ['citizen'],
+      subject: 'sx-idp-user-5521',
+      department: null,
+      idNumber: CITIZEN,
+    })
+    const res = await hub.app.inject({
+      method: 'GET',
+      url: '/v1/audit/my-accesses?limit=10',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(res.statusCode).toBe(200)
+    // The three allowed reads of her data; neither the refusal nor her own look.
+    expect(res.json().items.map((i: { caseNumber: string }) => i.caseNumber)).toEqual(['C-9', 'C-9', 'C-9'])
+    const own = await hub.database.db('audit_records').where({ principal: 'sx-idp-user-5521' }).first()
+    expect(own).toMatchObject({ action: 'audit.my-accesses', subject_masked: expect.stringContaining('*') })
   })
 
   it('is for citizens only: anyone else gets 403, recorded', async () => {

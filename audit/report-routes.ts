@@ -8,13 +8,13 @@ const RANGE = {
   from: {
     type: 'string',
     format: 'date-time',
-    description: 'Start of the range (default: a week before `to`).',
+    description: 'Start of the range (default: 30 days before `to`).',
   },
   to: { type: 'string', format: 'date-time', description: 'End of the range, exclusive (default: now).' },
 } as const
 
 interface AnomalyQuery {
-  kind: AnomalyKind
+  kind?: AnomalyKind
   from?: string
   to?: string
   threshold?: number
@@ -39,13 +39,12 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['audit'],
         operationId: 'listAuditAnomalies',
-        summary: 'Findings of one anomaly rule, each with the records behind it',
+        summary: 'Findings of one anomaly rule (or of every rule), each with the records behind it',
         description:
-          'access-without-case: data accesses with no case number; after-grant-end: attempts denied as grant-expired or grant-revoked; volume-spike: hours with more than `threshold` (default 3) × the principal median hourly accesses; off-hours-bulk: more than `threshold` (default 50) accesses in an hour outside 08:00–18:00 China Standard Time on a working day (weekends and configured holidays, WORKDAY_HOLIDAYS, are off-hours all day; make-up workdays, WORKDAY_MAKEUP_DAYS, are working days); repeated-denials: at least `threshold` (default 5) denials.',
+          'Without `kind`, every rule runs with its default threshold over the last 30 days (`kind` in the answer is `all`; each finding names its rule). access-without-case: data accesses with no case number; after-grant-end: attempts denied as grant-expired or grant-revoked; volume-spike: hours with more than `threshold` (default 3) × the principal median hourly accesses; off-hours-bulk: more than `threshold` (default 50) accesses in an hour outside 08:00–18:00 China Standard Time on a working day (weekends and configured holidays, WORKDAY_HOLIDAYS, are off-hours all day; make-up workdays, WORKDAY_MAKEUP_DAYS, are working days); repeated-denials: at least `threshold` (default 5) denials.',
         querystring: {
           type: 'object',
           additionalProperties: false,
-          required: ['kind'],
           properties: {
             kind: {
               type: 'string',
@@ -56,14 +55,14 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
                 'off-hours-bulk',
                 'repeated-denials',
               ],
-              description: 'The rule to apply.',
+              description: 'The rule to apply; omitted: every rule.',
             },
             ...RANGE,
             threshold: {
               type: 'number',
               exclusiveMinimum: 0,
               maximum: 1_000_000,
-              description: 'The rule threshold (see the description); default per rule.',
+              description: 'The rule threshold (see the description); default per rule. Needs `kind`.',
             },
           },
         },
@@ -80,15 +79,16 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         tags: ['audit'],
         operationId: 'aggregateAuditRecords',
         summary: 'Record counts (allowed/denied) grouped by principal, department, action, outcome or day',
+        description: 'A bare call counts the last 30 days by department.',
         querystring: {
           type: 'object',
           additionalProperties: false,
-          required: ['groupBy'],
           properties: {
             groupBy: {
               type: 'string',
               enum: ['principal', 'department', 'action', 'outcome', 'day'],
-              description: 'The grouping key.',
+              default: 'department',
+              description: 'The grouping key (default `department`).',
             },
             ...RANGE,
           },

@@ -1,3 +1,4 @@
+import { reportWindow } from '../platform/calendar/report-window.ts'
 import { InputError } from '../platform/errors/app-error.ts'
 import type { AuditAccessPage, AuditAggregateReport, AuditAnomalyReport } from '../schemas/generated/types.ts'
 import type { AggregateKey, AnomalyKind, AnomalyReadModel } from './anomaly-read-model.ts'
@@ -19,58 +20,71 @@ export const DEFAULT_THRESHOLDS: Record<AnomalyKind, number> = {
   'repeated-denials': 5, // denials in the range
 }
 
-const DEFAULT_DAYS = 7
-
 /** The auditor's reports and the citizen's own view; each is audited like every read of the trail. */
 export class ReportService {
   constructor(private readonly deps: { gate: AuditGate; writer: AuditWriter; anomalies: AnomalyReadModel }) {}
 
   async anomalies(
     actor: AuditActor,
-    query: RangeQuery & { kind: AnomalyKind; threshold?: number },
+    query: RangeQuery & { kind?: AnomalyKind; threshold?: number },
   ): Promise<AuditAnomalyReport> {
     const access = { action: 'audit.anomalies', details: { ...query } }
     await this.deps.gate.require(actor, ['auditor'], access)
     const { from, to } = range(query)
-    const threshold = query.threshold ?? DEFAULT_THRESHOLDS[query.kind]
+    const { kind } = query
+    if (kind === undefined && query.threshold !== undefined)
+      throw new InputError('threshold-needs-kind', 'A threshold applies to one rule: give `kind` too', {
+        errors: [{ path: '/querystring/kind', message: 'required with threshold' }],
+      })
     await this.deps.gate.record(actor, access)
-    const items = await this.deps.anomalies.anomalies(query.kind, { from, to, threshold })
-    return { kind: query.kind, from: from.toISOString(), to: to.toISOString(), threshold, items }
+    const window = { from: from.toISOString(), to: to.toISOString() }
+    if (kind === undefined) {
+      const kinds = Object.keys(DEFAULT_THRESHOLDS) as AnomalyKind[]
+      const found = await Promise.all(
+        kinds.map((k) => this.deps.anomalies.anomalies(k, { from, to, threshold: DEFAULT_THRESHOLDS[k] })),
+      )
+      return { kind: 'all', ...window, items: found.flat() }
+    }
+    const threshold = query.threshold ?? DEFAULT_THRESHOLDS[kind]
+    const items = await this.deps.anomalies.anomalies(kind, { from, to, threshold })
+    return { kind, ...window, threshold, items }
   }
 
   async aggregates(
     actor: AuditActor,
-    query: RangeQuery & { groupBy: AggregateKey },
+    query: RangeQuery & { groupBy?: AggregateKey },
   ): Promise<AuditAggregateReport> {
     const access = { action: 'audit.aggregates', details: { ...query } }
     await this.deps.gate.require(actor, ['auditor'], access)
     const { from, to } = range(query)
     await this.deps.gate.record(actor, access)
-    const items = await this.deps.anomalies.aggregates(query.groupBy, { from, to })
-    return { groupBy: query.groupBy, from: from.toISOString(), to: to.toISOString(), items }
+    const groupBy = query.groupBy ?? 'department'
+    const items = await this.deps.anomalies.aggregates(groupBy, { from, to })
+    return { groupBy, from: from.toISOString(), to: to.toISOString(), items }
   }
 
   /**
-   * A citizen's accesses: their token subject is their resident ID, matched through its keyed hash.
-   * Their own look is recorded under their ID too, but not listed back to them.
+   * A citizen's accesses: their resident ID (the token's `idNumber`, else its subject) is matched
+   * through its keyed hash. Their own look is recorded under their ID too, but not listed back to them.
    */
   async myAccesses(actor: AuditActor, page: { cursor?: string; limit: number }): Promise<AuditAccessPage> {
-    const subject = actor.principal.subject
+    const subject = actor.principal.idNumber ?? actor.principal.subject
     const access = { action: 'audit.my-accesses', subjectId: subject }
     await this.deps.gate.require(actor, ['citizen'], access)
     await this.deps.gate.record(actor, access)
     const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
-    return this.deps.anomalies.accessesTo(this.deps.writer.subjectHash(subject), subject, {
+    return this.deps.anomalies.accessesTo(this.deps.writer.subjectHash(subject), actor.principal.subject, {
       beforeId,
       limit: page.limit,
     })
   }
 }
 
-/** `to` defaults to now and `from` to a week before it; at most MAX_EXPORT_DAYS apart. */
+/** `to` defaults to now and `from` to 30 days before it (reportWindow); at most MAX_EXPORT_DAYS apart. */
 function range(query: RangeQuery): { from: Date; to: Date } {
-  const to = query.to ? new Date(query.to) : new Date()
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * 86_400_000)
+  const window = reportWindow(query)
+  const to = new Date(window.to)
+  const from = new Date(window.from)
   if (from.getTime() >= to.getTime())
     throw new InputError('invalid-range', '`from` must be before `to`', {
       errors: [{ path: '/querystring/from', message: 'must be before `to`' }],

@@ -110,7 +110,12 @@ function usesGrants(principal: Principal): principal is Principal & { department
 }
 
 function cacheKey(principal: Principal): string {
-  return JSON.stringify([principal.subject, principal.department, [...principal.roles].sort()])
+  return JSON.stringify([
+    principal.subject,
+    principal.department,
+    [...principal.roles].sort(),
+    principal.idNumber ?? null,
+  ])
 }
 
 function changesAt(grants: readonly GrantFacts[], now: Date): number {

@@ -111,8 +111,10 @@ function roleRules(principal: Principal): HubRule[] {
   }
   if (has('citizen')) {
     // A citizen sees their own records and who accessed them, nothing else.
-    add('fetch', 'Record', { holder: principal.subject })
-    add('read', 'AuditRecord', { holder: principal.subject })
+    // Their identity is the resident ID the identity platform verified, else the token subject.
+    const holder = principal.idNumber ?? principal.subject
+    add('fetch', 'Record', { holder })
+    add('read', 'AuditRecord', { holder })
   }
   return rules
 }

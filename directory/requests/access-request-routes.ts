@@ -76,6 +76,8 @@ export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
         operationId: 'createAccessRequest',
         summary:
           'File an access request: unconditional ⇒ granted at once, not shared ⇒ refused, conditional ⇒ pending',
+        description:
+          "`period` is a span of China Standard Time days that must not start in the past; the grant that answers the request is usable from its first day. A conditional request is decided by the provider's stewards within REQUEST_DECISION_WORKDAYS working days (`decisionDeadline`); past it the request is flagged overdue. Fetch with the same `purpose.code` once granted.",
         headers: idempotencyHeaders,
         body: ref('access-request-create.json'),
         response: { 201: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },
@@ -163,6 +165,8 @@ export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
         operationId: 'decideAccessRequest',
         summary:
           "Approve (possibly narrowed) or refuse (with reasons) a pending request: the provider's stewards only",
+        description:
+          "Approving makes one grant: the requested items or a subset, masking per item, row conditions, a period within the requested one, per-minute and per-day limits and the consumer accounts that may use it. A refusal needs a `reason`. Another department's request is 403; a request already decided or withdrawn is 409.",
         params: idParams,
         body: ref('access-decision.json'),
         response: { 200: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },

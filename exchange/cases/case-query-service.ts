@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
+import { reportWindow } from '../../platform/calendar/report-window.ts'
 import { InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import {
   type CaseGrantLookup,
@@ -143,7 +144,8 @@ export class CaseQueryService {
     return { items: visible.map(toSummary), nextCursor: null }
   }
 
-  async statistics(principal: Principal, from: string, to: string): Promise<CaseStatistics> {
+  async statistics(principal: Principal, window: { from?: string; to?: string }): Promise<CaseStatistics> {
+    const { from, to } = reportWindow(window)
     if (Date.parse(to) <= Date.parse(from))
       throw new InputError('invalid-period', '`to` must be after `from`')
     const decision = canListCasesOf(principal, undefined)

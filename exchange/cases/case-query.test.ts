@@ -103,6 +103,14 @@ describe('lists and statistics', () => {
     expect(res.statusCode).toBe(403)
   })
 
+  it('answers a bare statistics call for the last 30 days', async () => {
+    const res = await get('/v1/cases/statistics', tokens.admin!)
+    expect(res.statusCode).toBe(200)
+    const { from, to } = res.json()
+    expect(Math.abs(Date.parse(to) - Date.now())).toBeLessThan(60_000)
+    expect(Date.parse(to) - Date.parse(from)).toBe(30 * 86_400_000)
+  })
+
   it('counts per department', async () => {
     const res = await get(
       '/v1/cases/statistics?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',

@@ -44,11 +44,14 @@ const listQuery = {
 
 const statisticsQuery = {
   type: 'object',
-  required: ['from', 'to'],
   additionalProperties: false,
   properties: {
-    from: { type: 'string', format: 'date-time', description: 'Cases accepted at or after this time.' },
-    to: { type: 'string', format: 'date-time', description: 'Cases accepted before this time.' },
+    from: {
+      type: 'string',
+      format: 'date-time',
+      description: 'Cases accepted at or after this time; default 30 days before `to`.',
+    },
+    to: { type: 'string', format: 'date-time', description: 'Cases accepted before this time; default now.' },
   },
 }
 
@@ -73,6 +76,8 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
           operationId: 'recordCaseChange',
           summary:
             'Record one change of a case (basic info, a step, a special procedure or the result); idempotent by case number and sequence',
+          description:
+            "Sequence 1 is the basic info (acceptance); each later change takes the next integer: steps review → decide → complete (a stage may repeat, never go back), special procedures, and the result after completion. The same change again replays the first receipt (header `idempotent-replayed: true`); another change under a used sequence is 409, a gap is 409 `sequence-gap`. The accepting department must be the caller's, the service item known; shared and certificate materials name their `reference`. Each accepted change is published on `case-events`, keyed by the case number.",
           body: ref('case-change.json'),
           response: { 201: ref('case-change-receipt.json'), ...problemResponses(...WRITE_ERRORS) },
         },
@@ -142,6 +147,8 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
           tags: ['cases'],
           operationId: 'listCases',
           summary: 'Cases by department, status, acceptance date and overdue state, newest first (audited)',
+          description:
+            "Without `department`, your own department's cases. A window clerk's open cases: `status=accepted`.",
           querystring: listQuery,
           response: { 200: ref('case-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
         },
@@ -164,18 +171,20 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
       async (request) => queries.byApplicant(request.principal, request.body, auditFor(app, request)),
     )
 
-    app.get<{ Querystring: { from: string; to: string } }>(
+    app.get<{ Querystring: { from?: string; to?: string } }>(
       '/v1/cases/statistics',
       {
         schema: {
           tags: ['cases'],
           operationId: 'getCaseStatistics',
           summary: 'Per department: accepted, completed, on time, one visit, materials shared vs on paper',
+          description:
+            'A bare call covers the cases accepted in the last 30 days. Oversight roles (admin, reviewer) see every department, everyone else their own.',
           querystring: statisticsQuery,
           response: { 200: ref('case-statistics.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
         },
       },
-      async (request) => queries.statistics(request.principal, request.query.from, request.query.to),
+      async (request) => queries.statistics(request.principal, request.query),
     )
   }
 }

@@ -49,6 +49,8 @@ export async function clerkRoutes(app: FastifyInstance): Promise<void> {
         tags,
         operationId: 'fetchCaseCertificate',
         summary: 'Fetch the applicant’s certificate for a required material of an open case; audited',
+        description:
+          "Send `{}` (content-type application/json) when you have no options. The hub looks the certificate up by the case's applicant (or `holder: agent`) among the types the material accepts: `found` comes with the certificate, its signed `document` (compact JWS, ES256, verifiable offline against `GET /v1/certificates/issuers/{department}/jwks`) and the hub's verification; `ambiguous` lists candidates to choose from with `certificateId`; `not-found`, `expired` and `revoked` say why there is none. Only a clerk of the case's department fetches, only while the case is open.",
         params: caseMaterialParams,
         body: ref('certificate-fetch-request.json'),
         response: {

@@ -1,5 +1,8 @@
 import type { Principal } from '../../schemas/generated/types.ts'
 
+/** The resident ID of the demo citizen (a person of the simulated demo population). */
+export const DEMO_CITIZEN_ID_NUMBER = '141002198104108245'
+
 /**
  * Demo callers, one per role, matching the seeded Linfen departments. `npm run token -- <name>`
  * prints a token for one of them. Seed data only: nothing in the hub depends on these names.
@@ -27,7 +30,15 @@ export const DEMO_PRINCIPALS: Record<string, Principal> = {
     roles: ['service'],
     district: '141000',
   },
-  citizen: { subject: 'citizen-demo', department: null, roles: ['citizen'], district: null },
+  // 张然英, a person of the demo population who holds one certificate of each demo type; her token
+  // carries her resident ID as the provincial identity platform would after real-name verification.
+  citizen: {
+    subject: 'citizen-demo',
+    department: null,
+    roles: ['citizen'],
+    district: null,
+    idNumber: DEMO_CITIZEN_ID_NUMBER,
+  },
 }
 
 /** How the console's dev sign-in page shows a demo principal. */

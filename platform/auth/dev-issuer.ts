@@ -34,6 +34,7 @@ export async function createDevIssuerFromKey(
       const claims: Record<string, unknown> = { roles: principal.roles }
       if (principal.department) claims.dept = principal.department
       if (principal.district) claims.district = principal.district
+      if (principal.idNumber) claims.idNumber = principal.idNumber
       return new SignJWT(claims)
         .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid ?? 'dev', typ: 'JWT' })
         .setSubject(principal.subject)
@@ -51,18 +52,39 @@ export async function generateDevKey(kid = `dev-${Date.now().toString(36)}`): Pr
   return { ...(await exportJWK(privateKey)), kid, alg: 'ES256' }
 }
 
-/** Loads the dev issuer key from `<dataDir>/dev-issuer.key.json`, creating it on first use. */
-export async function loadOrCreateDevIssuer(
+/** Where the dev issuer keeps its private key under a data directory. */
+export function devIssuerKeyFile(dataDir: string): string {
+  return path.resolve(dataDir, 'dev-issuer.key.json')
+}
+
+/**
+ * No dev issuer key under the data directory. Minting one now would give tokens no running hub
+ * trusts, so callers that only mint (the token command) refuse and say where they looked.
+ */
+export class DevIssuerKeyMissing extends Error {
+  constructor(readonly keyFile: string) {
+    super(`no dev issuer key at ${keyFile}`)
+  }
+}
+
+/**
+ * Loads the dev issuer key from `<dataDir>/dev-issuer.key.json`; creates it on first use when
+ * `create` is set (the hub's start-up), else throws DevIssuerKeyMissing.
+ */
+export async function loadDevIssuer(
   dataDir: string,
   issuer: string,
   audience: string,
+  { create }: { create: boolean },
 ): Promise<DevIssuer> {
-  const keyFile = path.join(dataDir, 'dev-issuer.key.json')
+  const keyFile = devIssuerKeyFile(dataDir)
   const jwksFile = path.join(dataDir, 'dev-issuer.jwks.json')
   let jwk: JWK
   try {
     jwk = JSON.parse(await readFile(keyFile, 'utf8')) as JWK
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    if (!create) throw new DevIssuerKeyMissing(keyFile)
     await mkdir(dataDir, { recursive: true })
     jwk = await generateDevKey()
     await writeFile(keyFile, JSON.stringify(jwk), { mode: 0o600 })
@@ -70,4 +92,9 @@ export async function loadOrCreateDevIssuer(
   const devIssuer = await createDevIssuerFromKey(jwk, issuer, audience, jwksFile)
   await writeFile(jwksFile, JSON.stringify(devIssuer.jwks, null, 2))
   return devIssuer
+}
+
+/** Loads the dev issuer key, creating it on first use. */
+export function loadOrCreateDevIssuer(dataDir: string, issuer: string, audience: string): Promise<DevIssuer> {
+  return loadDevIssuer(dataDir, issuer, audience, { create: true })
 }

@@ -6,7 +6,13 @@ import path from 'node:path'
 import { createLocalJWKSet, importJWK, SignJWT, UnsecuredJWT } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AuthenticationError } from '../errors/app-error.ts'
-import { createDevIssuerFromKey, type DevIssuer, generateDevKey } from './dev-issuer.ts'
+import {
+  createDevIssuerFromKey,
+  type DevIssuer,
+  DevIssuerKeyMissing,
+  generateDevKey,
+  loadDevIssuer,
+} from './dev-issuer.ts'
 import { createTokenVerifier, loadKeySet, type TokenVerifier } from './token-verifier.ts'
 
 const ISSUER = 'urn:test:issuer'
@@ -57,6 +63,36 @@ describe('token verifier', () => {
   it('rejects a token signed with another key', async () => {
     const other = await createDevIssuerFromKey(await generateDevKey('k1'), ISSUER, AUDIENCE)
     expect(await rejection(await other.issue(clerk))).toBe('token-invalid')
+  })
+
+  it('says a token signed under an unknown kid comes from another issuer key (e.g. another HUB_DATA_DIR)', async () => {
+    const other = await createDevIssuerFromKey(await generateDevKey('k-elsewhere'), ISSUER, AUDIENCE)
+    const error = (await verifier
+      .verify(await other.issue(clerk))
+      .catch((e: unknown) => e)) as AuthenticationError
+    expect(error.code).toBe('token-key-unknown')
+    expect(error.message).toContain('HUB_DATA_DIR')
+  })
+
+  it("carries a citizen's verified resident ID (idNumber) and refuses one that is not valid", async () => {
+    const citizen = {
+      subject: 'c-1',
+      department: null,
+      roles: ['citizen' as const],
+      district: null,
+      idNumber: '141002198104108245',
+    }
+    expect(await verifier.verify(await issuer.issue(citizen))).toEqual(citizen)
+    expect(await rejection(await issuer.issue({ ...citizen, idNumber: '141002198104108240' }))).toBe(
+      'token-invalid',
+    )
+  })
+
+  it('refuses to mint from a data directory without a dev issuer key instead of making a new one', async () => {
+    const dir = path.join(tmpdir(), `no-dev-key-${process.pid}-${Date.now()}`)
+    const error = await loadDevIssuer(dir, ISSUER, AUDIENCE, { create: false }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DevIssuerKeyMissing)
+    expect((error as DevIssuerKeyMissing).keyFile).toBe(path.join(dir, 'dev-issuer.key.json'))
   })
 
   it('rejects a token from another issuer or for another audience', async () => {

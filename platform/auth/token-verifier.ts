@@ -12,6 +12,7 @@ import { isRole } from '../../policies/roles.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import type { AuthConfig } from '../config/config.ts'
 import { AuthenticationError } from '../errors/app-error.ts'
+import { validateResidentId } from '../identifiers/resident-id.ts'
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>
@@ -37,7 +38,7 @@ export async function loadKeySet(jwks: NonNullable<AuthConfig['jwks']>): Promise
 }
 
 function principalFrom(payload: JWTPayload): Principal {
-  const { sub, dept, roles, district } = payload as JWTPayload & Record<string, unknown>
+  const { sub, dept, roles, district, idNumber } = payload as JWTPayload & Record<string, unknown>
   if (typeof sub !== 'string' || sub === '') {
     throw new AuthenticationError('token-invalid', 'The token has no subject (sub)')
   }
@@ -62,7 +63,15 @@ function principalFrom(payload: JWTPayload): Principal {
       'The token claim "district" must be a 6-digit division code',
     )
   }
-  return { subject: sub, department: dept ?? null, roles, district: district ?? null }
+  if (idNumber !== undefined && (typeof idNumber !== 'string' || !validateResidentId(idNumber).ok)) {
+    throw new AuthenticationError(
+      'token-invalid',
+      'The token claim "idNumber" must be a valid resident ID (GB 11643)',
+    )
+  }
+  const principal: Principal = { subject: sub, department: dept ?? null, roles, district: district ?? null }
+  if (idNumber !== undefined) principal.idNumber = idNumber.toUpperCase()
+  return principal
 }
 
 function explain(error: unknown): AuthenticationError {
@@ -75,10 +84,13 @@ function explain(error: unknown): AuthenticationError {
   if (error instanceof joseErrors.JOSEAlgNotAllowed) {
     return new AuthenticationError('token-invalid', 'The token is not signed with ES256')
   }
-  if (
-    error instanceof joseErrors.JWSSignatureVerificationFailed ||
-    error instanceof joseErrors.JWKSNoMatchingKey
-  ) {
+  if (error instanceof joseErrors.JWKSNoMatchingKey) {
+    return new AuthenticationError(
+      'token-key-unknown',
+      'The token was signed with a key this hub does not trust (no key has its "kid"). A token from `npm run token` is signed with the dev issuer key of its HUB_DATA_DIR: mint it with the same HUB_DATA_DIR as the running hub',
+    )
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
     return new AuthenticationError(
       'token-invalid',
       'The token signature does not verify with any trusted key',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { HealthStatus } from '../../schemas/generated/types.ts'
 import { pingDatabase } from '../db/db-plugin.ts'
 import { AUTHENTICATED_ERRORS, problemResponses } from '../http/route-schemas.ts'
+import { maskResidentId } from '../identifiers/resident-id.ts'
 import { ref } from '../schemas/schema-catalog.ts'
 
 const CHECK_TIMEOUT_MS = 2_000
@@ -107,9 +108,15 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
         operationId: 'getCurrentPrincipal',
         tags: ['system'],
         summary: 'The authenticated caller, as the hub sees it',
+        description:
+          'The principal from the verified token: `sub`, `dept`, `roles`, `district`, and for a citizen the resident ID (`idNumber`, masked here).',
         response: { 200: ref('principal.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => request.principal,
+    // The resident ID is the caller's own, but a screen or a proxy log need not show it in full.
+    async (request) => {
+      const { idNumber, ...principal } = request.principal
+      return idNumber ? { ...principal, idNumber: maskResidentId(idNumber) } : principal
+    },
   )
 }

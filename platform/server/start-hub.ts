@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import { createLocalJWKSet } from 'jose'
 import { startAllSimulators } from '../../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../../audit/checkpoint-signer.ts'
-import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
-import { seedDemoServiceItems } from '../../directory/service-items/service-item-demo-seed.ts'
+import { seedDemoActivity } from '../../demo/demo-activity.ts'
+import { seedDemoCatalog } from '../../demo/demo-catalog.ts'
 import { startServiceItemSync } from '../../directory/service-items/service-item-plugin.ts'
 import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
 import { startCertificateFeed } from '../../exchange/certificates/certificate-plugin.ts'
-import { seedDemoCertificates } from '../../exchange/certificates/demo-certificates.ts'
 import { startExchangeBackground } from '../../exchange/sync/sync-plugin.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
 import { createTokenVerifier, loadKeySet } from '../auth/token-verifier.ts'
@@ -16,7 +15,6 @@ import { createKnex } from '../db/knex-factory.ts'
 import { migrateLatest } from '../db/migrator.ts'
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../embedded/embedded-database.ts'
 import { buildApp } from '../http/build-app.ts'
-import { seedDemoData } from '../seed/demo-seed.ts'
 import { loadOrCreateSecret } from './local-secret.ts'
 
 export interface RunningHub {
@@ -68,24 +66,7 @@ async function startOn(
   try {
     const applied = await migrateLatest(db)
     if (applied.length) say(`applied ${applied.length} migration(s)`)
-    if (config.seedDemoData) {
-      await seedDemoData(db)
-      await seedDemoResources(db)
-      // Types and materials only: the certificates come from the department systems' feeds.
-      await seedDemoCertificates(db, { holders: 0 })
-      // The service items (事项) and their materials, mapped to the types and resources above.
-      await seedDemoServiceItems(db)
-      // One hub-held resource, so the sync jobs have something to pull in the demo.
-      await db('resource_sources')
-        .insert({
-          resource_code: '203001/00001',
-          adapter: 'hrss',
-          record_kind: 'social-insurance-contribution',
-          hub_held: true,
-        })
-        .onConflict('resource_code')
-        .ignore()
-    }
+    if (config.seedDemoData) await seedDemoCatalog(db)
   } finally {
     await db.destroy()
   }
@@ -130,6 +111,7 @@ async function startOn(
     say(
       `${ingested} certificate(s) fed by ${results.length} department system(s)${failures.length ? `; ${failures.length} failed, see the log` : ''}`,
     )
+    await seedDemoActivity(app, say)
   }
   const address = await app.listen({ host: config.host, port: config.port })
   app.log.info(

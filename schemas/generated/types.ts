@@ -472,13 +472,13 @@ export interface AuditAggregate {
 
 // audit-anomaly-report.json
 /**
- * Findings of one anomaly rule over a time range, largest first (at most 500).
+ * Findings of one anomaly rule (or of every rule, `kind` = `all`) over a time range, largest first (at most 500 per rule).
  */
 export interface AuditAnomalyReport {
   /**
-   * The rule applied.
+   * The rule applied; `all` when the call named none and every rule ran with its default threshold.
    */
-  kind: "access-without-case" | "after-grant-end" | "volume-spike" | "off-hours-bulk" | "repeated-denials";
+  kind: "access-without-case" | "after-grant-end" | "volume-spike" | "off-hours-bulk" | "repeated-denials" | "all";
   /**
    * Start of the range examined.
    */
@@ -488,9 +488,9 @@ export interface AuditAnomalyReport {
    */
   to: string;
   /**
-   * The rule's threshold used: k for volume-spike, records per hour for off-hours-bulk, denials for repeated-denials; unused by the other rules.
+   * The rule's threshold used: k for volume-spike, records per hour for off-hours-bulk, denials for repeated-denials; unused by the other rules; absent for `all`.
    */
-  threshold: number;
+  threshold?: number;
   /**
    * The findings.
    */
@@ -5892,6 +5892,10 @@ export interface Principal {
    * GB/T 2260 division code of the caller's district (token `district`), if any.
    */
   district: string | null;
+  /**
+   * A citizen's resident ID (token `idNumber`), as the identity platform puts it after real-name verification; the hub matches it against the subjects of the audit trail. Shown masked by `GET /v1/whoami`; never logged.
+   */
+  idNumber?: string;
 }
 
 // problem.json

@@ -180,6 +180,13 @@ describe('materials avoided', () => {
         meetsYearTwo: false,
       },
     ])
+    const bare = await hub.app.inject({
+      method: 'GET',
+      url: '/v1/certificates/stats/materials-avoided',
+      headers: await clerk('lf-bigdata', ['reviewer']),
+    })
+    expect(bare.statusCode).toBe(200)
+    expect(Date.parse(bare.json().to) - Date.parse(bare.json().from)).toBe(30 * 86_400_000)
     const own = await hub.app.inject({ method: 'GET', url, headers: await clerk('lf-approval') })
     expect(own.json().items).toEqual([])
   })

@@ -126,6 +126,7 @@ export function useTestApp({
         department: principal.department === undefined ? 'lf-test' : principal.department,
         roles: principal.roles,
         district: principal.district ?? null,
+        ...(principal.idNumber ? { idNumber: principal.idNumber } : {}),
       })
     },
   }
