@@ -6067,7 +6067,9 @@ export interface ObjectionTimeline {
     /**
      * Extra facts, e.g. the deadline or the correction.
      */
-    details: {};
+    details: {
+      [k: string]: unknown | undefined;
+    };
     /**
      * When.
      */
@@ -6211,7 +6213,9 @@ export interface Objection {
     /**
      * How it was corrected: method, note, corrected values, records refreshed.
      */
-    correction: {} | null;
+    correction: {
+      [k: string]: unknown | undefined;
+    } | null;
   } | null;
   /**
    * The reviewer's latest ruling on an escalation.
