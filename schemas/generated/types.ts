@@ -4530,6 +4530,14 @@ export interface CertificateFetchResult {
   document?: string;
   verification?: CertificateVerification;
   /**
+   * Present (true) when the certificate found is under an unresolved data objection (数据异议): check the original before relying on it.
+   */
+  disputed?: true;
+  /**
+   * With `disputed`: the objection (`GET /v1/objections/{id}`).
+   */
+  objectionId?: string;
+  /**
    * Identifiers of the holder's certificates to choose from (ambiguous), or of the unusable ones (revoked/expired).
    *
    * Items: A certificate identifier.
@@ -4776,6 +4784,14 @@ export interface CertificateShareableMaterials {
        * The clerk (subject) who fetched it.
        */
       fetchedBy: string;
+      /**
+       * Present (true) while a data objection (数据异议) on the certificate is unresolved.
+       */
+      disputed?: true;
+      /**
+       * With `disputed`: the objection.
+       */
+      objectionId?: string;
     } | null;
   }[];
 }
