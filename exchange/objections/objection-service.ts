@@ -11,7 +11,6 @@ import {
 import { idempotently } from '../../platform/http/idempotency.ts'
 import {
   canAnswer,
-  canRaise,
   canRead,
   canRespond,
   canRule,
@@ -31,31 +30,18 @@ import type {
   Principal,
 } from '../../schemas/generated/types.ts'
 import { HUB_ACTOR, recordObjectionChange } from './objection-change.ts'
-import {
-  caseDepartment,
-  fetchedCertificate,
-  heldRecord,
-  listObjections,
-  type ObjectionView,
-  objectableResource,
-  qualityFigures,
-  receivedRecord,
-} from './objection-read-model.ts'
+import { listObjections, type ObjectionView, qualityFigures } from './objection-read-model.ts'
 import {
   checkAttachments,
-  checkObservedValues,
   decodeCursor,
   EVENT_OF,
   encodeCursor,
   inputErrorOf,
-  isDisputed,
   nextStatus,
   type ObjectionAction,
   type ObjectionStatus,
-  type Violation,
 } from './objection-rules.ts'
 import {
-  type AttachmentMeta,
   attachmentContent,
   attachmentsOf,
   changesOf,
@@ -64,10 +50,11 @@ import {
   insertObjection,
   lockObjection,
   lockOverdue,
-  type NewObjection,
   type ObjectionRow,
   updateObjection,
 } from './objection-store.ts'
+import { type RefreshHeldCopy, refreshCorrection, resolveTarget } from './objection-target.ts'
+import { toObjection } from './objection-view.ts'
 
 /**
  * Data objections (数据异议与校核, 国发〔2016〕51号): a consumer or clerk reports that shared data is
@@ -83,9 +70,6 @@ export interface ObjectionCaller {
   /** Resolves once the audit record is durable. */
   audit: (event: AuditEvent) => Promise<unknown>
 }
-
-/** Re-reads a hub-held copy from the department system through the sync path; how many records changed. */
-export type RefreshHeldCopy = (adapter: string, kind: string) => Promise<{ changed: number }>
 
 export interface ObjectionServiceOptions {
   db: Knex
@@ -121,7 +105,9 @@ export class ObjectionService {
   ): Promise<{ objection: Objection; replayed: boolean }> {
     const base = { action: 'objection.raise', resourceType: 'objection', items: input.items }
     const { value, replayed } = await this.refusalsAudited(caller, base, async () => {
-      const row = await this.newObjection(caller.principal, input)
+      const row = await resolveTarget(this.db, caller.principal, input, (share) =>
+        this.deadline(this.now(), share),
+      )
       const { files, violations } = checkAttachments(input.attachments ?? [])
       if (violations.length > 0) throw inputErrorOf(violations, 'invalid-attachments')
       return this.db.transaction((trx) =>
@@ -176,7 +162,10 @@ export class ObjectionService {
           errors: field('/body/correction', 'is required when confirming'),
         })
       // The department system is re-read before the step commits: a failed refresh changes nothing.
-      const refreshed = input.correction?.method === 'refresh' ? await this.refreshFor(current) : undefined
+      const refreshed =
+        input.correction?.method === 'refresh'
+          ? await refreshCorrection(this.db, current, this.options.refresh)
+          : undefined
       const at = this.now()
       const correction =
         action === 'confirm' && input.correction
@@ -384,136 +373,6 @@ export class ObjectionService {
     return { from: from.toISOString(), to: to.toISOString(), providers }
   }
 
-  /** Works out the target, the provider and the deadline of a new objection, or refuses it. */
-  private async newObjection(principal: Principal, input: ObjectionCreate): Promise<NewObjection> {
-    const { target } = input
-    const decision = canRaise(principal, target.type)
-    if (!decision.allowed) throw refusal(decision, `You may not raise an objection on a ${target.type}`)
-    const department = principal.department!
-    const required = (key: keyof typeof target) => {
-      if (!target[key])
-        throw new InputError('target-incomplete', `A ${target.type} objection names its ${key}.`, {
-          errors: field(`/body/target/${key}`, `is required for a ${target.type} target`),
-        })
-      return target[key] as string
-    }
-    if (target.caseNumber) {
-      const handling = await caseDepartment(this.db, target.caseNumber)
-      if (!handling)
-        throw new NotFoundError('case-not-found', `No case ${target.caseNumber}`, {
-          errors: field('/body/target/caseNumber', 'no such case'),
-        })
-      if (handling !== department)
-        throw new NotAllowedError(
-          'not-case-department',
-          `Case ${target.caseNumber} is another department’s`,
-          {
-            errors: field('/body/target/caseNumber', 'is a case of another department'),
-          },
-        )
-    }
-    const observed = (input.observedValues ?? {}) as Record<string, string>
-    const violations: Violation[] = checkObservedValues(input.items, observed)
-    const common = {
-      objector_department: department,
-      raised_by: principal.subject,
-      items: input.items,
-      description: input.description.trim(),
-      observed_values: observed,
-      evidence: input.evidence?.trim() || null,
-      case_number: target.caseNumber ?? null,
-    }
-    if (target.type === 'certificate') {
-      const certificateId = required('certificateId')
-      const caseNumber = required('caseNumber')
-      const certificate = await fetchedCertificate(this.db, caseNumber, certificateId)
-      if (!certificate)
-        throw new NotAllowedError(
-          'certificate-not-fetched-for-case',
-          `Certificate ${certificateId} was not fetched for case ${caseNumber}`,
-          { errors: field('/body/target/certificateId', 'was not fetched for this case') },
-        )
-      violations.push(...unknownItems(input.items, certificate.faceFields))
-      if (violations.length > 0) throw inputErrorOf(violations, 'invalid-objection')
-      return {
-        ...common,
-        ...emptyTarget,
-        target_type: 'certificate',
-        certificate_id: certificateId,
-        subject_masked: certificate.holderMasked,
-        provider_department: certificate.issuer,
-        share_type: 'conditional',
-        answer_deadline: this.deadline(this.now(), 'conditional'),
-      }
-    }
-    const resourceCode = required('resourceCode')
-    const resource = await objectableResource(this.db, resourceCode)
-    if (!resource)
-      throw new NotFoundError('resource-not-found', `No published resource ${resourceCode}`, {
-        errors: field('/body/target/resourceCode', 'no such published resource'),
-      })
-    violations.push(...unknownItems(input.items, resource.items))
-    let record: Pick<
-      NewObjection,
-      'record_id' | 'fetch_request_id' | 'subject_masked' | 'source_adapter' | 'record_kind'
-    > = {
-      record_id: null,
-      fetch_request_id: null,
-      subject_masked: null,
-      source_adapter: resource.source?.adapter ?? null,
-      record_kind: resource.source?.kind ?? null,
-    }
-    if (target.type === 'record') {
-      const recordId = required('recordId')
-      const fetchRequestId = required('fetchRequestId')
-      const received = await receivedRecord(this.db, { department, resourceCode, recordId, fetchRequestId })
-      if (!received)
-        throw new NotAllowedError(
-          'record-not-received',
-          `Your department received no record ${recordId} of ${resourceCode} in fetch ${fetchRequestId}`,
-          { errors: field('/body/target/recordId', 'was not received by your department in that fetch') },
-        )
-      record = {
-        record_id: recordId,
-        fetch_request_id: fetchRequestId,
-        subject_masked: received.subjectMasked,
-        source_adapter: received.adapter,
-        record_kind: received.kind,
-      }
-    }
-    if (violations.length > 0) throw inputErrorOf(violations, 'invalid-objection')
-    const shareType = resource.shareType === 'unconditional' ? 'unconditional' : 'conditional'
-    return {
-      ...common,
-      ...emptyTarget,
-      ...record,
-      target_type: target.type,
-      resource_code: resource.code,
-      provider_department: resource.provider,
-      share_type: shareType,
-      answer_deadline: this.deadline(this.now(), shareType),
-    }
-  }
-
-  /** Re-reads the hub-held copy of the objection's data from the department system. */
-  private async refreshFor(row: ObjectionRow): Promise<Record<string, unknown>> {
-    const unavailable = () =>
-      new InputError(
-        'refresh-not-available',
-        'The hub holds no copy of this data to refresh; record the correction instead.',
-        { errors: field('/body/correction/method', 'use `recorded` for this objection') },
-      )
-    if (row.target_type === 'certificate' || !row.source_adapter || !row.record_kind) throw unavailable()
-    const held =
-      row.target_type === 'record'
-        ? await heldRecord(this.db, row.record_kind, row.record_id!)
-        : (await objectableResource(this.db, row.resource_code!))?.source?.hubHeld === true
-    // A live source is read afresh on every fetch: the department system's correction is already served.
-    if (!held) return { adapter: row.source_adapter, kind: row.record_kind, hubHeld: false, changed: 0 }
-    const { changed } = await this.options.refresh(row.source_adapter, row.record_kind)
-    return { adapter: row.source_adapter, kind: row.record_kind, hubHeld: true, changed }
-  }
-
   private deadline(from: Date, shareType: string): Date {
     const { answerWorkdays } = this.options
     return this.options.calendar.deadline(
@@ -574,31 +433,6 @@ export class ObjectionService {
   }
 }
 
-const emptyTarget = {
-  resource_code: null,
-  source_adapter: null,
-  record_kind: null,
-  record_id: null,
-  certificate_id: null,
-  fetch_request_id: null,
-  subject_masked: null,
-}
-
-function unknownItems(items: readonly string[], known: readonly string[]): Violation[] {
-  const set = new Set(known)
-  return items.flatMap((item, i) =>
-    set.has(item)
-      ? []
-      : [
-          {
-            code: 'unknown-items',
-            path: `/body/items/${i}`,
-            message: `${item} is not an item of the target`,
-          },
-        ],
-  )
-}
-
 function facts(row: ObjectionRow) {
   return { providerDepartment: row.provider_department, objectorDepartment: row.objector_department }
 }
@@ -609,49 +443,4 @@ function refusal(decision: Decision & { allowed: false }, detail: string): NotAl
 
 function notFound(id: string): NotFoundError {
   return new NotFoundError('objection-not-found', `No objection ${id} visible to you`)
-}
-
-export function toObjection(row: ObjectionRow, attachments: readonly AttachmentMeta[]): Objection {
-  const target: Objection['target'] = { type: row.target_type }
-  if (row.resource_code) target.resourceCode = row.resource_code
-  if (row.record_kind && row.target_type === 'record') target.recordKind = row.record_kind
-  if (row.record_id) target.recordId = row.record_id
-  if (row.fetch_request_id) target.fetchRequestId = row.fetch_request_id
-  if (row.subject_masked) target.subjectMasked = row.subject_masked
-  if (row.certificate_id) target.certificateId = row.certificate_id
-  if (row.case_number) target.caseNumber = row.case_number
-  return {
-    id: row.id,
-    target,
-    providerDepartment: row.provider_department,
-    objectorDepartment: row.objector_department,
-    raisedBy: row.raised_by,
-    items: row.items,
-    description: row.description,
-    observedValues: row.observed_values,
-    evidence: row.evidence,
-    attachments: attachments
-      .filter((a) => a.objection_id === row.id)
-      .map((a) => ({ id: a.id, fileName: a.file_name, mediaType: a.media_type, size: a.size })),
-    status: row.status,
-    disputed: isDisputed(row.status),
-    answerDeadline: row.answer_deadline.toISOString(),
-    overdue: row.overdue,
-    answer:
-      row.answered_at && row.answered_by
-        ? {
-            outcome: row.correction ? 'confirm' : 'reject',
-            by: row.answered_by,
-            at: row.answered_at.toISOString(),
-            reason: row.answer_reason,
-            correction: row.correction,
-          }
-        : null,
-    ruling:
-      row.ruling && row.ruled_by && row.ruled_at
-        ? { outcome: row.ruling, by: row.ruled_by, at: row.ruled_at.toISOString() }
-        : null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  }
 }
