@@ -159,7 +159,7 @@ function changeLog<T extends { 变更序号: number }>(log: readonly T[]) {
     const pageSize = Math.min(Number(q.get('pageSize') ?? '100'), 500)
     if (!Number.isInteger(qsxh) || qsxh < 0) return fail('1001', '参数错误：起始序号')
     const list = log.filter((l) => l.变更序号 > qsxh).slice(0, pageSize)
-    return ok({ list, 最大序号: log.length })
+    return ok({ list, 最大序号: log.at(-1)?.变更序号 ?? 0 })
   }
 }
 
@@ -173,6 +173,7 @@ export async function startSimulator(options: HrssSimulatorOptions = {}): Promis
   const world = demoWorld()
   const ledger: Line[] = []
   for (const p of world.people) ledger.push(...contributions(p, ledger.length))
+  let lastSequence = ledger.length
   const byPerson = new Map<string, Line[]>()
   for (const line of ledger)
     byPerson.set(line.公民身份号码, [...(byPerson.get(line.公民身份号码) ?? []), line])
@@ -229,6 +230,21 @@ export async function startSimulator(options: HrssSimulatorOptions = {}): Promis
         }),
       ),
       on('GET', '/hrss/api/v1/jfmx/bgjl', guard(changeLog(ledger))),
+      // 缴费明细更正: the department corrects a line in its own system (as after a data objection);
+      // the line moves to the end of the change log with a new 变更序号, so sync pulls pick it up.
+      on('POST', '/hrss/api/v1/jfmx/gz', (req) => {
+        if (req.headers['x-app-key'] !== appKey) return fail('4010', '应用密钥无效')
+        const body = req.body as { 流水号?: unknown; 缴费基数?: unknown } | null
+        const index = ledger.findIndex((l) => l.流水号 === body?.流水号)
+        if (index < 0) return fail('2002', '查无此缴费记录')
+        if (typeof body?.缴费基数 !== 'number' || body.缴费基数 <= 0)
+          return fail('1001', '参数错误：缴费基数')
+        const [line] = ledger.splice(index, 1)
+        line!.缴费基数 = body.缴费基数
+        line!.变更序号 = ++lastSequence
+        ledger.push(line!)
+        return ok({ 流水号: line!.流水号, 变更序号: line!.变更序号 })
+      }),
       on('GET', '/hrss/api/v1/cbzm/bgjl', guard(changeLog(certificates(world.people)))),
     ],
     { status: 404, body: { code: '4040', msg: '接口不存在', data: null } },

@@ -18,6 +18,7 @@ import type {
   Principal,
   ServiceItemMaterial,
 } from '../../schemas/generated/types.ts'
+import { disputedCertificates } from '../objections/objection-read-model.ts'
 import {
   type CaseFacts,
   caseMaterialKey,
@@ -91,6 +92,10 @@ export class ClerkFetchService {
       materialsOfVersion(this.db, facts.serviceItemCode, facts.serviceItemVersion),
       fetchesOfCase(this.db, caseNumber),
     ])
+    const disputes = await disputedCertificates(
+      this.db,
+      [...fetched.values()].map((f) => f.certificateId),
+    )
     return {
       caseNumber,
       serviceItemCode: facts.serviceItemCode,
@@ -109,6 +114,7 @@ export class ClerkFetchService {
                   certificateId: obtained.certificateId,
                   fetchedAt: obtained.fetchedAt,
                   fetchedBy: obtained.fetchedBy,
+                  ...disputedMark(disputes.get(obtained.certificateId)),
                 }
               : null,
           }
@@ -233,13 +239,24 @@ export class ClerkFetchService {
       }
     }
     const certificate = toCertificate(usable[0]!, on)
-    const { document, verification } = await this.documents.signAndState(
+    const [{ document, verification }, disputes] = await Promise.all([
+      this.documents.signAndState(certificate, { caseNumber: facts.caseNumber, materialCode }, usable[0]),
+      disputedCertificates(this.db, [certificate.id]),
+    ])
+    return {
+      ...base,
+      outcome: 'found',
       certificate,
-      { caseNumber: facts.caseNumber, materialCode },
-      usable[0],
-    )
-    return { ...base, outcome: 'found', certificate, document, verification }
+      document,
+      verification,
+      ...disputedMark(disputes.get(certificate.id)),
+    }
   }
+}
+
+/** A certificate under an unresolved objection is shown as such to the clerk (exchange/objections/). */
+function disputedMark(objectionId: string | undefined): { disputed?: true; objectionId?: string } {
+  return objectionId ? { disputed: true, objectionId } : {}
 }
 
 function refusal(reason: string): AppError {

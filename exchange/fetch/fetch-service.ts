@@ -14,6 +14,7 @@ import {
 } from '../../policies/ability.ts'
 import type { AbilityService } from '../../policies/ability-service.ts'
 import type { FetchRequest, FetchResult, FetchSubject, Principal } from '../../schemas/generated/types.ts'
+import { disputedRecords } from '../objections/objection-read-model.ts'
 import { checkedSubjects } from './fetch-input.ts'
 import { bySubject, canonicalFilter, checkFilterGranted } from './fetch-query.ts'
 import { applicantsOfOpenCase, missingGrantReason } from './fetch-source-read-model.ts'
@@ -271,7 +272,14 @@ export class FetchService {
           items: d.items.filter((i) => returned.includes(i)),
           grantId: grant.id,
           outcome: 'allowed',
-          details: { records: out.length, adapter: src.adapterName, hubHeld: src.hubHeld },
+          // The record ids let a data objection prove later that this department received the record.
+          details: {
+            records: out.length,
+            adapter: src.adapterName,
+            hubHeld: src.hubHeld,
+            kind: src.kind,
+            recordIds: out.map((r) => r.recordId),
+          },
         }),
       )
     }
@@ -286,8 +294,22 @@ export class FetchService {
           details: { records: 0 },
         }),
       )
-    const syncedAt = src.hubHeld ? await this.reader.syncedAt(src) : null
-    await Promise.all(audits)
+    const [syncedAt, disputes] = await Promise.all([
+      src.hubHeld ? this.reader.syncedAt(src) : null,
+      disputedRecords(
+        this.deps.db,
+        resource.code,
+        results.flatMap((r) => r.records.map((record) => record.recordId)),
+      ),
+      ...audits,
+    ])
+    // A record under objection (数据异议) says so, with the objection, until the objection is resolved.
+    if (disputes.size > 0)
+      for (const result of results)
+        for (const record of result.records) {
+          const objectionId = disputes.get(record.recordId)
+          if (objectionId) Object.assign(record, { disputed: true, objectionId })
+        }
     return {
       resourceCode: resource.code,
       resourceVersion: resource.version,

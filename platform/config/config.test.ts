@@ -111,12 +111,17 @@ describe('loadConfig', () => {
       WORKDAY_HOLIDAYS: '2026-10-01, 2026-10-02',
       WORKDAY_MAKEUP_DAYS: '2026-10-10',
       REQUEST_DECISION_WORKDAYS: '7',
+      OBJECTION_WORKDAYS_UNCONDITIONAL: '3',
     })
     expect(config.calendar).toEqual({
       holidays: ['2026-10-01', '2026-10-02'],
       makeUpWorkdays: ['2026-10-10'],
       decisionWorkdays: 7,
+      objectionWorkdays: { unconditional: 3, conditional: 10 },
     })
+    expect(problemsOf({ OBJECTION_WORKDAYS_CONDITIONAL: '0' })).toEqual([
+      expect.stringContaining('OBJECTION_WORKDAYS_CONDITIONAL'),
+    ])
   })
 
   it('takes the service item code patterns as regular expressions and names a broken one', () => {

@@ -22,6 +22,8 @@ export interface CalendarConfig {
   holidays: string[]
   makeUpWorkdays: string[]
   decisionWorkdays: number
+  /** Working days a provider has to answer a data objection, by the share type of the data. */
+  objectionWorkdays: { unconditional: number; conditional: number }
 }
 
 export interface LimitsConfig {
@@ -343,6 +345,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
       holidays: r.dates('WORKDAY_HOLIDAYS'),
       makeUpWorkdays: r.dates('WORKDAY_MAKEUP_DAYS'),
       decisionWorkdays: r.int('REQUEST_DECISION_WORKDAYS', 10, 1, 60),
+      objectionWorkdays: {
+        unconditional: r.int('OBJECTION_WORKDAYS_UNCONDITIONAL', 5, 1, 60),
+        conditional: r.int('OBJECTION_WORKDAYS_CONDITIONAL', 10, 1, 60),
+      },
     },
     limits: {
       bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),

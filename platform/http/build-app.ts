@@ -20,6 +20,7 @@ import { serviceItemPlugin } from '../../directory/service-items/service-item-pl
 import { casePlugin } from '../../exchange/cases/case-plugin.ts'
 import { certificatePlugin } from '../../exchange/certificates/certificate-plugin.ts'
 import { fetchPlugin } from '../../exchange/fetch/fetch-plugin.ts'
+import { objectionPlugin } from '../../exchange/objections/objection-plugin.ts'
 import { resourceSourcePlugin } from '../../exchange/sources/resource-source-plugin.ts'
 import { syncPlugin } from '../../exchange/sync/sync-plugin.ts'
 import { policyPlugin } from '../../policies/policy-plugin.ts'
@@ -61,6 +62,11 @@ export const API_TAGS = [
   { name: 'exchange', description: 'Authorized fetches through department adapters' },
   { name: 'cases', description: 'Case (办件) data in real time' },
   { name: 'certificates', description: 'Electronic certificates (电子证照)' },
+  {
+    name: 'quality',
+    description:
+      'Data objections (数据异议与校核): raise, check and answer, escalate; quality figures per provider',
+  },
   { name: 'audit', description: 'Audit trail for security officers' },
   { name: 'admin', description: 'Hub operation: departments, keys, adapters, jobs' },
   { name: 'system', description: 'Health, readiness, metrics and identity' },
@@ -178,6 +184,7 @@ export async function buildApp({
   await app.register(fetchPlugin)
   await app.register(resourceSourcePlugin)
   await app.register(syncPlugin)
+  await app.register(objectionPlugin)
   await app.register(certificatePlugin)
   await app.register(casePlugin)
   await app.register(policyPlugin)

@@ -4536,6 +4536,14 @@ export interface CertificateFetchResult {
   document?: string;
   verification?: CertificateVerification;
   /**
+   * Present (true) when the certificate found is under an unresolved data objection (数据异议): check the original before relying on it.
+   */
+  disputed?: true;
+  /**
+   * With `disputed`: the objection (`GET /v1/objections/{id}`).
+   */
+  objectionId?: string;
+  /**
    * Identifiers of the holder's certificates to choose from (ambiguous), or of the unusable ones (revoked/expired).
    *
    * Items: A certificate identifier.
@@ -4784,6 +4792,14 @@ export interface CertificateShareableMaterials {
        * The clerk (subject) who fetched it.
        */
       fetchedBy: string;
+      /**
+       * Present (true) while a data objection (数据异议) on the certificate is unresolved.
+       */
+      disputed?: true;
+      /**
+       * With `disputed`: the objection.
+       */
+      objectionId?: string;
     } | null;
   }[];
 }
@@ -5469,6 +5485,53 @@ export interface CertificateEvent {
   previous?: "valid" | "suspended" | "revoked";
 }
 
+// events/objection-event.json
+/**
+ * Payload of objection events (topic `quality-events`, key = objection id): objection.raised, .confirmed, .rejected, .accepted, .escalated, .overdue, .upheld, .dismissed.
+ */
+export interface ObjectionEvent {
+  /**
+   * The objection.
+   */
+  objectionId: string;
+  /**
+   * Status after the step.
+   */
+  status: string;
+  /**
+   * resource, record or certificate.
+   */
+  targetType: string;
+  /**
+   * The department that must check.
+   */
+  providerDepartment: string;
+  /**
+   * The department that objected.
+   */
+  objectorDepartment: string;
+  /**
+   * The resource, if any.
+   */
+  resourceCode: string | null;
+  /**
+   * The record, if any.
+   */
+  recordId: string | null;
+  /**
+   * The certificate, if any.
+   */
+  certificateId: string | null;
+  /**
+   * Who (`hub` for automatic steps).
+   */
+  actor: string;
+  /**
+   * Reason or note of the step.
+   */
+  reason: string | null;
+}
+
 // events/record-changed.json
 /**
  * Payload of `record.changed` (topic `record-events`, key = kind:recordId): a hub-held record was added or changed by a sync pull. Carries no record data, only where to fetch it under a grant.
@@ -5692,6 +5755,14 @@ export interface FetchResult {
       items: {
         [k: string]: unknown | undefined;
       };
+      /**
+       * Present (true) while a data objection (数据异议) on this record is unresolved: the provider is checking it, or its answer is not yet accepted.
+       */
+      disputed?: true;
+      /**
+       * With `disputed`: the objection on this record (`GET /v1/objections/{id}`).
+       */
+      objectionId?: string;
     }[];
   }[];
 }
@@ -5867,6 +5938,496 @@ export interface HealthStatus {
      */
     error?: string;
   }[];
+}
+
+// objection-answer.json
+/**
+ * The provider steward's answer after checking (校核): confirm and correct, or reject with a reason.
+ */
+export interface ObjectionAnswer {
+  /**
+   * confirm: the data was wrong and is corrected; reject: it is right.
+   */
+  outcome: "confirm" | "reject";
+  /**
+   * Why; mandatory for a rejection.
+   */
+  reason?: string;
+  /**
+   * Required with confirm. `refresh`: the department system holds the corrected data, the hub re-reads its copy through the adapter now; `recorded`: the correction is recorded (who, when, what) for data the hub does not hold.
+   */
+  correction?: {
+    /**
+     * How the correction reaches the hub.
+     */
+    method: "refresh" | "recorded";
+    /**
+     * What was corrected.
+     */
+    note?: string;
+    /**
+     * Item code ⇒ the corrected value, as recorded.
+     */
+    correctedValues?: {
+      [k: string]: string | undefined;
+    };
+  };
+}
+
+// objection-create.json
+/**
+ * A data objection (数据异议): what the objector believes is wrong, on a resource, on a record its department received by a fetch, or on a certificate fetched for one of its cases.
+ */
+export interface ObjectionCreate {
+  /**
+   * What the objection is about. `resource`: the catalog entry (`resourceCode`). `record`: a record the caller's department received — `resourceCode`, `recordId` and `fetchRequestId` (the `x-request-id` of the fetch answer that returned it). `certificate`: a certificate a clerk fetched for a case of their department — `certificateId` and `caseNumber`.
+   */
+  target: {
+    /**
+     * Kind of target.
+     */
+    type: "resource" | "record" | "certificate";
+    /**
+     * Code of the resource, e.g. `203001/00001`.
+     */
+    resourceCode?: string;
+    /**
+     * The `recordId` the fetch returned.
+     */
+    recordId?: string;
+    /**
+     * The `x-request-id` of the fetch answer that returned the record.
+     */
+    fetchRequestId?: string;
+    /**
+     * The certificate identifier.
+     */
+    certificateId?: string;
+    /**
+     * The case (办件) the certificate was fetched for.
+     */
+    caseNumber?: string;
+  };
+  /**
+   * Codes of the information items (or certificate face fields) believed wrong.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  items: [string, ...string[]];
+  /**
+   * What is believed wrong, and why.
+   */
+  description: string;
+  /**
+   * Item code ⇒ the value the objector observed; only listed items.
+   */
+  observedValues?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Evidence as text, e.g. what the applicant showed at the window.
+   */
+  evidence?: string;
+  /**
+   * Evidence files, base64 in JSON: at most 3, each at most 512 KiB decoded, of a media type from the allow-list (application/pdf, image/png, image/jpeg, text/plain); the content must be what the type says.
+   *
+   * @maxItems 3
+   */
+  attachments?:
+    | []
+    | [
+        {
+          /**
+           * Original file name.
+           */
+          fileName: string;
+          /**
+           * Declared media type.
+           */
+          mediaType: string;
+          /**
+           * The file, base64.
+           */
+          content: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Original file name.
+           */
+          fileName: string;
+          /**
+           * Declared media type.
+           */
+          mediaType: string;
+          /**
+           * The file, base64.
+           */
+          content: string;
+        },
+        {
+          /**
+           * Original file name.
+           */
+          fileName: string;
+          /**
+           * Declared media type.
+           */
+          mediaType: string;
+          /**
+           * The file, base64.
+           */
+          content: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * Original file name.
+           */
+          fileName: string;
+          /**
+           * Declared media type.
+           */
+          mediaType: string;
+          /**
+           * The file, base64.
+           */
+          content: string;
+        },
+        {
+          /**
+           * Original file name.
+           */
+          fileName: string;
+          /**
+           * Declared media type.
+           */
+          mediaType: string;
+          /**
+           * The file, base64.
+           */
+          content: string;
+        },
+        {
+          /**
+           * Original file name.
+           */
+          fileName: string;
+          /**
+           * Declared media type.
+           */
+          mediaType: string;
+          /**
+           * The file, base64.
+           */
+          content: string;
+        }
+      ];
+}
+
+// objection-list.json
+/**
+ * One page of objections, newest first.
+ */
+export interface ObjectionList {
+  /**
+   * The objections.
+   */
+  items: Objection[];
+  /**
+   * Pass as `cursor` for the next page; null on the last.
+   */
+  nextCursor: string | null;
+}
+
+// objection-quality.json
+/**
+ * Data-quality figures per provider department for objections raised in a window, for dashboards.
+ */
+export interface ObjectionQuality {
+  /**
+   * Window start (inclusive).
+   */
+  from: string;
+  /**
+   * Window end (exclusive).
+   */
+  to: string;
+  /**
+   * One row per provider with objections in the window.
+   */
+  providers: {
+    /**
+     * Provider department.
+     */
+    department: string;
+    /**
+     * Objections raised.
+     */
+    raised: number;
+    /**
+     * Confirmed (and corrected) by the provider.
+     */
+    confirmed: number;
+    /**
+     * Rejected by the provider.
+     */
+    rejected: number;
+    /**
+     * Not yet answered.
+     */
+    open: number;
+    /**
+     * Escalated because the provider missed the deadline.
+     */
+    overdue: number;
+    /**
+     * Median time from raising to the provider's first answer; null when none answered.
+     */
+    medianAnswerSeconds: number | null;
+  }[];
+}
+
+// objection-response.json
+/**
+ * The objector's response to the provider's answer: accept (closes it) or escalate to the big-data office.
+ */
+export interface ObjectionResponse {
+  /**
+   * accept or escalate.
+   */
+  outcome: "accept" | "escalate";
+  /**
+   * Why; mandatory for an escalation.
+   */
+  reason?: string;
+}
+
+// objection-ruling.json
+/**
+ * The reviewer's (市大数据办) decision on an escalated objection.
+ */
+export interface ObjectionRuling {
+  /**
+   * uphold: the provider must correct within a new deadline; dismiss: the data stands.
+   */
+  outcome: "uphold" | "dismiss";
+  /**
+   * Why.
+   */
+  reason: string;
+}
+
+// objection-timeline.json
+/**
+ * Every step of one objection, oldest first.
+ */
+export interface ObjectionTimeline {
+  /**
+   * The objection.
+   */
+  objectionId: string;
+  /**
+   * The steps in order.
+   */
+  entries: {
+    /**
+     * Event type, e.g. `objection.raised`, `objection.confirmed`.
+     */
+    type: string;
+    /**
+     * Status after the step.
+     */
+    status: string;
+    /**
+     * Who (`hub` for automatic steps).
+     */
+    actor: string;
+    /**
+     * Reason or note.
+     */
+    note: string | null;
+    /**
+     * Extra facts, e.g. the deadline or the correction.
+     */
+    details: {
+      [k: string]: unknown | undefined;
+    };
+    /**
+     * When.
+     */
+    at: string;
+  }[];
+}
+
+// objection.json
+/**
+ * A data objection and where it stands. Status: open (provider checks) → corrected | rejected → closed (objector accepts) or escalated (objector, or automatically when overdue) → upheld (provider must correct) | dismissed.
+ */
+export interface Objection {
+  /**
+   * The objection.
+   */
+  id: string;
+  /**
+   * What it is about.
+   */
+  target: {
+    /**
+     * Kind of target.
+     */
+    type: "resource" | "record" | "certificate";
+    /**
+     * The resource.
+     */
+    resourceCode?: string;
+    /**
+     * Canonical record kind of the record.
+     */
+    recordKind?: string;
+    /**
+     * The record.
+     */
+    recordId?: string;
+    /**
+     * The fetch that returned the record.
+     */
+    fetchRequestId?: string;
+    /**
+     * Whom the record or certificate is about, masked.
+     */
+    subjectMasked?: string;
+    /**
+     * The certificate.
+     */
+    certificateId?: string;
+    /**
+     * The case the certificate was fetched for.
+     */
+    caseNumber?: string;
+  };
+  /**
+   * The department that must check.
+   */
+  providerDepartment: string;
+  /**
+   * The department that objected.
+   */
+  objectorDepartment: string;
+  /**
+   * Who raised it.
+   */
+  raisedBy: string;
+  /**
+   * Items believed wrong.
+   */
+  items: string[];
+  /**
+   * What is believed wrong.
+   */
+  description: string;
+  /**
+   * Item ⇒ observed value.
+   */
+  observedValues: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Evidence as text.
+   */
+  evidence: string | null;
+  /**
+   * Evidence files (download with GET …/attachments/{attachmentId}).
+   */
+  attachments: {
+    /**
+     * The attachment.
+     */
+    id: string;
+    /**
+     * File name.
+     */
+    fileName: string;
+    /**
+     * Media type.
+     */
+    mediaType: string;
+    /**
+     * Bytes.
+     */
+    size: number;
+  }[];
+  /**
+   * Where it stands.
+   */
+  status: "open" | "corrected" | "rejected" | "escalated" | "upheld" | "closed" | "dismissed";
+  /**
+   * True while the data is under dispute (open, rejected, escalated, upheld): fetches of the record and clerks' certificates carry the mark.
+   */
+  disputed: boolean;
+  /**
+   * The provider answers before this instant (working days).
+   */
+  answerDeadline: string;
+  /**
+   * True once the provider missed a deadline (escalated automatically).
+   */
+  overdue: boolean;
+  /**
+   * The provider's latest answer.
+   */
+  answer: {
+    /**
+     * Confirmed and corrected, or rejected.
+     */
+    outcome: "confirm" | "reject";
+    /**
+     * The steward.
+     */
+    by: string;
+    /**
+     * When.
+     */
+    at: string;
+    /**
+     * Reason (mandatory for a rejection).
+     */
+    reason: string | null;
+    /**
+     * How it was corrected: method, note, corrected values, records refreshed.
+     */
+    correction: {
+      [k: string]: unknown | undefined;
+    } | null;
+  } | null;
+  /**
+   * The reviewer's latest ruling on an escalation.
+   */
+  ruling: {
+    /**
+     * Uphold (the provider must correct) or dismiss.
+     */
+    outcome: "uphold" | "dismiss";
+    /**
+     * The reviewer.
+     */
+    by: string;
+    /**
+     * When.
+     */
+    at: string;
+  } | null;
+  /**
+   * Raised at.
+   */
+  createdAt: string;
+  /**
+   * Last change.
+   */
+  updatedAt: string;
 }
 
 // principal.json

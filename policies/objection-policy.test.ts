@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import type { Principal } from '../schemas/generated/types.ts'
+import { canAnswer, canRaise, canRead, canRespond, canRule, qualityScope } from './objection-policy.ts'
+import type { Role } from './roles.ts'
+
+// An objection of consumer department C against provider P; every role, in C, P or elsewhere (X).
+const facts = { objectorDepartment: 'C', providerDepartment: 'P' }
+const who = (role: Role, department: string | null): Principal => ({
+  subject: `${role}-${department}`,
+  department,
+  roles: [role],
+  district: null,
+})
+const outcome = (d: { allowed: true } | { allowed: false; status: number }) => (d.allowed ? 'ok' : d.status)
+
+describe('objection policy', () => {
+  it.each([
+    // role, department, read, answer, respond, rule
+    ['consumer', 'C', true, 403, 'ok', 403],
+    ['clerk', 'C', true, 403, 'ok', 403],
+    ['consumer', 'X', false, 404, 404, 404],
+    ['steward', 'P', true, 'ok', 403, 403],
+    ['steward', 'X', false, 404, 404, 404],
+    ['consumer', 'P', false, 404, 404, 404],
+    ['reviewer', 'B', true, 403, 403, 'ok'],
+    ['admin', 'B', true, 403, 403, 403],
+    ['auditor', 'B', true, 403, 403, 403],
+    ['citizen', null, false, 404, 404, 404],
+  ] as const)(
+    '%s of %s: read %s, answer %s, respond %s, rule %s',
+    (role, dept, read, answer, respond, rule) => {
+      const p = who(role, dept)
+      expect(canRead(p, facts)).toBe(read)
+      expect(outcome(canAnswer(p, facts))).toBe(answer)
+      expect(outcome(canRespond(p, facts))).toBe(respond)
+      expect(outcome(canRule(p, facts))).toBe(rule)
+    },
+  )
+
+  it.each([
+    ['consumer', 'resource', 'ok'],
+    ['consumer', 'record', 'ok'],
+    ['consumer', 'certificate', 403],
+    ['clerk', 'certificate', 'ok'],
+    ['clerk', 'record', 'ok'],
+    ['steward', 'record', 403],
+    ['reviewer', 'resource', 403],
+  ] as const)('%s may raise on a %s: %s', (role, target, expected) => {
+    expect(outcome(canRaise(who(role, 'C'), target))).toBe(expected)
+  })
+
+  it('quality figures: oversight all, stewards their own department, others none', () => {
+    expect(qualityScope(who('reviewer', 'B'))).toEqual({ allowed: true, department: null })
+    expect(qualityScope(who('steward', 'P'))).toEqual({ allowed: true, department: 'P' })
+    expect(qualityScope(who('consumer', 'C'))).toEqual({ allowed: false })
+  })
+})

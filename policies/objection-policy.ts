@@ -1,0 +1,69 @@
+import type { Principal } from '../schemas/generated/types.ts'
+import { hasAnyRole } from './roles.ts'
+
+/**
+ * Who may do what with data objections (数据异议). Pure functions: facts in, decision out. Consumers and
+ * clerks raise objections for their department; the provider's steward answers; the objector's
+ * department accepts or escalates; the reviewer (市大数据办) rules on escalations and watches quality.
+ */
+
+export type Decision = { allowed: true } | { allowed: false; reason: string; status: 403 | 404 }
+
+const allow: Decision = { allowed: true }
+const forbid = (reason: string): Decision => ({ allowed: false, reason, status: 403 })
+const hidden = (reason: string): Decision => ({ allowed: false, reason, status: 404 })
+
+const OBJECTOR_ROLES = ['consumer', 'clerk'] as const
+const OVERSIGHT_ROLES = ['reviewer', 'admin'] as const
+
+/** The facts of an objection a decision needs. */
+export interface ObjectionFacts {
+  providerDepartment: string
+  objectorDepartment: string
+}
+
+/** Consumers raise on resources and records; certificates are objected to by clerks, from a case. */
+export function canRaise(principal: Principal, targetType: 'resource' | 'record' | 'certificate'): Decision {
+  if (!principal.department) return forbid('objector-role-required')
+  if (targetType === 'certificate')
+    return hasAnyRole(principal, ['clerk']) ? allow : forbid('clerk-role-required')
+  return hasAnyRole(principal, OBJECTOR_ROLES) ? allow : forbid('objector-role-required')
+}
+
+/** The two departments concerned and the hub's oversight see an objection; others get "not found". */
+export function canRead(principal: Principal, facts: ObjectionFacts): boolean {
+  if (hasAnyRole(principal, [...OVERSIGHT_ROLES, 'auditor'])) return true
+  if (!principal.department) return false
+  if (principal.department === facts.objectorDepartment && hasAnyRole(principal, OBJECTOR_ROLES)) return true
+  return principal.department === facts.providerDepartment && hasAnyRole(principal, ['steward'])
+}
+
+/** Only the provider department's steward checks and answers. */
+export function canAnswer(principal: Principal, facts: ObjectionFacts): Decision {
+  if (!canRead(principal, facts)) return hidden('objection-not-found')
+  if (hasAnyRole(principal, ['steward']) && principal.department === facts.providerDepartment) return allow
+  return forbid('not-provider-steward')
+}
+
+/** The objector's department accepts an answer or escalates it. */
+export function canRespond(principal: Principal, facts: ObjectionFacts): Decision {
+  if (!canRead(principal, facts)) return hidden('objection-not-found')
+  if (hasAnyRole(principal, OBJECTOR_ROLES) && principal.department === facts.objectorDepartment) return allow
+  return forbid('not-objector')
+}
+
+/** Escalations are decided by the big-data office's reviewers. */
+export function canRule(principal: Principal, facts: ObjectionFacts): Decision {
+  if (!canRead(principal, facts)) return hidden('objection-not-found')
+  return hasAnyRole(principal, ['reviewer']) ? allow : forbid('reviewer-role-required')
+}
+
+/** Quality figures: oversight sees every provider, a steward their own department. */
+export function qualityScope(
+  principal: Principal,
+): { allowed: false } | { allowed: true; department: string | null } {
+  if (hasAnyRole(principal, OVERSIGHT_ROLES)) return { allowed: true, department: null }
+  if (hasAnyRole(principal, ['steward']) && principal.department)
+    return { allowed: true, department: principal.department }
+  return { allowed: false }
+}
