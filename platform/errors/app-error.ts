@@ -55,6 +55,11 @@ export class ConflictError extends AppError {
   readonly title = 'Conflict'
 }
 
+export class UriTooLongError extends AppError {
+  readonly status = 414
+  readonly title = 'URI too long'
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413
   readonly title = 'Payload too large'
