@@ -41,7 +41,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         operationId: 'listAuditAnomalies',
         summary: 'Findings of one anomaly rule, each with the records behind it',
         description:
-          'access-without-case: data accesses with no case number; after-grant-end: attempts denied as grant-expired or grant-revoked; volume-spike: hours with more than `threshold` (default 3) × the principal median hourly accesses; off-hours-bulk: more than `threshold` (default 50) accesses in an hour outside 08:00–18:00 China Standard Time on a working day (weekends and configured holidays, WORKDAY_HOLIDAYS, are off-hours all day; make-up workdays, WORKDAY_MAKEUP_DAYS, are working days); repeated-denials: at least `threshold` (default 5) denials.',
+          'access-without-case: data accesses with no case number; after-grant-end: attempts denied as grant-expired or grant-revoked; volume-spike: hours with more than `threshold` (default 3) × the principal median hourly accesses; off-hours-bulk: more than `threshold` (default 50) accesses in an hour outside 08:00–18:00 China Standard Time on a working day (weekends and configured holidays, WORKDAY_HOLIDAYS, are off-hours all day; make-up workdays, WORKDAY_MAKEUP_DAYS, are working days); repeated-denials: at least `threshold` (default 5) denials; failed-authentications: at least `threshold` (default 10) failed authentications from one source address (principal `unauthenticated:<address>`), counting the per-interval summaries.',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -55,6 +55,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
                 'volume-spike',
                 'off-hours-bulk',
                 'repeated-denials',
+                'failed-authentications',
               ],
               description: 'The rule to apply.',
             },

@@ -17,6 +17,7 @@ export const DEFAULT_THRESHOLDS: Record<AnomalyKind, number> = {
   'volume-spike': 3, // k × the principal's median hourly volume
   'off-hours-bulk': 50, // records in one off-hours hour
   'repeated-denials': 5, // denials in the range
+  'failed-authentications': 10, // failed authentications from one source in the range
 }
 
 const DEFAULT_DAYS = 7

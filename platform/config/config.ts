@@ -16,6 +16,12 @@ export interface AuthConfig {
     | null
   /** Lifetime of a cached verified token never exceeds its own `exp`; this caps the cache size. */
   tokenCacheSize: number
+  /** Longest accepted token lifetime (`exp − iat`) for people, in seconds. */
+  maxTokenLifetimeS: number
+  /** Longest accepted token lifetime for department systems (the `service` role), in seconds. */
+  maxServiceTokenLifetimeS: number
+  /** Failed authentications are recorded once per source and reason per this many seconds, then summed. */
+  failureAuditIntervalS: number
 }
 
 export interface CalendarConfig {
@@ -255,6 +261,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
       audience: r.string('AUTH_AUDIENCE', 'data-exchange-hub'),
       jwks,
       tokenCacheSize: r.int('AUTH_TOKEN_CACHE_SIZE', 10_000, 0, 1_000_000),
+      maxTokenLifetimeS: r.int('AUTH_MAX_TOKEN_LIFETIME_S', 3600, 60, 7 * 86_400),
+      maxServiceTokenLifetimeS: r.int('AUTH_MAX_SERVICE_TOKEN_LIFETIME_S', 86_400, 60, 30 * 86_400),
+      failureAuditIntervalS: r.int('AUTH_FAILURE_AUDIT_INTERVAL_S', 60, 1, 3600),
     },
     calendar: {
       holidays: r.dates('WORKDAY_HOLIDAYS'),

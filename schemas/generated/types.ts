@@ -476,7 +476,13 @@ export interface AuditAnomalyReport {
   /**
    * The rule applied.
    */
-  kind: "access-without-case" | "after-grant-end" | "volume-spike" | "off-hours-bulk" | "repeated-denials";
+  kind:
+    | "access-without-case"
+    | "after-grant-end"
+    | "volume-spike"
+    | "off-hours-bulk"
+    | "repeated-denials"
+    | "failed-authentications";
   /**
    * Start of the range examined.
    */
@@ -486,7 +492,7 @@ export interface AuditAnomalyReport {
    */
   to: string;
   /**
-   * The rule's threshold used: k for volume-spike, records per hour for off-hours-bulk, denials for repeated-denials; unused by the other rules.
+   * The rule's threshold used: k for volume-spike, records per hour for off-hours-bulk, denials for repeated-denials, failed authentications per source for failed-authentications; unused by the other rules.
    */
   threshold: number;
   /**
@@ -503,7 +509,13 @@ export interface AuditAnomaly {
   /**
    * Which rule found it.
    */
-  kind: "access-without-case" | "after-grant-end" | "volume-spike" | "off-hours-bulk" | "repeated-denials";
+  kind:
+    | "access-without-case"
+    | "after-grant-end"
+    | "volume-spike"
+    | "off-hours-bulk"
+    | "repeated-denials"
+    | "failed-authentications";
   /**
    * The caller subject (officer or service account).
    */
