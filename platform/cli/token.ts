@@ -18,7 +18,7 @@ const { values, positionals } = parseArgs({
     dept: { type: 'string' },
     roles: { type: 'string' },
     district: { type: 'string' },
-    ttl: { type: 'string', default: String(8 * 3600) },
+    ttl: { type: 'string' },
     jwks: { type: 'boolean', default: false },
   },
 })
@@ -52,4 +52,4 @@ if (values.sub) {
     process.exit(2)
   }
 }
-console.log(await issuer.issue(principal, { ttlSeconds: Number(values.ttl) }))
+console.log(await issuer.issue(principal, values.ttl === undefined ? {} : { ttlSeconds: Number(values.ttl) }))

@@ -20,6 +20,8 @@ export interface AuthConfig {
   maxTokenLifetimeS: number
   /** Longest accepted token lifetime for department systems (the `service` role), in seconds. */
   maxServiceTokenLifetimeS: number
+  /** Refuse tokens whose `dept` is not a registered department (off only to bootstrap a test harness). */
+  requireKnownDepartment: boolean
   /** Failed authentications are recorded once per source and reason per this many seconds, then summed. */
   failureAuditIntervalS: number
 }
@@ -263,6 +265,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       tokenCacheSize: r.int('AUTH_TOKEN_CACHE_SIZE', 10_000, 0, 1_000_000),
       maxTokenLifetimeS: r.int('AUTH_MAX_TOKEN_LIFETIME_S', 3600, 60, 7 * 86_400),
       maxServiceTokenLifetimeS: r.int('AUTH_MAX_SERVICE_TOKEN_LIFETIME_S', 86_400, 60, 30 * 86_400),
+      requireKnownDepartment: r.bool('AUTH_REQUIRE_KNOWN_DEPARTMENT', true),
       failureAuditIntervalS: r.int('AUTH_FAILURE_AUDIT_INTERVAL_S', 60, 1, 3600),
     },
     calendar: {

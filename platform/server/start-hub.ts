@@ -86,6 +86,8 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
     issuer: config.auth.issuer,
     audience: config.auth.audience,
     cacheSize: config.auth.tokenCacheSize,
+    maxLifetimeS: config.auth.maxTokenLifetimeS,
+    maxServiceLifetimeS: config.auth.maxServiceTokenLifetimeS,
   })
 
   // The embedded default also runs simulated department systems, so fetches work with nothing set up.
