@@ -111,7 +111,7 @@ export class DenialRecorder {
       resourceType: 'route',
       resourceId: route(request),
       outcome: 'denied',
-      reason: error.code,
+      reason: error.auditReason ?? error.code,
       requestId: request.id,
       clientAddress: request.ip,
       details: { status: error.status, target: target(request) },
