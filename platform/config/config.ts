@@ -53,6 +53,8 @@ export interface HubConfig {
   limits: LimitsConfig
   outbox: { pollIntervalMs: number; batchSize: number; topicPrefix: string }
   jobs: { queuePrefix: string }
+  /** Deliveries of access-request changes to departments' webhooks: tries, first delay, longest delay. */
+  accessWebhooks: { attempts: number; backoffMs: number; maxBackoffMs: number }
   /**
    * The audit trail: HMAC key for subject identifiers and the private JWK (ES256) that signs
    * checkpoints (the embedded default makes both on first start); months kept before a monthly
@@ -284,6 +286,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
       topicPrefix: r.string('KAFKA_TOPIC_PREFIX', 'hub.'),
     },
     jobs: { queuePrefix: r.string('JOBS_QUEUE_PREFIX', 'hub') },
+    // 5 s doubling to 10 min, 14 tries: a receiver may be down for well over an hour.
+    accessWebhooks: {
+      attempts: r.int('ACCESS_WEBHOOK_ATTEMPTS', 14, 1, 1000),
+      backoffMs: r.int('ACCESS_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
+      maxBackoffMs: r.int('ACCESS_WEBHOOK_MAX_BACKOFF_MS', 600_000, 1, 86_400_000),
+    },
     audit: {
       subjectKey,
       signingKey,
