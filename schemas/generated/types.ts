@@ -5504,7 +5504,7 @@ export interface FetchResult {
     syncedAt?: string;
   };
   /**
-   * For a query: pass as `query.cursor` to get the next page; absent on the last page.
+   * For a query: pass as `query.cursor` to get the next page (opaque and sealed to this resource); absent on the last page.
    */
   nextCursor?: string;
   /**
@@ -5525,7 +5525,7 @@ export interface FetchResult {
      */
     records: {
       /**
-       * Stable key of the record in its source.
+       * Stable opaque reference of the record (the same record under the same resource always has the same one). The source system's own key is not an information item and never leaves the hub.
        */
       recordId: string;
       /**
