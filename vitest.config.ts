@@ -26,6 +26,10 @@ export default defineConfig({
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] },
       },
+      {
+        extends: true,
+        test: { name: 'security', include: ['test/security/**/*.test.ts'] },
+      },
     ],
   },
 })

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import type { CalendarSettings } from '../platform/calendar/working-days.ts'
 import type { AuditAccess, AuditAggregate, AuditAnomaly } from '../schemas/generated/types.ts'
+import { AUTH_FAILED_ACTION, AUTH_FAILED_SUMMARY_ACTION } from './denial-recorder.ts'
 
 /**
  * Reports over the trail: anomalies for the security officer, aggregates, and a citizen's view of
@@ -14,6 +15,7 @@ export type AnomalyKind =
   | 'volume-spike'
   | 'off-hours-bulk'
   | 'repeated-denials'
+  | 'failed-authentications'
 
 export type AggregateKey = 'principal' | 'department' | 'action' | 'outcome' | 'day'
 
@@ -68,7 +70,10 @@ export class AnomalyReadModel {
     return rows.map((r) => {
       const windowStart = r.window_start.toISOString()
       const windowEnd = r.window_end.toISOString()
-      const outcome = kind === 'after-grant-end' || kind === 'repeated-denials' ? '&outcome=denied' : ''
+      const outcome =
+        kind === 'after-grant-end' || kind === 'repeated-denials' || kind === 'failed-authentications'
+          ? '&outcome=denied'
+          : ''
       return {
         kind,
         principal: r.principal,
@@ -101,6 +106,17 @@ export class AnomalyReadModel {
       result = await whole(`outcome = 'denied' and reason in ('grant-expired', 'grant-revoked')`)
     } else if (kind === 'repeated-denials') {
       result = await whole(`outcome = 'denied'`, 'count(*) >= ?', [threshold])
+    } else if (kind === 'failed-authentications') {
+      // One record per source and reason per interval plus a summary counting the rest (DenialRecorder).
+      const failures = `coalesce((details::json->>'count')::int, 1)`
+      result = await this.db.raw<{ rows: FindingRow[] }>(
+        `select principal, max(department) as department, sum(${failures})::int as n,
+                (array_agg(id order by id))[1:${DRILL_DOWN_IDS}] as ids,
+                cast(? as timestamptz) as window_start, cast(? as timestamptz) as window_end, null::float8 as baseline
+           from audit_records where occurred_at >= ? and occurred_at < ? and action = any(?)
+          group by principal having sum(${failures}) >= ? order by n desc, principal limit ${MAX_FINDINGS}`,
+        [from, to, from, to, [AUTH_FAILED_ACTION, AUTH_FAILED_SUMMARY_ACTION], threshold],
+      )
     } else if (kind === 'volume-spike') {
       // The median over the hours the principal was active: counting idle hours would make it 0 for
       // nearly everyone, and every burst a spike.

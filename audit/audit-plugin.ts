@@ -8,6 +8,7 @@ import { AuditService } from './audit-service.ts'
 import { type AuditEntry, type AuditReceipt, AuditWriter } from './audit-writer.ts'
 import { CheckpointService } from './checkpoint-service.ts'
 import { CheckpointSigner, parseRetiredKeys } from './checkpoint-signer.ts'
+import { DenialRecorder } from './denial-recorder.ts'
 import { ReportService } from './report-service.ts'
 import { RetentionService } from './retention-service.ts'
 
@@ -73,8 +74,10 @@ export const auditPlugin = fp<AuditPluginOptions>(
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers,
     })
+    let denials: DenialRecorder | undefined
     const writer = new AuditWriter({
       db: app.db,
+      onDenied: (requestId) => denials?.noteRecorded(requestId),
       subjectKey: opts.subjectKey,
       onFlush: (outcomes, seconds) => {
         let denied = 0
@@ -85,6 +88,12 @@ export const auditPlugin = fp<AuditPluginOptions>(
         commitSeconds.observe(seconds)
       },
     })
+
+    // Every 401, 403 and 404 on every route, recorded by the one error handler before it answers.
+    denials = new DenialRecorder(writer, { intervalMs: app.config.auth.failureAuditIntervalS * 1000 })
+    const recorder = denials
+    app.onRefusal((error, request) => recorder.refused(error, request))
+    app.addHook('onResponse', async (request) => recorder.finished(request.id))
 
     const { signingKey, retiredSigningKeys, archiveDir, retentionMonths } = app.config.audit
     const signer = signingKey
@@ -134,6 +143,7 @@ export const auditPlugin = fp<AuditPluginOptions>(
 
     // preClose runs before any onClose, so queued records are written while the pool is still open.
     app.addHook('preClose', async () => {
+      await recorder.close()
       await writer.close()
     })
   },

@@ -42,6 +42,8 @@ export interface AuditWriterOptions {
   now?: () => number
   /** Told about every committed batch (its records' outcomes, the commit's duration): for metrics. */
   onFlush?: (outcomes: readonly ('allowed' | 'denied')[], seconds: number) => void
+  /** Told about every denied entry accepted for a request (so the refusal is not recorded twice). */
+  onDenied?: (requestId: string) => void
 }
 
 interface Pending {
@@ -76,6 +78,7 @@ export class AuditWriter {
   private readonly maxBatch: number
   private readonly now: () => number
   private readonly onFlush: AuditWriterOptions['onFlush']
+  private readonly onDenied: AuditWriterOptions['onDenied']
   private queue: Pending[] = []
   private flushing: Promise<void> | null = null
   private closed = false
@@ -85,13 +88,14 @@ export class AuditWriter {
   /** The chain head after this writer's last append; null when unknown (start, conflict, failure). */
   private head: ChainHead | null = null
 
-  constructor({ db, subjectKey, maxBatch = 1000, now = Date.now, onFlush }: AuditWriterOptions) {
+  constructor({ db, subjectKey, maxBatch = 1000, now = Date.now, onFlush, onDenied }: AuditWriterOptions) {
     if (subjectKey.length < 16) throw new Error('AuditWriter: the subject key must be at least 16 bytes')
     this.db = db
     this.subjectKey = subjectKey
     this.maxBatch = maxBatch
     this.now = now
     this.onFlush = onFlush
+    this.onDenied = onDenied
   }
 
   /** The keyed hash under which a subject's records are stored (what searches by subject query). */
@@ -106,6 +110,7 @@ export class AuditWriter {
     } catch (error) {
       return Promise.reject(error)
     }
+    if (record.outcome === 'denied' && record.requestId) this.onDenied?.(record.requestId)
     return new Promise<AuditReceipt>((resolve, reject) => {
       this.queue.push({ record, resolve, reject })
       if (!this.flushing) this.flushing = this.drain()

@@ -41,7 +41,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         operationId: 'listAuditAnomalies',
         summary: 'Findings of one anomaly rule (or of every rule), each with the records behind it',
         description:
-          'Without `kind`, every rule runs with its default threshold over the last 30 days (`kind` in the answer is `all`; each finding names its rule). access-without-case: data accesses with no case number; after-grant-end: attempts denied as grant-expired or grant-revoked; volume-spike: hours with more than `threshold` (default 3) × the principal median hourly accesses; off-hours-bulk: more than `threshold` (default 50) accesses in an hour outside 08:00–18:00 China Standard Time on a working day (weekends and configured holidays, WORKDAY_HOLIDAYS, are off-hours all day; make-up workdays, WORKDAY_MAKEUP_DAYS, are working days); repeated-denials: at least `threshold` (default 5) denials.',
+          'Without `kind`, every rule runs with its default threshold over the last 30 days (`kind` in the answer is `all`; each finding names its rule). access-without-case: data accesses with no case number; after-grant-end: attempts denied as grant-expired or grant-revoked; volume-spike: hours with more than `threshold` (default 3) × the principal median hourly accesses; off-hours-bulk: more than `threshold` (default 50) accesses in an hour outside 08:00–18:00 China Standard Time on a working day (weekends and configured holidays, WORKDAY_HOLIDAYS, are off-hours all day; make-up workdays, WORKDAY_MAKEUP_DAYS, are working days); repeated-denials: at least `threshold` (default 5) denials; failed-authentications: at least `threshold` (default 10) failed authentications from one source address (principal `unauthenticated:<address>`), counting the per-interval summaries.',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -54,6 +54,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
                 'volume-spike',
                 'off-hours-bulk',
                 'repeated-denials',
+                'failed-authentications',
               ],
               description: 'The rule to apply; omitted: every rule.',
             },

@@ -18,6 +18,7 @@ export const DEFAULT_THRESHOLDS: Record<AnomalyKind, number> = {
   'volume-spike': 3, // k × the principal's median hourly volume
   'off-hours-bulk': 50, // records in one off-hours hour
   'repeated-denials': 5, // denials in the range
+  'failed-authentications': 10, // failed authentications from one source in the range
 }
 
 /** The auditor's reports and the citizen's own view; each is audited like every read of the trail. */

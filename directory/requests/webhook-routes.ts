@@ -26,9 +26,11 @@ const params = {
 export async function webhookRoutes(app: FastifyInstance): Promise<void> {
   const webhooks = new WebhookService(app.db)
 
+  const { attempts, backoffMs, maxBackoffMs } = app.config.accessWebhooks
   app.jobs.define<DeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => webhooks.deliver(job), {
-    attempts: 8,
-    backoffMs: 5_000,
+    attempts,
+    backoffMs,
+    maxBackoffMs,
     concurrency: 4,
   })
   app.jobs.define(

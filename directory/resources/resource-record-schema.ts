@@ -1,3 +1,4 @@
+import { userSchemaProblems } from '../../platform/schemas/user-schema.ts'
 import type { ResourceItem } from '../../schemas/generated/types.ts'
 
 /**
@@ -50,6 +51,8 @@ export function recordSchemaProblems(
 ): { path: string; message: string }[] {
   const at = (p: string) => `/body/recordSchema${p}`
   if (schema.type !== 'object') return [{ path: at('/type'), message: 'must be "object"' }]
+  const unsafe = userSchemaProblems(schema, at(''))
+  if (unsafe.length > 0) return unsafe
   const properties = schema.properties
   if (!properties || typeof properties !== 'object' || Array.isArray(properties)) {
     return [{ path: at('/properties'), message: 'must describe every information item' }]

@@ -119,6 +119,17 @@ describe('case ingest', () => {
     expect([res.statusCode, res.json().code]).toEqual([403, 'not-case-department'])
     expect(await caseCounts(hub.database.db)).toEqual(before)
   })
+
+  it("answers a change to another department's case exactly like one to a case that does not exist", async () => {
+    const n = 'LF-2026-000021'
+    expect((await push(accepted(n))).statusCode).toBe(201)
+    const before = await caseCounts(hub.database.db)
+    const theirs = await push(step(n, 2, 'review'), otherService)
+    const none = await push(step('LF-2026-009999', 2, 'review'), otherService)
+    expect([theirs.statusCode, theirs.json().code]).toEqual([none.statusCode, none.json().code])
+    expect(theirs.statusCode).toBe(409)
+    expect(await caseCounts(hub.database.db)).toEqual(before)
+  })
 })
 
 describe('batch ingest', () => {

@@ -57,12 +57,20 @@ export const casePlugin = fp<CasePluginOptions>(
     const grants = new DbCaseGrantLookup(app.db, caseDataResourceCode(env))
     const signer = await WebhookSigner.fromEnv(env)
     const http = createHttpClientFactory({ registry: app.metrics.registry })
-    const attempts = positiveInt(env, 'CASE_WEBHOOK_ATTEMPTS', 8)
-    const dispatcher = new WebhookDispatcher(app.db, signer, http, app.jobs, attempts)
+    // Defaults ride out a receiver that is down for over an hour and a half: 5 s doubling to 10 min, 16 tries.
+    const retry = {
+      attempts: positiveInt(env, 'CASE_WEBHOOK_ATTEMPTS', 16),
+      backoffMs: positiveInt(env, 'CASE_WEBHOOK_BACKOFF_MS', 5_000),
+      maxBackoffMs: positiveInt(env, 'CASE_WEBHOOK_MAX_BACKOFF_MS', 600_000),
+    }
+    const dispatcher = new WebhookDispatcher(app.db, signer, http, app.jobs, retry)
     const webhooks = new WebhookService(app.db, dispatcher)
-    app.jobs.define<{ webhookId: string }>(DRAIN_JOB, (data, job) => dispatcher.drain(data.webhookId, job), {
-      attempts,
-      backoffMs: positiveInt(env, 'CASE_WEBHOOK_BACKOFF_MS', 500),
+    // The job's own attempts only cover the hub's side failing (database away); receivers' failures
+    // are counted per delivery by the dispatcher.
+    app.jobs.define<{ webhookId: string }>(DRAIN_JOB, (data) => dispatcher.drain(data.webhookId), {
+      attempts: 5,
+      backoffMs: 1_000,
+      maxBackoffMs: 60_000,
       concurrency: 4,
     })
     app.jobs.define(SWEEP_JOB, () => webhooks.sweep(), { attempts: 1 })

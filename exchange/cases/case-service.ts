@@ -124,6 +124,14 @@ export class CaseService {
           principal,
           state?.facts.department ?? change.basic?.acceptingDepartment ?? principal.department ?? '',
         )
+        if (!decision.allowed && state && decision.reason === 'not-case-department') {
+          // Another department's case answers like a case that does not exist: the same refusal
+          // the plan of an unknown case gives, and a taken case number only when that plan passes.
+          planChange(undefined, change, reference)
+          throw new ConflictError('case-number-taken', `Case ${change.caseNumber} cannot be accepted`, {
+            auditReason: decision.reason,
+          })
+        }
         if (!decision.allowed) {
           throw new NotAllowedError(
             decision.reason,

@@ -22,7 +22,14 @@ interface Received {
 }
 
 /** A department's receiver: answers 503 while `up` is false, verifies every signature it gets. */
-const receiver = { up: true, received: [] as Received[], server: undefined as Server | undefined, url: '' }
+const receiver = {
+  up: true,
+  received: [] as Received[],
+  /** Refused tries per event id while down. */
+  refused: new Map<string, number>(),
+  server: undefined as Server | undefined,
+  url: '',
+}
 let jwks: ReturnType<typeof createLocalJWKSet>
 let service: string
 let admin: string
@@ -56,6 +63,8 @@ beforeAll(async () => {
     })
     req.on('end', async () => {
       if (!receiver.up) {
+        const eventId = String(req.headers['x-hub-event-id'])
+        receiver.refused.set(eventId, (receiver.refused.get(eventId) ?? 0) + 1)
         res.writeHead(503).end()
         return
       }
@@ -146,6 +155,27 @@ describe('case webhooks', () => {
     await until(() => receiver.received.some((r) => r.caseNumber === 'LF-W-000003'))
     const list = (await asAdmin('GET', '/v1/cases/webhooks')).json().items
     expect(list[0]).toMatchObject({ id: webhookId, pending: 0, dead: 0 })
+  })
+
+  it('tries each delivery exactly CASE_WEBHOOK_ATTEMPTS times, however many drains new events start', async () => {
+    receiver.up = false
+    receiver.refused.clear()
+    expect((await ingest(accepted('LF-W-000010'))).statusCode).toBe(201)
+    // Events of other cases keep asking for drains while the first one waits for its next try.
+    for (const n of ['LF-W-000011', 'LF-W-000012', 'LF-W-000013']) {
+      await new Promise((r) => setTimeout(r, 250))
+      expect((await ingest(accepted(n))).statusCode).toBe(201)
+    }
+    const db = hub.database.db
+    const first = await db('case_webhook_deliveries').where({ case_number: 'LF-W-000010' }).first()
+    await until(
+      async () => (await db('case_webhook_deliveries').where({ id: first.id }).first()).status === 'dead',
+    )
+    await new Promise((r) => setTimeout(r, 500))
+    expect(receiver.refused.get(first.event_id)).toBe(4)
+    const row = await db('case_webhook_deliveries').where({ id: first.id }).first()
+    expect(row.attempts).toBe(4)
+    receiver.up = true
   })
 
   it('routes nothing to a department once its grant is revoked', async () => {

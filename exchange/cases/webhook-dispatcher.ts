@@ -1,12 +1,12 @@
 import type { Knex } from 'knex'
 import type { HttpClientFactory, UpstreamClient } from '../../platform/http-client/http-client-factory.ts'
-import type { JobContext, JobRunner } from '../../platform/jobs/job-runner.ts'
+import { backoffDelay, type JobRunner } from '../../platform/jobs/job-runner.ts'
 import type { WebhookSigner } from './webhook-signer.ts'
 import {
   findWebhook,
   markAttemptFailed,
   markDelivered,
-  markPendingDead,
+  nextAttemptAt,
   type PendingDelivery,
   pendingDeliveries,
   type WebhookRow,
@@ -23,12 +23,23 @@ const PARALLEL_CASES = 32
 const TRAILING_DRAIN_MS = 100
 const BUSY_RETRY_MS = 50
 
+/** How often and how patiently each delivery is tried (CASE_WEBHOOK_ATTEMPTS, _BACKOFF_MS, _MAX_BACKOFF_MS). */
+export interface DeliveryRetry {
+  /** Tries per delivery before it (and the rest of its case) becomes a dead letter. */
+  attempts: number
+  /** First delay; doubles per failed try … */
+  backoffMs: number
+  /** … up to this cap. */
+  maxBackoffMs: number
+}
+
 /**
  * Delivers a webhook's queue in order per case, one drain at a time per webhook (an advisory lock,
- * so a second instance's drain retries later instead of interleaving). A failure stops the drain —
- * later events of the same case must not overtake it — and the job is retried by BullMQ
- * with backoff; when its attempts are used up, what is still pending moves to the dead-letter
- * state and waits for a replay.
+ * so a second instance's drain retries later instead of interleaving). A failed delivery stops its
+ * case — later events of the case must not overtake it — and waits for its next try (exponential
+ * backoff with a cap, kept per delivery, so the many drains that new events start do not spend the
+ * budget); other cases go on. When a delivery's tries are used up, it and the rest of its case move
+ * to the dead-letter state and wait for a replay.
  */
 export class WebhookDispatcher {
   private readonly clients = new Map<string, { url: string; client: UpstreamClient }>()
@@ -40,9 +51,12 @@ export class WebhookDispatcher {
     private readonly signer: WebhookSigner,
     private readonly http: HttpClientFactory,
     private readonly jobs: JobRunner,
-    /** The drain job's attempts: after the last one, what is pending becomes a dead letter. */
-    private readonly attempts: number,
+    private readonly retry: DeliveryRetry,
   ) {}
+
+  private delayMs(attempts: number): number {
+    return backoffDelay(attempts, this.retry.backoffMs, 0, this.retry.maxBackoffMs)
+  }
 
   /**
    * Asks for a drain of the webhook's queue. Requests are coalesced per 100 ms bucket (job ids repeat
@@ -62,49 +76,53 @@ export class WebhookDispatcher {
     )
   }
 
-  async drain(webhookId: string, job: JobContext): Promise<void> {
-    await this.db
-      .transaction(async (trx) => {
-        const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(?, ?::int) as ok', [
-          LOCK_NAMESPACE,
-          Number(webhookId),
-        ])) as { rows: { ok: boolean }[] }
-        if (!rows[0]?.ok) {
-          // Another drain is running and may have looked at the queue already: ask again shortly
-          // rather than fail (failing would burn attempts).
-          const bucket = Math.floor(Date.now() / 100)
-          await this.jobs.enqueue(
-            DRAIN_JOB,
-            { webhookId },
-            { jobId: `wh-${webhookId}-${bucket}-b`, delayMs: BUSY_RETRY_MS },
-          )
-          return
-        }
-        const hook = await findWebhook(this.db, webhookId)
-        if (hook?.status !== 'active') return
-        const client = this.clientFor(hook)
-        for (;;) {
-          const batch = await pendingDeliveries(this.db, webhookId, 100)
-          if (batch.length === 0) return
-          await this.sendBatch(client, hook, batch)
-        }
-      })
-      .catch(async (error: unknown) => {
-        if (job.attempt >= this.attempts) await markPendingDead(this.db, webhookId)
-        throw error
-      })
+  async drain(webhookId: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(?, ?::int) as ok', [
+        LOCK_NAMESPACE,
+        Number(webhookId),
+      ])) as { rows: { ok: boolean }[] }
+      if (!rows[0]?.ok) {
+        // Another drain is running and may have looked at the queue already: ask again shortly
+        // rather than fail (failing would burn attempts).
+        const bucket = Math.floor(Date.now() / 100)
+        await this.jobs.enqueue(
+          DRAIN_JOB,
+          { webhookId },
+          { jobId: `wh-${webhookId}-${bucket}-b`, delayMs: BUSY_RETRY_MS },
+        )
+        return
+      }
+      const hook = await findWebhook(this.db, webhookId)
+      if (hook?.status !== 'active') return
+      const client = this.clientFor(hook)
+      for (;;) {
+        const batch = await pendingDeliveries(this.db, webhookId, 100)
+        if (batch.length === 0) break
+        await this.sendBatch(client, hook, batch)
+      }
+      // Cases waiting for their next try get a drain at that time.
+      const next = await nextAttemptAt(this.db, webhookId)
+      if (next) {
+        const at = next.getTime()
+        await this.jobs.enqueue(
+          DRAIN_JOB,
+          { webhookId },
+          { jobId: `wh-${webhookId}-at-${at}`, delayMs: Math.max(0, at - Date.now()) },
+        )
+      }
+    })
   }
 
   /**
-   * Cases in parallel, each case's deliveries in order; a case stops at its first failure, and the
-   * batch fails after the others finished, so a retry starts again at that case's oldest pending event.
+   * Cases in parallel, each case's deliveries in order; a case stops at its first failure, which
+   * records when that case is tried next (or makes it a dead letter when its budget is spent).
    */
   private async sendBatch(client: UpstreamClient, hook: WebhookRow, batch: PendingDelivery[]): Promise<void> {
     const byCase = new Map<string, PendingDelivery[]>()
     for (const d of batch) byCase.set(d.case_number, [...(byCase.get(d.case_number) ?? []), d])
     const queue = [...byCase.values()]
     const delivered: string[] = []
-    const failures: unknown[] = []
     const worker = async () => {
       for (let list = queue.shift(); list; list = queue.shift()) {
         for (const delivery of list) {
@@ -113,10 +131,10 @@ export class WebhookDispatcher {
           } catch (error) {
             await markAttemptFailed(
               this.db,
-              delivery.id,
+              { id: delivery.id, webhookId: hook.id, caseNumber: delivery.case_number },
               error instanceof Error ? error.message : String(error),
+              { budget: this.retry.attempts, delayMs: (n) => this.delayMs(n) },
             )
-            failures.push(error)
             break
           }
           delivered.push(delivery.id)
@@ -126,7 +144,6 @@ export class WebhookDispatcher {
     await Promise.all(Array.from({ length: PARALLEL_CASES }, worker))
     // Marked per batch: a crash in between only means those are sent again (at-least-once).
     await markDelivered(this.db, delivered)
-    if (failures.length > 0) throw failures[0]
   }
 
   private async send(client: UpstreamClient, hook: WebhookRow, delivery: PendingDelivery): Promise<void> {

@@ -101,11 +101,30 @@ export async function pendingDeliveries(
   webhookId: string,
   limit: number,
 ): Promise<PendingDelivery[]> {
-  return (await db('case_webhook_deliveries')
-    .select('id', 'event_id', 'case_number', 'body', 'attempts')
-    .where({ webhook_id: webhookId, status: 'pending' })
-    .orderBy('id')
+  // A case whose oldest pending delivery waits for its next try is skipped whole: its later
+  // events must not overtake it.
+  return (await db('case_webhook_deliveries as d')
+    .select('d.id', 'd.event_id', 'd.case_number', 'd.body', 'd.attempts')
+    .where({ 'd.webhook_id': webhookId, 'd.status': 'pending' })
+    .whereNotExists(
+      db('case_webhook_deliveries as w')
+        .select(db.raw('1'))
+        .whereRaw('w.webhook_id = d.webhook_id and w.case_number = d.case_number and w.id <= d.id')
+        .where('w.status', 'pending')
+        .whereRaw('w.next_attempt_at > now()'),
+    )
+    .orderBy('d.id')
     .limit(limit)) as PendingDelivery[]
+}
+
+/** The earliest time a waiting case may be tried again, or null when none waits. */
+export async function nextAttemptAt(db: Db, webhookId: string): Promise<Date | null> {
+  const row = (await db('case_webhook_deliveries')
+    .where({ webhook_id: webhookId, status: 'pending' })
+    .whereRaw('next_attempt_at > now()')
+    .min({ at: 'next_attempt_at' })
+    .first()) as { at: Date | null } | undefined
+  return row?.at ?? null
 }
 
 export async function markDelivered(db: Db, ids: readonly string[]): Promise<void> {
@@ -120,17 +139,32 @@ export async function markDelivered(db: Db, ids: readonly string[]): Promise<voi
     })
 }
 
-export async function markAttemptFailed(db: Db, id: string, error: string): Promise<void> {
-  await db('case_webhook_deliveries')
-    .where({ id })
+/**
+ * Counts a failed try and sets the next one; when the budget is spent, the delivery and the later
+ * pending deliveries of its case become dead letters (to be replayed), so the case keeps its order.
+ */
+export async function markAttemptFailed(
+  db: Db,
+  delivery: { id: string; webhookId: string; caseNumber: string },
+  error: string,
+  retry: { budget: number; delayMs: (attempts: number) => number },
+): Promise<'retry' | 'dead'> {
+  const [row] = (await db('case_webhook_deliveries')
+    .where({ id: delivery.id })
     .update({ attempts: db.raw('attempts + 1'), last_error: error.slice(0, 500) })
-}
-
-/** The dead-letter move: what is still pending when the job's attempts are used up. */
-export async function markPendingDead(db: Db, webhookId: string): Promise<number> {
-  return db('case_webhook_deliveries')
-    .where({ webhook_id: webhookId, status: 'pending' })
-    .update({ status: 'dead' })
+    .returning(['attempts'])) as { attempts: number }[]
+  const attempts = row?.attempts ?? retry.budget
+  if (attempts >= retry.budget) {
+    await db('case_webhook_deliveries')
+      .where({ webhook_id: delivery.webhookId, case_number: delivery.caseNumber, status: 'pending' })
+      .andWhere('id', '>=', delivery.id)
+      .update({ status: 'dead', next_attempt_at: null })
+    return 'dead'
+  }
+  await db('case_webhook_deliveries')
+    .where({ id: delivery.id })
+    .update({ next_attempt_at: new Date(Date.now() + retry.delayMs(attempts)) })
+  return 'retry'
 }
 
 export async function deliveryPosition(
@@ -151,7 +185,7 @@ export async function requeueFrom(db: Db, webhookId: string, fromPosition: strin
     .where({ webhook_id: webhookId })
     .andWhere('id', '>=', fromPosition)
     .whereIn('status', ['delivered', 'dead'])
-    .update({ status: 'pending', attempts: 0, last_error: null, delivered_at: null })
+    .update({ status: 'pending', attempts: 0, last_error: null, delivered_at: null, next_attempt_at: null })
 }
 
 export async function listDeliveries(

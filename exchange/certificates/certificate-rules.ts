@@ -10,6 +10,8 @@ import {
   validateResidentId,
 } from '../../platform/identifiers/index.ts'
 
+import { linearRegExp, userSchemaProblems } from '../../platform/schemas/user-schema.ts'
+
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 
@@ -51,13 +53,18 @@ export function newSerial(issuedOn: string): string {
  * registration rather than at the first certificate.
  */
 export class FaceDataValidator {
-  private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false }))
+  // Patterns of department-supplied schemas run on RE2 (linear time): see platform/schemas/user-schema.ts.
+  private readonly ajv = addFormats(
+    new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } }),
+  )
   private readonly compiled = new Map<string, ValidateFunction>()
 
   /** Problems of a schema a department proposes; empty when it compiles. */
   schemaProblems(schema: Record<string, unknown>): FieldProblem[] {
     if (schema.type !== undefined && schema.type !== 'object')
       return [{ path: '/faceSchema/type', message: 'face data is an object: type must be "object"' }]
+    const unsafe = userSchemaProblems(schema, '/faceSchema')
+    if (unsafe.length > 0) return unsafe
     try {
       this.ajv.compile({ ...schema, $id: undefined })
       return []

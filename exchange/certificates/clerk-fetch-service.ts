@@ -177,8 +177,9 @@ export class ClerkFetchService {
       })
       return result
     } catch (error) {
-      const code = (error as Partial<AppError>).code
-      if (typeof code === 'string') await audit({ ...base, subjectId, outcome: 'denied', reason: code })
+      const { code, auditReason } = error as Partial<AppError>
+      if (typeof code === 'string')
+        await audit({ ...base, subjectId, outcome: 'denied', reason: auditReason ?? code })
       throw error
     }
   }
@@ -261,6 +262,9 @@ function disputedMark(objectionId: string | undefined): { disputed?: true; objec
 
 function refusal(reason: string): AppError {
   if (reason === 'case-not-found') return new NotFoundError(reason, 'No such case')
+  // Another department's case answers exactly like a case that does not exist (no existence oracle).
+  if (reason === 'not-case-department')
+    return new NotFoundError('case-not-found', 'No such case', { auditReason: reason })
   if (reason === 'case-closed')
     return new ConflictError(reason, 'The case is completed; nothing more is fetched for it')
   return new NotAllowedError(reason, 'Only a clerk of the handling department fetches for this case')

@@ -5,6 +5,7 @@ import { loadSchemaFiles } from '../../platform/schemas/schema-catalog.ts'
 import { fetchRoutes } from './fetch-routes.ts'
 import { FetchService } from './fetch-service.ts'
 import { type CounterStore, GrantLimiter, MemoryCounters, RedisCounters } from './grant-limiter.ts'
+import { cursorSeal, recordReference } from './record-reference.ts'
 
 export interface FetchPluginOptions {
   /** Most subjects in one fetch (default 100): bounds the fan-out to a department system per call. */
@@ -28,6 +29,7 @@ export const fetchPlugin = fp<FetchPluginOptions>(
       if (file.startsWith('records/'))
         fields.set(file, Object.keys((schema as { properties?: object }).properties ?? {}))
     }
+    // Keys for record references and cursors are derived from the audit subject key (HMAC with a label).
     const service = new FetchService({
       db: app.db,
       adapters: app.adapters,
@@ -36,6 +38,8 @@ export const fetchPlugin = fp<FetchPluginOptions>(
       limiter: new GrantLimiter(counters),
       fieldsOf: (schemaId) => fields.get(schemaId) ?? [],
       maxSubjects: opts.maxSubjects ?? 100,
+      recordRef: recordReference(Buffer.from(app.config.audit.subjectKey ?? '')),
+      cursors: cursorSeal(Buffer.from(app.config.audit.subjectKey ?? '')),
     })
     await app.register(fetchRoutes, { service })
   },

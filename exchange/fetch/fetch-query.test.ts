@@ -54,8 +54,9 @@ describe('POST /v1/exchange/fetch with a query', () => {
       limit: 2,
       cursor: first.json().nextCursor,
     })
+    // The query found this subject, so its identifier leaves masked like the item.
     expect(second.json().results.map((r: { subject: { id: string } }) => r.subject.id)).toEqual([
-      people[2]!.residentId,
+      `${people[2]!.residentId.slice(0, 6)}********${people[2]!.residentId.slice(-4)}`,
     ])
     expect(second.json().nextCursor).toBeUndefined()
     const audits = (await fetchAudits(hub.database.db)).slice(-3)
@@ -78,5 +79,54 @@ describe('POST /v1/exchange/fetch with a query', () => {
       'filter-item-not-granted',
       'subjects-or-query',
     ])
+  })
+})
+
+describe('only granted items leave the hub', () => {
+  it('lets no identifier digits beyond the mask out in any field, record keys included', async () => {
+    const { code } = await grantedResource(hub, tokens, '70009', {
+      items: ['gmsfhm', 'xzlx'],
+      masking: { gmsfhm: 'resident-id' },
+    })
+    // The source's own record key embeds the resident ID (as account numbers of some systems do).
+    await holdRecords(hub.database.db, code, people, (p) =>
+      contributionRow(p, `ZH-${p.residentId.slice(-8)}-${p.residentId}`, { insuranceType: 'pension' }),
+    )
+    const asked = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/exchange/fetch',
+      headers: { authorization: `Bearer ${tokens.consumer}` },
+      payload: {
+        resourceCode: code,
+        subjects: [{ type: 'resident-id', id: people[0]!.residentId }],
+        purpose: { code: 'administrative-basis', text: '资格核验' },
+      },
+    })
+    const found = await query(code, { filter: { xzlx: 'pension' }, limit: 5 })
+    for (const res of [asked, found]) {
+      expect(res.statusCode).toBe(200)
+      const records = res.json().results.flatMap((r: { records: unknown[] }) => r.records)
+      expect(records.length).toBeGreaterThan(0)
+      // The caller named the subject in `asked`, so only the records are checked there.
+      const leaving = JSON.stringify(res === asked ? records : res.json())
+      for (const p of people) {
+        // The mask keeps the first 6 and last 4: digits 7–14 must appear nowhere.
+        expect(leaving).not.toContain(p.residentId.slice(6, 14))
+        expect(leaving).not.toContain(p.residentId.slice(-8))
+      }
+    }
+    const ref = asked.json().results[0].records[0].recordId
+    expect(ref).toMatch(/^ref-[A-Za-z0-9_-]{24}$/)
+    const again = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/exchange/fetch',
+      headers: { authorization: `Bearer ${tokens.consumer}` },
+      payload: {
+        resourceCode: code,
+        subjects: [{ type: 'resident-id', id: people[0]!.residentId }],
+        purpose: { code: 'administrative-basis', text: '资格核验' },
+      },
+    })
+    expect(again.json().results[0].records[0].recordId).toBe(ref)
   })
 })

@@ -4,6 +4,7 @@ import type { AdapterRegistry } from '../../adapters/adapter-registry.ts'
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { maskRecord } from '../../directory/grants/grant-masking.ts'
 import { AppError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { maskResidentId } from '../../platform/identifiers/index.ts'
 import {
   type Authorization,
   asSubject,
@@ -21,6 +22,7 @@ import { applicantsOfOpenCase, missingGrantReason } from './fetch-source-read-mo
 import type { GrantLimiter } from './grant-limiter.ts'
 import { toItemValues } from './record-item-map.ts'
 import { RecordReader } from './record-reader.ts'
+import type { CursorSeal, RecordReference } from './record-reference.ts'
 import { type KindFields, type RecordSource, resolveSource } from './record-source.ts'
 
 /**
@@ -37,6 +39,10 @@ export interface FetchServiceDeps {
   limiter: GrantLimiter
   fieldsOf: KindFields
   maxSubjects: number
+  /** The opaque reference a record leaves under (never the source's own key). */
+  recordRef: RecordReference
+  /** Query cursors leave sealed. */
+  cursors: CursorSeal
 }
 
 export interface FetchContext {
@@ -164,8 +170,12 @@ export class FetchService {
         source = resolveSource(resource, this.deps.adapters, this.deps.fieldsOf)
         const filter = canonicalFilter(body.query.filter, source)
         const limit = body.query.limit ?? 20
-        const page = await this.reader.page(source, filter, { cursor: body.query.cursor, limit }, ctx)
-        nextCursor = page.nextCursor
+        const cursor =
+          body.query.cursor === undefined
+            ? undefined
+            : this.deps.cursors.open(resource.code, body.query.cursor)
+        const page = await this.reader.page(source, filter, { cursor, limit }, ctx)
+        nextCursor = page.nextCursor === null ? null : this.deps.cursors.seal(resource.code, page.nextCursor)
         ;({ subjects, records } = bySubject(page.items))
       } catch (error) {
         if (error instanceof AppError) throw await refuse(error, [], grantOfCall)
@@ -256,7 +266,7 @@ export class FetchService {
       }
       const grant = d.grant
       const out = (records.get(d.subject.id) ?? []).map((r) => ({
-        recordId: r.recordId,
+        recordId: this.deps.recordRef(resource.code, r.recordId),
         items: maskRecord(
           toItemValues(r.data, d.items, src.kind, src.fields, src.itemFields),
           d.items,
@@ -264,7 +274,12 @@ export class FetchService {
         ),
       }))
       const returned = [...new Set(out.flatMap((r) => Object.keys(r.items)))]
-      results.push({ subject: d.subject, outcome: 'allowed', records: out })
+      // A query found the subject, so its identifier was not the caller's to begin with: masked.
+      const subject =
+        body.query && d.subject.type === 'resident-id'
+          ? { ...d.subject, id: maskResidentId(d.subject.id) }
+          : d.subject
+      results.push({ subject, outcome: 'allowed', records: out })
       audits.push(
         ctx.audit({
           ...base,

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import { hasAnyRole, type Role } from '../../policies/roles.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import { AuthenticationError, NotAllowedError } from '../errors/app-error.ts'
+import { KnownDepartments } from './known-departments.ts'
 import type { SessionService } from './session-service.ts'
 import type { TokenVerifier } from './token-verifier.ts'
 
@@ -24,7 +25,8 @@ declare module 'fastify' {
 
 /** The docs UI (registered by @fastify/swagger-ui, which cannot carry our route config). */
 const DOCS_PREFIX = '/docs'
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
+// The scheme is case-insensitive (RFC 7235 §2.1).
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i
 
 /**
  * Authentication for every route unless it is marked `config: { public: true }`. Runs in
@@ -34,6 +36,7 @@ export const authPlugin = fp<{ verifier: TokenVerifier; sessions?: SessionServic
   async (app: FastifyInstance, { verifier, sessions }) => {
     app.decorate('tokens', verifier)
     app.decorateRequest('principal', null as unknown as Principal)
+    const departments = app.config.auth.requireKnownDepartment ? new KnownDepartments(app.db) : null
 
     app.addHook('onRequest', async (request: FastifyRequest) => {
       const config = request.routeOptions.config
@@ -48,7 +51,13 @@ export const authPlugin = fp<{ verifier: TokenVerifier; sessions?: SessionServic
         const match = BEARER.exec(header)
         if (!match)
           throw new AuthenticationError('token-malformed', 'The Authorization header must be "Bearer <JWT>"')
-        request.principal = await verifier.verify(match[1]!)
+        const principal = await verifier.verify(match[1]!)
+        if (principal.department && departments && !(await departments.has(principal.department)))
+          throw new AuthenticationError(
+            'token-department-unknown',
+            'The token is for a department the hub does not know',
+          )
+        request.principal = principal
       }
       if (config.roles && !hasAnyRole(request.principal, config.roles)) {
         throw new NotAllowedError(
@@ -58,5 +67,5 @@ export const authPlugin = fp<{ verifier: TokenVerifier; sessions?: SessionServic
       }
     })
   },
-  { name: 'tokens' },
+  { name: 'tokens', dependencies: ['db'] },
 )

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose'
 import type { Principal } from '../../schemas/generated/types.ts'
+import { DEFAULT_MAX_LIFETIME_S, DEFAULT_MAX_SERVICE_LIFETIME_S } from './token-verifier.ts'
 
 /**
  * A local token issuer for development, demos and tests: an ES256 key pair kept under the data
@@ -41,10 +42,15 @@ export async function createDevIssuerFromKey(
         .setIssuer(issuer)
         .setAudience(audience)
         .setIssuedAt()
-        .setExpirationTime(`${options.ttlSeconds ?? 8 * 3600}s`)
+        .setExpirationTime(`${options.ttlSeconds ?? defaultTtl(principal)}s`)
         .sign(key)
     },
   }
+}
+
+/** Within the verifier's default limits: an hour for people, a day for department systems. */
+function defaultTtl(principal: Principal): number {
+  return principal.roles.includes('service') ? DEFAULT_MAX_SERVICE_LIFETIME_S : DEFAULT_MAX_LIFETIME_S
 }
 
 export async function generateDevKey(kid = `dev-${Date.now().toString(36)}`): Promise<JWK> {

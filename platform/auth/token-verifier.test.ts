@@ -134,6 +134,7 @@ describe('token verifier', () => {
         .setSubject('u-2')
         .setIssuer(ISSUER)
         .setAudience(AUDIENCE)
+        .setIssuedAt()
         .setExpirationTime('1h')
         .sign(signer)
     expect(await rejection(await sign({ dept: 'lf-x' }), v)).toBe('token-invalid')
@@ -191,5 +192,66 @@ describe('key sources', () => {
     const keys = await loadKeySet({ kind: 'file', path: file })
     const fromFile = createTokenVerifier(keys, { issuer: ISSUER, audience: AUDIENCE, cacheSize: 0 })
     expect(await fromFile.verify(await issuer.issue(clerk))).toEqual(clerk)
+  })
+})
+
+describe('token lifetime and times', () => {
+  it('refuses a token for a person valid longer than an hour', async () => {
+    const v = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cacheSize: 0,
+    })
+    expect(await rejection(await issuer.issue(clerk, { ttlSeconds: 3601 }), v)).toBe(
+      'token-lifetime-too-long',
+    )
+    expect(await v.verify(await issuer.issue(clerk, { ttlSeconds: 3600 }))).toEqual(clerk)
+  })
+
+  it('gives department systems (service role) up to 24 hours, configurable', async () => {
+    const system = { ...clerk, roles: ['service' as const] }
+    expect(await verifier.verify(await issuer.issue(system, { ttlSeconds: 86_400 }))).toEqual(system)
+    expect(await rejection(await issuer.issue(system, { ttlSeconds: 86_401 }))).toBe(
+      'token-lifetime-too-long',
+    )
+    const strict = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cacheSize: 0,
+      maxServiceLifetimeS: 600,
+    })
+    expect(await rejection(await issuer.issue(system, { ttlSeconds: 601 }), strict)).toBe(
+      'token-lifetime-too-long',
+    )
+  })
+
+  it('refuses a token without iat (its lifetime cannot be judged)', async () => {
+    const key = await generateDevKey('k3')
+    const v = createTokenVerifier(createLocalJWKSet({ keys: [{ ...key, d: undefined }] as never }), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cacheSize: 0,
+    })
+    const token = await new SignJWT({ roles: ['citizen'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k3' })
+      .setSubject('u-3')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('10m')
+      .sign(await importJWK(key, 'ES256'))
+    expect(await rejection(token, v)).toBe('token-invalid')
+  })
+
+  it('refuses iat or nbf in the future beyond the skew', async () => {
+    const future = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cacheSize: 0,
+      // The verifier's clock is two minutes behind the issuer's: iat lies in its future.
+      now: () => Date.now() - 120_000,
+    })
+    expect(await rejection(await issuer.issue(clerk, { ttlSeconds: 600 }), future)).toBe(
+      'token-not-yet-valid',
+    )
   })
 })

@@ -24,6 +24,29 @@ interface CachedPrincipal {
 }
 
 const CLOCK_TOLERANCE_S = 5
+/** Defaults of `AUTH_MAX_TOKEN_LIFETIME_S` and `AUTH_MAX_SERVICE_TOKEN_LIFETIME_S`. */
+export const DEFAULT_MAX_LIFETIME_S = 3600
+export const DEFAULT_MAX_SERVICE_LIFETIME_S = 86_400
+
+/** `exp − iat` within the limit for the caller's kind; `iat` and `nbf` not in the future. */
+function checkTimes(
+  payload: JWTPayload,
+  principal: Principal,
+  nowS: number,
+  limits: { people: number; service: number },
+): void {
+  const { iat, exp, nbf } = payload
+  if (typeof iat !== 'number' || typeof exp !== 'number')
+    throw new AuthenticationError('token-invalid', 'The token must carry "iat" and "exp"')
+  if (iat > nowS + CLOCK_TOLERANCE_S || (typeof nbf === 'number' && nbf > nowS + CLOCK_TOLERANCE_S))
+    throw new AuthenticationError('token-not-yet-valid', 'The token was issued for a time in the future')
+  const limit = principal.roles.includes('service') ? limits.service : limits.people
+  if (exp - iat > limit)
+    throw new AuthenticationError(
+      'token-lifetime-too-long',
+      `Tokens may be valid for at most ${limit} seconds`,
+    )
+}
 
 /** Resolves the configured key source into a jose key getter. */
 export async function loadKeySet(jwks: NonNullable<AuthConfig['jwks']>): Promise<JWTVerifyGetKey> {
@@ -105,8 +128,20 @@ function explain(error: unknown): AuthenticationError {
  */
 export function createTokenVerifier(
   keys: JWTVerifyGetKey,
-  options: { issuer: string; audience: string; cacheSize: number; now?: () => number },
+  options: {
+    issuer: string
+    audience: string
+    cacheSize: number
+    now?: () => number
+    /** Longest `exp − iat` for people and for department systems (`service` role), in seconds. */
+    maxLifetimeS?: number
+    maxServiceLifetimeS?: number
+  },
 ): TokenVerifier {
+  const limits = {
+    people: options.maxLifetimeS ?? DEFAULT_MAX_LIFETIME_S,
+    service: options.maxServiceLifetimeS ?? DEFAULT_MAX_SERVICE_LIFETIME_S,
+  }
   const cache = new Map<string, CachedPrincipal>()
   const now = options.now ?? Date.now
   return {
@@ -127,7 +162,7 @@ export function createTokenVerifier(
           issuer: options.issuer,
           audience: options.audience,
           algorithms: ['ES256'],
-          requiredClaims: ['exp', 'sub'],
+          requiredClaims: ['exp', 'iat', 'sub'],
           clockTolerance: CLOCK_TOLERANCE_S,
           currentDate: new Date(now()),
         }))
@@ -135,6 +170,7 @@ export function createTokenVerifier(
         throw explain(error)
       }
       const principal = principalFrom(payload)
+      checkTimes(payload, principal, Math.floor(now() / 1000), limits)
       if (options.cacheSize > 0) {
         if (cache.size >= options.cacheSize) cache.delete(cache.keys().next().value as string)
         cache.set(token, { principal, expiresAtMs: (payload.exp as number) * 1000 })

@@ -37,7 +37,7 @@ function usage(): string {
     '  --dept CODE        the department code (`dept`); required for every role but citizen',
     '  --district CODE    a 6-digit GB/T 2260 division code (`district`), e.g. 141000',
     "  --id-number ID     a citizen's resident ID (`idNumber`), as set after real-name verification",
-    '  --ttl SECONDS      lifetime, default 28800 (8 hours)',
+    "  --ttl SECONDS      lifetime, default the hub's maximum (AUTH_MAX_TOKEN_LIFETIME_S, 1 hour; 24 hours for service)",
     '  e.g. npm run -s token -- --sub x --dept lf-hrss --roles steward --district 141000',
     '',
     '  --jwks             print the path of the dev issuer public JWKS (for AUTH_JWKS_FILE in services mode);',
@@ -61,7 +61,7 @@ function parse() {
       roles: { type: 'string' },
       district: { type: 'string' },
       'id-number': { type: 'string' },
-      ttl: { type: 'string', default: String(8 * 3600) },
+      ttl: { type: 'string' },
       jwks: { type: 'boolean', default: false },
     },
   })
@@ -102,15 +102,20 @@ function principalFromOptions(): Principal {
   return principal
 }
 
-const ttlSeconds = Number(values.ttl)
-if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) fail('--ttl: a positive number of seconds')
+const ttlSeconds = values.ttl === undefined ? undefined : Number(values.ttl)
+if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds < 1))
+  fail('--ttl: a positive number of seconds')
 const principal = values.jwks ? null : principalFromOptions()
 const config = loadConfigOrExit()
 try {
   const issuer = await loadDevIssuer(config.dataDir, config.auth.issuer, config.auth.audience, {
     create: values.jwks,
   })
-  console.log(principal ? await issuer.issue(principal, { ttlSeconds }) : issuer.jwksFile)
+  console.log(
+    principal
+      ? await issuer.issue(principal, ttlSeconds === undefined ? {} : { ttlSeconds })
+      : issuer.jwksFile,
+  )
 } catch (error) {
   if (!(error instanceof DevIssuerKeyMissing)) throw error
   console.error(

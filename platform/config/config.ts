@@ -16,6 +16,14 @@ export interface AuthConfig {
     | null
   /** Lifetime of a cached verified token never exceeds its own `exp`; this caps the cache size. */
   tokenCacheSize: number
+  /** Longest accepted token lifetime (`exp − iat`) for people, in seconds. */
+  maxTokenLifetimeS: number
+  /** Longest accepted token lifetime for department systems (the `service` role), in seconds. */
+  maxServiceTokenLifetimeS: number
+  /** Refuse tokens whose `dept` is not a registered department (off only to bootstrap a test harness). */
+  requireKnownDepartment: boolean
+  /** Failed authentications are recorded once per source and reason per this many seconds, then summed. */
+  failureAuditIntervalS: number
 }
 
 export interface CalendarConfig {
@@ -77,6 +85,8 @@ export interface HubConfig {
   limits: LimitsConfig
   outbox: { pollIntervalMs: number; batchSize: number; topicPrefix: string }
   jobs: { queuePrefix: string }
+  /** Deliveries of access-request changes to departments' webhooks: tries, first delay, longest delay. */
+  accessWebhooks: { attempts: number; backoffMs: number; maxBackoffMs: number }
   /**
    * The audit trail: HMAC key for subject identifiers and the private JWK (ES256) that signs
    * checkpoints (the embedded default makes both on first start); months kept before a monthly
@@ -340,6 +350,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
       audience: r.string('AUTH_AUDIENCE', 'data-exchange-hub'),
       jwks,
       tokenCacheSize: r.int('AUTH_TOKEN_CACHE_SIZE', 10_000, 0, 1_000_000),
+      maxTokenLifetimeS: r.int('AUTH_MAX_TOKEN_LIFETIME_S', 3600, 60, 7 * 86_400),
+      maxServiceTokenLifetimeS: r.int('AUTH_MAX_SERVICE_TOKEN_LIFETIME_S', 86_400, 60, 30 * 86_400),
+      requireKnownDepartment: r.bool('AUTH_REQUIRE_KNOWN_DEPARTMENT', true),
+      failureAuditIntervalS: r.int('AUTH_FAILURE_AUDIT_INTERVAL_S', 60, 1, 3600),
     },
     calendar: {
       holidays: r.dates('WORKDAY_HOLIDAYS'),
@@ -361,6 +375,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
       topicPrefix: r.string('KAFKA_TOPIC_PREFIX', 'hub.'),
     },
     jobs: { queuePrefix: r.string('JOBS_QUEUE_PREFIX', 'hub') },
+    // 5 s doubling to 10 min, 14 tries: a receiver may be down for well over an hour.
+    accessWebhooks: {
+      attempts: r.int('ACCESS_WEBHOOK_ATTEMPTS', 14, 1, 1000),
+      backoffMs: r.int('ACCESS_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
+      maxBackoffMs: r.int('ACCESS_WEBHOOK_MAX_BACKOFF_MS', 600_000, 1, 86_400_000),
+    },
     audit: {
       subjectKey,
       signingKey,

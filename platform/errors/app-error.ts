@@ -16,17 +16,28 @@ export abstract class AppError extends Error {
   readonly errors: FieldProblem[] | undefined
   /** Extra response headers (e.g. Retry-After). */
   readonly headers: Record<string, string>
+  /**
+   * The true reason, for the audit trail only, when the caller is told something vaguer: another
+   * department's case answers `case-not-found` like a missing one, but the trail says `not-case-department`.
+   */
+  readonly auditReason: string | undefined
 
   constructor(
     code: string,
     detail: string,
-    options: { errors?: FieldProblem[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      errors?: FieldProblem[]
+      headers?: Record<string, string>
+      cause?: unknown
+      auditReason?: string
+    } = {},
   ) {
     super(detail, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = new.target.name
     this.code = code
     this.errors = options.errors
     this.headers = options.headers ?? {}
+    this.auditReason = options.auditReason
   }
 }
 
@@ -53,6 +64,11 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   readonly status = 409
   readonly title = 'Conflict'
+}
+
+export class UriTooLongError extends AppError {
+  readonly status = 414
+  readonly title = 'URI too long'
 }
 
 export class PayloadTooLargeError extends AppError {

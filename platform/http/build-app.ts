@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { AjvCompiler } from '@fastify/ajv-compiler'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -38,7 +39,8 @@ import { jobsPlugin } from '../jobs/jobs-plugin.ts'
 import { loggableUrl } from '../logging/redact.ts'
 import { metricsPlugin } from '../metrics/metrics-plugin.ts'
 import { loadSchemaFiles } from '../schemas/schema-catalog.ts'
-import { installErrorHandling } from './error-handler.ts'
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
+import { installInputGuard } from './input-guard.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,6 +57,25 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+const AJV_OPTIONS = { removeAdditional: false, allErrors: true, useDefaults: true } as const
+
+/**
+ * Two validators: query strings, path parameters and headers arrive as text, so they are coerced to
+ * the declared types; JSON bodies already carry types, so `true` never becomes `"true"` or `1` and
+ * `["x"]` never becomes `"x"`.
+ */
+type CompilerArgs = Parameters<ReturnType<typeof AjvCompiler>>
+
+function buildValidator(externalSchemas: CompilerArgs[0]): ReturnType<ReturnType<typeof AjvCompiler>> {
+  const text = AjvCompiler()(externalSchemas, {
+    customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' },
+  })
+  const json = AjvCompiler()(externalSchemas, {
+    customOptions: { ...AJV_OPTIONS, coerceTypes: false },
+  })
+  return (route) => (route.httpPart === 'body' ? json(route) : text(route))
+}
 
 export const API_TAGS = [
   { name: 'directory', description: 'Information resources: register, review, publish, search' },
@@ -108,9 +129,9 @@ export async function buildApp({
       const incoming = req.headers['x-request-id']
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
-    ajv: {
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
-    },
+    schemaController: { compilersFactory: { buildValidator } },
+    frameworkErrors,
+    clientErrorHandler,
   })
   app.decorate('config', config)
   // JSON only: text/plain bodies are a caller mistake (415), not something to guess at.
@@ -120,6 +141,7 @@ export async function buildApp({
     done()
   })
   installErrorHandling(app)
+  installInputGuard(app)
 
   await app.register(metricsPlugin)
   await app.register(swagger, {

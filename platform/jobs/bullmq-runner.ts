@@ -4,6 +4,7 @@ import { NotFoundError, UnavailableError } from '../errors/app-error.ts'
 import {
   assertJobId,
   assertJobName,
+  backoffDelay,
   type DeadLetter,
   type EnqueueOptions,
   JOB_DEFAULTS,
@@ -17,6 +18,9 @@ import {
   type QueueDepth,
   resolveDefinition,
 } from './job-runner.ts'
+
+/** The backoff type of jobs with a capped delay, computed by the worker's backoffStrategy. */
+const CAPPED_BACKOFF = 'hub-capped-exponential'
 
 export interface BullmqRunnerOptions {
   redisUrl: string
@@ -95,7 +99,9 @@ export class BullmqRunner implements JobRunner {
       // Passed on every add (not as queue defaults) so scheduled jobs carry them too.
       jobOptions: {
         attempts: settings.attempts,
-        backoff: { type: 'exponential', delay: settings.backoffMs, jitter: settings.jitter },
+        backoff: settings.maxBackoffMs
+          ? { type: CAPPED_BACKOFF, delay: settings.backoffMs }
+          : { type: 'exponential', delay: settings.backoffMs, jitter: settings.jitter },
         removeOnComplete: { count: KEEP_COMPLETED },
         removeOnFail: { count: KEEP_FAILED },
       },
@@ -139,7 +145,18 @@ export class BullmqRunner implements JobRunner {
       async (job: Job) => {
         await definition.handler(job.data, { id: job.id ?? '', attempt: job.attemptsMade + 1 })
       },
-      { connection: this.workerClient, prefix: this.prefix, concurrency: definition.settings.concurrency },
+      {
+        connection: this.workerClient,
+        prefix: this.prefix,
+        concurrency: definition.settings.concurrency,
+        settings: {
+          // BullMQ's exponential backoff has no cap; the same formula with one (job-runner.ts).
+          backoffStrategy: (attemptsMade: number) => {
+            const { backoffMs, jitter, maxBackoffMs } = definition.settings
+            return backoffDelay(attemptsMade, backoffMs, jitter, maxBackoffMs)
+          },
+        },
+      },
     )
     // An EventEmitter 'error' without a listener would crash the process.
     worker.on('error', (error) => this.reportError(error, definition.name))

@@ -251,7 +251,12 @@ export class InProcessRunner implements JobRunner {
         this.delay(
           lane,
           entry,
-          backoffDelay(entry.attemptsMade, lane.settings.backoffMs, lane.settings.jitter),
+          backoffDelay(
+            entry.attemptsMade,
+            lane.settings.backoffMs,
+            lane.settings.jitter,
+            lane.settings.maxBackoffMs,
+          ),
         )
         return
       }

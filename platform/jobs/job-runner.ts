@@ -21,6 +21,8 @@ export interface JobDefinitionOptions {
   attempts?: number
   /** Base delay of the exponential backoff between runs, in ms (default 1000). */
   backoffMs?: number
+  /** Longest delay between two runs, in ms (default: none); with it a long outage costs attempts linearly. */
+  maxBackoffMs?: number
   /** Jobs of this name run at the same time in one process (default 1). */
   concurrency?: number
 }
@@ -84,6 +86,8 @@ export interface JobDefaults {
    * together (a department system going down) so they do not hit it again in lock-step.
    */
   jitter: number
+  /** Cap of the backoff delay in ms; 0 for none. */
+  maxBackoffMs?: number
 }
 
 export const JOB_DEFAULTS: JobDefaults = { attempts: 5, backoffMs: 1000, concurrency: 1, jitter: 0.25 }
@@ -97,8 +101,9 @@ export const KEEP_FAILED = 10_000
  * share randomised. The same formula as BullMQ's built-in exponential backoff, so both runners
  * retry alike.
  */
-export function backoffDelay(attemptsMade: number, baseMs: number, jitter: number): number {
-  const max = Math.round(2 ** (attemptsMade - 1) * baseMs)
+export function backoffDelay(attemptsMade: number, baseMs: number, jitter: number, capMs = 0): number {
+  const uncapped = Math.round(2 ** (attemptsMade - 1) * baseMs)
+  const max = capMs > 0 ? Math.min(uncapped, capMs) : uncapped
   if (jitter <= 0) return max
   const min = max * (1 - jitter)
   return Math.floor(Math.random() * max * jitter + min)
@@ -135,10 +140,12 @@ export function resolveDefinition(options: JobDefinitionOptions, defaults: JobDe
     backoffMs: options.backoffMs ?? defaults.backoffMs,
     concurrency: options.concurrency ?? defaults.concurrency,
     jitter: defaults.jitter,
+    maxBackoffMs: options.maxBackoffMs ?? defaults.maxBackoffMs ?? 0,
   }
   if (!Number.isInteger(resolved.attempts) || resolved.attempts < 1)
     throw new Error('attempts must be an integer ≥ 1')
   if (!(resolved.backoffMs >= 0)) throw new Error('backoffMs must be ≥ 0')
+  if (!(resolved.maxBackoffMs >= 0)) throw new Error('maxBackoffMs must be ≥ 0')
   if (!Number.isInteger(resolved.concurrency) || resolved.concurrency < 1) {
     throw new Error('concurrency must be an integer ≥ 1')
   }

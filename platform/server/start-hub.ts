@@ -84,6 +84,8 @@ async function startOn(
     issuer: config.auth.issuer,
     audience: config.auth.audience,
     cacheSize: config.auth.tokenCacheSize,
+    maxLifetimeS: config.auth.maxTokenLifetimeS,
+    maxServiceLifetimeS: config.auth.maxServiceTokenLifetimeS,
   })
 
   // The embedded default also runs simulated department systems, so fetches work with nothing set up.

@@ -478,7 +478,14 @@ export interface AuditAnomalyReport {
   /**
    * The rule applied; `all` when the call named none and every rule ran with its default threshold.
    */
-  kind: "access-without-case" | "after-grant-end" | "volume-spike" | "off-hours-bulk" | "repeated-denials" | "all";
+  kind:
+    | "access-without-case"
+    | "after-grant-end"
+    | "volume-spike"
+    | "off-hours-bulk"
+    | "repeated-denials"
+    | "failed-authentications"
+    | "all";
   /**
    * Start of the range examined.
    */
@@ -488,7 +495,7 @@ export interface AuditAnomalyReport {
    */
   to: string;
   /**
-   * The rule's threshold used: k for volume-spike, records per hour for off-hours-bulk, denials for repeated-denials; unused by the other rules; absent for `all`.
+   * The rule's threshold used: k for volume-spike, records per hour for off-hours-bulk, denials for repeated-denials, failed authentications per source for failed-authentications; unused by the other rules; absent for `all`.
    */
   threshold?: number;
   /**
@@ -505,7 +512,13 @@ export interface AuditAnomaly {
   /**
    * Which rule found it.
    */
-  kind: "access-without-case" | "after-grant-end" | "volume-spike" | "off-hours-bulk" | "repeated-denials";
+  kind:
+    | "access-without-case"
+    | "after-grant-end"
+    | "volume-spike"
+    | "off-hours-bulk"
+    | "repeated-denials"
+    | "failed-authentications";
   /**
    * The caller subject (officer or service account).
    */
@@ -5725,7 +5738,7 @@ export interface FetchResult {
     syncedAt?: string;
   };
   /**
-   * For a query: pass as `query.cursor` to get the next page; absent on the last page.
+   * For a query: pass as `query.cursor` to get the next page (opaque and sealed to this resource); absent on the last page.
    */
   nextCursor?: string;
   /**
@@ -5746,7 +5759,7 @@ export interface FetchResult {
      */
     records: {
       /**
-       * Stable key of the record in its source.
+       * Stable opaque reference of the record (the same record under the same resource always has the same one). The source system's own key is not an information item and never leaves the hub.
        */
       recordId: string;
       /**

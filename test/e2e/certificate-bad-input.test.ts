@@ -26,12 +26,14 @@ describe('bad input is a clear 4xx, audited as denied, and writes nothing', () =
       'C-FOUND',
     ],
     [
+      // Answered exactly like a case that does not exist: no existence oracle.
       'a case of another department',
       () => fetchCertificate('C-OTHER-DEPT'),
-      403,
-      'not-case-department',
+      404,
+      'case-not-found',
       'C-OTHER-DEPT',
     ],
+    ['a case that does not exist', () => fetchCertificate('C-NO-SUCH'), 404, 'case-not-found', 'C-NO-SUCH'],
     [
       'a holder who is not the applicant',
       () => fetchCertificate('C-FOUND', 'M01', { holderIdNumber: people[1]!.residentId }),
@@ -85,6 +87,29 @@ describe('bad input is a clear 4xx, audited as denied, and writes nothing', () =
     expect(res.json().code).toBe(code)
     expect(await audits(caseNumber, 'denied')).toBe(denied + 1)
     expect(await countRows(db(), 'case_material_fetches')).toBe(fetches)
+  })
+
+  it("answers another department's case exactly like a missing one, and records the true reason", async () => {
+    const headers = await clerk('lf-approval', ['clerk'])
+    const shareable = (n: string) =>
+      hub.app.inject({ method: 'GET', url: `/v1/cases/${n}/shareable-materials`, headers })
+    const other = await shareable('C-OTHER-DEPT')
+    const missing = await shareable('C-NO-SUCH')
+    expect([other.statusCode, other.json().code, other.json().detail]).toEqual([
+      missing.statusCode,
+      missing.json().code,
+      missing.json().detail,
+    ])
+    expect(other.statusCode).toBe(404)
+    const trail = await db()('audit_records')
+      .where({ request_id: other.headers['x-request-id'] })
+      .first('reason')
+    expect(trail.reason).toBe('not-case-department')
+    const fetched = await fetchCertificate('C-OTHER-DEPT')
+    const trailOfFetch = await db()('audit_records')
+      .where({ request_id: fetched.headers['x-request-id'], outcome: 'denied' })
+      .first('reason')
+    expect(trailOfFetch.reason).toBe('not-case-department')
   })
 
   it('refuses a material the service item lists as optional', async () => {
