@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: `unit` (tests beside the code; may use the real PostgreSQL/Redis/Kafka through
-// test/support) and `e2e` (whole flows through the HTTP API). One global setup prepares the services.
+// Projects: `unit` (tests beside the code; may use the real PostgreSQL/Redis/Kafka through
+// test/support), `e2e` (whole flows through the HTTP API), `web` (the console's helpers) and `browser`
+// (the console in Chromium against the real hub). One global setup prepares the services.
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
@@ -18,12 +19,17 @@ export default defineConfig({
           name: 'unit',
           include: [
             '{platform,directory,exchange,adapters,policies,audit,schemas,migrations,bench}/**/*.test.ts',
+            'web/scripts/**/*.test.ts',
           ],
         },
       },
       {
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] },
+      },
+      {
+        // The console's own helpers (web/src), no services needed.
+        test: { name: 'web', include: ['web/src/**/*.test.ts'] },
       },
     ],
   },
