@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{platform,directory,exchange,adapters,policies,audit,schemas,migrations,bench}/**/*.test.ts',
+            '{platform,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
             'web/scripts/**/*.test.ts',
           ],
         },

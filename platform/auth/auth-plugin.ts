@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import { hasAnyRole, type Role } from '../../policies/roles.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import { AuthenticationError, NotAllowedError } from '../errors/app-error.ts'
+import type { SessionService } from './session-service.ts'
 import type { TokenVerifier } from './token-verifier.ts'
 
 declare module 'fastify' {
@@ -29,8 +30,8 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
  * Authentication for every route unless it is marked `config: { public: true }`. Runs in
  * `onRequest`, before the body is parsed, so an unauthenticated caller cannot make the hub do work.
  */
-export const authPlugin = fp<{ verifier: TokenVerifier }>(
-  async (app: FastifyInstance, { verifier }) => {
+export const authPlugin = fp<{ verifier: TokenVerifier; sessions?: SessionService }>(
+  async (app: FastifyInstance, { verifier, sessions }) => {
     app.decorate('tokens', verifier)
     app.decorateRequest('principal', null as unknown as Principal)
 
@@ -38,12 +39,17 @@ export const authPlugin = fp<{ verifier: TokenVerifier }>(
       const config = request.routeOptions.config
       if (config.public || request.is404 || request.routeOptions.url?.startsWith(DOCS_PREFIX)) return
       const header = request.headers.authorization
-      if (!header)
-        throw new AuthenticationError('token-missing', 'An Authorization: Bearer token is required')
-      const match = BEARER.exec(header)
-      if (!match)
-        throw new AuthenticationError('token-malformed', 'The Authorization header must be "Bearer <JWT>"')
-      request.principal = await verifier.verify(match[1]!)
+      // The web console signs in with a session cookie; department systems keep their bearer tokens.
+      const fromSession = !header && sessions ? await sessions.authenticate(request) : null
+      if (fromSession) request.principal = fromSession
+      else {
+        if (!header)
+          throw new AuthenticationError('token-missing', 'An Authorization: Bearer token is required')
+        const match = BEARER.exec(header)
+        if (!match)
+          throw new AuthenticationError('token-malformed', 'The Authorization header must be "Bearer <JWT>"')
+        request.principal = await verifier.verify(match[1]!)
+      }
       if (config.roles && !hasAnyRole(request.principal, config.roles)) {
         throw new NotAllowedError(
           'role-required',

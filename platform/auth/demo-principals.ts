@@ -29,3 +29,23 @@ export const DEMO_PRINCIPALS: Record<string, Principal> = {
   },
   citizen: { subject: 'citizen-demo', department: null, roles: ['citizen'], district: null },
 }
+
+/** How the console's dev sign-in page shows a demo principal. */
+export interface DemoPrincipalProfile {
+  displayName: string
+  departmentName: string | null
+}
+
+/**
+ * The demo people of the console's dev sign-in page. The `service` principal is missing on purpose:
+ * it is a department system, which calls the API with a bearer token and never signs in to the console.
+ */
+export const DEMO_PRINCIPAL_PROFILES: Record<string, DemoPrincipalProfile> = {
+  steward: { displayName: '人社局数据管理员', departmentName: '临汾市人力资源和社会保障局' },
+  consumer: { displayName: '公积金中心数据使用员', departmentName: '临汾市住房公积金管理中心' },
+  clerk: { displayName: '行政审批局窗口受理员', departmentName: '临汾市行政审批服务管理局' },
+  reviewer: { displayName: '大数据办目录审核员', departmentName: '临汾市大数据应用局（市大数据办）' },
+  auditor: { displayName: '大数据办安全审计员', departmentName: '临汾市大数据应用局（市大数据办）' },
+  admin: { displayName: '平台运维管理员', departmentName: '临汾市大数据应用局（市大数据办）' },
+  citizen: { displayName: '演示市民', departmentName: null },
+}

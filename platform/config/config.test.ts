@@ -106,4 +106,42 @@ describe('loadConfig', () => {
       decisionWorkdays: 7,
     })
   })
+
+  it('signs console users in with demo principals in embedded mode, and not at all in services mode', () => {
+    expect(loadConfig({}).console).toEqual({
+      signIn: 'dev',
+      webDist: 'web/dist',
+      session: { ttlMinutes: 480, idleMinutes: 30 },
+      oidc: null,
+    })
+    expect(loadConfig(SERVICES).console.signIn).toBe('off')
+    expect(loadConfig({ ...SERVICES, AUTH_DEV_SIGN_IN: 'true' }).console.signIn).toBe('dev')
+  })
+
+  it('reads the OpenID Connect provider, its claim names and the session limits', () => {
+    const config = loadConfig({
+      ...SERVICES,
+      OIDC_ISSUER_URL: 'http://127.0.0.1:18080/realms/hub',
+      OIDC_CLIENT_ID: 'hub-console',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_CLAIM_ROLES: 'realm_access.roles',
+      SESSION_TTL_MINUTES: '60',
+      SESSION_IDLE_MINUTES: '90',
+    })
+    expect(config.console.signIn).toBe('oidc')
+    expect(config.console.oidc).toEqual({
+      issuerUrl: 'http://127.0.0.1:18080/realms/hub',
+      clientId: 'hub-console',
+      clientSecret: 'secret',
+      redirectUrl: 'http://127.0.0.1:8080/auth/callback',
+      scopes: 'openid profile',
+      claims: { department: 'dept', roles: 'realm_access.roles', district: 'district' },
+    })
+    // The idle limit never outlasts the absolute one.
+    expect(config.console.session).toEqual({ ttlMinutes: 60, idleMinutes: 60 })
+    expect(problemsOf({ ...SERVICES, OIDC_ISSUER_URL: 'ftp://idp' })).toEqual([
+      'OIDC_ISSUER_URL: must use https: or http: (got "ftp:")',
+      'OIDC_CLIENT_ID: required when OIDC_ISSUER_URL is set',
+    ])
+  })
 })

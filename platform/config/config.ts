@@ -31,6 +31,32 @@ export interface LimitsConfig {
   rateLimitShared: boolean
 }
 
+/** How people sign in to the web console (the hub is its backend-for-frontend). */
+export interface ConsoleConfig {
+  /** `oidc` when OIDC_ISSUER_URL is set; else `dev` (demo principals, one click) when AUTH_DEV_SIGN_IN allows; else `off`. */
+  signIn: 'dev' | 'oidc' | 'off'
+  /** The built console (web/dist); served under /console/. */
+  webDist: string
+  session: {
+    /** Absolute lifetime of a session. */
+    ttlMinutes: number
+    /** A session unused for this long ends. */
+    idleMinutes: number
+  }
+  oidc: OidcConfig | null
+}
+
+export interface OidcConfig {
+  issuerUrl: string
+  clientId: string
+  /** Confidential client secret; null for a public client (PKCE alone). */
+  clientSecret: string | null
+  redirectUrl: string
+  scopes: string
+  /** Claim names (dotted paths, e.g. `realm_access.roles`) that carry the principal's fields. */
+  claims: { department: string; roles: string; district: string }
+}
+
 export interface HubConfig {
   mode: HubMode
   host: string
@@ -59,6 +85,7 @@ export interface HubConfig {
     archiveDir: string
   }
   seedDemoData: boolean
+  console: ConsoleConfig
 }
 
 export class ConfigError extends Error {
@@ -238,13 +265,35 @@ export function loadConfig(env: Env = process.env): HubConfig {
       r.problems.push('AUDIT_RETIRED_SIGNING_KEYS: every key must be a public EC P-256 JWK with x, y and kid')
   }
 
+  const port = r.int('PORT', 8080, 0, 65535)
+  const issuerUrl = r.url('OIDC_ISSUER_URL', r.raw('OIDC_ISSUER_URL') ?? null, ['https:', 'http:'])
+  const oidc: OidcConfig | null = issuerUrl
+    ? {
+        issuerUrl,
+        clientId: r.required('OIDC_CLIENT_ID', 'when OIDC_ISSUER_URL is set') ?? '',
+        clientSecret: r.raw('OIDC_CLIENT_SECRET') ?? null,
+        redirectUrl:
+          r.url('OIDC_REDIRECT_URL', r.raw('OIDC_REDIRECT_URL') ?? null, ['https:', 'http:']) ??
+          `http://127.0.0.1:${port}/auth/callback`,
+        scopes: r.string('OIDC_SCOPES', 'openid profile'),
+        claims: {
+          department: r.string('OIDC_CLAIM_DEPARTMENT', 'dept'),
+          roles: r.string('OIDC_CLAIM_ROLES', 'roles'),
+          district: r.string('OIDC_CLAIM_DISTRICT', 'district'),
+        },
+      }
+    : null
+  const devSignIn = r.bool('AUTH_DEV_SIGN_IN', mode === 'embedded')
+  const sessionTtl = r.int('SESSION_TTL_MINUTES', 480, 1, 7 * 24 * 60)
+  const sessionIdle = r.int('SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60)
+
   const logLevel = r.string('LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
 
   const config: HubConfig = {
     mode,
     host: r.string('HOST', mode === 'embedded' ? '127.0.0.1' : '0.0.0.0'),
-    port: r.int('PORT', 8080, 0, 65535),
+    port,
     logLevel,
     dataDir: r.string('HUB_DATA_DIR', '.data'),
     databaseUrl,
@@ -281,6 +330,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
       archiveDir: r.string('AUDIT_ARCHIVE_DIR', `${r.string('HUB_DATA_DIR', '.data')}/audit-archive`),
     },
     seedDemoData: r.bool('HUB_SEED_DEMO', mode === 'embedded'),
+    console: {
+      signIn: oidc ? 'oidc' : devSignIn ? 'dev' : 'off',
+      webDist: r.string('CONSOLE_DIST_DIR', 'web/dist'),
+      session: { ttlMinutes: sessionTtl, idleMinutes: Math.min(sessionIdle, sessionTtl) },
+      oidc,
+    },
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems)
   return config

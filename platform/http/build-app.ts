@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -8,6 +9,7 @@ import { adapterRoutes } from '../../adapters/adapter-routes.ts'
 import { adaptersPlugin } from '../../adapters/adapters-plugin.ts'
 import { auditPlugin } from '../../audit/audit-plugin.ts'
 import { auditRoutes } from '../../audit/audit-routes.ts'
+import { consolePlugin } from '../../console/console-plugin.ts'
 import { departmentRoutes } from '../../directory/departments/department-routes.ts'
 import { grantRoutes } from '../../directory/grants/grant-routes.ts'
 import { accessRequestRoutes } from '../../directory/requests/access-request-routes.ts'
@@ -21,6 +23,8 @@ import { resourceSourcePlugin } from '../../exchange/sources/resource-source-plu
 import { syncPlugin } from '../../exchange/sync/sync-plugin.ts'
 import { policyPlugin } from '../../policies/policy-plugin.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
+import { SessionService } from '../auth/session-service.ts'
+import { SessionStore } from '../auth/session-store.ts'
 import type { TokenVerifier } from '../auth/token-verifier.ts'
 import type { HubConfig } from '../config/config.ts'
 import { dbPlugin } from '../db/db-plugin.ts'
@@ -135,7 +139,10 @@ export async function buildApp({
   await app.register(eventsPlugin, { config })
   await app.register(jobsPlugin, { config, prefix: config.jobs.queuePrefix })
   await app.register(adaptersPlugin, { env: adapterEnv })
-  await app.register(authPlugin, { verifier })
+  // Console sessions (cookie `hub_session`) are accepted beside bearer tokens; see console/.
+  const sessions = new SessionService({ store: new SessionStore(app.db), ...config.console.session })
+  await app.register(cookie)
+  await app.register(authPlugin, { verifier, sessions })
 
   // Per-instance counting by default: the shared Redis counter costs a round trip on every request
   // (about a quarter of the CPU of a cheap request, bench/http.bench.ts). Grant limits on data are
@@ -177,5 +184,6 @@ export async function buildApp({
   await app.register(grantRoutes)
   await app.register(webhookRoutes)
   await app.register(resourceRoutes, { recordChange: auditChanges(app.audit.writer) })
+  await app.register(consolePlugin, { sessions })
   return app
 }

@@ -4998,6 +4998,123 @@ export interface Certificate {
   faceData: {};
 }
 
+// console-auth-config.json
+/**
+ * How people sign in to the web console on this hub.
+ */
+export interface ConsoleAuthConfig {
+  /**
+   * `dev`: pick a demo principal (POST /auth/dev/sign-in); `oidc`: go to GET /auth/sign-in, the city's identity provider.
+   */
+  mode: "dev" | "oidc";
+}
+
+// console-dev-principal-list.json
+/**
+ * The demo principals one can sign in as in dev mode.
+ */
+export interface ConsoleDevPrincipalList {
+  /**
+   * One entry per demo principal.
+   */
+  items: {
+    /**
+     * What to send to POST /auth/dev/sign-in (e.g. `steward`).
+     */
+    name: string;
+    /**
+     * The principal's subject.
+     */
+    subject: string;
+    /**
+     * Department code; null for citizens.
+     */
+    department: string | null;
+    /**
+     * Department name (Chinese).
+     */
+    departmentName: string | null;
+    /**
+     * Roles of the principal.
+     *
+     * Items: One role.
+     */
+    roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+    /**
+     * GB/T 2260 division code, if any.
+     */
+    district: string | null;
+    /**
+     * Name to show (Chinese).
+     */
+    displayName: string;
+  }[];
+}
+
+// console-dev-sign-in.json
+/**
+ * Sign in to the console as a demo principal (dev mode only).
+ */
+export interface ConsoleDevSignIn {
+  /**
+   * A demo principal's name from GET /auth/dev/principals.
+   */
+  name: string;
+}
+
+// console-session.json
+/**
+ * The web console's signed-in session (cookie `hub_session`).
+ */
+export interface ConsoleSession {
+  /**
+   * Who is signed in: the principal the API sees, plus a name to show.
+   */
+  principal: {
+    /**
+     * Stable identifier of the person.
+     */
+    subject: string;
+    /**
+     * Code of the person's department; null for citizens.
+     */
+    department: string | null;
+    /**
+     * Roles of the person.
+     *
+     * Items: One role.
+     */
+    roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+    /**
+     * GB/T 2260 division code of the person's district, if any.
+     */
+    district: string | null;
+    /**
+     * Name to greet the person by (e.g. 人社局数据管理员).
+     */
+    displayName?: string;
+  };
+  /**
+   * Send it as header `x-csrf-token` on every POST, PUT, PATCH and DELETE made with the session cookie.
+   */
+  csrfToken: string;
+  /**
+   * When the session ends at the latest; it ends earlier after SESSION_IDLE_MINUTES unused.
+   */
+  expiresAt: string;
+}
+
+// console-sign-out.json
+/**
+ * The session has ended at the hub.
+ */
+export interface ConsoleSignOut {
+  /**
+   * OIDC mode: the identity provider's end-session URL; navigate there to sign out of the IdP as well.
+   */
+  logoutUrl?: string;
+}
+
 // dead-letter-job.json
 /**
  * A background job that failed on every attempt and waits for an operator to retry it.

@@ -1,0 +1,21 @@
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { SessionService } from '../platform/auth/session-service.ts'
+import { consoleStaticRoutes } from './console-static-routes.ts'
+import { sessionRoutes } from './session-routes.ts'
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..')
+
+export interface ConsolePluginOptions {
+  sessions: SessionService
+}
+
+/**
+ * The hub as the web console's backend-for-frontend: it serves the built console under /console/
+ * and signs people in (demo principals in dev mode, the city's identity provider with OIDC) into
+ * cookie sessions that the /v1 API accepts beside bearer tokens.
+ */
+export async function consolePlugin(app: FastifyInstance, { sessions }: ConsolePluginOptions): Promise<void> {
+  await app.register(consoleStaticRoutes, { root: path.resolve(PROJECT_ROOT, app.config.console.webDist) })
+  await app.register(sessionRoutes, { sessions })
+}
