@@ -31,6 +31,10 @@ export default defineConfig({
         // The console's own helpers (web/src), no services needed.
         test: { name: 'web', include: ['web/src/**/*.test.ts'] },
       },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 180_000 },
+      },
     ],
   },
 })

@@ -65,6 +65,13 @@ export function fieldErrors(problem: Problem): Record<string, string[]> {
 /** Codes the console explains in their own words; other codes fall back on the status. */
 export const KNOWN_CODES = [
   'validation-failed',
+  'resource-invalid',
+  'format-type-mismatch',
+  'share-condition-required',
+  'share-method-required',
+  'duplicate-item-code',
+  'item-share-type-looser',
+  'personal-item-open',
   'record-schema-mismatch',
   'resource-exists',
   'resource-not-found',
@@ -85,7 +92,9 @@ export const KNOWN_CODES = [
   'session-expired',
   'rate-limited',
   'forbidden',
-  'csrf-failed',
+  'csrf-token-invalid',
+  'session-missing',
+  'demo-principal-not-found',
 ] as const
 
 /** The i18n key of the message for a problem: by its code when known, else by its status. */
@@ -108,6 +117,12 @@ export function isConflict(problem: Problem): boolean {
 
 /** The i18n key for a field message the API wrote in English (problem+json `errors[].message`). */
 export function serverMessageKey(message: string): string {
+  if (/cannot be open to the public/.test(message)) return 'validation.personalOpen'
+  if (/cannot be looser/.test(message)) return 'validation.looser'
+  if (/appears twice|repeats row/.test(message)) return 'validation.duplicate'
+  if (/already exists/.test(message)) return 'validation.exists'
+  if (/at least one method/.test(message)) return 'validation.methodRequired'
+  if (/^must be one of .* for category/.test(message)) return 'validation.formatType'
   if (/required/.test(message)) return 'validation.required'
   if (/fewer than 1 characters/.test(message)) return 'validation.required'
   if (/must match pattern/.test(message)) return 'validation.pattern'

@@ -4,6 +4,103 @@
  */
 
 export interface paths {
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How people sign in to the web console
+         * @description Answers 404 `console-sign-in-off` when neither OIDC (OIDC_ISSUER_URL) nor the dev sign-in (AUTH_DEV_SIGN_IN) is configured.
+         */
+        get: operations["getConsoleAuthConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/dev/principals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo principals for the dev sign-in (dev mode only) */
+        get: operations["listConsoleDevPrincipals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/dev/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to the console as a demo principal (dev mode only)
+         * @description Sets the httpOnly session cookie `hub_session` and answers the session.
+         */
+        post: operations["signInConsoleDev"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in console session, with its CSRF token
+         * @description 401 `session-missing` without the cookie, `session-expired` once the session ended (absolute or idle limit).
+         */
+        get: operations["getConsoleSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the console session
+         * @description Needs `x-csrf-token` while the session is live (403 `csrf-token-invalid`). Clears the cookie; in OIDC mode answers the identity provider’s end-session URL.
+         */
+        post: operations["signOutConsole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2745,6 +2842,85 @@ export interface components {
             document: string;
         };
         /**
+         * ConsoleAuthConfig
+         * @description How people sign in to the web console on this hub.
+         */
+        ConsoleAuthConfig: {
+            /**
+             * @description `dev`: pick a demo principal (POST /auth/dev/sign-in); `oidc`: go to GET /auth/sign-in, the city's identity provider.
+             * @enum {string}
+             */
+            mode: "dev" | "oidc";
+        };
+        /**
+         * ConsoleDevPrincipalList
+         * @description The demo principals one can sign in as in dev mode.
+         */
+        ConsoleDevPrincipalList: {
+            /** @description One entry per demo principal. */
+            items: {
+                /** @description Department code; null for citizens. */
+                department: string | null;
+                /** @description Department name (Chinese). */
+                departmentName: string | null;
+                /** @description Name to show (Chinese). */
+                displayName: string;
+                /** @description GB/T 2260 division code, if any. */
+                district: string | null;
+                /** @description What to send to POST /auth/dev/sign-in (e.g. `steward`). */
+                name: string;
+                /** @description Roles of the principal. */
+                roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+                /** @description The principal's subject. */
+                subject: string;
+            }[];
+        };
+        /**
+         * ConsoleDevSignIn
+         * @description Sign in to the console as a demo principal (dev mode only).
+         */
+        ConsoleDevSignIn: {
+            /** @description A demo principal's name from GET /auth/dev/principals. */
+            name: string;
+        };
+        /**
+         * ConsoleSession
+         * @description The web console's signed-in session (cookie `hub_session`).
+         */
+        ConsoleSession: {
+            /** @description Send it as header `x-csrf-token` on every POST, PUT, PATCH and DELETE made with the session cookie. */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description When the session ends at the latest; it ends earlier after SESSION_IDLE_MINUTES unused.
+             */
+            expiresAt: string;
+            /** @description Who is signed in: the principal the API sees, plus a name to show. */
+            principal: {
+                /** @description Code of the person's department; null for citizens. */
+                department: string | null;
+                /** @description Name to greet the person by (e.g. 人社局数据管理员). */
+                displayName?: string;
+                /** @description GB/T 2260 division code of the person's district, if any. */
+                district: string | null;
+                /** @description Roles of the person. */
+                roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+                /** @description Stable identifier of the person. */
+                subject: string;
+            };
+        };
+        /**
+         * ConsoleSignOut
+         * @description The session has ended at the hub.
+         */
+        ConsoleSignOut: {
+            /**
+             * Format: uri
+             * @description OIDC mode: the identity provider's end-session URL; navigate there to sign out of the IdP as well.
+             */
+            logoutUrl?: string;
+        };
+        /**
          * DeadLetterJob
          * @description A background job that failed on every attempt and waits for an operator to retry it.
          */
@@ -4020,6 +4196,164 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getConsoleAuthConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How people sign in to the web console on this hub. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleAuthConfig"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConsoleDevPrincipals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The demo principals one can sign in as in dev mode. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleDevPrincipalList"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signInConsoleDev: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsoleDevSignIn"];
+            };
+        };
+        responses: {
+            /** @description The web console's signed-in session (cookie `hub_session`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            /** @description Invalid input: the problem lists every failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The web console's signed-in session (cookie `hub_session`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOutConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session has ended at the hub. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSignOut"];
+                };
+            };
+            /** @description The caller is not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getLiveness: {
         parameters: {
             query?: never;
