@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { DEMO_PRINCIPAL_PROFILES } from '../../platform/auth/demo-principals.ts'
 import { type TestApp, useTestApp } from '../support/test-app.ts'
 
@@ -52,6 +52,20 @@ export function useConsole(options: { simulators?: boolean } = {}): ConsoleHarne
     await mkdir(SCREENSHOTS, { recursive: true })
   }, 60_000)
 
+  // A failing test leaves a picture of every window it had open, to see what the person would have seen.
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return
+    let i = 0
+    for (const c of state.contexts) {
+      for (const page of c.pages()) {
+        i += 1
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, `failed-${context.task.name.slice(0, 20)}-${i}.png`),
+        })
+      }
+    }
+  })
+
   afterAll(async () => {
     for (const c of state.contexts) await c.close().catch(() => {})
     await state.browser?.close()
@@ -95,8 +109,11 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   await page.addScriptTag({ content: await axeSource })
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe
-    const result = await axe.run()
+    const axe = (
+      globalThis as unknown as { axe: { run(context: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe
+    // Toasts fade in and out (their opacity fools the contrast check); their colours are set dark in styles.css.
+    const result = await axe.run({ exclude: [['.el-message']] })
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({
@@ -126,6 +143,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Ticks or unticks an Element Plus checkbox or radio (its input is visually hidden): clicks its label. */
 export async function tick(input: Locator, on = true): Promise<void> {
   if ((await input.isChecked()) !== on) await input.locator('xpath=ancestor::label[1]').click()
+}
+
+/** Opens the Element Plus select behind a combobox and picks an option; waits until the list closes. */
+export async function pick(page: Page, combobox: Locator, option: string): Promise<void> {
+  await combobox.locator('xpath=ancestor::div[contains(@class,"el-select__wrapper")][1]').click()
+  await page.locator('.el-select-dropdown:visible').getByRole('option', { name: option, exact: true }).click()
+  await expect.poll(() => page.locator('.el-select-dropdown:visible').count()).toBe(0)
 }
 
 /** Picks an option of an Element Plus select that has the given accessible label or sits in the labelled form item. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
 import { seedDemoData } from '../../platform/seed/demo-seed.ts'
-import { choose, expectAccessible, screenshot, tick, useConsole } from './console-harness.ts'
+import { choose, expectAccessible, pick, screenshot, tick, useConsole } from './console-harness.ts'
 
 // The catalog and access flows of the console, in Chromium against the real hub, per role and in
 // Chinese: the 人社局 steward registers 参保登记信息 and says the hrss system serves it live, the
@@ -56,11 +56,9 @@ describe('the console, role by role', () => {
     await expectAccessible(page, 'the catalog')
     await screenshot(page, 'catalog')
 
-    await page.getByRole('combobox', { name: '界面语言' }).click({ force: true })
-    await page.getByRole('option', { name: 'English' }).click()
+    await pick(page, page.getByRole('combobox', { name: '界面语言' }), 'English')
     await expect.poll(() => page.locator('nav').textContent()).toContain('My requests')
-    await page.getByRole('combobox', { name: 'Language' }).click({ force: true })
-    await page.getByRole('option', { name: '中文' }).click()
+    await pick(page, page.getByRole('combobox', { name: 'Language' }), '中文')
     await expect.poll(() => page.locator('nav').textContent()).toContain('我的申请')
   })
 
@@ -210,10 +208,8 @@ describe('the console, role by role', () => {
     ).toContain('必填')
     await tick(steward.getByRole('radio', { name: '同意', exact: true }))
     await tick(steward.locator('.el-dialog').getByRole('checkbox', { name: '参保单位名称' }), false)
-    await steward.getByRole('combobox', { name: '姓名 脱敏方式' }).click({ force: true })
-    await steward.getByRole('option', { name: '姓名脱敏' }).click()
-    await steward.getByRole('combobox', { name: '公民身份号码 脱敏方式' }).click({ force: true })
-    await steward.getByRole('option', { name: '身份证号脱敏' }).click()
+    await pick(steward, steward.getByRole('combobox', { name: '姓名 脱敏方式' }), '姓名脱敏')
+    await pick(steward, steward.getByRole('combobox', { name: '公民身份号码 脱敏方式' }), '身份证号脱敏')
     await steward.getByLabel('每分钟调用上限').fill('60')
     await steward.getByLabel('理由').fill('参保单位不属于核验所需')
     await expectAccessible(steward, 'the decision dialog')
