@@ -2,6 +2,8 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { SessionService } from '../platform/auth/session-service.ts'
 import { consoleStaticRoutes } from './console-static-routes.ts'
+import { OidcRelyingParty } from './oidc-relying-party.ts'
+import { oidcRoutes } from './oidc-routes.ts'
 import { sessionRoutes } from './session-routes.ts'
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..')
@@ -17,5 +19,16 @@ export interface ConsolePluginOptions {
  */
 export async function consolePlugin(app: FastifyInstance, { sessions }: ConsolePluginOptions): Promise<void> {
   await app.register(consoleStaticRoutes, { root: path.resolve(PROJECT_ROOT, app.config.console.webDist) })
-  await app.register(sessionRoutes, { sessions })
+  const settings = app.config.console.oidc
+  const relyingParty = settings ? new OidcRelyingParty(settings, (message) => app.log.warn(message)) : null
+  await app.register(sessionRoutes, {
+    sessions,
+    ...(relyingParty
+      ? {
+          logoutUrl: async (session) =>
+            session.method === 'oidc' ? relyingParty.logoutUrl(session.idToken) : undefined,
+        }
+      : {}),
+  })
+  await app.register(oidcRoutes, { sessions, relyingParty })
 }

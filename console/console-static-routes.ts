@@ -9,6 +9,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 const PUBLIC = { public: true, rateLimit: false } as const
 
 function isFileInside(root: string, relative: string): boolean {
+  // Dot files (the build's source hash) are not part of the console.
+  if (relative.split('/').some((segment) => segment.startsWith('.'))) return false
   const full = path.resolve(root, relative)
   if (!full.startsWith(root + path.sep)) return false
   return statSync(full, { throwIfNoEntry: false })?.isFile() ?? false
@@ -19,7 +21,9 @@ function isFileInside(root: string, relative: string): boolean {
  * file gets index.html, so the console's router decides; `/` sends people there.
  */
 export async function consoleStaticRoutes(app: FastifyInstance, { root }: { root: string }): Promise<void> {
-  await app.register(fastifyStatic, { root, serve: false, cacheControl: false })
+  // Only `reply.sendFile(file, root)`: no root at registration, so a hub whose console is not built yet
+  // starts without a warning and serves the build as soon as it appears.
+  await app.register(fastifyStatic, { serve: false, cacheControl: false })
 
   app.get('/', { config: PUBLIC, schema: { hide: true } }, async (_request, reply) =>
     reply.redirect('/console/', 302),
@@ -40,14 +44,14 @@ export async function consoleStaticRoutes(app: FastifyInstance, { root }: { root
       const file = request.params['*']
       if (file && isFileInside(root, file)) {
         reply.header('cache-control', file.startsWith('assets/') ? IMMUTABLE : 'no-cache')
-        return reply.sendFile(file)
+        return reply.sendFile(file, root)
       }
       // A missing file (a stale asset name) is a 404; any other path is a console page.
       if (path.extname(file) !== '') {
         throw new NotFoundError('console-file-not-found', `The console has no file ${file}`)
       }
       reply.header('cache-control', 'no-cache')
-      return reply.sendFile('index.html')
+      return reply.sendFile('index.html', root)
     },
   )
 }

@@ -184,6 +184,27 @@ describe('console sign-in (dev mode) and cookie sessions', () => {
     ])
   })
 
+  it('ends the browser’s previous session when it signs in again', async () => {
+    const first = await signIn('clerk')
+    const again = await hub.app.inject({
+      method: 'POST',
+      url: '/auth/dev/sign-in',
+      cookies: { hub_session: first.cookie },
+      payload: { name: 'citizen' },
+    })
+    expect(sessionCookie(again)).not.toBe(first.cookie)
+    const old = await hub.app.inject({ url: '/v1/whoami', cookies: { hub_session: first.cookie } })
+    expect(old.json().code).toBe('session-invalid')
+  })
+
+  it('has no identity-provider sign-in in dev mode', async () => {
+    for (const url of ['/auth/sign-in?returnTo=/console/', '/auth/callback?code=a&state=b']) {
+      const res = await hub.app.inject({ url })
+      expect(res.statusCode, url).toBe(404)
+      expect(res.json().code, url).toBe('oidc-sign-in-off')
+    }
+  })
+
   it('refuses an unknown demo principal and a malformed body', async () => {
     const unknown = await hub.app.inject({
       method: 'POST',
@@ -204,6 +225,8 @@ describe('console sign-in (dev mode) and cookie sessions', () => {
       ['/auth/dev/sign-in', 'post'],
       ['/auth/session', 'get'],
       ['/auth/sign-out', 'post'],
+      ['/auth/sign-in', 'get'],
+      ['/auth/callback', 'get'],
     ] as const) {
       expect(doc.paths[route]?.[method]?.tags, `${method} ${route}`).toEqual(['system'])
     }
@@ -240,6 +263,9 @@ describe('serving the console under /console/', () => {
     expect(asset.statusCode).toBe(200)
     expect(asset.headers['content-type']).toMatch(/javascript/)
     expect(asset.headers['cache-control']).toContain('immutable')
+
+    writeFileSync(path.join(dist, '.source-hash'), 'abc')
+    expect((await hub.app.inject({ url: '/console/.source-hash' })).body).not.toContain('abc')
 
     const stale = await hub.app.inject({ url: '/console/assets/index-old.js' })
     expect(stale.statusCode).toBe(404)

@@ -13,7 +13,7 @@ const PUBLIC = { public: true } as const
 export interface SessionRoutesOptions {
   sessions: SessionService
   /** Ends the session at the identity provider too (OIDC mode): the URL to send the browser to. */
-  logoutUrl?: (session: SessionRow) => string | undefined
+  logoutUrl?: (session: SessionRow) => Promise<string | undefined>
 }
 
 /**
@@ -28,6 +28,9 @@ export async function signIn(
   principal: SessionPrincipal,
   how: { method: 'dev' | 'oidc'; idToken?: string | null },
 ): Promise<SessionRow> {
+  // A new sign-in never continues an old session (no fixation): the browser's previous one ends here.
+  const previous = request.cookies[SESSION_COOKIE]
+  if (previous) await sessions.end(previous)
   const { cookieValue, session } = await sessions.create(principal, how)
   request.principal = apiPrincipal(principal)
   await app.audit.recordFor(request, {
@@ -196,7 +199,7 @@ export async function sessionRoutes(
         outcome: 'allowed',
         reason: ended.method,
       })
-      const url = logoutUrl?.(ended)
+      const url = await logoutUrl?.(ended)
       return url ? { logoutUrl: url } : {}
     },
   )

@@ -3,11 +3,21 @@
  * in-process events and jobs, demo data, dev token issuer); with DATABASE_URL, KAFKA_BROKERS and
  * REDIS_URL set it uses the real services.
  */
+import path from 'node:path'
 import closeWithGrace from 'close-with-grace'
+import { ensureConsoleBuilt } from '../server/console-build.ts'
 import { startHub } from '../server/start-hub.ts'
 import { loadConfigOrExit } from './load-config.ts'
 
 const config = loadConfigOrExit()
+const root = path.resolve(import.meta.dirname, '../..')
+// The web console is built when its sources changed since the last build (or never built).
+const consoleBuild = await ensureConsoleBuilt({
+  webDir: path.join(root, 'web'),
+  extraFiles: [path.join(root, 'package-lock.json')],
+  say: (message) => console.error(`[hub] ${message}`),
+})
+if (consoleBuild === 'no-sources') console.error('[hub] no console sources in web/: serving the API only')
 const hub = await startHub(config)
 
 closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {

@@ -111,6 +111,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
   app.log.info(
     `hub listening on ${address} (${config.mode} mode); API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`,
   )
+  say(`web console: ${address}/console/ (sign-in: ${config.console.signIn})`)
 
   return {
     app,
