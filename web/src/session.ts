@@ -1,25 +1,10 @@
 import { reactive } from 'vue'
-import { ApiProblem, toProblem } from './api/problem.ts'
+import { api, must, type Schemas } from './api/client.ts'
+import { ApiProblem } from './api/problem.ts'
 
 /** The signed-in person as the hub's backend-for-frontend describes them (GET /auth/session). */
-export interface SessionPrincipal {
-  subject: string
-  department: string | null
-  departmentName?: string | null
-  displayName?: string | null
-  roles: string[]
-  district: string | null
-}
-
-export interface DemoPrincipal {
-  name: string
-  subject: string
-  department: string | null
-  departmentName?: string | null
-  roles: string[]
-  district: string | null
-  displayName?: string | null
-}
+export type SessionPrincipal = Schemas['ConsoleSession']['principal'] & { departmentName?: string | null }
+export type DemoPrincipal = Schemas['ConsoleDevPrincipalList']['items'][number]
 
 interface SessionState {
   principal: SessionPrincipal | null
@@ -36,23 +21,10 @@ export const session = reactive<SessionState>({
   checked: false,
 })
 
-async function authCall<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers)
-  if (init.body) headers.set('content-type', 'application/json')
-  if (session.csrfToken && init.method && init.method !== 'GET')
-    headers.set('x-csrf-token', session.csrfToken)
-  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' })
-  const body = response.status === 204 ? undefined : await response.json().catch(() => undefined)
-  if (!response.ok) throw new ApiProblem(toProblem(response.status, body))
-  return body as T
-}
-
 /** Asks the hub who is signed in; clears the session when nobody is. */
 export async function loadSession(): Promise<SessionPrincipal | null> {
   try {
-    const s = await authCall<{ principal: SessionPrincipal; csrfToken: string; expiresAt: string }>(
-      '/auth/session',
-    )
+    const s = await must(api.GET('/auth/session'))
     session.principal = s.principal
     session.csrfToken = s.csrfToken
     session.expiresAt = s.expiresAt
@@ -72,11 +44,10 @@ export function clearSession(): void {
 }
 
 export const authApi = {
-  config: () => authCall<{ mode: 'dev' | 'oidc' }>('/auth/config'),
-  demoPrincipals: () => authCall<{ items: DemoPrincipal[] }>('/auth/dev/principals'),
-  devSignIn: (name: string) =>
-    authCall<unknown>('/auth/dev/sign-in', { method: 'POST', body: JSON.stringify({ name }) }),
-  signOut: () => authCall<{ logoutUrl?: string }>('/auth/sign-out', { method: 'POST' }),
+  config: () => must(api.GET('/auth/config')),
+  demoPrincipals: () => must(api.GET('/auth/dev/principals')),
+  devSignIn: (name: string) => must(api.POST('/auth/dev/sign-in', { body: { name } })),
+  signOut: () => must(api.POST('/auth/sign-out')),
   /** OIDC: the hub redirects to the identity provider and back to `returnTo`. */
   oidcSignInUrl: (returnTo: string) => `/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`,
 }
