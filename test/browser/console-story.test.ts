@@ -62,6 +62,67 @@ describe('the console, role by role', () => {
     await expect.poll(() => page.locator('nav').textContent()).toContain('我的申请')
   })
 
+  it('imports resources from a file, naming each failing row before anything is written', async () => {
+    const steward = await ui.signedIn('steward')
+    await steward.getByRole('menuitem', { name: '本部门资源' }).click()
+    await steward.getByRole('button', { name: '从文件导入' }).click()
+    const item = {
+      name: '姓名',
+      code: 'xm',
+      dataType: 'C',
+      length: 50,
+      personal: true,
+      sensitivity: 2,
+      shareType: 'conditional',
+      shareCondition: '依申请人授权',
+      open: false,
+    }
+    const draft = (seq: string, name: string) => ({
+      code: { lei: '3', xiang: '14', mu: '001', seq },
+      name,
+      summary: `${name}（批量导入）`,
+      provider: 'lf-hrss',
+      format: { category: 'spreadsheet', type: 'xlsx' },
+      items: [item],
+      shareType: 'conditional',
+      shareCondition: '用于就业服务事项办理',
+      shareMethods: ['file'],
+      open: false,
+      updateCycle: 'monthly',
+    })
+    const file = (resources: object[]) => ({
+      name: 'resources.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ resources })),
+    })
+    // Row 2 has no name and an unknown update cycle: the schema names both before anything is sent.
+    await steward
+      .locator('input[type=file]')
+      .setInputFiles(file([draft('1', '就业登记信息'), { ...draft('2', ''), updateCycle: 'sometimes' }]))
+    const problems = steward.locator('[data-test=import-problems]')
+    await expect.poll(() => problems.textContent()).toContain('第 2 条')
+    expect(await problems.textContent()).toContain('资源名称：必填')
+    expect(await problems.textContent()).toContain('更新周期：请选择列表中的值')
+    expect(await problems.textContent()).not.toContain('第 1 条')
+    await expectAccessible(steward, 'the import dialog with row problems')
+    await screenshot(steward, 'import-rows')
+
+    // Row 2 repeats row 1's code: only the API knows, and it names the row.
+    await steward
+      .locator('input[type=file]')
+      .setInputFiles(file([draft('1', '就业登记信息'), draft('1', '失业登记信息')]))
+    await steward.locator('.el-dialog:visible').getByRole('button', { name: '从文件导入' }).click()
+    await expect.poll(() => problems.textContent()).toContain('第 2 条')
+    expect(await problems.textContent()).toContain('资源代码')
+
+    await steward
+      .locator('input[type=file]')
+      .setInputFiles(file([draft('1', '就业登记信息'), draft('2', '失业登记信息')]))
+    await steward.locator('.el-dialog:visible').getByRole('button', { name: '从文件导入' }).click()
+    await expect.poll(() => row(steward, '失业登记信息').textContent()).toContain('草稿')
+    expect(await row(steward, '就业登记信息').textContent()).toContain('314001/1')
+  })
+
   it('runs register → review → publish → request → decide → fetch → revoke in Chinese', async () => {
     // 1. The steward registers a resource; the form checks as they type, the API refuses what only it knows.
     const steward = await ui.signedIn('steward')

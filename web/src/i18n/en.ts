@@ -92,7 +92,9 @@ const en: typeof zhCN = {
     register: 'Register a resource',
     import: 'Import from a file',
     importTitle: 'Import resources from a file',
-    importHint: 'A JSON file {"{"}"resources": [ … ]{"}"}, up to 500, imported only if all pass',
+    importFile: 'File to import',
+    importHint:
+      'A JSON file (a resources array, as the registration API takes), up to 500, imported only if all pass',
     importDone: '{count} resources imported',
     importRows: 'Row {row}',
     edit: 'Edit',
