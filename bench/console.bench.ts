@@ -97,6 +97,9 @@ const bench: BenchModule = {
           medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]!),
           worstMs: Math.round(sorted.at(-1)!),
           targetMs: 1000,
+          // The machine's load while measuring: a shared CI box slows a browser down a lot.
+          loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10,
+          cpus: os.cpus().length,
         })
         report({
           measure: 'catalog page transfer',

@@ -7,7 +7,7 @@ import App from './App.vue'
 import { bindSession } from './api/client.ts'
 import { i18n } from './i18n/index.ts'
 import { router } from './router.ts'
-import { clearSession, session } from './session.ts'
+import { clearSession, ensureSession, session } from './session.ts'
 
 bindSession({
   csrfToken: () => session.csrfToken,
@@ -21,5 +21,7 @@ bindSession({
   },
 })
 
+// Who is signed in is asked while the first page's code is still loading.
+void ensureSession()
 document.documentElement.lang = i18n.global.locale.value
 createApp(App).use(i18n).use(router).mount('#app')

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { hasAnyRole, type Role } from './roles.ts'
-import { loadSession, session } from './session.ts'
+import { ensureSession, session } from './session.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -102,7 +102,7 @@ export const router = createRouter({ history: createWebHistory('/console/'), rou
 
 router.beforeEach(async (to) => {
   if (to.meta.public) return true
-  if (!session.checked) await loadSession()
+  await ensureSession()
   if (!session.principal) return { name: 'sign-in', query: { returnTo: to.fullPath } }
   const roles = to.meta.roles
   if (roles && !hasAnyRole(session.principal.roles, roles)) return { name: 'catalog' }

@@ -37,6 +37,15 @@ export async function loadSession(): Promise<SessionPrincipal | null> {
   return session.principal
 }
 
+let first: Promise<SessionPrincipal | null> | null = null
+
+/** The first session check of the page, shared: started at boot, awaited by the router. */
+export function ensureSession(): Promise<SessionPrincipal | null> {
+  if (session.checked) return Promise.resolve(session.principal)
+  first ??= loadSession()
+  return first
+}
+
 export function clearSession(): void {
   session.principal = null
   session.csrfToken = null
