@@ -292,6 +292,7 @@ describe('the console, role by role', () => {
     await consumer.getByRole('menuitem', { name: '已获授权' }).click()
     await expect.poll(() => row(consumer, '203001/00077').textContent()).toContain('每分钟 60 次')
     expect(await row(consumer, '203001/00077').textContent()).toContain('有效')
+    expect(await row(consumer, '203001/00077').textContent()).toContain('姓名：姓名脱敏')
     await expectAccessible(consumer, 'grants held')
     await screenshot(consumer, 'grants-held')
     await consumer.getByRole('menuitem', { name: '数据调用' }).click()
