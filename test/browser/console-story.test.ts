@@ -62,6 +62,46 @@ describe('the console, role by role', () => {
     await expect.poll(() => page.locator('nav').textContent()).toContain('我的申请')
   })
 
+  it('works from the keyboard, shows a request timeline, withdraws, and sends an expired session to sign-in', async () => {
+    const consumer = await ui.window()
+    await consumer.goto(`${ui.origin}/console/sign-in`)
+    await consumer.getByRole('button', { name: '以公积金中心数据使用员的身份登录' }).focus()
+    await consumer.keyboard.press('Enter')
+    await expect
+      .poll(() => consumer.locator('[data-test=who]').textContent())
+      .toContain('公积金中心数据使用员')
+
+    // Search by typing and pressing Enter, open the resource with the keyboard.
+    await consumer.getByLabel('关键词').focus()
+    await consumer.keyboard.type('参保缴费')
+    await consumer.keyboard.press('Enter')
+    await expect
+      .poll(() => consumer.locator('[data-test=result-count]').textContent())
+      .toBe('共找到 1 条资源')
+    await row(consumer, '参保缴费记录').getByRole('link', { name: '参保缴费记录' }).focus()
+    await consumer.keyboard.press('Enter')
+    await consumer.getByRole('button', { name: '申请使用' }).click()
+    await tick(consumer.locator('.el-dialog').getByRole('checkbox', { name: '缴费状态' }))
+    await consumer.getByLabel('用途说明').fill('核验缴存职工的参保缴费情况')
+    await consumer.getByLabel('依据').fill('《住房公积金管理条例》')
+    await consumer.getByRole('button', { name: '提交', exact: true }).click()
+    await expect.poll(() => row(consumer, '203001/00001').textContent()).toContain('待审批')
+
+    await row(consumer, '203001/00001').getByRole('button', { name: '办理过程' }).click()
+    await expect.poll(() => consumer.locator('.el-drawer').textContent()).toContain('提交申请')
+    await expectAccessible(consumer, 'the request timeline')
+    await consumer.keyboard.press('Escape')
+    await row(consumer, '203001/00001').getByRole('button', { name: '撤回' }).click()
+    await consumer.getByRole('button', { name: '确定' }).click()
+    await expect.poll(() => row(consumer, '203001/00001').textContent()).toContain('已撤回')
+
+    // The session ends (here: the cookie is gone); the next call lands on the sign-in page, saying why.
+    await consumer.context().clearCookies()
+    await consumer.getByRole('menuitem', { name: '已获授权' }).click()
+    await expect.poll(() => consumer.url()).toContain('/console/sign-in')
+    await expect.poll(() => consumer.locator('.el-alert').first().textContent()).toContain('登录已过期')
+  })
+
   it('imports resources from a file, naming each failing row before anything is written', async () => {
     const steward = await ui.signedIn('steward')
     await steward.getByRole('menuitem', { name: '本部门资源' }).click()
