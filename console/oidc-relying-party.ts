@@ -107,7 +107,10 @@ export class OidcRelyingParty {
           },
         )
       }
-      if (error instanceof TypeError || (error as { code?: string }).code?.startsWith('OAUTH_')) {
+      // Checks that failed (state, nonce, PKCE, ID token) carry OAUTH_* codes; a bare TypeError is a
+      // network failure, which is the provider being away, not a bad answer.
+      const code = (error as { code?: unknown }).code
+      if (typeof code === 'string' && (code.startsWith('OAUTH_') || code.startsWith('ERR_INVALID_ARG'))) {
         throw new InputError(
           'oidc-callback-invalid',
           `The sign-in answer is not valid: ${(error as Error).message}`,

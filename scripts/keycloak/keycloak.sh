@@ -4,15 +4,16 @@
 # console's OpenID Connect sign-in — never for production.
 #
 #   keycloak.sh start    resolve and unpack the distribution (first run only), start Keycloak in
-#                        the background with a fresh import of the realm, wait until the realm
+#                        the background with the realm imported (anew when it changed), wait until it
 #                        answers; prints the realm's issuer URL as the LAST stdout line.
 #                        Idempotent: if already running just prints the issuer URL (restarts
-#                        it when realm-hub.json changed since it started).
+#                        it when realm-hub.json changed since it started). A Keycloak it did
+#                        not start that already serves the realm on the port is used as it is.
 #   keycloak.sh stop     SIGTERM, wait up to KEYCLOAK_STOP_TIMEOUT (30s), then SIGKILL.
 #   keycloak.sh status   exit 0 if running (prints the issuer URL), 1 otherwise.
 #
 # Environment: KEYCLOAK_PORT (18080), KEYCLOAK_MANAGEMENT_PORT (18089), KEYCLOAK_HOME_DIR (.keycloak),
-# KEYCLOAK_VERSION (pom.xml), KEYCLOAK_START_TIMEOUT (180), KEYCLOAK_HEAP_OPTS, KEYCLOAK_MVN_ARGS.
+# KEYCLOAK_VERSION (pom.xml), KEYCLOAK_START_TIMEOUT (300), KEYCLOAK_HEAP_OPTS, KEYCLOAK_MVN_ARGS.
 # All progress goes to stderr; stdout only carries the issuer URL, so
 #   OIDC_ISSUER_URL="$(scripts/keycloak/keycloak.sh start)"   works.
 
@@ -29,7 +30,7 @@ PORT="${KEYCLOAK_PORT:-18080}"
 MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-18089}"
 HOST="127.0.0.1"
 ISSUER="http://$HOST:$PORT/realms/$REALM"
-START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-180}"
+START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-300}"
 STOP_TIMEOUT="${KEYCLOAK_STOP_TIMEOUT:-30}"
 HEAP_OPTS="${KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
 KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-}"   # empty = version pinned in pom.xml
@@ -164,6 +165,12 @@ cmd_start() {
     die "existing Keycloak never became ready (stopped it)"
   fi
   rm -f "$PID_FILE"
+  if realm_ready; then
+    # Another checkout's Keycloak (or one started by hand) already serves the realm: use it, never stop it.
+    log "a Keycloak this script did not start serves $ISSUER: using it"
+    echo "$ISSUER"
+    return 0
+  fi
   port_open "$PORT" && die "port $PORT is already in use by another process (set KEYCLOAK_PORT)"
   port_open "$MANAGEMENT_PORT" && die "port $MANAGEMENT_PORT is already in use (set KEYCLOAK_MANAGEMENT_PORT)"
 
