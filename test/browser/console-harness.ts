@@ -28,7 +28,17 @@ export interface ConsoleHarness {
  * The real hub (real PostgreSQL/Redis/Kafka, dev sign-in on) listening on a free port and serving a
  * console built once for this file, and a headless Chromium (Debian's package) to drive it.
  */
-export function useConsole(options: { simulators?: boolean } = {}): ConsoleHarness {
+export function useConsole(
+  options: {
+    simulators?: boolean
+    /** Environment of the hub; may be filled in by a `beforeAll` registered before this call. */
+    env?: Record<string, string>
+    /** Offer the dev sign-in (default true). */
+    devSignIn?: boolean
+    /** The port to listen on, read when the hub starts (default: any free one). */
+    port?: () => number
+  } = {},
+): ConsoleHarness {
   const dist = path.join(os.tmpdir(), `hub-console-dist-${process.pid}-${Date.now()}`)
   beforeAll(async () => {
     await run(
@@ -40,14 +50,20 @@ export function useConsole(options: { simulators?: boolean } = {}): ConsoleHarne
       },
     )
   }, 180_000)
+  const env = options.env ?? {}
+  Object.assign(
+    env,
+    { CONSOLE_DIST_DIR: dist },
+    options.devSignIn === false ? {} : { AUTH_DEV_SIGN_IN: 'true' },
+  )
   const hub = useTestApp({
-    env: { AUTH_DEV_SIGN_IN: 'true', CONSOLE_DIST_DIR: dist },
+    env,
     simulators: options.simulators ?? false,
   })
   const state: { origin?: string; browser?: Browser; contexts: BrowserContext[] } = { contexts: [] }
 
   beforeAll(async () => {
-    state.origin = await hub.app.listen({ host: '127.0.0.1', port: 0 })
+    state.origin = await hub.app.listen({ host: '127.0.0.1', port: options.port?.() ?? 0 })
     state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
     await mkdir(SCREENSHOTS, { recursive: true })
   }, 60_000)
