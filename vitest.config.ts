@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: `unit` (tests beside the code; may use the real PostgreSQL/Redis/Kafka through
-// test/support) and `e2e` (whole flows through the HTTP API). One global setup prepares the services.
+// Projects: `unit` (tests beside the code; may use the real PostgreSQL/Redis/Kafka through
+// test/support), `e2e` (whole flows through the HTTP API), `web` (the console's helpers) and `browser`
+// (the console in Chromium against the real hub). One global setup prepares the services.
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
@@ -19,6 +20,7 @@ export default defineConfig({
           include: [
             '{platform,demo,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
             'test/support/**/*.test.ts',
+            'web/scripts/**/*.test.ts',
           ],
         },
       },
@@ -29,6 +31,19 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'security', include: ['test/security/**/*.test.ts'] },
+      },
+      {
+        // The console's own helpers (web/src), no services needed.
+        test: { name: 'web', include: ['web/src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 180_000,
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },

@@ -1,0 +1,110 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { hasAnyRole, type Role } from './roles.ts'
+import { ensureSession, session } from './session.ts'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (and of its menu entry). */
+    title?: string
+    /** Roles that may use the page; none: every signed-in government principal. */
+    roles?: Role[]
+    /** The menu group the page is listed under; absent: not in the menu. */
+    menu?: 'catalog' | 'steward' | 'review' | 'consumer' | 'provider'
+    /** The page works without a session. */
+    public?: boolean
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/sign-in',
+    name: 'sign-in',
+    component: () => import('./views/SignIn.vue'),
+    meta: { public: true, title: 'signIn.title' },
+  },
+  {
+    path: '/',
+    component: () => import('./layout/AppLayout.vue'),
+    children: [
+      { path: '', redirect: { name: 'catalog' } },
+      {
+        path: 'catalog',
+        name: 'catalog',
+        component: () => import('./views/CatalogSearch.vue'),
+        meta: { title: 'menu.catalog', menu: 'catalog' },
+      },
+      {
+        path: 'resources/:code',
+        name: 'resource',
+        component: () => import('./views/ResourceDetail.vue'),
+        meta: { title: 'resource.title' },
+      },
+      {
+        path: 'steward/resources',
+        name: 'steward-resources',
+        component: () => import('./views/StewardResources.vue'),
+        meta: { title: 'menu.stewardResources', roles: ['steward'], menu: 'steward' },
+      },
+      {
+        path: 'steward/resources/new',
+        name: 'resource-new',
+        component: () => import('./views/ResourceEditor.vue'),
+        meta: { title: 'editor.newTitle', roles: ['steward'] },
+      },
+      {
+        path: 'steward/resources/:code/edit',
+        name: 'resource-edit',
+        component: () => import('./views/ResourceEditor.vue'),
+        meta: { title: 'editor.editTitle', roles: ['steward'] },
+      },
+      {
+        path: 'review',
+        name: 'review',
+        component: () => import('./views/ReviewQueue.vue'),
+        meta: { title: 'menu.review', roles: ['reviewer'], menu: 'review' },
+      },
+      {
+        path: 'requests/mine',
+        name: 'my-requests',
+        component: () => import('./views/MyRequests.vue'),
+        meta: { title: 'menu.myRequests', roles: ['consumer'], menu: 'consumer' },
+      },
+      {
+        path: 'grants/held',
+        name: 'grants-held',
+        component: () => import('./views/GrantsHeld.vue'),
+        meta: { title: 'menu.grantsHeld', roles: ['consumer'], menu: 'consumer' },
+      },
+      {
+        path: 'fetch',
+        name: 'fetch',
+        component: () => import('./views/FetchTry.vue'),
+        meta: { title: 'menu.fetch', roles: ['consumer'], menu: 'consumer' },
+      },
+      {
+        path: 'requests/to-decide',
+        name: 'to-decide',
+        component: () => import('./views/DecideRequests.vue'),
+        meta: { title: 'menu.toDecide', roles: ['steward'], menu: 'provider' },
+      },
+      {
+        path: 'grants/given',
+        name: 'grants-given',
+        component: () => import('./views/GrantsGiven.vue'),
+        meta: { title: 'menu.grantsGiven', roles: ['steward'], menu: 'provider' },
+      },
+    ],
+  },
+  { path: '/:rest(.*)*', redirect: { name: 'catalog' } },
+]
+
+export const router = createRouter({ history: createWebHistory('/console/'), routes })
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  await ensureSession()
+  if (!session.principal) return { name: 'sign-in', query: { returnTo: to.fullPath } }
+  const roles = to.meta.roles
+  if (roles && !hasAnyRole(session.principal.roles, roles)) return { name: 'catalog' }
+  return true
+})
