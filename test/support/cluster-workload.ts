@@ -124,6 +124,8 @@ export interface LoadTally {
   ok: string[]
   /** Count per status (0: the connection broke, e.g. the hub was killed mid-request). */
   statuses: Record<number, number>
+  /** Milliseconds per request, in completion order. */
+  latencies: number[]
 }
 
 /** `concurrency` loops of fetches until `stop()` says so. */
@@ -133,12 +135,14 @@ export async function fetchLoad(
   concurrency: number,
   stop: () => boolean,
 ): Promise<LoadTally> {
-  const tally: LoadTally = { ok: [], statuses: {} }
+  const tally: LoadTally = { ok: [], statuses: {}, latencies: [] }
   let serial = 0
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (!stop()) {
+        const started = performance.now()
         const { status, requestId } = await fetchOne(url, world, serial++)
+        tally.latencies.push(performance.now() - started)
         tally.statuses[status] = (tally.statuses[status] ?? 0) + 1
         if (status === 200) tally.ok.push(requestId)
       }

@@ -67,7 +67,11 @@ async function waitFor(url: string, what: string, timeoutMs: number, alive: () =
   }
 }
 
-/** The HAProxy configuration: round robin, health checks on /readyz every 300 ms, connection retries. */
+/**
+ * The HAProxy configuration: round robin, health checks on /readyz every 500 ms, connection retries.
+ * A killed hub refuses connections at once (retried elsewhere); the check's own timeout is generous,
+ * so a hub slowed by a busy machine is not taken out of the pool for answering late.
+ */
 export function haproxyConfig(frontendPort: number, backends: readonly number[]): string {
   return [
     'global',
@@ -77,6 +81,7 @@ export function haproxyConfig(frontendPort: number, backends: readonly number[])
     '  timeout connect 1s',
     '  timeout client 30s',
     '  timeout server 30s',
+    '  timeout check 3s',
     // A refused connection (a killed hub) is retried on another server; a request already sent is not.
     '  retries 3',
     '  option redispatch 1',
@@ -88,7 +93,7 @@ export function haproxyConfig(frontendPort: number, backends: readonly number[])
     '  balance roundrobin',
     '  option httpchk GET /readyz',
     '  http-check expect status 200',
-    '  default-server inter 300 fall 2 rise 1',
+    '  default-server inter 500 fall 3 rise 1',
     ...backends.map((port, i) => `  server hub${i} 127.0.0.1:${port} check`),
     '',
   ].join('\n')
@@ -107,7 +112,7 @@ export class HubCluster {
 
   /** Starts every hub at once, then HAProxy; resolves when the load balancer answers /readyz. */
   async start(): Promise<void> {
-    const binary = haproxyBinary()
+    haproxyBinary()
     process.once('exit', this.killAll)
     this.dir = await mkdtemp(path.join(os.tmpdir(), 'hub-cluster-'))
     for (let index = 0; index < this.options.instances; index++) {
@@ -115,13 +120,20 @@ export class HubCluster {
       this.instances.push({ index, port, url: `http://127.0.0.1:${port}`, child: undefined, output: [] })
     }
     await Promise.all(this.instances.map((instance) => this.startInstance(instance)))
+    await this.balance(this.instances.length)
+  }
+
+  /** (Re)starts HAProxy in front of the first `count` hubs (the scale benchmark grows 1, 2, 3). */
+  async balance(count: number): Promise<void> {
+    const binary = haproxyBinary()
+    await this.stopBalancer()
     const lbPort = await freePort()
     const config = path.join(this.dir, 'haproxy.cfg')
     await writeFile(
       config,
       haproxyConfig(
         lbPort,
-        this.instances.map((i) => i.port),
+        this.instances.slice(0, count).map((i) => i.port),
       ),
     )
     const haproxy = spawn(binary, ['-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] })
@@ -134,6 +146,14 @@ export class HubCluster {
         throw new Error(`${(error as Error).message}: ${errors.join('')}`)
       },
     )
+  }
+
+  private async stopBalancer(): Promise<void> {
+    const haproxy = this.haproxy
+    if (!haproxy || haproxy.exitCode !== null || haproxy.signalCode !== null) return
+    const exited = once(haproxy, 'exit')
+    haproxy.kill('SIGTERM')
+    await exited
   }
 
   /** (Re)starts one hub process and waits until its /readyz answers 200. */
