@@ -129,7 +129,7 @@ describe('three hubs behind HAProxy', () => {
       expect(ingested.acknowledged).toBe(CASES * PER_CASE)
 
       // No 200 without its audit record (durable before the answer), on any hub.
-      expect(tally.ok.length).toBeGreaterThan(100)
+      expect(tally.ok.length).toBeGreaterThan(50)
       const audited = new Set(
         await database
           .db('audit_records')
