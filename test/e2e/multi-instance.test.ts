@@ -65,7 +65,7 @@ beforeAll(async () => {
     throw error
   }
   world = await seedFetchWorld(database.db, cluster.lbUrl, issuer)
-}, 120_000)
+}, 180_000)
 
 afterAll(async () => {
   await cluster?.stop()
@@ -173,4 +173,20 @@ describe('three hubs behind HAProxy', () => {
     expect(chain.firstBroken).toBeUndefined()
     expect(chain.ok).toBe(true)
   }, 60_000)
+
+  it("counts a grant's per-minute limit across instances, whichever hub serves the call", async () => {
+    const limited = await seedFetchWorld(database.db, cluster.lbUrl, issuer, {
+      seq: '90002',
+      decision: { rateLimitPerMinute: 6 },
+    })
+    const hubs = cluster.instances.filter((i) => i.child?.exitCode === null && i.child.signalCode === null)
+    expect(hubs.length).toBe(2)
+    // The limit counts per clock minute: start the burst well inside one.
+    const second = new Date().getUTCSeconds()
+    if (second > 50) await new Promise((r) => setTimeout(r, (61 - second) * 1000))
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) statuses.push((await fetchOne(hubs[i % 2]!.url, limited, i)).status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(6)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6)
+  }, 30_000)
 })

@@ -44,8 +44,16 @@ export interface FetchWorld {
   people: { residentId: string; name: string }[]
 }
 
-/** A published contribution resource of lf-hrss, granted to lf-approval, with hub-held records of 200 people. */
-export async function seedFetchWorld(db: Knex, url: string, issuer: DevIssuer): Promise<FetchWorld> {
+/**
+ * A published contribution resource of lf-hrss, granted to lf-approval (with `decision`'s extra
+ * terms, e.g. limits), with hub-held records of 200 people.
+ */
+export async function seedFetchWorld(
+  db: Knex,
+  url: string,
+  issuer: DevIssuer,
+  { seq = '90001', decision = {} }: { seq?: string; decision?: Record<string, unknown> } = {},
+): Promise<FetchWorld> {
   const token = (roles: Principal['roles'], department: string, subject: string) =>
     issuer.issue({ subject, department, roles, district: null })
   const steward = await token(['steward'], 'lf-hrss', 'cluster-steward')
@@ -57,11 +65,7 @@ export async function seedFetchWorld(db: Knex, url: string, issuer: DevIssuer): 
       headers: body === undefined ? { authorization: `Bearer ${who}` } : json(who),
       body: body === undefined ? undefined : JSON.stringify(body),
     })
-  const { code } = await must(
-    await post('/v1/resources', steward, contributionDraft('90001')),
-    201,
-    'resource',
-  )
+  const { code } = await must(await post('/v1/resources', steward, contributionDraft(seq)), 201, 'resource')
   const resource = `/v1/resources/${encodeURIComponent(code!)}`
   await must(await post(`${resource}/submit`, steward), 200, 'submit')
   await must(await post(`${resource}/publish`, reviewer), 200, 'publish')
@@ -84,6 +88,7 @@ export async function seedFetchWorld(db: Knex, url: string, issuer: DevIssuer): 
       outcome: 'approve',
       reason: '同意',
       masking: { gmsfhm: 'resident-id', xm: 'name' },
+      ...decision,
     }),
     200,
     'decision',
