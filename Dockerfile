@@ -13,8 +13,9 @@ RUN npm ci --no-audit --no-fund
 # Fail the build, not the first start, when the native addon did not build.
 RUN node -e "require('node-rdkafka'); console.log('node-rdkafka', require('node-rdkafka').librdkafkaVersion)"
 COPY . .
-# The web console is built into web/dist when its sources are in the tree.
-RUN if [ -d web ]; then npm run build:web; fi
+# The web console is built into web/dist, with the source hash `npm start` compares (the same paths
+# as at run time), so a container never rebuilds it on a read-only file system.
+RUN node --import tsx --input-type=module -e "import { ensureConsoleBuilt } from '/app/platform/server/console-build.ts'; console.log('console:', await ensureConsoleBuilt({ webDir: '/app/web', extraFiles: ['/app/package-lock.json'] }))"
 
 FROM node:20-bookworm-slim AS runtime
 RUN apt-get update \

@@ -57,6 +57,14 @@ describe('Dockerfile', () => {
     expect(build.some((s) => s.op === 'RUN' && /g\+\+/.test(s.args) && /libssl-dev/.test(s.args))).toBe(true)
   })
 
+  it('builds the console with the hash that npm start checks, in the paths it runs from', () => {
+    const build = steps.slice(0, stages.at(-1))
+    expect(
+      build.some((s) => s.op === 'RUN' && /ensureConsoleBuilt\(\{ webDir: '\/app\/web'/.test(s.args)),
+    ).toBe(true)
+    expect(steps.filter((s) => s.op === 'WORKDIR').map((s) => s.args)).toEqual(['/app', '/app'])
+  })
+
   it('runs as a non-root user with a health check and the hub as its command', () => {
     const user = final.filter((s) => s.op === 'USER').at(-1)?.args
     expect(user).toBeDefined()
