@@ -35,6 +35,7 @@ const PER_CASE = 10
 let cluster: HubCluster
 let issuer: DevIssuer
 let world: FetchWorld
+let limited: FetchWorld
 
 beforeAll(async () => {
   await seedCaseWorld(database.db)
@@ -175,7 +176,7 @@ describe('three hubs behind HAProxy', () => {
   }, 60_000)
 
   it("counts a grant's per-minute limit across instances, whichever hub serves the call", async () => {
-    const limited = await seedFetchWorld(database.db, cluster.lbUrl, issuer, {
+    limited = await seedFetchWorld(database.db, cluster.lbUrl, issuer, {
       seq: '90002',
       decision: { rateLimitPerMinute: 6 },
     })
@@ -188,5 +189,25 @@ describe('three hubs behind HAProxy', () => {
     for (let i = 0; i < 12; i++) statuses.push((await fetchOne(hubs[i % 2]!.url, limited, i)).status)
     expect(statuses.filter((s) => s === 200)).toHaveLength(6)
     expect(statuses.filter((s) => s === 429)).toHaveLength(6)
+  }, 30_000)
+
+  it('shows a catalog change made on one hub on the next read from another (catalog version)', async () => {
+    const [a, b] = cluster.instances.filter((i) => i.child?.exitCode === null && i.child.signalCode === null)
+    const read = async () => {
+      const res = await fetch(`${b!.url}/v1/resources/${encodeURIComponent(limited.code)}`, {
+        headers: { authorization: `Bearer ${limited.consumer}` },
+      })
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { status: string }).status
+    }
+    expect(await read()).toBe('published')
+    expect(await read()).toBe('published') // now from hub B's cache
+    const deprecated = await fetch(`${a!.url}/v1/resources/${encodeURIComponent(limited.code)}/deprecate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${limited.steward}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: '由新版资源替代' }),
+    })
+    expect(deprecated.status).toBe(200)
+    expect(await read()).toBe('deprecated')
   }, 30_000)
 })
