@@ -31,6 +31,19 @@ describe('the catalog version clock', () => {
     expect(state.reads).toBe(2)
   })
 
+  it('with ttl 0 shares one read per turn and never hands out a read sent before the caller asked', async () => {
+    const { db, state } = fakeDb()
+    const clock = new CatalogVersionClock(db, 0)
+    expect(await Promise.all([clock.current(), clock.current()])).toEqual(['7', '7'])
+    expect(state.reads).toBe(1)
+    const first = clock.current()
+    await new Promise((r) => setImmediate(r)) // the first read is sent
+    state.version = 8 // another instance commits
+    expect(await clock.current()).toBe('8')
+    expect(await first).toBe('7')
+    expect(state.reads).toBe(3)
+  })
+
   it('reads again right after a write in this process', async () => {
     const { db, state } = fakeDb()
     const clock = new CatalogVersionClock(db, 60_000, () => 0)

@@ -22,10 +22,17 @@ export async function readCatalogVersion(db: Db): Promise<string> {
  * The catalog version as last read, re-read at most once per `ttlMs` (one query at a time, shared by
  * every caller): for caches that tolerate another instance's change showing after up to `ttlMs`,
  * without a database round trip per request.
+ *
+ * With `ttlMs` 0 the clock is exact, for several instances on one database: every caller gets a
+ * version read after it asked — the callers of one event-loop turn share one query, and a caller
+ * never joins a query already sent — so a change committed on another instance shows on the next
+ * request.
  */
 export class CatalogVersionClock {
   private known: { version: string; readAt: number } | undefined
   private reading: Promise<string> | undefined
+  /** ttl 0: the read of this turn, not yet sent. */
+  private nextRead: Promise<string> | undefined
 
   constructor(
     private readonly db: Knex,
@@ -35,6 +42,13 @@ export class CatalogVersionClock {
 
   /** The version, read at most `ttlMs` ago. */
   current(): string | Promise<string> {
+    if (this.ttlMs <= 0) {
+      this.nextRead ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.nextRead = undefined
+        return this.read()
+      })
+      return this.nextRead
+    }
     if (this.known && this.now() - this.known.readAt < this.ttlMs) return this.known.version
     this.reading ??= this.read().finally(() => {
       this.reading = undefined

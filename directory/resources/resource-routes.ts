@@ -70,7 +70,8 @@ export async function resourceRoutes(
   const resources = new ResourceService({
     db: app.db,
     recordChange: options.recordChange,
-    cache: new ResourceViewCache(new CatalogVersionClock(app.db)),
+    // Services mode may run several instances: the cached views check the version on every request.
+    cache: new ResourceViewCache(new CatalogVersionClock(app.db, app.config.mode === 'services' ? 0 : 1_000)),
   })
   const searches = new ResourceSearchCache()
   await app.register(resourceCatalogRoutes, { recordChange: options.recordChange })
