@@ -55,7 +55,9 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
         const secret = opts.keyEncryptionKey ?? process.env.CERT_KEY_ENCRYPTION_KEY
         // SM4 instead of AES-256-GCM for keys sealed from now on; earlier KEKs open older keys (ADR 0010).
         const algorithm = (process.env.CERT_KEY_SEAL_ALGORITHM?.trim() || 'aes-256-gcm') as SealAlgorithm
-        const retired = (process.env.CERT_KEY_ENCRYPTION_KEYS_RETIRED ?? '').split(',').filter((s) => s.trim())
+        const retired = (process.env.CERT_KEY_ENCRYPTION_KEYS_RETIRED ?? '')
+          .split(',')
+          .filter((s) => s.trim())
         if (secret) return KeySealer.fromSecret(secret, algorithm, retired)
         if (app.config.mode === 'embedded')
           return KeySealer.fromSecret(
