@@ -12,6 +12,7 @@ import { ClerkFetchService } from './clerk-fetch-service.ts'
 import { clerkRoutes } from './clerk-routes.ts'
 import { KeySealer, type SealAlgorithm } from './key-sealer.ts'
 import { MaterialService } from './material-service.ts'
+import { parseSigningAlgorithms } from './signing-algorithms.ts'
 
 export interface CertificateFacade {
   readonly service: CertificateService
@@ -76,7 +77,12 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
       })
       return sealer
     }
-    const signer = new CertificateSigner(app.db, resolveSealer)
+    const signer = new CertificateSigner(
+      app.db,
+      resolveSealer,
+      Date.now,
+      parseSigningAlgorithms(process.env.CERT_SIGNING_ALGORITHMS),
+    )
     const documents = new CertificateDocuments(app.db, signer)
     const service = new CertificateService(app.db, new FaceDataValidator(), documents)
     const feed = new CertificateFeedService({

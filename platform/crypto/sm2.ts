@@ -150,10 +150,11 @@ export function sm2SignDigest(
   e: bigint,
   curve: Sm2Curve = SM2_CURVE,
   nonce: Sm2Nonce = curve === SM2_CURVE ? nativeNonce : nobleNonce(curve),
+  /** (1 + d)⁻¹ mod n, when the caller keeps it. */
+  inverse: bigint = invert(1n + d, curve.n),
 ): Sm2Signature {
   const { n } = curve
   if (d <= 0n || d >= n - 1n) throw new Error('sm2: private key out of range')
-  const inverse = invert(1n + d, n)
   for (;;) {
     const { k, x1 } = nonce()
     const r = mod(e + x1, n)
@@ -221,6 +222,7 @@ export function sm2PublicKeyOf(d: Uint8Array): Sm2PublicKey {
 export class Sm2Key {
   readonly z: Buffer
   private readonly d: bigint
+  private readonly inverse: bigint
 
   constructor(
     d: Uint8Array,
@@ -228,12 +230,14 @@ export class Sm2Key {
     readonly id: string = SM2_DEFAULT_ID,
   ) {
     this.d = bytesToBigint(d)
+    if (this.d <= 0n || this.d >= SM2_CURVE.n - 1n) throw new Error('sm2: private key out of range')
+    this.inverse = invert(1n + this.d, SM2_CURVE.n)
     this.z = sm2Z(publicKey, id)
   }
 
   /** r ‖ s, 64 bytes (the form the JWS-like documents carry). */
   sign(message: Uint8Array): Buffer {
-    return toRaw(sm2SignDigest(this.d, sm2Digest(this.z, message)))
+    return toRaw(sm2SignDigest(this.d, sm2Digest(this.z, message), SM2_CURVE, nativeNonce, this.inverse))
   }
 }
 

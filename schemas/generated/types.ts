@@ -4598,7 +4598,7 @@ export interface CertificateIssue {
  */
 export interface CertificateJwks {
   /**
-   * Public EC P-256 keys; `kid` matches the JWS header.
+   * Public keys: EC P-256 (`alg` ES256) or SM2 (`crv` SM2, `alg` SM2-SM3, see ADR 0010); `kid` matches the document header.
    */
   keys: {
     /**
@@ -4606,7 +4606,7 @@ export interface CertificateJwks {
      */
     kty: string;
     /**
-     * Curve, P-256.
+     * Curve: P-256, or SM2 (the GB/T 32918.5 curve, OID 1.2.156.10197.1.301).
      */
     crv: string;
     /**
@@ -4622,13 +4622,17 @@ export interface CertificateJwks {
      */
     kid: string;
     /**
-     * Algorithm, ES256.
+     * Algorithm: ES256, or SM2-SM3 (SM2 signature with SM3 and the default distinguishing id 1234567812345678).
      */
     alg: string;
     /**
      * Key use, sig.
      */
     use: string;
+    /**
+     * SM2 keys only: the same key as a PEM SubjectPublicKeyInfo, for OpenSSL.
+     */
+    pem?: string;
   }[];
 }
 
