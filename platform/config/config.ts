@@ -71,12 +71,12 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-/** A public EC P-256 JWK with a `kid`, as a retired checkpoint key is published. */
+/** A public EC P-256 or SM2 (ADR 0010) JWK with a `kid`, as a retired checkpoint key is published. */
 function isPublicP256Jwk(k: unknown): boolean {
   const jwk = k as Record<string, unknown> | null
   return (
     jwk?.kty === 'EC' &&
-    jwk.crv === 'P-256' &&
+    (jwk.crv === 'P-256' || jwk.crv === 'SM2') &&
     typeof jwk.x === 'string' &&
     typeof jwk.y === 'string' &&
     typeof jwk.kid === 'string'
@@ -220,8 +220,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
     } catch {
       r.problems.push('AUDIT_SIGNING_KEY: is not valid JSON (expected a private EC P-256 JWK)')
     }
-    if (jwk && (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.d !== 'string'))
-      r.problems.push('AUDIT_SIGNING_KEY: must be a private EC P-256 JWK (kty "EC", crv "P-256", with "d")')
+    if (jwk && (jwk.kty !== 'EC' || (jwk.crv !== 'P-256' && jwk.crv !== 'SM2') || typeof jwk.d !== 'string'))
+      r.problems.push(
+        'AUDIT_SIGNING_KEY: must be a private EC P-256 JWK or SM2 JWK (kty "EC", crv "P-256" or "SM2", with "d")',
+      )
   }
 
   const retiredSigningKeys = r.raw('AUDIT_RETIRED_SIGNING_KEYS') ?? null
@@ -235,7 +237,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
     const keys = set && Array.isArray(set.keys) ? (set.keys as Record<string, unknown>[]) : null
     if (set && !keys) r.problems.push('AUDIT_RETIRED_SIGNING_KEYS: expected a JWK Set {"keys": [...]}')
     else if (keys?.some((k) => !isPublicP256Jwk(k)))
-      r.problems.push('AUDIT_RETIRED_SIGNING_KEYS: every key must be a public EC P-256 JWK with x, y and kid')
+      r.problems.push(
+        'AUDIT_RETIRED_SIGNING_KEYS: every key must be a public EC P-256 JWK or SM2 JWK with x, y and kid',
+      )
   }
 
   const logLevel = r.string('LOG_LEVEL', 'info')

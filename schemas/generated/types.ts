@@ -4303,7 +4303,7 @@ export interface CaseWebhookDeliveries {
 
 // case-webhook-keys.json
 /**
- * JWKS with the public keys that sign webhook deliveries (ES256).
+ * JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0010).
  */
 export interface CaseWebhookKeys {
   /**
@@ -4315,7 +4315,7 @@ export interface CaseWebhookKeys {
      */
     kty: string;
     /**
-     * Curve (P-256).
+     * Curve (P-256 or SM2).
      */
     crv: string;
     /**
@@ -4331,7 +4331,7 @@ export interface CaseWebhookKeys {
      */
     kid: string;
     /**
-     * Algorithm (ES256).
+     * Algorithm (ES256 or SM2-SM3).
      */
     alg: string;
     /**
