@@ -548,7 +548,7 @@ export interface AuditAnomaly {
  */
 export interface AuditCheckpointKeys {
   /**
-   * Public EC P-256 keys; empty when the hub has no audit signing key.
+   * Public EC keys, P-256 (ES256) or SM2 (SM2-SM3, ADR 0010); empty when the hub has no audit signing key.
    *
    * Items: One public JWK.
    */
@@ -558,9 +558,9 @@ export interface AuditCheckpointKeys {
      */
     kty: "EC";
     /**
-     * Curve.
+     * Curve: P-256, or SM2 (GB/T 32918.5).
      */
-    crv: "P-256";
+    crv: "P-256" | "SM2";
     /**
      * Public point x (base64url).
      */
@@ -574,9 +574,9 @@ export interface AuditCheckpointKeys {
      */
     kid: string;
     /**
-     * Signature algorithm.
+     * Signature algorithm: ES256, or SM2-SM3 (SM2 with SM3 and the default id 1234567812345678).
      */
-    alg: "ES256";
+    alg: "ES256" | "SM2-SM3";
     /**
      * For signatures.
      */
@@ -633,7 +633,7 @@ export interface AuditCheckpoint {
    */
   reason: "scheduled" | "on-demand" | "retention";
   /**
-   * The compact JWS (ES256) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub.
+   * The compact JWS (ES256, or SM2-SM3 per ADR 0010) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub.
    */
   jws: string;
 }
@@ -4525,7 +4525,7 @@ export interface CertificateFetchResult {
   materialCode: string;
   certificate?: Certificate;
   /**
-   * Compact JWS (ES256) of the certificate bound to the case, signed by the issuer (found only).
+   * Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate bound to the case, signed by the issuer (found only).
    */
   document?: string;
   verification?: CertificateVerification;
@@ -4791,7 +4791,7 @@ export interface CertificateShareableMaterials {
 export interface CertificateSigned {
   certificate: Certificate;
   /**
-   * Compact JWS (ES256) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS.
+   * Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS.
    */
   document: string;
 }
