@@ -76,6 +76,7 @@ export const auditPlugin = fp<AuditPluginOptions>(
     const writer = new AuditWriter({
       db: app.db,
       subjectKey: opts.subjectKey,
+      hashAlgorithm: app.config.audit.hashAlgorithm,
       onFlush: (outcomes, seconds) => {
         let denied = 0
         for (const outcome of outcomes) if (outcome === 'denied') denied += 1

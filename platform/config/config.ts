@@ -55,6 +55,8 @@ export interface HubConfig {
     signingKey: string | null
     /** Public JWK Set (JSON text) of checkpoint keys replaced by `signingKey`: verify only. */
     retiredSigningKeys: string | null
+    /** Hash of the audit chain for records written from now on: SHA-256 or SM3 (ADR 0010); stored per record. */
+    hashAlgorithm: 'sha256' | 'sm3'
     retentionMonths: number
     archiveDir: string
   }
@@ -242,6 +244,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
       )
   }
 
+  const hashAlgorithm = r.string('AUDIT_HASH_ALGORITHM', 'sha256')
+  if (hashAlgorithm !== 'sha256' && hashAlgorithm !== 'sm3')
+    r.problems.push('AUDIT_HASH_ALGORITHM: must be sha256 or sm3')
+
   const logLevel = r.string('LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -280,6 +286,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       subjectKey,
       signingKey,
       retiredSigningKeys,
+      hashAlgorithm: hashAlgorithm as 'sha256' | 'sm3',
       // Six months is the floor: the law on network security logs asks for at least that long.
       retentionMonths: r.int('AUDIT_RETENTION_MONTHS', 6, 6, 1200),
       archiveDir: r.string('AUDIT_ARCHIVE_DIR', `${r.string('HUB_DATA_DIR', '.data')}/audit-archive`),
