@@ -7,10 +7,11 @@ import { weierstrassN } from '@noble/curves/abstract/weierstrass.js'
  *
  * Why not `crypto.sign('sm3', data, key)`: Node treats an EC key on the SM2 curve as an ECDSA key
  * and produces ECDSA over that curve, which no SM2 verifier accepts. So the scheme is spelled out
- * here, on well-tested pieces: SM3 is Node's native digest; the curve arithmetic is @noble/curves
- * (audited) — `kG` for signing with its constant-time fixed-window multiplication (measured 1.5–2×
- * faster than OpenSSL 3.0's generic code for this curve, which has no optimised SM2 path), `sG + tP`
- * for verification, and the on-curve check of imported public keys; key pairs come from OpenSSL.
+ * here, on well-tested pieces: SM3 is Node's native digest; the nonce point `kG` comes from OpenSSL
+ * (an ECDH key pair on the `SM2` curve: `k` uniform in [1, n-1] from its CSPRNG, native constant-time
+ * multiplication); `sG + tP` for verification and the on-curve check of public keys are
+ * @noble/curves (audited). @noble's own `kG` is faster alone but allocates thousands of BigInts per
+ * signature: under load (the clerk-fetch benchmark) its GC pauses cost more than it saves.
  * The tests hold it to the standard's worked example and to OpenSSL's `pkeyutl` in both directions.
  */
 
@@ -123,8 +124,8 @@ export type Sm2Nonce = () => { k: bigint; x1: bigint }
 
 /**
  * `k` uniform in [1, n-1] (40 random bytes reduced mod n-1: bias below 2⁻⁶⁴, as FIPS 186-5 A.2.1)
- * and `kG` by @noble/curves' fixed-window multiplication on the cached base-point table.
- * `fixedK` is for the standard's worked example only.
+ * and `kG` by @noble/curves, for curves OpenSSL does not know (the standard's example curve);
+ * `fixedK` is for that worked example only.
  */
 export function nobleNonce(curve: Sm2Curve, fixedK?: bigint): Sm2Nonce {
   return () => {
@@ -133,7 +134,14 @@ export function nobleNonce(curve: Sm2Curve, fixedK?: bigint): Sm2Nonce {
   }
 }
 
-const defaultNonce = nobleNonce(SM2_CURVE)
+/** `k` from OpenSSL's CSPRNG and `kG` by OpenSSL's native scalar multiplication (an ECDH key pair). */
+export const nativeNonce: Sm2Nonce = () => {
+  const ecdh = createECDH('SM2')
+  const point = ecdh.generateKeys()
+  return { k: bytesToBigint(ecdh.getPrivateKey()), x1: bytesToBigint(point.subarray(1, 33)) }
+}
+
+const defaultNonce = nativeNonce
 
 /** The signature as two integers; `toRaw`/`toDer` encode it. */
 export interface Sm2Signature {
@@ -173,7 +181,8 @@ export function sm2VerifyDigest(
   const t = mod(r + s, n)
   if (t === 0n) return false
   const P = publicPoint(publicKey, curve)
-  const sum = points(curve).BASE.multiply(s).add(P.multiplyUnsafe(t))
+  // s, t and P are public: no need for the constant-time ladder.
+  const sum = points(curve).BASE.multiplyUnsafe(s).add(P.multiplyUnsafe(t))
   if (sum.is0()) return false
   return mod(e + sum.toAffine().x, n) === r
 }
