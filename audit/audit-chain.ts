@@ -28,7 +28,14 @@ export interface ChainedRecord {
   /** Canonical JSON text (see canonicalJson) or null; stored and hashed as these exact characters. */
   details: string | null
   prevHash: string
+  /**
+   * The hash of this record (ADR 0010): SHA-256 unless SM3 is named. Stored beside the record, so a
+   * chain that switches does so at a visible record, and verification hashes each record its way.
+   */
+  hashAlg?: AuditHashAlgorithm
 }
+
+export type AuditHashAlgorithm = 'sha256' | 'sm3'
 
 /** JSON with object keys sorted at every level: one stable text per value, stored as written. */
 export function canonicalJson(value: unknown): string {
@@ -73,9 +80,11 @@ export function canonicalRecord(r: ChainedRecord): string {
   return `[${parts.join(', ')}]`
 }
 
-/** SHA-256 (hex) of the canonical serialization. */
+/** SHA-256 (or SM3, as the record says) of the canonical serialization, hex. */
 export function hashRecord(r: ChainedRecord): string {
-  return createHash('sha256').update(canonicalRecord(r)).digest('hex')
+  return createHash(r.hashAlg ?? 'sha256')
+    .update(canonicalRecord(r))
+    .digest('hex')
 }
 
 /** Identifiers compare case- and space-insensitively (a resident ID's X check digit, pasted spaces). */

@@ -79,6 +79,7 @@ export const auditPlugin = fp<AuditPluginOptions>(
       db: app.db,
       onDenied: (requestId) => denials?.noteRecorded(requestId),
       subjectKey: opts.subjectKey,
+      hashAlgorithm: app.config.audit.hashAlgorithm,
       onFlush: (outcomes, seconds) => {
         let denied = 0
         for (const outcome of outcomes) if (outcome === 'denied') denied += 1

@@ -27,7 +27,7 @@ export async function ensurePartition(db: Knex, monthStart: string): Promise<voi
 const RECORD_COLUMNS = `id int8, occurred_at timestamptz, principal text, department text, roles text[],
   action text, resource_type text, resource_id text, subject_hash text, subject_masked text, items text[],
   purpose text, case_number text, grant_id text, outcome text, reason text, request_id text,
-  client_address text, details text, prev_hash text, hash text`
+  client_address text, details text, prev_hash text, hash text, hash_alg text`
 const RECORD_COLUMN_NAMES = RECORD_COLUMNS.split(',')
   .map((c) => c.trim().split(/\s+/)[0])
   .join(', ')
@@ -59,6 +59,7 @@ function recordsJson(records: readonly HashedRecord[]): string {
       details: r.details,
       prev_hash: r.prevHash,
       hash,
+      hash_alg: r.hashAlg ?? 'sha256',
     })),
   )
 }

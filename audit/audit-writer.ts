@@ -1,5 +1,12 @@
 import type { Knex } from 'knex'
-import { type ChainedRecord, canonicalJson, hashRecord, hashSubject, maskSubject } from './audit-chain.ts'
+import {
+  type AuditHashAlgorithm,
+  type ChainedRecord,
+  canonicalJson,
+  hashRecord,
+  hashSubject,
+  maskSubject,
+} from './audit-chain.ts'
 import { appendIfHead, appendLocked, type ChainHead, ensurePartition } from './audit-store.ts'
 
 /** What a feature says about one access or change. The writer adds time, chain position and hashes. */
@@ -37,6 +44,8 @@ export interface AuditWriterOptions {
   db: Knex
   /** HMAC key for subject identifiers (config: AUDIT_SUBJECT_KEY). */
   subjectKey: Buffer
+  /** Hash of new records (config: AUDIT_HASH_ALGORITHM); default SHA-256. */
+  hashAlgorithm?: AuditHashAlgorithm
   /** Most records in one append statement (bounds the statement size and a flush's latency). */
   maxBatch?: number
   now?: () => number
@@ -79,6 +88,7 @@ export class AuditWriter {
   private readonly now: () => number
   private readonly onFlush: AuditWriterOptions['onFlush']
   private readonly onDenied: AuditWriterOptions['onDenied']
+  private readonly hashAlgorithm: AuditHashAlgorithm
   private queue: Pending[] = []
   private flushing: Promise<void> | null = null
   private closed = false
@@ -88,7 +98,15 @@ export class AuditWriter {
   /** The chain head after this writer's last append; null when unknown (start, conflict, failure). */
   private head: ChainHead | null = null
 
-  constructor({ db, subjectKey, maxBatch = 1000, now = Date.now, onFlush, onDenied }: AuditWriterOptions) {
+  constructor({
+    db,
+    subjectKey,
+    maxBatch = 1000,
+    now = Date.now,
+    onFlush,
+    onDenied,
+    hashAlgorithm = 'sha256',
+  }: AuditWriterOptions) {
     if (subjectKey.length < 16) throw new Error('AuditWriter: the subject key must be at least 16 bytes')
     this.db = db
     this.subjectKey = subjectKey
@@ -96,6 +114,7 @@ export class AuditWriter {
     this.now = now
     this.onFlush = onFlush
     this.onDenied = onDenied
+    this.hashAlgorithm = hashAlgorithm
   }
 
   /** The keyed hash under which a subject's records are stored (what searches by subject query). */
@@ -146,6 +165,7 @@ export class AuditWriter {
       clientAddress: entry.clientAddress ?? null,
       // Throws for values JSON cannot hold (BigInt, cycles): the caller learns at once.
       details: entry.details == null ? null : canonicalJson(entry.details),
+      hashAlg: this.hashAlgorithm,
     }
   }
 

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CheckpointSigner, loadOrCreateSigningKey, parseRetiredKeys } from './checkpoint-signer.ts'
+import {
+  CheckpointSigner,
+  generateSm2PrivateJwk,
+  loadOrCreateSigningKey,
+  parseRetiredKeys,
+} from './checkpoint-signer.ts'
 
 const dirs: string[] = []
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))))
@@ -56,5 +61,42 @@ describe('rotating the audit signing key', () => {
     const forgetful = await CheckpointSigner.fromJwk(newKey)
     expect(await forgetful.verify(oldJws)).toEqual({ ok: false, problem: 'unknown-key' })
     expect(() => parseRetiredKeys('{"kty":"EC"}')).toThrow(/JWK Set/)
+  })
+})
+
+describe('checkpoints signed with SM2', () => {
+  const claims = { lastId: 9, lastHash: 'b'.repeat(64), count: 9, signedAt: '2026-12-04T00:00:00.000Z' }
+
+  it('signs SM2-SM3 when the configured key is an SM2 JWK, publishes crv SM2, verifies and refuses edits', async () => {
+    const signer = await CheckpointSigner.fromJwk(generateSm2PrivateJwk())
+    expect(signer.algorithm).toBe('SM2-SM3')
+    const jws = await signer.sign(claims)
+    expect(decodeProtectedHeader(jws)).toEqual({
+      alg: 'SM2-SM3',
+      kid: signer.keyId,
+      typ: 'hub-audit-checkpoint+jws',
+    })
+    expect(await signer.verify(jws)).toEqual({ ok: true, claims })
+    expect(signer.jwks().keys[0]).toMatchObject({ kty: 'EC', crv: 'SM2', alg: 'SM2-SM3', kid: signer.keyId })
+    expect(signer.jwks().keys[0]).not.toHaveProperty('d')
+    const [h, , s] = jws.split('.')
+    const forged = Buffer.from(JSON.stringify({ ...claims, lastId: 10 })).toString('base64url')
+    expect(await signer.verify(`${h}.${forged}.${s}`)).toEqual({ ok: false, problem: 'bad-signature' })
+    const other = await CheckpointSigner.fromJwk(generateSm2PrivateJwk())
+    expect(await other.verify(jws)).toEqual({ ok: false, problem: 'unknown-key' })
+  })
+
+  it('moves from ES256 to SM2 by rotation: old ES256 checkpoints still verify', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'hub-audit-key-'))
+    dirs.push(dir)
+    const es256 = await loadOrCreateSigningKey(dir)
+    const oldJws = await (await CheckpointSigner.fromJwk(es256)).sign(claims)
+    const sm2 = await CheckpointSigner.fromJwk(
+      generateSm2PrivateJwk(),
+      parseRetiredKeys(JSON.stringify({ keys: [JSON.parse(es256)] })),
+    )
+    expect(await sm2.verify(oldJws)).toEqual({ ok: true, claims })
+    expect(await sm2.verify(await sm2.sign(claims))).toEqual({ ok: true, claims })
+    expect(sm2.jwks().keys.map((k) => k.alg)).toEqual(['SM2-SM3', 'ES256'])
   })
 })

@@ -149,13 +149,13 @@ export class WebhookDispatcher {
   private async send(client: UpstreamClient, hook: WebhookRow, delivery: PendingDelivery): Promise<void> {
     const url = new URL(hook.url)
     // The client serializes the body with JSON.stringify, so these are exactly the bytes sent.
-    const signature = await this.signer.sign(JSON.stringify(delivery.body))
+    const signatures = await this.signer.headers(JSON.stringify(delivery.body))
     const res = await client.request({
       method: 'POST',
       path: `${url.pathname}${url.search}`,
       body: delivery.body,
       headers: {
-        'x-hub-signature': signature,
+        ...signatures,
         'x-hub-event-id': delivery.event_id,
         'x-hub-position': String(delivery.id),
       },

@@ -23,7 +23,8 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
         schema: {
           tags: ['cases'],
           operationId: 'getCaseWebhookKeys',
-          summary: 'JWKS of the keys that sign webhook deliveries (detached ES256 JWS in x-hub-signature)',
+          summary:
+            'JWKS of the keys that sign webhook deliveries (detached ES256 or SM2-SM3 JWS in x-hub-signature, a second in x-hub-signature-2)',
           security: [],
           response: { 200: ref('case-webhook-keys.json') },
         },

@@ -27,7 +27,7 @@ export interface CertificateClaims {
 export const ISSUER_PREFIX = 'urn:hub:departments:'
 
 /**
- * Signed certificate documents (JWS, ES256) and their verification. The document states the
+ * Signed certificate documents (JWS: ES256, or SM2-SM3 per issuer) and their verification. The document states the
  * certificate as it was when signed; verification adds what only the hub knows now: whether the
  * key is the issuer's and whether the certificate was suspended, revoked or has expired since.
  */

@@ -10,7 +10,8 @@ import { CertificateService } from './certificate-service.ts'
 import { CertificateSigner } from './certificate-signer.ts'
 import { ClerkFetchService } from './clerk-fetch-service.ts'
 import { clerkRoutes } from './clerk-routes.ts'
-import { KeySealer } from './key-sealer.ts'
+import { KeySealer, type SealAlgorithm } from './key-sealer.ts'
+import { parseSigningAlgorithms } from './signing-algorithms.ts'
 
 export interface CertificateFacade {
   readonly service: CertificateService
@@ -51,9 +52,18 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
     const resolveSealer = () => {
       sealer ??= (async () => {
         const secret = opts.keyEncryptionKey ?? process.env.CERT_KEY_ENCRYPTION_KEY
-        if (secret) return KeySealer.fromSecret(secret)
+        // SM4 instead of AES-256-GCM for keys sealed from now on; earlier KEKs open older keys (ADR 0010).
+        const algorithm = (process.env.CERT_KEY_SEAL_ALGORITHM?.trim() || 'aes-256-gcm') as SealAlgorithm
+        const retired = (process.env.CERT_KEY_ENCRYPTION_KEYS_RETIRED ?? '')
+          .split(',')
+          .filter((s) => s.trim())
+        if (secret) return KeySealer.fromSecret(secret, algorithm, retired)
         if (app.config.mode === 'embedded')
-          return KeySealer.fromSecret(await loadOrCreateSecret(app.config.dataDir, KEY_ENCRYPTION_FILE))
+          return KeySealer.fromSecret(
+            await loadOrCreateSecret(app.config.dataDir, KEY_ENCRYPTION_FILE),
+            algorithm,
+            retired,
+          )
         throw new UnavailableError(
           'certificate-keys-unconfigured',
           'CERT_KEY_ENCRYPTION_KEY is not set: certificates cannot be signed (32 random bytes, base64url or hex)',
@@ -65,7 +75,12 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
       })
       return sealer
     }
-    const signer = new CertificateSigner(app.db, resolveSealer)
+    const signer = new CertificateSigner(
+      app.db,
+      resolveSealer,
+      Date.now,
+      parseSigningAlgorithms(process.env.CERT_SIGNING_ALGORITHMS),
+    )
     const documents = new CertificateDocuments(app.db, signer)
     const service = new CertificateService(app.db, new FaceDataValidator(), documents)
     const feed = new CertificateFeedService({

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import type { CertificateAlg } from './signing-algorithms.ts'
 
 /** The SQL of `certificate_signing_keys`. */
 
@@ -7,6 +8,7 @@ type Db = Knex | Knex.Transaction
 export interface SigningKeyRow {
   kid: string
   department_code: string
+  alg: CertificateAlg
   public_jwk: Record<string, string>
   private_jwk_sealed: string
   status: 'active' | 'retired'
@@ -17,8 +19,12 @@ export async function findKey(db: Db, kid: string): Promise<SigningKeyRow | unde
   return db('certificate_signing_keys').where({ kid }).first()
 }
 
-export async function findActiveKey(db: Db, department: string): Promise<SigningKeyRow | undefined> {
-  return db('certificate_signing_keys').where({ department_code: department, status: 'active' }).first()
+export async function findActiveKey(
+  db: Db,
+  department: string,
+  alg: CertificateAlg = 'ES256',
+): Promise<SigningKeyRow | undefined> {
+  return db('certificate_signing_keys').where({ department_code: department, alg, status: 'active' }).first()
 }
 
 export async function listKeys(db: Db, department: string): Promise<SigningKeyRow[]> {
@@ -28,18 +34,18 @@ export async function listKeys(db: Db, department: string): Promise<SigningKeyRo
 /** Inserts an active key; false when another one became active first (the partial unique index). */
 export async function insertActiveKey(
   db: Db,
-  row: Pick<SigningKeyRow, 'kid' | 'department_code' | 'public_jwk' | 'private_jwk_sealed'>,
+  row: Pick<SigningKeyRow, 'kid' | 'department_code' | 'alg' | 'public_jwk' | 'private_jwk_sealed'>,
 ): Promise<boolean> {
   const inserted = await db('certificate_signing_keys')
     .insert({ ...row, public_jwk: JSON.stringify(row.public_jwk), status: 'active' })
-    .onConflict(db.raw("(department_code) where status = 'active'"))
+    .onConflict(db.raw("(department_code, alg) where status = 'active'"))
     .ignore()
     .returning('kid')
   return inserted.length === 1
 }
 
-export async function retireActiveKey(db: Db, department: string): Promise<void> {
+export async function retireActiveKey(db: Db, department: string, alg: CertificateAlg): Promise<void> {
   await db('certificate_signing_keys')
-    .where({ department_code: department, status: 'active' })
+    .where({ department_code: department, alg, status: 'active' })
     .update({ status: 'retired', retired_at: db.fn.now() })
 }

@@ -97,6 +97,8 @@ export interface HubConfig {
     signingKey: string | null
     /** Public JWK Set (JSON text) of checkpoint keys replaced by `signingKey`: verify only. */
     retiredSigningKeys: string | null
+    /** Hash of the audit chain for records written from now on: SHA-256 or SM3 (ADR 0010); stored per record. */
+    hashAlgorithm: 'sha256' | 'sm3'
     retentionMonths: number
     archiveDir: string
   }
@@ -120,12 +122,12 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-/** A public EC P-256 JWK with a `kid`, as a retired checkpoint key is published. */
+/** A public EC P-256 or SM2 (ADR 0010) JWK with a `kid`, as a retired checkpoint key is published. */
 function isPublicP256Jwk(k: unknown): boolean {
   const jwk = k as Record<string, unknown> | null
   return (
     jwk?.kty === 'EC' &&
-    jwk.crv === 'P-256' &&
+    (jwk.crv === 'P-256' || jwk.crv === 'SM2') &&
     typeof jwk.x === 'string' &&
     typeof jwk.y === 'string' &&
     typeof jwk.kid === 'string'
@@ -286,8 +288,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
     } catch {
       r.problems.push('AUDIT_SIGNING_KEY: is not valid JSON (expected a private EC P-256 JWK)')
     }
-    if (jwk && (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.d !== 'string'))
-      r.problems.push('AUDIT_SIGNING_KEY: must be a private EC P-256 JWK (kty "EC", crv "P-256", with "d")')
+    if (jwk && (jwk.kty !== 'EC' || (jwk.crv !== 'P-256' && jwk.crv !== 'SM2') || typeof jwk.d !== 'string'))
+      r.problems.push(
+        'AUDIT_SIGNING_KEY: must be a private EC P-256 JWK or SM2 JWK (kty "EC", crv "P-256" or "SM2", with "d")',
+      )
   }
 
   const retiredSigningKeys = r.raw('AUDIT_RETIRED_SIGNING_KEYS') ?? null
@@ -301,7 +305,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
     const keys = set && Array.isArray(set.keys) ? (set.keys as Record<string, unknown>[]) : null
     if (set && !keys) r.problems.push('AUDIT_RETIRED_SIGNING_KEYS: expected a JWK Set {"keys": [...]}')
     else if (keys?.some((k) => !isPublicP256Jwk(k)))
-      r.problems.push('AUDIT_RETIRED_SIGNING_KEYS: every key must be a public EC P-256 JWK with x, y and kid')
+      r.problems.push(
+        'AUDIT_RETIRED_SIGNING_KEYS: every key must be a public EC P-256 JWK or SM2 JWK with x, y and kid',
+      )
   }
 
   const port = r.int('PORT', 8080, 0, 65535)
@@ -325,6 +331,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const devSignIn = r.bool('AUTH_DEV_SIGN_IN', mode === 'embedded')
   const sessionTtl = r.int('SESSION_TTL_MINUTES', 480, 1, 7 * 24 * 60)
   const sessionIdle = r.int('SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60)
+  const hashAlgorithm = r.string('AUDIT_HASH_ALGORITHM', 'sha256')
+  if (hashAlgorithm !== 'sha256' && hashAlgorithm !== 'sm3')
+    r.problems.push('AUDIT_HASH_ALGORITHM: must be sha256 or sm3')
 
   const logLevel = r.string('LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`)
@@ -385,6 +394,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       subjectKey,
       signingKey,
       retiredSigningKeys,
+      hashAlgorithm: hashAlgorithm as 'sha256' | 'sm3',
       // Six months is the floor: the law on network security logs asks for at least that long.
       retentionMonths: r.int('AUDIT_RETENTION_MONTHS', 6, 6, 1200),
       archiveDir: r.string('AUDIT_ARCHIVE_DIR', `${r.string('HUB_DATA_DIR', '.data')}/audit-archive`),

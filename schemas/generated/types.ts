@@ -563,7 +563,7 @@ export interface AuditAnomaly {
  */
 export interface AuditCheckpointKeys {
   /**
-   * Public EC P-256 keys; empty when the hub has no audit signing key.
+   * Public EC keys, P-256 (ES256) or SM2 (SM2-SM3, ADR 0010); empty when the hub has no audit signing key.
    *
    * Items: One public JWK.
    */
@@ -573,9 +573,9 @@ export interface AuditCheckpointKeys {
      */
     kty: "EC";
     /**
-     * Curve.
+     * Curve: P-256, or SM2 (GB/T 32918.5).
      */
-    crv: "P-256";
+    crv: "P-256" | "SM2";
     /**
      * Public point x (base64url).
      */
@@ -589,9 +589,9 @@ export interface AuditCheckpointKeys {
      */
     kid: string;
     /**
-     * Signature algorithm.
+     * Signature algorithm: ES256, or SM2-SM3 (SM2 with SM3 and the default id 1234567812345678).
      */
-    alg: "ES256";
+    alg: "ES256" | "SM2-SM3";
     /**
      * For signatures.
      */
@@ -648,7 +648,7 @@ export interface AuditCheckpoint {
    */
   reason: "scheduled" | "on-demand" | "retention";
   /**
-   * The compact JWS (ES256) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub.
+   * The compact JWS (ES256, or SM2-SM3 per ADR 0010) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub.
    */
   jws: string;
 }
@@ -4318,7 +4318,7 @@ export interface CaseWebhookDeliveries {
 
 // case-webhook-keys.json
 /**
- * JWKS with the public keys that sign webhook deliveries (ES256).
+ * JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0010).
  */
 export interface CaseWebhookKeys {
   /**
@@ -4330,7 +4330,7 @@ export interface CaseWebhookKeys {
      */
     kty: string;
     /**
-     * Curve (P-256).
+     * Curve (P-256 or SM2).
      */
     crv: string;
     /**
@@ -4346,7 +4346,7 @@ export interface CaseWebhookKeys {
      */
     kid: string;
     /**
-     * Algorithm (ES256).
+     * Algorithm (ES256 or SM2-SM3).
      */
     alg: string;
     /**
@@ -4544,7 +4544,7 @@ export interface CertificateFetchResult {
   materialCode: string;
   certificate?: Certificate;
   /**
-   * Compact JWS (ES256) of the certificate bound to the case, signed by the issuer (found only).
+   * Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate bound to the case, signed by the issuer (found only).
    */
   document?: string;
   verification?: CertificateVerification;
@@ -4627,7 +4627,7 @@ export interface CertificateIssue {
  */
 export interface CertificateJwks {
   /**
-   * Public EC P-256 keys; `kid` matches the JWS header.
+   * Public keys: EC P-256 (`alg` ES256) or SM2 (`crv` SM2, `alg` SM2-SM3, see ADR 0010); `kid` matches the document header.
    */
   keys: {
     /**
@@ -4635,7 +4635,7 @@ export interface CertificateJwks {
      */
     kty: string;
     /**
-     * Curve, P-256.
+     * Curve: P-256, or SM2 (the GB/T 32918.5 curve, OID 1.2.156.10197.1.301).
      */
     crv: string;
     /**
@@ -4651,13 +4651,17 @@ export interface CertificateJwks {
      */
     kid: string;
     /**
-     * Algorithm, ES256.
+     * Algorithm: ES256, or SM2-SM3 (SM2 signature with SM3 and the default distinguishing id 1234567812345678).
      */
     alg: string;
     /**
      * Key use, sig.
      */
     use: string;
+    /**
+     * SM2 keys only: the same key as a PEM SubjectPublicKeyInfo, for OpenSSL.
+     */
+    pem?: string;
   }[];
 }
 
@@ -4824,7 +4828,7 @@ export interface CertificateShareableMaterials {
 export interface CertificateSigned {
   certificate: Certificate;
   /**
-   * Compact JWS (ES256) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS.
+   * Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS.
    */
   document: string;
 }

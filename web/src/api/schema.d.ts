@@ -675,7 +675,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** JWKS of the keys that sign webhook deliveries (detached ES256 JWS in x-hub-signature) */
+        /** JWKS of the keys that sign webhook deliveries (detached ES256 or SM2-SM3 JWS in x-hub-signature, a second in x-hub-signature-2) */
         get: operations["getCaseWebhookKeys"];
         put?: never;
         post?: never;
@@ -1997,7 +1997,7 @@ export interface components {
             count: number;
             /** @description Checkpoint id, increasing in the order they were made. */
             id: number;
-            /** @description The compact JWS (ES256) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub. */
+            /** @description The compact JWS (ES256, or SM2-SM3 per ADR 0010) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub. */
             jws: string;
             /** @description `kid` of the signing key: its JWK thumbprint, listed at /v1/audit/checkpoint-keys. */
             keyId: string;
@@ -2022,18 +2022,18 @@ export interface components {
          * @description The public keys (JWKS) that verify audit checkpoint signatures.
          */
         AuditCheckpointKeys: {
-            /** @description Public EC P-256 keys; empty when the hub has no audit signing key. */
+            /** @description Public EC keys, P-256 (ES256) or SM2 (SM2-SM3, ADR 0010); empty when the hub has no audit signing key. */
             keys: {
                 /**
-                 * @description Signature algorithm.
+                 * @description Signature algorithm: ES256, or SM2-SM3 (SM2 with SM3 and the default id 1234567812345678).
                  * @enum {string}
                  */
-                alg: "ES256";
+                alg: "ES256" | "SM2-SM3";
                 /**
-                 * @description Curve.
+                 * @description Curve: P-256, or SM2 (GB/T 32918.5).
                  * @enum {string}
                  */
-                crv: "P-256";
+                crv: "P-256" | "SM2";
                 /** @description Key id: the RFC 7638 thumbprint, as in each checkpoint's JWS header. */
                 kid: string;
                 /**
@@ -2756,14 +2756,14 @@ export interface components {
         };
         /**
          * CaseWebhookKeys
-         * @description JWKS with the public keys that sign webhook deliveries (ES256).
+         * @description JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0010).
          */
         CaseWebhookKeys: {
             /** @description Public JWKs. */
             keys: {
-                /** @description Algorithm (ES256). */
+                /** @description Algorithm (ES256 or SM2-SM3). */
                 alg: string;
-                /** @description Curve (P-256). */
+                /** @description Curve (P-256 or SM2). */
                 crv: string;
                 /** @description Key id, as in the JWS header. */
                 kid: string;
@@ -2887,7 +2887,7 @@ export interface components {
              * @enum {boolean}
              */
             disputed?: true;
-            /** @description Compact JWS (ES256) of the certificate bound to the case, signed by the issuer (found only). */
+            /** @description Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate bound to the case, signed by the issuer (found only). */
             document?: string;
             /** @description The material. */
             materialCode: string;
@@ -2952,16 +2952,18 @@ export interface components {
          * @description The public keys (RFC 7517 JWK Set) a department signs certificates with, current and retired.
          */
         CertificateJwks: {
-            /** @description Public EC P-256 keys; `kid` matches the JWS header. */
+            /** @description Public keys: EC P-256 (`alg` ES256) or SM2 (`crv` SM2, `alg` SM2-SM3, see ADR 0010); `kid` matches the document header. */
             keys: {
-                /** @description Algorithm, ES256. */
+                /** @description Algorithm: ES256, or SM2-SM3 (SM2 signature with SM3 and the default distinguishing id 1234567812345678). */
                 alg: string;
-                /** @description Curve, P-256. */
+                /** @description Curve: P-256, or SM2 (the GB/T 32918.5 curve, OID 1.2.156.10197.1.301). */
                 crv: string;
                 /** @description Key id. */
                 kid: string;
                 /** @description Key type, EC. */
                 kty: string;
+                /** @description SM2 keys only: the same key as a PEM SubjectPublicKeyInfo, for OpenSSL. */
+                pem?: string;
                 /** @description Key use, sig. */
                 use: string;
                 /** @description Public x coordinate (base64url). */
@@ -3076,7 +3078,7 @@ export interface components {
          */
         CertificateSigned: {
             certificate: components["schemas"]["Certificate"];
-            /** @description Compact JWS (ES256) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS. */
+            /** @description Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS. */
             document: string;
         };
         /**
@@ -7574,7 +7576,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JWKS with the public keys that sign webhook deliveries (ES256). */
+            /** @description JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0010). */
             200: {
                 headers: {
                     [name: string]: unknown;

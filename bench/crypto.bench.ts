@@ -1,0 +1,224 @@
+/**
+ * National cryptography (ADR 0010) against ES256/SHA-256/AES at the service layer:
+ * (a) certificate document signing (`CertificateSigner.sign`) and full verification
+ *     (`CertificateDocuments.verify`: signature, key, current status) per algorithm, one caller;
+ * (b) the window clerk's fetch (as in certificates.bench.ts, 50 callers) with the issuers signing
+ *     ES256, then SM2, twice — aim: SM2 ≥ 0.8 × ES256 (the ratio of the summed rates);
+ * (c) audit chain verification in PostgreSQL (`verifyChain`) over 50,000 SHA-256 and 50,000 SM3 records;
+ * (d) the primitives underneath: SM3 vs SHA-256 over an audit-record-sized input, SM4-CBC+HMAC-SM3
+ *     vs AES-256-GCM key sealing.
+ * Uses its own database `hub_bench_crypto`, created, migrated and dropped.
+ */
+import { createHash } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import type { Knex } from 'knex'
+import { readChainHead } from '../audit/audit-store.ts'
+import { verifyChain } from '../audit/audit-verify.ts'
+import { AuditWriter } from '../audit/audit-writer.ts'
+import { CertificateDocuments } from '../exchange/certificates/certificate-documents.ts'
+import { CertificateSigner } from '../exchange/certificates/certificate-signer.ts'
+import {
+  demoPeople,
+  insertCase,
+  seedCertificateWorld,
+  TEST_KEK,
+} from '../exchange/certificates/certificate-test-support.ts'
+import { ClerkFetchService } from '../exchange/certificates/clerk-fetch-service.ts'
+import { KeySealer } from '../exchange/certificates/key-sealer.ts'
+import { type CertificateAlg, parseSigningAlgorithms } from '../exchange/certificates/signing-algorithms.ts'
+import { createKnex } from '../platform/db/knex-factory.ts'
+import { migrateLatest } from '../platform/db/migrator.ts'
+import type { Principal } from '../schemas/generated/types.ts'
+import type { BenchModule } from './run.ts'
+import { BENCH_DATABASE_ADMIN_URL, benchDatabaseUrl, percentile } from './support/bench-services.ts'
+
+const DB_NAME = 'hub_bench_crypto'
+const SECONDS = 6
+const CASES = 200
+const KEY = Buffer.from('bench-audit-subject-key-0123456789abcdef')
+const round = (n: number) => Math.round(n * 100) / 100
+
+async function closedLoop(callers: number, fn: (n: number) => Promise<unknown> | unknown) {
+  const latencies: number[] = []
+  let n = 0
+  const started = performance.now()
+  const deadline = started + SECONDS * 1000
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now()
+        await fn(n++)
+        latencies.push(performance.now() - t0)
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  return {
+    callers,
+    operations: latencies.length,
+    perSecond: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+  }
+}
+
+/** One clerk-fetch setup whose issuers all sign with `alg`. */
+function clerkWorld(db: Knex, alg: CertificateAlg) {
+  const sealer = KeySealer.fromSecret(TEST_KEK)
+  const signer = new CertificateSigner(
+    db,
+    async () => sealer,
+    Date.now,
+    parseSigningAlgorithms(alg === 'ES256' ? 'ES256' : 'SM2'),
+  )
+  const documents = new CertificateDocuments(db, signer)
+  return { signer, documents, clerk: new ClerkFetchService(db, documents) }
+}
+
+async function run(db: Knex, report: (r: Record<string, unknown>) => void): Promise<void> {
+  await seedCertificateWorld(db)
+  const people = demoPeople()
+  for (let i = 0; i < CASES; i++) {
+    await insertCase(db, {
+      caseNumber: `B-${i}`,
+      serviceItemCode: '000123004000',
+      department: 'lf-approval',
+      applicantIdNumber: people[i % 5]!.residentId,
+    })
+  }
+  const principal: Principal = {
+    subject: 'bench-clerk',
+    department: 'lf-approval',
+    roles: ['clerk'],
+    district: null,
+  }
+  const payload = {
+    iss: 'urn:hub:departments:lf-hfund',
+    iat: 1764806400,
+    certificate: { id: 'x'.repeat(40), faceData: { a: 'y'.repeat(300) } },
+  }
+
+  // A/B/A/B: on a shared machine the load drifts; alternating keeps the comparison fair.
+  const clerkRates: Record<string, number> = { ES256: 0, 'SM2-SM3': 0 }
+  for (const alg of ['ES256', 'SM2-SM3', 'ES256', 'SM2-SM3'] as const) {
+    const { signer, documents, clerk } = clerkWorld(db, alg)
+    await signer.sign('lf-hfund', payload)
+    report({ measure: 'sign', alg, ...(await closedLoop(1, () => signer.sign('lf-hfund', payload))) })
+
+    const writer = new AuditWriter({ db, subjectKey: KEY })
+    const audit = (event: Parameters<Parameters<ClerkFetchService['fetch']>[4]>[0]) =>
+      writer.record({
+        ...event,
+        principal: principal.subject,
+        department: principal.department,
+        roles: principal.roles,
+      })
+    const signed: string[] = []
+    const fetch = async (n: number) => {
+      const result = await clerk.fetch(principal, `B-${n % CASES}`, 'M01', {}, audit)
+      if (result.outcome !== 'found') throw new Error(`bench fetch: ${result.outcome}`)
+      if (signed.length < 200) signed.push(result.document!)
+    }
+    for (let i = 0; i < 20; i++) await fetch(i)
+    const fetched = await closedLoop(50, fetch)
+    clerkRates[alg]! += fetched.perSecond
+    report({ measure: 'clerk-fetch', alg, ...fetched })
+    await writer.close()
+
+    report({
+      measure: 'verify',
+      alg,
+      ...(await closedLoop(1, async (n) => {
+        const result = await documents.verify(signed[n % signed.length]!)
+        if (!result.valid) throw new Error(`bench verify: ${result.reason}`)
+      })),
+    })
+  }
+  report({
+    measure: 'clerk-fetch-ratio',
+    sm2OverEs256: round(clerkRates['SM2-SM3']! / clerkRates.ES256!),
+    aim: 0.8,
+  })
+
+  // The same verify as `GET /v1/audit/verify` (hashes recomputed in PostgreSQL) over 50,000 records of each hash.
+  for (const hashAlgorithm of ['sha256', 'sm3'] as const) {
+    const writer = new AuditWriter({ db, subjectKey: KEY, hashAlgorithm })
+    const head = await readChainHead(db)
+    for (let i = 0; i < 50; i++)
+      await Promise.all(
+        Array.from({ length: 1_000 }, (_, j) =>
+          writer.record({
+            principal: `clerk-${j}`,
+            department: 'lf-hall',
+            roles: ['clerk'],
+            action: 'exchange.fetch',
+            resourceType: 'resource',
+            resourceId: 'HRSS-001',
+            subjectId: people[j % 5]!.residentId,
+            items: ['name', 'idNumber'],
+            purpose: 'case handling',
+            caseNumber: `B-${j}`,
+            outcome: 'allowed',
+          }),
+        ),
+      )
+    await writer.close()
+    const fromId = head.lastId + 1
+    const toId = head.lastId + 50_000
+    const started = performance.now()
+    const result = await verifyChain(db, { fromId, toId })
+    const seconds = (performance.now() - started) / 1000
+    if (!result.ok) throw new Error('bench audit verify: chain broken')
+    report({
+      measure: 'audit-verify-in-postgres',
+      hash: hashAlgorithm,
+      records: result.checked,
+      perSecond: Math.round(result.checked / seconds),
+    })
+  }
+
+  const record = Buffer.from(
+    JSON.stringify({ id: 1, prev: 'a'.repeat(64), action: 'exchange.fetch', items: 'z'.repeat(400) }),
+  )
+  for (const hash of ['sha256', 'sm3'])
+    report({
+      measure: 'audit-record-hash',
+      hash,
+      ...(await closedLoop(1, () => createHash(hash).update(record).digest('hex'))),
+    })
+  for (const algorithm of ['aes-256-gcm', 'sm4'] as const) {
+    const sealer = KeySealer.fromSecret(TEST_KEK, algorithm)
+    const jwk = JSON.stringify({
+      kty: 'EC',
+      crv: 'SM2',
+      x: 'x'.repeat(43),
+      y: 'y'.repeat(43),
+      d: 'd'.repeat(43),
+    })
+    report({
+      measure: 'key-seal-open',
+      algorithm,
+      ...(await closedLoop(1, () => sealer.open(sealer.seal(jwk, 'kid'), 'kid'))),
+    })
+  }
+}
+
+const bench: BenchModule = {
+  name: 'crypto',
+  async run(report) {
+    const admin = createKnex({ connectionString: BENCH_DATABASE_ADMIN_URL, poolMax: 1 })
+    await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
+    await admin.raw(`create database ${DB_NAME}`)
+    const db = createKnex({ connectionString: benchDatabaseUrl(DB_NAME), poolMax: 10 })
+    try {
+      await migrateLatest(db)
+      await run(db, report)
+    } finally {
+      await db.destroy()
+      await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
+      await admin.destroy()
+    }
+  },
+}
+export default bench
