@@ -21,6 +21,7 @@ import { casePlugin } from '../../exchange/cases/case-plugin.ts'
 import { certificatePlugin } from '../../exchange/certificates/certificate-plugin.ts'
 import { fetchPlugin } from '../../exchange/fetch/fetch-plugin.ts'
 import { resourceSourcePlugin } from '../../exchange/sources/resource-source-plugin.ts'
+import { subscriptionPlugin } from '../../exchange/subscriptions/subscription-plugin.ts'
 import { syncPlugin } from '../../exchange/sync/sync-plugin.ts'
 import { policyPlugin } from '../../policies/policy-plugin.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
@@ -178,6 +179,7 @@ export async function buildApp({
   await app.register(fetchPlugin)
   await app.register(resourceSourcePlugin)
   await app.register(syncPlugin)
+  await app.register(subscriptionPlugin)
   await app.register(certificatePlugin)
   await app.register(casePlugin)
   await app.register(policyPlugin)

@@ -5574,6 +5574,37 @@ export interface ServiceItemEvent {
   comment: string | null;
 }
 
+// events/subscription-record.json
+/**
+ * Payload of `subscription.record` on a consumer department's subscription topic (`<prefix>records.<department>.<resource>`, key = record id, suitable for log compaction): the record's granted items, masked as the grant says.
+ */
+export interface SubscriptionRecord {
+  /**
+   * The subscription.
+   */
+  subscriptionId: string;
+  /**
+   * The resource.
+   */
+  resourceCode: string;
+  /**
+   * The grant the record was delivered under.
+   */
+  grantId: string;
+  /**
+   * Record key (also the Kafka key).
+   */
+  recordId: string;
+  /**
+   * Position in the change stream; a consumer keeps the highest per key and resumes after it.
+   */
+  position: string;
+  /**
+   * Granted items by code, masked.
+   */
+  items: {};
+}
+
 // fetch-request.json
 /**
  * A consumer's request for the records of one resource about one or more subjects, under a grant.
@@ -8174,4 +8205,146 @@ export interface ServiceItem {
    * Its materials, in code order.
    */
   materials: ServiceItemMaterial[];
+}
+
+// subscription-create.json
+/**
+ * A consumer department's standing delivery of a granted resource (数据订阅, 库表交换): an initial snapshot, then every change, filtered by the grant.
+ */
+export interface SubscriptionCreate {
+  /**
+   * The resource subscribed to.
+   */
+  resourceCode: string;
+  /**
+   * The consumer's grant on the resource; it governs every delivery.
+   */
+  grantId: string;
+  /**
+   * `kafka`: the department's own topic; `table`: upserts into the department's own PostgreSQL table (前置库).
+   */
+  target: "kafka" | "table";
+  /**
+   * Kafka topic (without the hub's prefix); must start with `records.<department>.`. Default `records.<department>.<resource code with / as ->`.
+   */
+  topic?: string;
+  /**
+   * The front-end database table (target `table`).
+   */
+  table?: {
+    /**
+     * postgres:// URL of the department's front-end database; stored encrypted, never returned.
+     */
+    connection: string;
+    /**
+     * Schema of the table (a plain lower-case identifier).
+     */
+    schema: string;
+    /**
+     * Table name (a plain lower-case identifier); `<name>_position` is kept beside it.
+     */
+    name: string;
+  };
+}
+
+// subscription-list.json
+/**
+ * The caller department's subscriptions.
+ */
+export interface SubscriptionList {
+  /**
+   * Subscriptions, newest first.
+   */
+  items: Subscription[];
+}
+
+// subscription-reconciliation.json
+/**
+ * Delivered vs eligible at the subscription's position, and a checksum the consumer can recompute over its copy.
+ */
+export interface SubscriptionReconciliation {
+  /**
+   * The position the counts are taken at.
+   */
+  position: string;
+  /**
+   * Records the grant lets through with a change at or below the position.
+   */
+  eligible: number;
+  /**
+   * SHA-256 (hex) over the lines `<recordId>\t<position>` sorted by record id, one per eligible record.
+   */
+  checksum: string;
+}
+
+// subscription.json
+/**
+ * A dataset subscription and its delivery state.
+ */
+export interface Subscription {
+  /**
+   * Subscription id.
+   */
+  id: string;
+  /**
+   * Consumer department.
+   */
+  department: string;
+  /**
+   * Resource subscribed to.
+   */
+  resourceCode: string;
+  /**
+   * Grant that governs the deliveries.
+   */
+  grantId: string;
+  /**
+   * Delivery target.
+   */
+  target: "kafka" | "table";
+  /**
+   * Kafka topic including the hub's prefix (target `kafka`).
+   */
+  topic?: string;
+  /**
+   * Front-end table (target `table`); the connection is never returned.
+   */
+  table?: {
+    /**
+     * Schema.
+     */
+    schema: string;
+    /**
+     * Table.
+     */
+    name: string;
+  };
+  /**
+   * `stopped`: the grant was revoked or expired.
+   */
+  status: "active" | "paused" | "stopped";
+  /**
+   * Why delivery stopped (`grant-revoked`, `grant-expired`).
+   */
+  stopReason: string | null;
+  /**
+   * Last change position delivered (the consumer de-duplicates by it).
+   */
+  position: string;
+  /**
+   * Records delivered so far.
+   */
+  delivered: number;
+  /**
+   * Age of the oldest change not yet delivered; 0 when caught up.
+   */
+  lagSeconds: number;
+  /**
+   * Last batch.
+   */
+  lastDeliveredAt: string | null;
+  /**
+   * When it was created.
+   */
+  createdAt: string;
 }

@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify'
+import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
+import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
+import { ref } from '../../platform/schemas/schema-catalog.ts'
+import type { Role } from '../../policies/roles.ts'
+import type { SubscriptionCreate } from '../../schemas/generated/types.ts'
+import type { SubscriptionService } from './subscription-service.ts'
+
+/** Dataset subscriptions (库表交换): thin routes over SubscriptionService. */
+
+const ROLES: Role[] = ['consumer', 'service']
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'string', maxLength: 64, description: 'Subscription id.' } },
+}
+
+export async function subscriptionRoutes(
+  app: FastifyInstance,
+  opts: { service: SubscriptionService },
+): Promise<void> {
+  const { service } = opts
+  app.post<{ Body: SubscriptionCreate; Headers: { 'idempotency-key'?: string } }>(
+    '/v1/subscriptions',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'createSubscription',
+        summary: 'Subscribe the caller’s department to a granted resource: a snapshot, then every change',
+        description:
+          'Delivers the hub-held records of the resource that the grant lets through — granted items only, masked, only rows meeting its conditions — to the department’s Kafka topic or its own PostgreSQL table. Revoking or expiring the grant stops delivery before the next batch.',
+        headers: idempotencyHeaders,
+        body: ref('subscription-create.json'),
+        response: { 201: ref('subscription.json'), ...problemResponses(...WRITE_ERRORS, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { subscription, replayed } = await service.create(
+        request.principal,
+        request.body,
+        request.headers['idempotency-key'],
+        (event) => app.audit.recordFor(request, event),
+      )
+      if (replayed) reply.header('idempotent-replayed', 'true')
+      return reply.code(201).header('location', `/v1/subscriptions/${subscription.id}`).send(subscription)
+    },
+  )
+
+  app.get(
+    '/v1/subscriptions',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'listSubscriptions',
+        summary: 'The caller department’s subscriptions with their position and lag',
+        response: { 200: ref('subscription-list.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request) => ({ items: await service.list(request.principal) }),
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/subscriptions/:id',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'getSubscription',
+        summary: 'One subscription with its position and lag',
+        params: idParams,
+        response: { 200: ref('subscription.json'), ...problemResponses(404, ...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request) => service.get(request.principal, request.params.id),
+  )
+
+  for (const action of ['pause', 'resume', 'resnapshot'] as const) {
+    app.post<{ Params: { id: string } }>(
+      `/v1/subscriptions/:id/${action}`,
+      {
+        config: { roles: ROLES },
+        schema: {
+          tags: ['exchange'],
+          operationId: `${action}Subscription`,
+          summary:
+            action === 'resnapshot'
+              ? 'Deliver the whole granted copy again from position 0 (e.g. after the grant was narrowed)'
+              : `${action === 'pause' ? 'Pause' : 'Resume'} delivery`,
+          params: idParams,
+          response: { 200: ref('subscription.json'), ...problemResponses(403, 404, ...AUTHENTICATED_ERRORS) },
+        },
+      },
+      async (request) =>
+        service.change(request.principal, request.params.id, action, (event) =>
+          app.audit.recordFor(request, event),
+        ),
+    )
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/subscriptions/:id/reconciliation',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'reconcileSubscription',
+        summary:
+          'Records eligible at the subscription’s position, and a checksum to compare the consumer’s copy with',
+        params: idParams,
+        response: {
+          200: ref('subscription-reconciliation.json'),
+          ...problemResponses(404, ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) => service.reconcile(request.principal, request.params.id),
+  )
+}
