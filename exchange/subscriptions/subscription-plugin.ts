@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Gauge } from 'prom-client'
 import { UnavailableError } from '../../platform/errors/app-error.ts'
+import { KafkaTransport } from '../../platform/events/kafka-transport.ts'
 import { loadOrCreateSecret } from '../../platform/server/local-secret.ts'
 import { KEY_ENCRYPTION_FILE } from '../certificates/certificate-plugin.ts'
 import { KeySealer } from '../certificates/key-sealer.ts'
@@ -26,7 +27,7 @@ declare module 'fastify' {
 }
 
 export interface SubscriptionPluginOptions {
-  /** Records per batch (default 2,000). */
+  /** Records per batch (default 5,000). */
   batchSize?: number
   /** How often the delivery loop looks for changes (default 100 ms). */
   pollMs?: number
@@ -65,13 +66,26 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
       fieldsOf,
       topicPrefix: app.config.kafkaBrokers.length > 0 ? app.config.outbox.topicPrefix : '',
     })
+    // Subscriptions get a producer of their own: a snapshot is throughput work (batched with a little
+    // linger and compression), which must neither wait behind nor slow down the relay's latency path.
+    const transport =
+      app.config.kafkaBrokers.length > 0
+        ? new KafkaTransport({
+            brokers: app.config.kafkaBrokers,
+            topicPrefix: app.config.outbox.topicPrefix,
+            clientId: 'hub-subscriptions',
+            lingerMs: 5,
+            producerConfig: { 'compression.codec': 'lz4', 'batch.num.messages': 10_000 },
+            logger: app.log.child({ component: 'subscriptions' }),
+          })
+        : null
     const deliverer = new SubscriptionDeliverer({
       db: app.db,
-      targets: { kafka: new KafkaTarget(app.events.transport), table: tables },
+      targets: { kafka: new KafkaTarget(transport ?? app.events.transport), table: tables },
       fieldsOf,
       audit: (entry) => app.audit.writer.record(entry),
       subjectHash: (id) => app.audit.writer.subjectHash(id),
-      batchSize: opts.batchSize ?? 2000,
+      batchSize: opts.batchSize ?? 5000,
     })
     const runner = new SubscriptionRunner({
       db: app.db,
@@ -99,7 +113,7 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
     // preClose: the loop's last batch must finish while the pool, producer and audit writer are open.
     app.addHook('preClose', async () => {
       await runner.stop()
-      await tables.close()
+      await Promise.all([tables.close(), transport?.close()])
     })
   },
   { name: 'exchange-subscriptions', dependencies: ['db', 'events', 'audit', 'metrics'] },
