@@ -7,6 +7,7 @@ import { loadOrCreateSecret } from '../../platform/server/local-secret.ts'
 import { KEY_ENCRYPTION_FILE } from '../certificates/certificate-plugin.ts'
 import { KeySealer } from '../certificates/key-sealer.ts'
 import { KafkaTarget } from './kafka-target.ts'
+import { RecipientReport } from './recipient-report.ts'
 import { recordKindFields } from './record-kind-fields.ts'
 import { SubscriptionDeliverer } from './subscription-deliverer.ts'
 import { subscriptionRoutes } from './subscription-routes.ts'
@@ -94,7 +95,12 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
       logger: app.log.child({ component: 'subscriptions' }),
     })
     app.decorate('subscriptions', { service, runner, deliverer })
-    await app.register(subscriptionRoutes, { service })
+    const recipients = new RecipientReport({
+      db: app.db,
+      gate: app.audit.gate,
+      subjectHash: (id) => app.audit.writer.subjectHash(id),
+    })
+    await app.register(subscriptionRoutes, { service, recipients })
 
     new Gauge({
       name: 'hub_subscription_lag_seconds',

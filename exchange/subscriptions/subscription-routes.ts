@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify'
+import { auditActor } from '../../audit/audit-plugin.ts'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { SubscriptionCreate } from '../../schemas/generated/types.ts'
+import type { RecipientReport } from './recipient-report.ts'
 import type { SubscriptionService } from './subscription-service.ts'
 
 /** Dataset subscriptions (库表交换): thin routes over SubscriptionService. */
@@ -18,9 +20,9 @@ const idParams = {
 
 export async function subscriptionRoutes(
   app: FastifyInstance,
-  opts: { service: SubscriptionService },
+  opts: { service: SubscriptionService; recipients: RecipientReport },
 ): Promise<void> {
-  const { service } = opts
+  const { service, recipients } = opts
   app.post<{ Body: SubscriptionCreate; Headers: { 'idempotency-key'?: string } }>(
     '/v1/subscriptions',
     {
@@ -117,5 +119,49 @@ export async function subscriptionRoutes(
       },
     },
     async (request) => service.reconcile(request.principal, request.params.id),
+  )
+
+  // Role checks happen in the report, so that a refused look at the trail is recorded before the 403.
+  app.get<{ Querystring: { subjectId: string } }>(
+    '/v1/audit/subscription-recipients',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'listSubscriptionRecipients',
+        summary:
+          'For an auditor: which departments received a person’s records through subscriptions, and when',
+        querystring: {
+          type: 'object',
+          required: ['subjectId'],
+          additionalProperties: false,
+          properties: {
+            subjectId: {
+              type: 'string',
+              minLength: 8,
+              maxLength: 64,
+              description: 'The data subject’s identifier.',
+            },
+          },
+        },
+        response: {
+          200: ref('subscription-recipients.json'),
+          ...problemResponses(400, ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) => recipients.forAuditor(auditActor(request), request.query.subjectId),
+  )
+
+  app.get(
+    '/v1/audit/my-subscription-recipients',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'listMySubscriptionRecipients',
+        summary: 'For a citizen: which departments received my records through subscriptions, and when',
+        response: { 200: ref('subscription-recipients.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request) => recipients.forCitizen(auditActor(request)),
   )
 }

@@ -126,14 +126,31 @@ export async function logDeliveries(trx: Db, rows: readonly DeliveryLogRow[]): P
   await trx('subscription_deliveries').insert(rows).onConflict(['subscription_id', 'position']).ignore()
 }
 
-/** Which departments received records of a subject (by its audit HMAC), and when. */
-export async function deliveriesOfSubject(
+/** Which departments received records of a subject (by its audit HMAC), and when; per subscription. */
+export async function recipientsOf(
   db: Db,
   subjectHash: string,
-): Promise<{ department: string; resource_code: string; subscription_id: string; delivered_at: Date }[]> {
+): Promise<
+  {
+    department: string
+    resource_code: string
+    subscription_id: string
+    records: string
+    first_at: Date
+    last_at: Date
+  }[]
+> {
   return db('subscription_deliveries as d')
     .join('subscriptions as s', 's.id', 'd.subscription_id')
     .where('d.subject_hash', subjectHash)
-    .orderBy('d.delivered_at')
-    .select('s.consumer_department as department', 's.resource_code', 'd.subscription_id', 'd.delivered_at')
+    .groupBy('s.consumer_department', 's.resource_code', 'd.subscription_id')
+    .orderBy('last_at', 'desc')
+    .select(
+      's.consumer_department as department',
+      's.resource_code',
+      'd.subscription_id',
+      db.raw('count(*) as records'),
+      db.raw('min(d.delivered_at) as first_at'),
+      db.raw('max(d.delivered_at) as last_at'),
+    )
 }

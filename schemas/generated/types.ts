@@ -8258,6 +8258,42 @@ export interface SubscriptionList {
   items: Subscription[];
 }
 
+// subscription-recipients.json
+/**
+ * Which departments received a person's records through dataset subscriptions, and when (from the delivery log, keyed by the audit trail's subject HMAC).
+ */
+export interface SubscriptionRecipients {
+  /**
+   * One entry per subscription that delivered a record of the subject.
+   */
+  items: {
+    /**
+     * Receiving department.
+     */
+    department: string;
+    /**
+     * Resource delivered.
+     */
+    resourceCode: string;
+    /**
+     * The subscription.
+     */
+    subscriptionId: string;
+    /**
+     * Deliveries of the subject's records (changes included).
+     */
+    records: number;
+    /**
+     * First delivery.
+     */
+    firstDeliveredAt: string;
+    /**
+     * Latest delivery.
+     */
+    lastDeliveredAt: string;
+  }[];
+}
+
 // subscription-reconciliation.json
 /**
  * Delivered vs eligible at the subscription's position, and a checksum the consumer can recompute over its copy.

@@ -206,13 +206,33 @@ describe('dataset subscriptions: Kafka topic and front-end table', () => {
       expect(a.department).toBe('lf-approval')
     }
     const first = await hub.database.db('hub_records').where({ record_id: 'JF-0000000' }).first('subject_id')
-    const hash = hub.app.audit.writer.subjectHash(first.subject_id)
-    const got = await hub.database
-      .db('subscription_deliveries as d')
-      .join('subscriptions as s', 's.id', 'd.subscription_id')
-      .where('d.subject_hash', hash)
-      .distinct('s.consumer_department', 's.target')
-    expect(got.map((r) => r.target).sort()).toEqual(['kafka', 'table'])
+    const asAuditor = await hub.app.inject({
+      method: 'GET',
+      url: `/v1/audit/subscription-recipients?subjectId=${first.subject_id}`,
+      headers: as('auditor'),
+    })
+    expect(asAuditor.statusCode, asAuditor.body).toBe(200)
+    expect(
+      asAuditor
+        .json()
+        .items.map((i: { subscriptionId: string }) => i.subscriptionId)
+        .sort(),
+    ).toEqual([kafkaSub, tableSub].sort())
+    expect(asAuditor.json().items[0]).toMatchObject({ department: 'lf-approval', resourceCode: code })
+    const citizen = await hub.token({ roles: ['citizen'], subject: first.subject_id, department: null })
+    const mine = await hub.app.inject({
+      method: 'GET',
+      url: '/v1/audit/my-subscription-recipients',
+      headers: { authorization: `Bearer ${citizen}` },
+    })
+    expect(mine.statusCode, mine.body).toBe(200)
+    expect(mine.json().items).toHaveLength(2)
+    const refused = await hub.app.inject({
+      method: 'GET',
+      url: `/v1/audit/subscription-recipients?subjectId=${first.subject_id}`,
+      headers: as('consumer'),
+    })
+    expect(refused.statusCode).toBe(403)
   })
 
   it('stops at the revocation commit: nothing is delivered after it', async () => {
