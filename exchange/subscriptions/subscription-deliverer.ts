@@ -29,7 +29,7 @@ import {
 
 export interface DelivererDeps {
   db: Knex
-  targets: Record<SubscriptionRow['target'], DeliveryTarget>
+  targets: Record<Exclude<SubscriptionRow['target'], 'file'>, DeliveryTarget>
   fieldsOf: KindFields
   audit: (entry: AuditEntry) => Promise<unknown>
   subjectHash: (subjectId: string) => string
@@ -109,7 +109,7 @@ export class SubscriptionDeliverer {
             subjects: subjects.size,
           },
         })
-        await this.deps.targets[sub.target].deliver({
+        await this.deps.targets[sub.target as 'kafka' | 'table'].deliver({
           subscription: sub,
           grantId: grant.id,
           position,

@@ -6,6 +6,7 @@ import { KafkaTransport } from '../../platform/events/kafka-transport.ts'
 import { loadOrCreateSecret } from '../../platform/server/local-secret.ts'
 import { KEY_ENCRYPTION_FILE } from '../certificates/certificate-plugin.ts'
 import { KeySealer } from '../certificates/key-sealer.ts'
+import { FileSnapshots } from './file-snapshot.ts'
 import { KafkaTarget } from './kafka-target.ts'
 import { RecipientReport } from './recipient-report.ts'
 import { recordKindFields } from './record-kind-fields.ts'
@@ -100,7 +101,8 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
       gate: app.audit.gate,
       subjectHash: (id) => app.audit.writer.subjectHash(id),
     })
-    await app.register(subscriptionRoutes, { service, recipients })
+    const files = new FileSnapshots({ db: app.db, fieldsOf, signingKey: app.config.audit.signingKey })
+    await app.register(subscriptionRoutes, { service, recipients, files })
 
     new Gauge({
       name: 'hub_subscription_lag_seconds',

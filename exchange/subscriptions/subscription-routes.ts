@@ -5,6 +5,7 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { SubscriptionCreate } from '../../schemas/generated/types.ts'
+import type { FileSnapshots } from './file-snapshot.ts'
 import type { RecipientReport } from './recipient-report.ts'
 import type { SubscriptionService } from './subscription-service.ts'
 
@@ -20,9 +21,9 @@ const idParams = {
 
 export async function subscriptionRoutes(
   app: FastifyInstance,
-  opts: { service: SubscriptionService; recipients: RecipientReport },
+  opts: { service: SubscriptionService; recipients: RecipientReport; files: FileSnapshots },
 ): Promise<void> {
-  const { service, recipients } = opts
+  const { service, recipients, files } = opts
   app.post<{ Body: SubscriptionCreate; Headers: { 'idempotency-key'?: string } }>(
     '/v1/subscriptions',
     {
@@ -163,5 +164,94 @@ export async function subscriptionRoutes(
       },
     },
     async (request) => recipients.forCitizen(auditActor(request)),
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/subscriptions/:id/files',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'createSubscriptionFile',
+        summary: 'Make a file snapshot (NDJSON and CSV) of a `file` subscription, with a signed manifest',
+        params: idParams,
+        response: {
+          201: ref('subscription-file.json'),
+          ...problemResponses(403, 404, 503, ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await files.create(request.principal, request.params.id, (event) =>
+            app.audit.recordFor(request, event),
+          ),
+        ),
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/subscriptions/:id/files',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'listSubscriptionFiles',
+        summary: 'The file snapshots of a `file` subscription with their signed manifests',
+        params: idParams,
+        response: {
+          200: ref('subscription-file-list.json'),
+          ...problemResponses(404, ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) => ({ items: await files.list(request.principal, request.params.id) }),
+  )
+
+  app.get<{ Params: { id: string; fileId: string; name: 'data.ndjson' | 'data.csv' } }>(
+    '/v1/subscriptions/:id/files/:fileId/:name',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'downloadSubscriptionFile',
+        summary: 'Download one file of a snapshot (its SHA-256 is in the manifest)',
+        params: {
+          type: 'object',
+          required: ['id', 'fileId', 'name'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', maxLength: 64, description: 'Subscription id.' },
+            fileId: { type: 'string', maxLength: 64, description: 'Snapshot id.' },
+            name: { type: 'string', enum: ['data.ndjson', 'data.csv'], description: 'Which file.' },
+          },
+        },
+        response: {
+          200: {
+            description: 'The file',
+            content: {
+              'application/x-ndjson': { schema: { type: 'string' } },
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
+          ...problemResponses(403, 404, ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request, reply) => {
+      const format = request.params.name === 'data.csv' ? 'csv' : 'ndjson'
+      const bytes = await files.download(
+        request.principal,
+        request.params.id,
+        request.params.fileId,
+        format,
+        (event) => app.audit.recordFor(request, event),
+      )
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${request.params.name}"`)
+        .send(bytes)
+    },
   )
 }

@@ -123,6 +123,12 @@ export class SubscriptionService {
         'Only target `table` takes a table.',
         field('/body/table', 'not allowed'),
       )
+    if (body.target === 'file' && body.topic)
+      throw new InputError(
+        'topic-not-allowed',
+        'Only target `kafka` takes a topic.',
+        field('/body/topic', 'not allowed'),
+      )
     const topic = body.target === 'kafka' ? (body.topic ?? defaultTopic(dept, body.resourceCode)) : null
     if (topic !== null && !topic.startsWith(`records.${dept}.`))
       throw new NotAllowedError(
@@ -159,11 +165,12 @@ export class SubscriptionService {
         field('/body/grantId', 'limited to applicants of open cases'),
       )
     const methods = await this.shareMethods(resource.id, resource.version)
-    if (!methods.includes('subscription'))
+    const method = body.target === 'file' ? 'file' : 'subscription'
+    if (!methods.includes(method))
       throw new NotAllowedError(
         'method-not-allowed',
-        `Resource ${resource.code} is not shared by subscription (share methods: ${methods.join(', ') || 'none'}).`,
-        field('/body/target', 'the resource does not allow the subscription method'),
+        `Resource ${resource.code} is not shared by ${method} (share methods: ${methods.join(', ') || 'none'}).`,
+        field('/body/target', `the resource does not allow the ${method} method`),
       )
     if (!resource.explicit?.hubHeld)
       throw new InputError(

@@ -10,7 +10,7 @@ export interface SubscriptionRow {
   resource_code: string
   grant_id: string
   record_kind: string
-  target: 'kafka' | 'table'
+  target: 'kafka' | 'table' | 'file'
   topic: string | null
   table_schema: string | null
   table_name: string | null
@@ -60,9 +60,12 @@ export async function subscriptionsOf(db: Db, department: string): Promise<Subsc
     .orderBy('created_at', 'desc')) as SubscriptionRow[]
 }
 
-/** Active subscriptions, for the delivery loop. */
+/** Active streaming subscriptions (file ones are made on request), for the delivery loop. */
 export async function activeSubscriptionIds(db: Db): Promise<string[]> {
-  const rows = (await db('subscriptions').where({ status: 'active' }).select('id')) as { id: string }[]
+  const rows = (await db('subscriptions')
+    .where({ status: 'active' })
+    .whereNot({ target: 'file' })
+    .select('id')) as { id: string }[]
   return rows.map((r) => r.id)
 }
 

@@ -8221,9 +8221,9 @@ export interface SubscriptionCreate {
    */
   grantId: string;
   /**
-   * `kafka`: the department's own topic; `table`: upserts into the department's own PostgreSQL table (前置库).
+   * `kafka`: the department's own topic; `table`: upserts into the department's own PostgreSQL table (前置库); `file`: snapshots as NDJSON and CSV with a signed manifest (文件交换), made on request.
    */
-  target: "kafka" | "table";
+  target: "kafka" | "table" | "file";
   /**
    * Kafka topic (without the hub's prefix); must start with `records.<department>.`. Default `records.<department>.<resource code with / as ->`.
    */
@@ -8245,6 +8245,86 @@ export interface SubscriptionCreate {
      */
     name: string;
   };
+}
+
+// subscription-file-list.json
+/**
+ * The file snapshots of a `file` subscription, newest first.
+ */
+export interface SubscriptionFileList {
+  /**
+   * Snapshots.
+   */
+  items: SubscriptionFile[];
+}
+
+// subscription-file.json
+/**
+ * One file snapshot: its manifest and the manifest's signature (compact JWS, ES256, verifiable with the keys at /v1/audit/checkpoint-keys).
+ */
+export interface SubscriptionFile {
+  /**
+   * Snapshot id; download `…/files/{id}/data.ndjson` or `…/files/{id}/data.csv`.
+   */
+  id: string;
+  /**
+   * What the files hold.
+   */
+  manifest: {
+    /**
+     * Snapshot id.
+     */
+    snapshotId: string;
+    /**
+     * Subscription.
+     */
+    subscriptionId: string;
+    /**
+     * Resource.
+     */
+    resourceCode: string;
+    /**
+     * Grant the data was filtered by.
+     */
+    grantId: string;
+    /**
+     * Change-stream position the snapshot reflects.
+     */
+    asOfPosition: string;
+    /**
+     * When it was made.
+     */
+    generatedAt: string;
+    /**
+     * Item codes (CSV columns after record_id and position).
+     */
+    items: string[];
+    /**
+     * Per file: name, rows, bytes, SHA-256.
+     */
+    files: {
+      /**
+       * `data.ndjson` or `data.csv` (UTF-8 with BOM).
+       */
+      name: string;
+      /**
+       * Records (CSV: without the header).
+       */
+      rows: number;
+      /**
+       * Size.
+       */
+      bytes: number;
+      /**
+       * SHA-256 of the file, hex.
+       */
+      sha256: string;
+    }[];
+  };
+  /**
+   * Compact JWS whose payload is the manifest JSON exactly as served.
+   */
+  signature: string;
 }
 
 // subscription-list.json
@@ -8337,7 +8417,7 @@ export interface Subscription {
   /**
    * Delivery target.
    */
-  target: "kafka" | "table";
+  target: "kafka" | "table" | "file";
   /**
    * Kafka topic including the hub's prefix (target `kafka`).
    */

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { compactVerify, importJWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { KeySealer } from '../../exchange/certificates/key-sealer.ts'
@@ -38,6 +39,7 @@ const received: ReceivedEvent[] = []
 let consumer: EventConsumer | undefined
 let kafkaSub: string
 let tableSub: string
+let fileSub: string
 
 const as = (who: Who) => ({ authorization: `Bearer ${tokens[who]}` })
 const subscribe = (payload: object) =>
@@ -49,7 +51,7 @@ const eligible = (from: number, count: number) =>
 beforeAll(async () => {
   await seedDemoData(hub.database.db)
   tokens = await tokensFor(hub)
-  ;({ code, grantId } = await subscribableResource(hub, tokens, '00917'))
+  ;({ code, grantId } = await subscribableResource(hub, tokens, '00917', ['api', 'subscription', 'file']))
   await holdContributions(hub.database.db, RECORDS)
   consumer = await hub.app.events.subscribe({
     groupId: `test-${randomBytes(4).toString('hex')}`,
@@ -234,6 +236,47 @@ describe('dataset subscriptions: Kafka topic and front-end table', () => {
     })
     expect(refused.statusCode).toBe(403)
   })
+
+  it('makes file snapshots: NDJSON and CSV with BOM, a signed manifest, downloadable and listed', async () => {
+    const created = await subscribe({ resourceCode: code, grantId, target: 'file' })
+    expect(created.statusCode, created.body).toBe(201)
+    fileSub = created.json().id
+    const made = await hub.app.inject({
+      method: 'POST',
+      url: `/v1/subscriptions/${fileSub}/files`,
+      headers: as('consumer'),
+    })
+    expect(made.statusCode, made.body).toBe(201)
+    const { id, manifest, signature } = made.json()
+    expect(manifest).toMatchObject({ grantId, subscriptionId: fileSub, items: [...GRANTED] })
+    const keys = await hub.app.inject({ method: 'GET', url: '/v1/audit/checkpoint-keys' })
+    const jwk = keys.json().keys[0]
+    const { payload, protectedHeader } = await compactVerify(signature, await importJWK(jwk, 'ES256'))
+    expect(protectedHeader.typ).toBe('hub-subscription-manifest+jws')
+    expect(JSON.parse(new TextDecoder().decode(payload))).toEqual(manifest)
+    for (const file of manifest.files) {
+      const res = await hub.app.inject({
+        method: 'GET',
+        url: `/v1/subscriptions/${fileSub}/files/${id}/${file.name}`,
+        headers: as('consumer'),
+      })
+      expect(res.statusCode).toBe(200)
+      expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(file.sha256)
+      expect(file.rows).toBe(eligible(0, RECORDS))
+      if (file.name === 'data.csv') {
+        expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+        expect(res.body.split('\r\n')[0]).toBe('\uFEFFrecord_id,position,gmsfhm,xm,jfjs')
+      } else {
+        for (const line of res.body.trim().split('\n').slice(0, 50)) expectGranted(JSON.parse(line).items)
+      }
+    }
+    const listed = await hub.app.inject({
+      method: 'GET',
+      url: `/v1/subscriptions/${fileSub}/files`,
+      headers: as('consumer'),
+    })
+    expect(listed.json().items.map((f: { id: string }) => f.id)).toEqual([id])
+  }, 60_000)
 
   it('stops at the revocation commit: nothing is delivered after it', async () => {
     hub.app.subscriptions.runner.start()
