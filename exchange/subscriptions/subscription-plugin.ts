@@ -11,6 +11,7 @@ import { KafkaTarget } from './kafka-target.ts'
 import { RecipientReport } from './recipient-report.ts'
 import { recordKindFields } from './record-kind-fields.ts'
 import { SubscriptionDeliverer } from './subscription-deliverer.ts'
+import { SubscriptionReconciler } from './subscription-reconciler.ts'
 import { subscriptionRoutes } from './subscription-routes.ts'
 import { SubscriptionRunner } from './subscription-runner.ts'
 import { SubscriptionService } from './subscription-service.ts'
@@ -102,7 +103,13 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
       subjectHash: (id) => app.audit.writer.subjectHash(id),
     })
     const files = new FileSnapshots({ db: app.db, fieldsOf, signingKey: app.config.audit.signingKey })
-    await app.register(subscriptionRoutes, { service, recipients, files })
+    const reconciler = new SubscriptionReconciler({
+      db: app.db,
+      tables,
+      fieldsOf,
+      subjectHash: (id) => app.audit.writer.subjectHash(id),
+    })
+    await app.register(subscriptionRoutes, { service, recipients, files, reconciler })
 
     new Gauge({
       name: 'hub_subscription_lag_seconds',

@@ -7,6 +7,7 @@ import type { Role } from '../../policies/roles.ts'
 import type { SubscriptionCreate } from '../../schemas/generated/types.ts'
 import type { FileSnapshots } from './file-snapshot.ts'
 import type { RecipientReport } from './recipient-report.ts'
+import type { SubscriptionReconciler } from './subscription-reconciler.ts'
 import type { SubscriptionService } from './subscription-service.ts'
 
 /** Dataset subscriptions (库表交换): thin routes over SubscriptionService. */
@@ -21,9 +22,14 @@ const idParams = {
 
 export async function subscriptionRoutes(
   app: FastifyInstance,
-  opts: { service: SubscriptionService; recipients: RecipientReport; files: FileSnapshots },
+  opts: {
+    service: SubscriptionService
+    recipients: RecipientReport
+    files: FileSnapshots
+    reconciler: SubscriptionReconciler
+  },
 ): Promise<void> {
-  const { service, recipients, files } = opts
+  const { service, recipients, files, reconciler } = opts
   app.post<{ Body: SubscriptionCreate; Headers: { 'idempotency-key'?: string } }>(
     '/v1/subscriptions',
     {
@@ -253,5 +259,24 @@ export async function subscriptionRoutes(
         .header('content-disposition', `attachment; filename="${request.params.name}"`)
         .send(bytes)
     },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/subscriptions/:id/reconcile',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'resendMissingSubscriptionRecords',
+        summary: 'Re-send to a front-end table every eligible record it lacks or holds at an older position',
+        params: idParams,
+        response: {
+          200: ref('subscription-resend.json'),
+          ...problemResponses(403, 404, 409, ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) =>
+      reconciler.resend(request.principal, request.params.id, (event) => app.audit.recordFor(request, event)),
   )
 }

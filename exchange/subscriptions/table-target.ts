@@ -96,6 +96,15 @@ export class TableTarget implements DeliveryTarget {
     })
   }
 
+  /** The consumer's copy as (record id → position), for reconciliation. */
+  async copyOf(sub: SubscriptionRow): Promise<Map<string, bigint>> {
+    const db = await this.pool(sub)
+    const rows = (await db.raw(
+      `select record_id, position from ${quoted(sub.table_schema!)}.${quoted(sub.table_name!)}`,
+    )) as { rows: { record_id: string; position: string }[] }
+    return new Map(rows.rows.map((r) => [r.record_id, BigInt(r.position)]))
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.pools.values()].map((db) => db.destroy()))
     this.pools.clear()

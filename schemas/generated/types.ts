@@ -8393,6 +8393,17 @@ export interface SubscriptionReconciliation {
   checksum: string;
 }
 
+// subscription-resend.json
+/**
+ * What a reconcile re-sent to the front-end table.
+ */
+export interface SubscriptionResend {
+  /**
+   * Records the table lacked (or held at an older position) and now has.
+   */
+  resent: number;
+}
+
 // subscription.json
 /**
  * A dataset subscription and its delivery state.

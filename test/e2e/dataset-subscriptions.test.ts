@@ -187,6 +187,29 @@ describe('dataset subscriptions: Kafka topic and front-end table', () => {
     for (const r of copy) checksum.update(`${r.record_id}\t${r.position}\n`)
     expect(rec.json()).toMatchObject({ eligible: copy.length, checksum: checksum.digest('hex') })
 
+    // The department loses rows of its copy; reconcile re-sends exactly those.
+    const lost = await frontEnd.db('qzk.jfxx').orderBy('record_id').limit(7).pluck('record_id')
+    await frontEnd.db('qzk.jfxx').whereIn('record_id', lost).delete()
+    const resent = await hub.app.inject({
+      method: 'POST',
+      url: `/v1/subscriptions/${tableSub}/reconcile`,
+      headers: as('consumer'),
+    })
+    expect(resent.statusCode, resent.body).toBe(200)
+    expect(resent.json()).toEqual({ resent: 7 })
+    const again = await hub.app.inject({
+      method: 'GET',
+      url: `/v1/subscriptions/${tableSub}/reconciliation`,
+      headers: as('consumer'),
+    })
+    expect(again.json().checksum).toBe(rec.json().checksum)
+    const kafkaResend = await hub.app.inject({
+      method: 'POST',
+      url: `/v1/subscriptions/${kafkaSub}/reconcile`,
+      headers: as('consumer'),
+    })
+    expect(kafkaResend.json().code).toBe('reconcile-needs-resnapshot')
+
     const view = await hub.app.inject({
       method: 'GET',
       url: `/v1/subscriptions/${kafkaSub}`,
