@@ -42,7 +42,14 @@ export type BatchOutcome = 'delivered' | 'idle' | 'stopped' | 'busy'
 export class SubscriptionDeliverer {
   constructor(private readonly deps: DelivererDeps) {}
 
-  async deliverBatch(id: string): Promise<{ outcome: BatchOutcome; records: number }> {
+  /**
+   * `isolate`: after the batch failed repeatedly, send its records one by one and set aside (dead
+   * letter) each one the target refuses, so one poison record cannot hold up the stream.
+   */
+  async deliverBatch(
+    id: string,
+    options: { isolate?: boolean } = {},
+  ): Promise<{ outcome: BatchOutcome; records: number; deadLetters?: number }> {
     const { db } = this.deps
     return db.transaction(async (trx) => {
       const sub = await claimSubscription(trx, id)
@@ -96,6 +103,7 @@ export class SubscriptionDeliverer {
         })
       }
       const position = String(changes.at(-1)!.change_seq)
+      let deadLetters = 0
       if (records.length > 0) {
         await this.auditBatch(sub, {
           outcome: 'allowed',
@@ -109,20 +117,44 @@ export class SubscriptionDeliverer {
             subjects: subjects.size,
           },
         })
-        await this.deps.targets[sub.target as 'kafka' | 'table'].deliver({
-          subscription: sub,
-          grantId: grant.id,
-          position,
-          records,
-        })
-        await logDeliveries(trx, log)
+        const target = this.deps.targets[sub.target as 'kafka' | 'table']
+        const dead = new Map<string, string>()
+        if (!options.isolate)
+          await target.deliver({ subscription: sub, grantId: grant.id, position, records })
+        else
+          for (const record of records) {
+            try {
+              await target.deliver({ subscription: sub, grantId: grant.id, position, records: [record] })
+            } catch (error) {
+              dead.set(record.position, (error as Error).message ?? String(error))
+            }
+          }
+        if (dead.size > 0)
+          await trx('subscription_dead_letters')
+            .insert(
+              records
+                .filter((r) => dead.has(r.position))
+                .map((r) => ({
+                  subscription_id: sub.id,
+                  position: r.position,
+                  record_id: r.recordId,
+                  error: dead.get(r.position)!.slice(0, 2000),
+                })),
+            )
+            .onConflict(['subscription_id', 'position'])
+            .ignore()
+        await logDeliveries(
+          trx,
+          log.filter((l) => !dead.has(l.position)),
+        )
+        deadLetters = dead.size
       }
       await updateSubscription(trx, sub.id, {
         position,
-        delivered: trx.raw('delivered + ?', [records.length]),
+        delivered: trx.raw('delivered + ?', [records.length - deadLetters]),
         ...(records.length > 0 ? { last_delivered_at: now } : {}),
       })
-      return { outcome: 'delivered' as const, records: records.length }
+      return { outcome: 'delivered' as const, records: records.length - deadLetters, deadLetters }
     })
   }
 

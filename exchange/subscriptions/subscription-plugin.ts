@@ -6,6 +6,7 @@ import { KafkaTransport } from '../../platform/events/kafka-transport.ts'
 import { loadOrCreateSecret } from '../../platform/server/local-secret.ts'
 import { KEY_ENCRYPTION_FILE } from '../certificates/certificate-plugin.ts'
 import { KeySealer } from '../certificates/key-sealer.ts'
+import { DeadLetters } from './dead-letters.ts'
 import { FileSnapshots } from './file-snapshot.ts'
 import { KafkaTarget } from './kafka-target.ts'
 import { RecipientReport } from './recipient-report.ts'
@@ -82,9 +83,10 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
             logger: app.log.child({ component: 'subscriptions' }),
           })
         : null
+    const targets = { kafka: new KafkaTarget(transport ?? app.events.transport), table: tables }
     const deliverer = new SubscriptionDeliverer({
       db: app.db,
-      targets: { kafka: new KafkaTarget(transport ?? app.events.transport), table: tables },
+      targets,
       fieldsOf,
       audit: (entry) => app.audit.writer.record(entry),
       subjectHash: (id) => app.audit.writer.subjectHash(id),
@@ -109,7 +111,13 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
       fieldsOf,
       subjectHash: (id) => app.audit.writer.subjectHash(id),
     })
-    await app.register(subscriptionRoutes, { service, recipients, files, reconciler })
+    const deadLetters = new DeadLetters({
+      db: app.db,
+      targets,
+      fieldsOf,
+      subjectHash: (id) => app.audit.writer.subjectHash(id),
+    })
+    await app.register(subscriptionRoutes, { service, recipients, files, reconciler, deadLetters })
 
     new Gauge({
       name: 'hub_subscription_lag_seconds',

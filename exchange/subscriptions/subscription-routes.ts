@@ -5,6 +5,7 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { SubscriptionCreate } from '../../schemas/generated/types.ts'
+import type { DeadLetters } from './dead-letters.ts'
 import type { FileSnapshots } from './file-snapshot.ts'
 import type { RecipientReport } from './recipient-report.ts'
 import type { SubscriptionReconciler } from './subscription-reconciler.ts'
@@ -27,9 +28,10 @@ export async function subscriptionRoutes(
     recipients: RecipientReport
     files: FileSnapshots
     reconciler: SubscriptionReconciler
+    deadLetters: DeadLetters
   },
 ): Promise<void> {
-  const { service, recipients, files, reconciler } = opts
+  const { service, recipients, files, reconciler, deadLetters } = opts
   app.post<{ Body: SubscriptionCreate; Headers: { 'idempotency-key'?: string } }>(
     '/v1/subscriptions',
     {
@@ -278,5 +280,44 @@ export async function subscriptionRoutes(
     },
     async (request) =>
       reconciler.resend(request.principal, request.params.id, (event) => app.audit.recordFor(request, event)),
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/subscriptions/:id/dead-letters',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'listSubscriptionDeadLetters',
+        summary: 'Records the target refused on their own, set aside so the stream moved on',
+        params: idParams,
+        response: {
+          200: ref('subscription-dead-letters.json'),
+          ...problemResponses(404, ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) => deadLetters.list(request.principal, request.params.id),
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/subscriptions/:id/dead-letters/replay',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exchange'],
+        operationId: 'replaySubscriptionDeadLetters',
+        summary: 'Send the dead letters again, as the records are now and under the grant as it is now',
+        params: idParams,
+        response: {
+          200: ref('subscription-replay.json'),
+          ...problemResponses(403, 404, ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) =>
+      deadLetters.replay(request.principal, request.params.id, (event) =>
+        app.audit.recordFor(request, event),
+      ),
   )
 }

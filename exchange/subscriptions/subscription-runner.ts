@@ -3,6 +3,9 @@ import { backoffDelay } from '../../platform/events/event-types.ts'
 import type { SubscriptionDeliverer } from './subscription-deliverer.ts'
 import { activeSubscriptionIds } from './subscription-store.ts'
 
+/** Failed attempts of a batch after which its records are sent one by one. */
+export const POISON_AFTER = 3
+
 export interface RunnerLogger {
   warn(obj: object, msg: string): void
 }
@@ -64,7 +67,10 @@ export class SubscriptionRunner {
     let total = 0
     try {
       for (;;) {
-        const { outcome, records } = await this.deps.deliverer.deliverBatch(id)
+        // A batch that failed POISON_AFTER times in a row is sent record by record (dead letters).
+        const isolate = (this.failures.get(id)?.attempts ?? 0) >= POISON_AFTER
+        const { outcome, records } = await this.deps.deliverer.deliverBatch(id, { isolate })
+        if (isolate) this.failures.delete(id)
         total += records
         if (outcome !== 'delivered' || this.stopped) break
       }

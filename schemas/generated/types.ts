@@ -8247,6 +8247,34 @@ export interface SubscriptionCreate {
   };
 }
 
+// subscription-dead-letters.json
+/**
+ * Records of a subscription its target refused on their own, set aside so the stream moved on.
+ */
+export interface SubscriptionDeadLetters {
+  /**
+   * Dead letters in stream order.
+   */
+  items: {
+    /**
+     * Position of the refused change.
+     */
+    position: string;
+    /**
+     * Record key.
+     */
+    recordId: string;
+    /**
+     * What the target answered.
+     */
+    error: string;
+    /**
+     * When it was set aside.
+     */
+    createdAt: string;
+  }[];
+}
+
 // subscription-file-list.json
 /**
  * The file snapshots of a `file` subscription, newest first.
@@ -8391,6 +8419,21 @@ export interface SubscriptionReconciliation {
    * SHA-256 (hex) over the lines `<recordId>\t<position>` sorted by record id, one per eligible record.
    */
   checksum: string;
+}
+
+// subscription-replay.json
+/**
+ * Outcome of replaying a subscription's dead letters.
+ */
+export interface SubscriptionReplay {
+  /**
+   * Dead letters the target now took.
+   */
+  replayed: number;
+  /**
+   * Dead letters still refused.
+   */
+  remaining: number;
 }
 
 // subscription-resend.json
