@@ -23,6 +23,7 @@ import { certificatePlugin } from '../../exchange/certificates/certificate-plugi
 import { fetchPlugin } from '../../exchange/fetch/fetch-plugin.ts'
 import { objectionPlugin } from '../../exchange/objections/objection-plugin.ts'
 import { resourceSourcePlugin } from '../../exchange/sources/resource-source-plugin.ts'
+import { subscriptionPlugin } from '../../exchange/subscriptions/subscription-plugin.ts'
 import { syncPlugin } from '../../exchange/sync/sync-plugin.ts'
 import { policyPlugin } from '../../policies/policy-plugin.ts'
 import { authPlugin } from '../auth/auth-plugin.ts'
@@ -207,6 +208,7 @@ export async function buildApp({
   await app.register(resourceSourcePlugin)
   await app.register(syncPlugin)
   await app.register(objectionPlugin)
+  await app.register(subscriptionPlugin)
   await app.register(certificatePlugin)
   await app.register(casePlugin)
   await app.register(policyPlugin)

@@ -7,6 +7,7 @@ import { seedDemoCatalog } from '../../demo/demo-catalog.ts'
 import { startServiceItemSync } from '../../directory/service-items/service-item-plugin.ts'
 import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
 import { startCertificateFeed } from '../../exchange/certificates/certificate-plugin.ts'
+import { startSubscriptionDelivery } from '../../exchange/subscriptions/subscription-plugin.ts'
 import { startExchangeBackground } from '../../exchange/sync/sync-plugin.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
 import { createTokenVerifier, loadKeySet } from '../auth/token-verifier.ts'
@@ -98,6 +99,7 @@ async function startOn(
   await app.jobs.startWorkers()
   await startCaseBackground(app)
   await startExchangeBackground(app)
+  startSubscriptionDelivery(app)
   await startCertificateFeed(app)
   if (config.seedDemoData) {
     // Pull the provincial platform's service items (事项动态同步) once before the schedule starts,

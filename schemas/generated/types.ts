@@ -5654,6 +5654,37 @@ export interface ServiceItemEvent {
   comment: string | null;
 }
 
+// events/subscription-record.json
+/**
+ * Payload of `subscription.record` on a consumer department's subscription topic (`<prefix>records.<department>.<resource>`, key = record id, suitable for log compaction): the record's granted items, masked as the grant says.
+ */
+export interface SubscriptionRecord {
+  /**
+   * The subscription.
+   */
+  subscriptionId: string;
+  /**
+   * The resource.
+   */
+  resourceCode: string;
+  /**
+   * The grant the record was delivered under.
+   */
+  grantId: string;
+  /**
+   * Record key (also the Kafka key).
+   */
+  recordId: string;
+  /**
+   * Position in the change stream; a consumer keeps the highest per key and resumes after it.
+   */
+  position: string;
+  /**
+   * Granted items by code, masked.
+   */
+  items: {};
+}
+
 // fetch-request.json
 /**
  * A consumer's request for the records of one resource about one or more subjects, under a grant.
@@ -8756,4 +8787,316 @@ export interface ServiceItem {
    * Its materials, in code order.
    */
   materials: ServiceItemMaterial[];
+}
+
+// subscription-create.json
+/**
+ * A consumer department's standing delivery of a granted resource (数据订阅, 库表交换): an initial snapshot, then every change, filtered by the grant.
+ */
+export interface SubscriptionCreate {
+  /**
+   * The resource subscribed to.
+   */
+  resourceCode: string;
+  /**
+   * The consumer's grant on the resource; it governs every delivery.
+   */
+  grantId: string;
+  /**
+   * `kafka`: the department's own topic; `table`: upserts into the department's own PostgreSQL table (前置库); `file`: snapshots as NDJSON and CSV with a signed manifest (文件交换), made on request.
+   */
+  target: "kafka" | "table" | "file";
+  /**
+   * Kafka topic (without the hub's prefix); must start with `records.<department>.`. Default `records.<department>.<resource code with / as ->`.
+   */
+  topic?: string;
+  /**
+   * The front-end database table (target `table`).
+   */
+  table?: {
+    /**
+     * postgres:// URL of the department's front-end database; stored encrypted, never returned.
+     */
+    connection: string;
+    /**
+     * Schema of the table (a plain lower-case identifier).
+     */
+    schema: string;
+    /**
+     * Table name (a plain lower-case identifier); `<name>_position` is kept beside it.
+     */
+    name: string;
+  };
+}
+
+// subscription-dead-letters.json
+/**
+ * Records of a subscription its target refused on their own, set aside so the stream moved on.
+ */
+export interface SubscriptionDeadLetters {
+  /**
+   * Dead letters in stream order.
+   */
+  items: {
+    /**
+     * Position of the refused change.
+     */
+    position: string;
+    /**
+     * Record key.
+     */
+    recordId: string;
+    /**
+     * What the target answered.
+     */
+    error: string;
+    /**
+     * When it was set aside.
+     */
+    createdAt: string;
+  }[];
+}
+
+// subscription-file-list.json
+/**
+ * The file snapshots of a `file` subscription, newest first.
+ */
+export interface SubscriptionFileList {
+  /**
+   * Snapshots.
+   */
+  items: SubscriptionFile[];
+}
+
+// subscription-file.json
+/**
+ * One file snapshot: its manifest and the manifest's signature (compact JWS, ES256, verifiable with the keys at /v1/audit/checkpoint-keys).
+ */
+export interface SubscriptionFile {
+  /**
+   * Snapshot id; download `…/files/{id}/data.ndjson` or `…/files/{id}/data.csv`.
+   */
+  id: string;
+  /**
+   * What the files hold.
+   */
+  manifest: {
+    /**
+     * Snapshot id.
+     */
+    snapshotId: string;
+    /**
+     * Subscription.
+     */
+    subscriptionId: string;
+    /**
+     * Resource.
+     */
+    resourceCode: string;
+    /**
+     * Grant the data was filtered by.
+     */
+    grantId: string;
+    /**
+     * Change-stream position the snapshot reflects.
+     */
+    asOfPosition: string;
+    /**
+     * When it was made.
+     */
+    generatedAt: string;
+    /**
+     * Item codes (CSV columns after record_id and position).
+     */
+    items: string[];
+    /**
+     * Per file: name, rows, bytes, SHA-256.
+     */
+    files: {
+      /**
+       * `data.ndjson` or `data.csv` (UTF-8 with BOM).
+       */
+      name: string;
+      /**
+       * Records (CSV: without the header).
+       */
+      rows: number;
+      /**
+       * Size.
+       */
+      bytes: number;
+      /**
+       * SHA-256 of the file, hex.
+       */
+      sha256: string;
+    }[];
+  };
+  /**
+   * Compact JWS whose payload is the manifest JSON exactly as served.
+   */
+  signature: string;
+}
+
+// subscription-list.json
+/**
+ * The caller department's subscriptions.
+ */
+export interface SubscriptionList {
+  /**
+   * Subscriptions, newest first.
+   */
+  items: Subscription[];
+}
+
+// subscription-recipients.json
+/**
+ * Which departments received a person's records through dataset subscriptions, and when (from the delivery log, keyed by the audit trail's subject HMAC).
+ */
+export interface SubscriptionRecipients {
+  /**
+   * One entry per subscription that delivered a record of the subject.
+   */
+  items: {
+    /**
+     * Receiving department.
+     */
+    department: string;
+    /**
+     * Resource delivered.
+     */
+    resourceCode: string;
+    /**
+     * The subscription.
+     */
+    subscriptionId: string;
+    /**
+     * Deliveries of the subject's records (changes included).
+     */
+    records: number;
+    /**
+     * First delivery.
+     */
+    firstDeliveredAt: string;
+    /**
+     * Latest delivery.
+     */
+    lastDeliveredAt: string;
+  }[];
+}
+
+// subscription-reconciliation.json
+/**
+ * Delivered vs eligible at the subscription's position, and a checksum the consumer can recompute over its copy.
+ */
+export interface SubscriptionReconciliation {
+  /**
+   * The position the counts are taken at.
+   */
+  position: string;
+  /**
+   * Records the grant lets through with a change at or below the position.
+   */
+  eligible: number;
+  /**
+   * SHA-256 (hex) over the lines `<recordId>\t<position>` sorted by record id, one per eligible record.
+   */
+  checksum: string;
+}
+
+// subscription-replay.json
+/**
+ * Outcome of replaying a subscription's dead letters.
+ */
+export interface SubscriptionReplay {
+  /**
+   * Dead letters the target now took.
+   */
+  replayed: number;
+  /**
+   * Dead letters still refused.
+   */
+  remaining: number;
+}
+
+// subscription-resend.json
+/**
+ * What a reconcile re-sent to the front-end table.
+ */
+export interface SubscriptionResend {
+  /**
+   * Records the table lacked (or held at an older position) and now has.
+   */
+  resent: number;
+}
+
+// subscription.json
+/**
+ * A dataset subscription and its delivery state.
+ */
+export interface Subscription {
+  /**
+   * Subscription id.
+   */
+  id: string;
+  /**
+   * Consumer department.
+   */
+  department: string;
+  /**
+   * Resource subscribed to.
+   */
+  resourceCode: string;
+  /**
+   * Grant that governs the deliveries.
+   */
+  grantId: string;
+  /**
+   * Delivery target.
+   */
+  target: "kafka" | "table" | "file";
+  /**
+   * Kafka topic including the hub's prefix (target `kafka`).
+   */
+  topic?: string;
+  /**
+   * Front-end table (target `table`); the connection is never returned.
+   */
+  table?: {
+    /**
+     * Schema.
+     */
+    schema: string;
+    /**
+     * Table.
+     */
+    name: string;
+  };
+  /**
+   * `stopped`: the grant was revoked or expired.
+   */
+  status: "active" | "paused" | "stopped";
+  /**
+   * Why delivery stopped (`grant-revoked`, `grant-expired`).
+   */
+  stopReason: string | null;
+  /**
+   * Last change position delivered (the consumer de-duplicates by it).
+   */
+  position: string;
+  /**
+   * Records delivered so far.
+   */
+  delivered: number;
+  /**
+   * Age of the oldest change not yet delivered; 0 when caught up.
+   */
+  lagSeconds: number;
+  /**
+   * Last batch.
+   */
+  lastDeliveredAt: string | null;
+  /**
+   * When it was created.
+   */
+  createdAt: string;
 }

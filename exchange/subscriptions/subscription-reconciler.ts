@@ -1,0 +1,111 @@
+import type { Knex } from 'knex'
+import type { AuditEvent } from '../../audit/audit-plugin.ts'
+import { type GrantRow, toGrantFacts } from '../../directory/grants/grant-store.ts'
+import { ConflictError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import type { Principal } from '../../schemas/generated/types.ts'
+import { publishedResource } from '../fetch/fetch-source-read-model.ts'
+import type { KindFields } from '../fetch/record-source.ts'
+import type { DeliveredRecord } from './delivery-target.ts'
+import { deliveredItems, projectRecord } from './subscription-projection.ts'
+import { findSubscription, logDeliveries } from './subscription-store.ts'
+import type { TableTarget } from './table-target.ts'
+
+/**
+ * Re-sends what a front-end table is missing: every record the grant lets through, with a change at
+ * or below the subscription's position, that the table lacks or holds at an older position. The hub
+ * can read a table target's copy itself; a Kafka consumer's copy it cannot see, so for Kafka the
+ * answer is a re-snapshot. Runs like a delivery batch: grant FOR SHARE, audited, logged.
+ */
+export class SubscriptionReconciler {
+  constructor(
+    private readonly deps: {
+      db: Knex
+      tables: Pick<TableTarget, 'copyOf' | 'deliver'>
+      fieldsOf: KindFields
+      subjectHash: (subjectId: string) => string
+    },
+  ) {}
+
+  async resend(
+    principal: Principal,
+    id: string,
+    audit: (event: AuditEvent) => Promise<unknown>,
+  ): Promise<{ resent: number }> {
+    const sub = /^[0-9a-f-]{36}$/.test(id) ? await findSubscription(this.deps.db, id) : undefined
+    if (!sub || sub.consumer_department !== principal.department)
+      throw new NotFoundError('subscription-not-found', `No subscription ${id}.`)
+    if (sub.target !== 'table')
+      throw new ConflictError(
+        'reconcile-needs-resnapshot',
+        'The hub cannot read a Kafka or file copy; compare the reconciliation checksum and ask for a re-snapshot.',
+      )
+    const copy = await this.deps.tables.copyOf(sub)
+    const base = {
+      action: 'exchange.subscription.reconcile',
+      resourceType: 'resource',
+      resourceId: sub.resource_code,
+    }
+    const result = await this.deps.db.transaction(async (trx) => {
+      const grant = toGrantFacts(
+        (await trx('grants').where({ id: sub.grant_id }).forShare().first()) as GrantRow,
+      )
+      if (grant.status !== 'active' || grant.validUntil.getTime() <= Date.now())
+        return { refused: 'grant-not-usable' }
+      const resource = await publishedResource(trx, sub.resource_code)
+      if (!resource) return { refused: 'resource-not-found' }
+      const items = deliveredItems(grant, resource.items)
+      const source = {
+        kind: sub.record_kind,
+        fields: this.deps.fieldsOf(`records/${sub.record_kind}.json`),
+        itemFields: resource.explicit?.itemFields ?? null,
+      }
+      const rows = (await trx('hub_records')
+        .where({ kind: sub.record_kind })
+        .where('change_seq', '<=', sub.position)
+        .orderBy('change_seq')
+        .select('record_id', 'subject_id', 'data', 'change_seq')) as {
+        record_id: string
+        subject_id: string
+        data: Record<string, unknown>
+        change_seq: string
+      }[]
+      const missing: DeliveredRecord[] = []
+      const log = []
+      for (const row of rows) {
+        const held = copy.get(row.record_id)
+        if (held !== undefined && held >= BigInt(row.change_seq)) continue
+        const values = projectRecord(grant, items, source, row)
+        if (values === null) continue
+        missing.push({ recordId: row.record_id, position: String(row.change_seq), items: values })
+        log.push({
+          subscription_id: sub.id,
+          position: String(row.change_seq),
+          subject_hash: this.deps.subjectHash(row.subject_id),
+          record_id: row.record_id,
+        })
+      }
+      if (missing.length > 0) {
+        await audit({
+          ...base,
+          grantId: grant.id,
+          items,
+          outcome: 'allowed',
+          details: { subscription: sub.id, records: missing.length },
+        })
+        await this.deps.tables.deliver({
+          subscription: sub,
+          grantId: grant.id,
+          position: String(sub.position),
+          records: missing,
+        })
+        await logDeliveries(trx, log)
+      }
+      return { resent: missing.length }
+    })
+    if ('refused' in result) {
+      await audit({ ...base, grantId: String(sub.grant_id), outcome: 'denied', reason: result.refused })
+      throw new NotAllowedError(result.refused!, `Nothing can be re-sent: ${result.refused}.`)
+    }
+    return { resent: result.resent! }
+  }
+}

@@ -1,0 +1,307 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Knex } from 'knex'
+import type { AuditEvent } from '../../audit/audit-plugin.ts'
+import { findGrant, toGrantFacts } from '../../directory/grants/grant-store.ts'
+import { AppError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { idempotently } from '../../platform/http/idempotency.ts'
+import type {
+  Principal,
+  Subscription,
+  SubscriptionCreate,
+  SubscriptionReconciliation,
+} from '../../schemas/generated/types.ts'
+import { publishedResource } from '../fetch/fetch-source-read-model.ts'
+import type { KindFields } from '../fetch/record-source.ts'
+import { defaultTopic } from './kafka-target.ts'
+import { deliveredItems, projectRecord } from './subscription-projection.ts'
+import {
+  findSubscription,
+  insertSubscription,
+  lagSeconds,
+  type SubscriptionRow,
+  subscriptionsOf,
+  updateSubscription,
+} from './subscription-store.ts'
+import { SAFE_IDENTIFIER, type TableTarget } from './table-target.ts'
+
+/**
+ * Subscribing and managing subscriptions. A subscription is accepted only for the caller's own
+ * department, on a grant of that department on the resource, when the resource's share methods
+ * include `subscription`, and to a target the department owns; every refusal is audited first.
+ */
+
+export interface SubscriptionServiceDeps {
+  db: Knex
+  tables: Pick<TableTarget, 'prepare' | 'seal'>
+  fieldsOf: KindFields
+  /** The hub's Kafka topic prefix, shown with the topic. */
+  topicPrefix: string
+}
+
+type Audit = (event: AuditEvent) => Promise<unknown>
+
+const field = (path: string, message: string) => ({ errors: [{ path, message }] })
+
+export class SubscriptionService {
+  constructor(private readonly deps: SubscriptionServiceDeps) {}
+
+  async create(
+    principal: Principal,
+    body: SubscriptionCreate,
+    idempotencyKey: string | undefined,
+    audit: Audit,
+  ): Promise<{ subscription: Subscription; replayed: boolean }> {
+    const base = {
+      action: 'exchange.subscription.create',
+      resourceType: 'resource',
+      resourceId: body.resourceCode,
+      grantId: body.grantId,
+    } as const
+    try {
+      const { value, replayed } = await this.deps.db.transaction((trx) =>
+        idempotently(
+          trx,
+          { subject: principal.subject, key: idempotencyKey, operation: 'createSubscription', body },
+          201,
+          async () => {
+            const row = await this.checkedNew(principal, body)
+            if (body.target === 'table') {
+              try {
+                await this.deps.tables.prepare(body.table!.connection, body.table!)
+              } catch (error) {
+                throw new InputError(
+                  'target-unreachable',
+                  `The front-end database could not be prepared: ${(error as Error).message}`,
+                  field('/body/table/connection', 'cannot connect or create the table'),
+                )
+              }
+              row.connection_sealed = await this.deps.tables.seal(row.id, body.table!.connection)
+            }
+            return this.view(await insertSubscription(trx, row))
+          },
+        ),
+      )
+      if (!replayed)
+        await audit({
+          ...base,
+          outcome: 'allowed',
+          details: { subscription: value.id, target: value.target },
+        })
+      return { subscription: value, replayed }
+    } catch (error) {
+      if (error instanceof AppError) await audit({ ...base, outcome: 'denied', reason: error.code })
+      throw error
+    }
+  }
+
+  private async checkedNew(principal: Principal, body: SubscriptionCreate) {
+    const dept = principal.department
+    if (dept === null) throw new NotAllowedError('no-department', 'Only a department can subscribe.')
+    if (body.target === 'table') {
+      if (!body.table)
+        throw new InputError(
+          'table-required',
+          'Target `table` needs `table`.',
+          field('/body/table', 'required'),
+        )
+      for (const key of ['schema', 'name'] as const)
+        if (!SAFE_IDENTIFIER.test(body.table[key]))
+          throw new InputError(
+            'unsafe-identifier',
+            `table.${key} must be a plain lower-case identifier ([a-z_][a-z0-9_]*, at most 50 characters).`,
+            field(`/body/table/${key}`, 'not a safe identifier'),
+          )
+      if (body.topic)
+        throw new InputError(
+          'topic-not-allowed',
+          'Only target `kafka` takes a topic.',
+          field('/body/topic', 'not allowed'),
+        )
+    } else if (body.table)
+      throw new InputError(
+        'table-not-allowed',
+        'Only target `table` takes a table.',
+        field('/body/table', 'not allowed'),
+      )
+    if (body.target === 'file' && body.topic)
+      throw new InputError(
+        'topic-not-allowed',
+        'Only target `kafka` takes a topic.',
+        field('/body/topic', 'not allowed'),
+      )
+    const topic = body.target === 'kafka' ? (body.topic ?? defaultTopic(dept, body.resourceCode)) : null
+    if (topic !== null && !topic.startsWith(`records.${dept}.`))
+      throw new NotAllowedError(
+        'target-not-owned',
+        `Topics of ${dept} start with records.${dept}.`,
+        field('/body/topic', `must start with records.${dept}.`),
+      )
+
+    const resource = await publishedResource(this.deps.db, body.resourceCode)
+    if (!resource)
+      throw new NotFoundError(
+        'resource-not-found',
+        `No published resource ${body.resourceCode}.`,
+        field('/body/resourceCode', 'not published'),
+      )
+    const grantRow = await findGrant(this.deps.db, body.grantId)
+    if (!grantRow || grantRow.consumer_department !== dept || String(grantRow.resource_id) !== resource.id)
+      throw new NotAllowedError(
+        'no-grant',
+        `Your department holds no grant ${body.grantId} on ${resource.code}.`,
+        field('/body/grantId', 'not a grant of your department on this resource'),
+      )
+    const grant = toGrantFacts(grantRow)
+    if (grant.status !== 'active' || grant.validUntil.getTime() <= Date.now())
+      throw new NotAllowedError(
+        grant.status === 'revoked' ? 'grant-revoked' : 'grant-expired',
+        `Grant ${grant.id} is no longer usable.`,
+        field('/body/grantId', 'revoked or expired'),
+      )
+    if (grant.rowConditions.applicantOfOpenCase)
+      throw new NotAllowedError(
+        'grant-needs-case',
+        'This grant allows data only about the applicant of an open case, never in bulk.',
+        field('/body/grantId', 'limited to applicants of open cases'),
+      )
+    const methods = await this.shareMethods(resource.id, resource.version)
+    const method = body.target === 'file' ? 'file' : 'subscription'
+    if (!methods.includes(method))
+      throw new NotAllowedError(
+        'method-not-allowed',
+        `Resource ${resource.code} is not shared by ${method} (share methods: ${methods.join(', ') || 'none'}).`,
+        field('/body/target', `the resource does not allow the ${method} method`),
+      )
+    if (!resource.explicit?.hubHeld)
+      throw new InputError(
+        'resource-not-hub-held',
+        `Resource ${resource.code} is not held by the hub; subscriptions deliver hub-held copies.`,
+        field('/body/resourceCode', 'not hub-held'),
+      )
+    return {
+      id: randomUUID(),
+      consumer_department: dept,
+      resource_code: resource.code,
+      grant_id: grant.id,
+      record_kind: resource.explicit.recordKind,
+      target: body.target,
+      topic,
+      table_schema: body.table?.schema ?? null,
+      table_name: body.table?.name ?? null,
+      connection_sealed: null as string | null,
+      created_by: principal.subject,
+    }
+  }
+
+  async list(principal: Principal): Promise<Subscription[]> {
+    if (principal.department === null) return []
+    return Promise.all((await subscriptionsOf(this.deps.db, principal.department)).map((r) => this.view(r)))
+  }
+
+  async get(principal: Principal, id: string): Promise<Subscription> {
+    return this.view(await this.own(principal, id))
+  }
+
+  /** Pause, resume, or start over from position 0 (a re-snapshot, e.g. after the grant was narrowed). */
+  async change(
+    principal: Principal,
+    id: string,
+    action: 'pause' | 'resume' | 'resnapshot',
+    audit: Audit,
+  ): Promise<Subscription> {
+    const sub = await this.own(principal, id)
+    if (sub.status === 'stopped')
+      throw new NotAllowedError(
+        'subscription-stopped',
+        `Subscription ${id} stopped (${sub.stop_reason}); subscribe again under a new grant.`,
+      )
+    const changes =
+      action === 'pause'
+        ? { status: 'paused' as const }
+        : action === 'resume'
+          ? { status: 'active' as const }
+          : { position: 0, snapshot_requested_at: new Date() }
+    await updateSubscription(this.deps.db, id, changes)
+    await audit({
+      action: `exchange.subscription.${action}`,
+      resourceType: 'resource',
+      resourceId: sub.resource_code,
+      grantId: String(sub.grant_id),
+      outcome: 'allowed',
+      details: { subscription: id },
+    })
+    return this.view((await findSubscription(this.deps.db, id))!)
+  }
+
+  /**
+   * Eligible records at the subscription's position (the latest change of each record at or below it
+   * that the grant lets through, under the grant as it is now) and a checksum over them that the
+   * consumer recomputes from its copy: SHA-256 of `<recordId>\t<position>\n` sorted by record id.
+   */
+  async reconcile(principal: Principal, id: string): Promise<SubscriptionReconciliation> {
+    const sub = await this.own(principal, id)
+    const grant = toGrantFacts((await findGrant(this.deps.db, String(sub.grant_id)))!)
+    const resource = await publishedResource(this.deps.db, sub.resource_code)
+    const items = resource ? deliveredItems(grant, resource.items) : []
+    const source = {
+      kind: sub.record_kind,
+      fields: this.deps.fieldsOf(`records/${sub.record_kind}.json`),
+      itemFields: null,
+    }
+    const rows = (await this.deps
+      .db('hub_records')
+      .where({ kind: sub.record_kind })
+      .where('change_seq', '<=', sub.position)
+      .orderBy('record_id')
+      .select('record_id', 'subject_id', 'change_seq')) as {
+      record_id: string
+      subject_id: string
+      change_seq: string
+    }[]
+    const hash = createHash('sha256')
+    let eligible = 0
+    for (const row of rows) {
+      if (projectRecord(grant, items, source, { subject_id: row.subject_id, data: {} }) === null) continue
+      eligible += 1
+      hash.update(`${row.record_id}\t${row.change_seq}\n`)
+    }
+    return { position: String(sub.position), eligible, checksum: hash.digest('hex') }
+  }
+
+  private async own(principal: Principal, id: string): Promise<SubscriptionRow> {
+    const sub = /^[0-9a-f-]{36}$/.test(id) ? await findSubscription(this.deps.db, id) : undefined
+    if (!sub || sub.consumer_department !== principal.department)
+      throw new NotFoundError('subscription-not-found', `No subscription ${id}.`)
+    return sub
+  }
+
+  private async shareMethods(resourceId: string, version: number): Promise<string[]> {
+    const row = (await this.deps
+      .db('resource_versions')
+      .where({ resource_id: resourceId, version })
+      .first('share_methods')) as { share_methods: string[] } | undefined
+    return row?.share_methods ?? []
+  }
+
+  private async view(row: SubscriptionRow): Promise<Subscription> {
+    return {
+      id: row.id,
+      department: row.consumer_department,
+      resourceCode: row.resource_code,
+      grantId: String(row.grant_id),
+      target: row.target,
+      ...(row.topic ? { topic: this.deps.topicPrefix + row.topic } : {}),
+      ...(row.table_schema && row.table_name
+        ? { table: { schema: row.table_schema, name: row.table_name } }
+        : {}),
+      status: row.status,
+      stopReason: row.stop_reason,
+      position: String(row.position),
+      delivered: Number(row.delivered),
+      lagSeconds:
+        row.status === 'active' ? await lagSeconds(this.deps.db, row.record_kind, String(row.position)) : 0,
+      lastDeliveredAt: row.last_delivered_at?.toISOString() ?? null,
+      createdAt: row.created_at.toISOString(),
+    }
+  }
+}
