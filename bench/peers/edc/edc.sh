@@ -9,6 +9,7 @@
 #   edc.sh stop    SIGTERM, wait up to EDC_STOP_TIMEOUT (30 s), then SIGKILL.
 #   edc.sh status  exit 0 if running (prints the management URL), 1 otherwise.
 #   edc.sh pid     prints the runtime's process id (for RSS readings).
+#   edc.sh jars    only resolve the jars (so a caller can time start-up without the download).
 #
 # Environment: EDC_HOME_DIR (bench/peers/edc/.edc), EDC_PORT_BASE (29191: api, +1 control,
 # +2 management, +3 protocol, +4 version), EDC_DATABASE (edc_bench), EDC_PG_HOST/EDC_PG_PORT/
@@ -211,5 +212,6 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   pid) echo "$(read_pid)" ;;
-  *) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  jars) mkdir -p "$HOME_DIR"; ensure_jars ;;
+  *) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
