@@ -5,7 +5,7 @@
  * bench/directory.bench.ts `generate`): hub resources through the importer, EDC assets with the 1272
  * core metadata as properties (bench/peers/edc-catalog.ts); share types become EDC policy and
  * contract definitions. Workloads, each with autocannon (PEERS_BENCH_CONNECTIONS, default 50;
- * PEERS_BENCH_SECONDS, default 8, after 2 s of warm-up):
+ * PEERS_BENCH_SECONDS, default 8, after PEERS_BENCH_WARMUP_SECONDS, default 10, of warm-up):
  *
  * - catalog query, two property filters (shareType, updateCycle), pages of 20: the hub's search
  *   without a keyword vs EDC's management API asset query; the hub's search with a keyword has no
@@ -54,6 +54,8 @@ const EDC_DB = 'edc_bench_peers'
 const RESOURCES = Number(process.env.PEERS_BENCH_RESOURCES ?? 100_000)
 const CONNECTIONS = Number(process.env.PEERS_BENCH_CONNECTIONS ?? 50)
 const SECONDS = Number(process.env.PEERS_BENCH_SECONDS ?? 8)
+/** Warm-up before each workload: long enough for the JVM's JIT compilers, the same for both peers. */
+const WARMUP_SECONDS = Number(process.env.PEERS_BENCH_WARMUP_SECONDS ?? 10)
 const READ_CODES = Math.min(1_000, RESOURCES)
 const PAGES = 5
 const PAGE_SIZE = 20
@@ -86,6 +88,7 @@ async function load(base: string, headers: Record<string, string>, requests: Req
   const options: autocannon.Options = {
     url: base,
     connections: CONNECTIONS,
+    timeout: 60,
     headers,
     requests: [
       {
@@ -96,13 +99,13 @@ async function load(base: string, headers: Record<string, string>, requests: Req
       },
     ],
   }
-  await autocannon({ ...options, duration: 2 })
+  await autocannon({ ...options, duration: WARMUP_SECONDS })
   const r = await autocannon({ ...options, duration: SECONDS })
   return {
     perSecond: Math.round(r.requests.average),
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
-    non2xx: r.non2xx,
+    failed: r.non2xx + r.errors,
   }
 }
 
@@ -455,7 +458,9 @@ const bench: BenchModule = {
         })
       const processes = [hub.process, edc.process]
       for (const p of processes) report({ measure: 'process', ...p })
-      console.log(`\n${RESOURCES} resources, ${CONNECTIONS} connections, ${SECONDS} s per workload\n`)
+      console.log(
+        `\n${RESOURCES} resources, ${CONNECTIONS} connections, ${SECONDS} s per workload after ${WARMUP_SECONDS} s of warm-up\n`,
+      )
       console.log(formatPeerTable(workloads, processes))
     } finally {
       stopEdc()

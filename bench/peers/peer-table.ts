@@ -9,8 +9,9 @@ export interface LoadResult {
   perSecond: number
   p50Ms: number
   p99Ms: number
-  /** Responses that were not 2xx: a non-zero count means the numbers measure errors too. */
-  non2xx: number
+  /** Answers that were not 2xx plus requests that failed (timeouts, resets): non-zero means the
+   * numbers include failures. */
+  failed: number
 }
 
 export interface WorkloadRow {
@@ -34,7 +35,7 @@ export function ratio(hub: LoadResult, edc: LoadResult | null): number | null {
 }
 
 const cell = (r: LoadResult | null) =>
-  r ? `${r.perSecond} | ${r.p50Ms} | ${r.p99Ms}${r.non2xx ? ` (${r.non2xx} non-2xx)` : ''}` : '— | — | —'
+  r ? `${r.perSecond} | ${r.p50Ms} | ${r.p99Ms}${r.failed ? ` (${r.failed} failed)` : ''}` : '— | — | —'
 
 export function formatPeerTable(workloads: WorkloadRow[], processes: ProcessRow[]): string {
   const lines = [
