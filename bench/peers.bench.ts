@@ -101,11 +101,20 @@ async function load(base: string, headers: Record<string, string>, requests: Req
   }
   await autocannon({ ...options, duration: WARMUP_SECONDS })
   const r = await autocannon({ ...options, duration: SECONDS })
+  const serial: number[] = []
+  for (const one of requests.slice(0, 5)) {
+    const t0 = performance.now()
+    const res = await fetch(base + one.path, { method: one.method ?? 'GET', headers, body: one.body })
+    await res.arrayBuffer()
+    serial.push(performance.now() - t0)
+  }
+  serial.sort((a, b) => a - b)
   return {
     perSecond: Math.round(r.requests.average),
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
     failed: r.non2xx + r.errors,
+    serialMs: Math.round(serial[serial.length >> 1]! * 10) / 10,
   }
 }
 
@@ -224,18 +233,26 @@ async function startHub(): Promise<{ child: ChildProcess; fields: string[] }> {
   throw new Error('the hub process exited before it was ready')
 }
 
-async function hubPages(base: string, headers: Record<string, string>, query: string): Promise<Request[]> {
+/** Up to PAGES consecutive pages of a hub search, and the number of matches the first one reports. */
+async function hubPages(
+  base: string,
+  headers: Record<string, string>,
+  query: string,
+): Promise<{ pages: Request[]; total: number }> {
   const pages: Request[] = []
   let cursor: string | undefined
+  let total = 0
   for (let i = 0; i < PAGES; i++) {
     const p = `/v1/resources?${query}&limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
     pages.push({ path: p })
     const res = await fetch(base + p, { headers })
     if (!res.ok) throw new Error(`hub search ${p}: ${res.status} ${await res.text()}`)
-    cursor = ((await res.json()) as { nextCursor?: string | null }).nextCursor ?? undefined
+    const body = (await res.json()) as { nextCursor?: string | null; total: number }
+    if (i === 0) total = body.total
+    cursor = body.nextCursor ?? undefined
     if (!cursor) break
   }
-  return pages
+  return { pages, total }
 }
 
 async function measureHub(list: ResourceDraft[]) {
@@ -248,8 +265,10 @@ async function measureHub(list: ResourceDraft[]) {
     const auth = { authorization: `Bearer ${token}` }
     const filters = new URLSearchParams(FILTERS).toString()
     const keyword = new URLSearchParams({ q: KEYWORD, ...FILTERS }).toString()
-    const catalog = await load(base, auth, await hubPages(base, auth, filters))
-    const catalogKeyword = await load(base, auth, await hubPages(base, auth, keyword))
+    const filtered = await hubPages(base, auth, filters)
+    const catalog = await load(base, auth, filtered.pages)
+    const withKeyword = await hubPages(base, auth, keyword)
+    const catalogKeyword = await load(base, auth, withKeyword.pages)
     const reads = spread(list).map((d) => ({ path: `/v1/resources/${assetId(d)}` }))
     const read = await load(base, auth, reads)
     const fetches = demoWorld({ people: PEOPLE })
@@ -268,6 +287,11 @@ async function measureHub(list: ResourceDraft[]) {
     return {
       catalog,
       catalogKeyword,
+      matches: {
+        filtered: filtered.total,
+        keyword: withKeyword.total,
+        keywordPages: withKeyword.pages.length,
+      },
       read,
       access,
       process: {
@@ -439,7 +463,11 @@ const bench: BenchModule = {
           hub: hub.catalog,
           edc: edc.catalog,
         },
-        { workload: `the same with a keyword (EDC: no full text)`, hub: hub.catalogKeyword, edc: null },
+        {
+          workload: `the same with keyword ${KEYWORD} (${hub.matches.keyword} matches, ${hub.matches.keywordPages} page(s); EDC: no full text)`,
+          hub: hub.catalogKeyword,
+          edc: null,
+        },
         { workload: `single resource read (${READ_CODES} in turn)`, hub: hub.read, edc: edc.read },
         {
           workload: 'access-checked path (hub audited fetch / EDC DSP dataset + policy evaluation)',

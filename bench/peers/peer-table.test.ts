@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatPeerTable, ratio } from './peer-table.ts'
 
-const load = (perSecond: number, failed = 0) => ({ perSecond, p50Ms: 3, p99Ms: 12, failed })
+const load = (perSecond: number, failed = 0) => ({ perSecond, p50Ms: 3, p99Ms: 12, failed, serialMs: 2 })
 
 describe('peer benchmark table', () => {
   it('gives the hub/EDC ratio of requests per second, or null without an EDC figure', () => {
@@ -19,8 +19,10 @@ describe('peer benchmark table', () => {
       [{ process: 'EDC 0.15.1 (JVM)', startupMs: 14_250, rssMiB: 420, peakRssMiB: 480 }],
     )
     const lines = table.split('\n')
-    expect(lines).toContain('| single resource read | 5000 | 3 | 12 | 2000 | 3 | 12 (7 failed) | 2.50 |')
-    expect(lines).toContain('| keyword search | 900 | 3 | 12 | — | — | — | n/a |')
+    expect(lines).toContain(
+      '| single resource read | 5000 | 3 | 12 | 2 | 2000 | 3 | 12 (7 failed) | 2 | 2.50 |',
+    )
+    expect(lines).toContain('| keyword search | 900 | 3 | 12 | 2 | — | — | — | — | n/a |')
     expect(lines).toContain('| EDC 0.15.1 (JVM) | 14.3 | 420 | 480 |')
   })
 })

@@ -12,6 +12,9 @@ export interface LoadResult {
   /** Answers that were not 2xx plus requests that failed (timeouts, resets): non-zero means the
    * numbers include failures. */
   failed: number
+  /** Median latency of a few requests sent one at a time after the load, for when the loaded
+   * figures are dominated by queueing (or nothing completed within the measured seconds). */
+  serialMs: number
 }
 
 export interface WorkloadRow {
@@ -35,12 +38,14 @@ export function ratio(hub: LoadResult, edc: LoadResult | null): number | null {
 }
 
 const cell = (r: LoadResult | null) =>
-  r ? `${r.perSecond} | ${r.p50Ms} | ${r.p99Ms}${r.failed ? ` (${r.failed} failed)` : ''}` : '— | — | —'
+  r
+    ? `${r.perSecond} | ${r.p50Ms} | ${r.p99Ms}${r.failed ? ` (${r.failed} failed)` : ''} | ${r.serialMs}`
+    : '— | — | — | —'
 
 export function formatPeerTable(workloads: WorkloadRow[], processes: ProcessRow[]): string {
   const lines = [
-    '| workload | hub req/s | hub p50 ms | hub p99 ms | EDC req/s | EDC p50 ms | EDC p99 ms | hub/EDC req/s |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| workload | hub req/s | hub p50 ms | hub p99 ms | hub 1-by-1 ms | EDC req/s | EDC p50 ms | EDC p99 ms | EDC 1-by-1 ms | hub/EDC req/s |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...workloads.map(
       (w) =>
         `| ${w.workload} | ${cell(w.hub)} | ${cell(w.edc)} | ${ratio(w.hub, w.edc)?.toFixed(2) ?? 'n/a'} |`,
