@@ -68,7 +68,7 @@ const EDC_PROTOCOL = `http://127.0.0.1:${EDC_PORT_BASE + 3}/protocol`
 const PURPOSE = { code: 'administrative-basis', text: '核验参保缴费情况' }
 const FILTERS = { shareType: 'conditional', updateCycle: 'monthly' } as const
 /** A word in the names of 1/30 of the catalog, 1/60 together with the two filters. */
-const KEYWORD = '户籍'
+const KEYWORD = '医疗保险'
 const run = promisify(execFile)
 
 const drafts = (): ResourceDraft[] => Array.from({ length: RESOURCES }, (_, n) => generate(n))
