@@ -18,7 +18,8 @@
  *   no data, no audit record, no masking). See docs/benchmarks.md.
  *
  * Every process this starts (the hub child, the EDC JVM through bench/peers/edc/edc.sh) is stopped
- * and both databases (`hub_bench_peers`, `edc_bench_peers`) are dropped, on success or failure.
+ * and both databases (`hub_bench_peers`, `edc_bench_peers`) are dropped, on success or failure; on
+ * Ctrl-C (SIGINT/SIGTERM) EDC is stopped at once and the databases are left for the next run to drop.
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
