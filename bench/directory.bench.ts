@@ -139,7 +139,7 @@ const CYCLES: ResourceDraft['updateCycle'][] = [
 ]
 const MAX_XIANG = [5, 12, 99]
 
-function generate(n: number): ResourceDraft {
+export function generate(n: number): ResourceDraft {
   const lei = n % 3
   const shareType = SHARE[n % SHARE.length]!
   const picked = Array.from({ length: 5 + (n % 8) }, (_, i) => ITEMS[(n * 7 + i * 3) % ITEMS.length]!)
