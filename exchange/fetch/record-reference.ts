@@ -9,9 +9,47 @@ import { InputError } from '../../platform/errors/app-error.ts'
  */
 export type RecordReference = (resourceCode: string, recordId: string) => string
 
+/**
+ * The reference is the record key sealed deterministically (a synthetic IV from an HMAC of the key,
+ * then AES-256-GCM bound to the resource): stable per record, opaque to callers, and opened again by
+ * the hub alone — e.g. when a data objection names a record and its provider's copy is refreshed.
+ */
+function referenceKeys(key: Buffer): { mac: Buffer; enc: Buffer } {
+  return {
+    mac: createHmac('sha256', key).update('record-ref-iv').digest(),
+    enc: createHmac('sha256', key).update('record-ref-key').digest(),
+  }
+}
+
 export function recordReference(key: Buffer): RecordReference {
-  return (resourceCode, recordId) =>
-    `ref-${createHmac('sha256', key).update(`record-ref\u0000${resourceCode}\u0000${recordId}`).digest('base64url').slice(0, 24)}`
+  const { mac, enc } = referenceKeys(key)
+  return (resourceCode, recordId) => {
+    const iv = createHmac('sha256', mac).update(`${resourceCode}\u0000${recordId}`).digest().subarray(0, 12)
+    const cipher = createCipheriv('aes-256-gcm', enc, iv)
+    cipher.setAAD(Buffer.from(resourceCode))
+    const body = Buffer.concat([cipher.update(recordId, 'utf8'), cipher.final()])
+    return `ref-${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`
+  }
+}
+
+/** The record key behind a reference this hub gave for the resource; null for anything else. */
+export function openRecordReference(key: Buffer): (resourceCode: string, reference: string) => string | null {
+  const { enc } = referenceKeys(key)
+  return (resourceCode, reference) => {
+    if (!reference.startsWith('ref-')) return null
+    try {
+      const raw = Buffer.from(reference.slice(4), 'base64url')
+      if (raw.length < 29) return null
+      const decipher = createDecipheriv('aes-256-gcm', enc, raw.subarray(0, 12))
+      decipher.setAAD(Buffer.from(resourceCode))
+      decipher.setAuthTag(raw.subarray(raw.length - 16))
+      return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString(
+        'utf8',
+      )
+    } catch {
+      return null
+    }
+  }
 }
 
 /**

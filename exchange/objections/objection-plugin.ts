@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
+import { openRecordReference } from '../fetch/record-reference.ts'
 import { objectionRoutes } from './objection-routes.ts'
 import { ObjectionService } from './objection-service.ts'
 import { deliverObjectionWebhook, type ObjectionWebhookJob, overdueDelivery } from './objection-webhook.ts'
@@ -29,6 +30,7 @@ export const objectionPlugin = fp(
       calendar: new WorkingDayCalendar(calendar),
       answerWorkdays: calendar.objectionWorkdays,
       refresh: async (adapter, kind) => ({ changed: (await app.hubSync.pull(adapter, kind)).changed }),
+      openRef: openRecordReference(Buffer.from(app.config.audit.subjectKey ?? '')),
     })
     app.decorate('objections', service)
 

@@ -17,7 +17,8 @@ let tokens: Record<Who, string>
 let code: string
 let fetchRequestId: string
 const person = insuredPeople()[0]!
-const recordId = `JF-${person.residentId}`
+/** The record as the fetch named it (an opaque reference, never the source's own key). */
+let recordId: string
 const SECRET = 'an-objection-webhook-secret-of-32-chars'
 let receiver: Server
 let receiverUrl: string
@@ -31,6 +32,8 @@ beforeAll(async () => {
   const fetched = await call('POST', '/v1/exchange/fetch', 'consumer', fetchBody(code, [person.residentId]))
   expect(fetched.statusCode).toBe(200)
   fetchRequestId = fetched.headers['x-request-id'] as string
+  recordId = fetched.json().results[0].records[0].recordId
+  expect(recordId).toMatch(/^ref-/)
   await hub.database.db('service_items').insert({ code: 'SX-OBJ-001', name: '住房保障' })
   await hub.database.db('cases').insert({
     case_number: 'HOUSING-CASE-1',

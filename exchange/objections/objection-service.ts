@@ -53,7 +53,12 @@ import {
   type ObjectionRow,
   updateObjection,
 } from './objection-store.ts'
-import { type RefreshHeldCopy, refreshCorrection, resolveTarget } from './objection-target.ts'
+import {
+  type OpenRecordReference,
+  type RefreshHeldCopy,
+  refreshCorrection,
+  resolveTarget,
+} from './objection-target.ts'
 import { toObjection } from './objection-view.ts'
 
 /**
@@ -77,6 +82,8 @@ export interface ObjectionServiceOptions {
   /** Working days the provider has to answer, by the share type of the data. */
   answerWorkdays: { unconditional: number; conditional: number }
   refresh: RefreshHeldCopy
+  /** Opens the record references fetches hand out (the provider's copy is found by its own key). */
+  openRef: OpenRecordReference
   now?: () => Date
 }
 
@@ -164,7 +171,7 @@ export class ObjectionService {
       // The department system is re-read before the step commits: a failed refresh changes nothing.
       const refreshed =
         input.correction?.method === 'refresh'
-          ? await refreshCorrection(this.db, current, this.options.refresh)
+          ? await refreshCorrection(this.db, current, this.options.refresh, this.options.openRef)
           : undefined
       const at = this.now()
       const correction =

@@ -22,6 +22,9 @@ import type { NewObjection, ObjectionRow } from './objection-store.ts'
 /** Re-reads a hub-held copy from the department system through the sync path; how many records changed. */
 export type RefreshHeldCopy = (adapter: string, kind: string) => Promise<{ changed: number }>
 
+/** The department system's own key behind a record reference a fetch handed out (null if none). */
+export type OpenRecordReference = (resourceCode: string, reference: string) => string | null
+
 const field = (path: string, message: string): FieldProblem[] => [{ path, message }]
 
 function refusal(decision: Decision & { allowed: false }, detail: string): NotAllowedError {
@@ -149,6 +152,7 @@ export async function refreshCorrection(
   db: Knex,
   row: ObjectionRow,
   refresh: RefreshHeldCopy,
+  openRef: OpenRecordReference,
 ): Promise<Record<string, unknown>> {
   const unavailable = () =>
     new InputError(
@@ -159,7 +163,7 @@ export async function refreshCorrection(
   if (row.target_type === 'certificate' || !row.source_adapter || !row.record_kind) throw unavailable()
   const held =
     row.target_type === 'record'
-      ? await heldRecord(db, row.record_kind, row.record_id!)
+      ? await heldRecord(db, row.record_kind, openRef(row.resource_code!, row.record_id!) ?? row.record_id!)
       : (await objectableResource(db, row.resource_code!))?.source?.hubHeld === true
   // A live source is read afresh on every fetch: the department system's correction is already served.
   if (!held) return { adapter: row.source_adapter, kind: row.record_kind, hubHeld: false, changed: 0 }

@@ -9,6 +9,7 @@ import {
   type Who,
 } from '../../directory/requests/access-test-support.ts'
 import { sampleDraft } from '../../directory/resources/resource-test-support.ts'
+import { openRecordReference } from '../../exchange/fetch/record-reference.ts'
 import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../support/test-app.ts'
 
@@ -134,11 +135,17 @@ describe('fetch → object → the provider corrects through its system → the 
       .results[0].records.filter((r: { recordId: string }) => r.recordId !== record.recordId)
     for (const other of others) expect(other.disputed).toBeUndefined()
 
-    // The 人社 department corrects the line in its own system.
+    // The 人社 department corrects the line in its own system, under its own key (which never left the
+    // hub: the consumer saw an opaque reference, the hub opens it for the provider's side).
+    const sourceKey = openRecordReference(Buffer.from(hub.app.config.audit.subjectKey ?? ''))(
+      code,
+      record.recordId,
+    )
+    expect(sourceKey).toMatch(/^JF/)
     const corrected = await httpRequest(`${hub.simulators.urls.hrss}/hrss/api/v1/jfmx/gz`, {
       method: 'POST',
       headers: { 'x-app-key': HRSS_DEMO_APP_KEY, 'content-type': 'application/json' },
-      body: JSON.stringify({ 流水号: record.recordId, 缴费基数: 8888 }),
+      body: JSON.stringify({ 流水号: sourceKey, 缴费基数: 8888 }),
     })
     expect(((await corrected.body.json()) as { code: string }).code).toBe('0000')
 
