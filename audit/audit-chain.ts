@@ -29,7 +29,7 @@ export interface ChainedRecord {
   details: string | null
   prevHash: string
   /**
-   * The hash of this record (ADR 0010): SHA-256 unless SM3 is named. Stored beside the record, so a
+   * The hash of this record (ADR 0007): SHA-256 unless SM3 is named. Stored beside the record, so a
    * chain that switches does so at a visible record, and verification hashes each record its way.
    */
   hashAlg?: AuditHashAlgorithm

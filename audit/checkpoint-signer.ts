@@ -21,7 +21,7 @@ import {
 import { canonicalJson } from './audit-chain.ts'
 
 type JoseKey = Awaited<ReturnType<typeof importJWK>>
-/** An ES256 key (jose) or an SM2 key (SM2-SM3, ADR 0010), chosen by the JWK's curve. */
+/** An ES256 key (jose) or an SM2 key (SM2-SM3, ADR 0007), chosen by the JWK's curve. */
 type SigningKey = { alg: 'ES256'; key: JoseKey } | { alg: typeof SM2_JWS_ALG; key: Sm2Key }
 type PublicKey = { alg: 'ES256'; key: JoseKey } | { alg: typeof SM2_JWS_ALG; key: Sm2PublicKey }
 
@@ -170,7 +170,7 @@ export class CheckpointSigner {
   }
 }
 
-/** A new private SM2 JWK (for `AUDIT_SIGNING_KEY` or `CASE_WEBHOOK_SIGNING_KEY`, ADR 0010). */
+/** A new private SM2 JWK (for `AUDIT_SIGNING_KEY` or `CASE_WEBHOOK_SIGNING_KEY`, ADR 0007). */
 export function generateSm2PrivateJwk(): string {
   const pair = generateSm2KeyPair()
   return JSON.stringify({ ...sm2PublicJwk(pair.publicKey), d: pair.d.toString('base64url') })

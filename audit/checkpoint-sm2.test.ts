@@ -4,7 +4,7 @@ import { sm2PublicKeyFromJwk } from '../platform/crypto/sm2-keys.ts'
 import { useTestApp } from '../test/support/test-app.ts'
 import { generateSm2PrivateJwk } from './checkpoint-signer.ts'
 
-// The hub configured with an SM2 audit signing key (ADR 0010).
+// The hub configured with an SM2 audit signing key (ADR 0007).
 const hub = useTestApp({ env: { AUDIT_SIGNING_KEY: generateSm2PrivateJwk() } })
 
 async function call(method: 'GET' | 'POST', url: string) {

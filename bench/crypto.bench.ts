@@ -1,5 +1,5 @@
 /**
- * National cryptography (ADR 0010) against ES256/SHA-256/AES at the service layer:
+ * National cryptography (ADR 0007) against ES256/SHA-256/AES at the service layer:
  * (a) certificate document signing (`CertificateSigner.sign`) and full verification
  *     (`CertificateDocuments.verify`: signature, key, current status) per algorithm, one caller;
  * (b) the window clerk's fetch (as in certificates.bench.ts, 50 callers) with the issuers signing

@@ -9,7 +9,7 @@ import { isSm2Jwk, sm2PrivateFromJwk, sm2PublicJwk } from '../../platform/crypto
  * back in the middle before verifying against `GET /v1/cases/webhook-keys`.
  *
  * `CASE_WEBHOOK_SIGNING_ALGORITHMS` (default `ES256`; `SM2`, or `ES256+SM2` / `SM2+ES256` side by
- * side, ADR 0010) says which keys sign: the first one's signature goes in `x-hub-signature`, a
+ * side, ADR 0007) says which keys sign: the first one's signature goes in `x-hub-signature`, a
  * second one's in `x-hub-signature-2`, so receivers move over at their own pace. The keys come from
  * `CASE_WEBHOOK_SIGNING_KEY` (a private P-256 JWK) and `CASE_WEBHOOK_SM2_SIGNING_KEY` (a private
  * SM2 JWK); without them each process makes ephemeral ones, which is fine for one process but not

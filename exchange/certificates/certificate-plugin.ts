@@ -52,7 +52,7 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
     const resolveSealer = () => {
       sealer ??= (async () => {
         const secret = opts.keyEncryptionKey ?? process.env.CERT_KEY_ENCRYPTION_KEY
-        // SM4 instead of AES-256-GCM for keys sealed from now on; earlier KEKs open older keys (ADR 0010).
+        // SM4 instead of AES-256-GCM for keys sealed from now on; earlier KEKs open older keys (ADR 0007).
         const algorithm = (process.env.CERT_KEY_SEAL_ALGORITHM?.trim() || 'aes-256-gcm') as SealAlgorithm
         const retired = (process.env.CERT_KEY_ENCRYPTION_KEYS_RETIRED ?? '')
           .split(',')

@@ -60,7 +60,7 @@ const ALGS: readonly CertificateAlg[] = ['ES256', 'SM2-SM3']
 
 /**
  * The issuing departments' keys, held by the hub: generated on a department's first signature,
- * sealed at rest, rotated on request. Each department signs with ES256 or SM2 (SM2-SM3, ADR 0010)
+ * sealed at rest, rotated on request. Each department signs with ES256 or SM2 (SM2-SM3, ADR 0007)
  * as `algorithms` says, and holds an active key for every algorithm listed there, so both can sit
  * side by side during a migration. Retired keys stay in the JWKS so documents signed before a
  * rotation keep verifying. Private keys are opened once per process and cached.

@@ -1,4 +1,4 @@
-/** The JWS `alg` of a certificate signing key: ES256 (JOSE) or SM2 with SM3 (ADR 0010). */
+/** The JWS `alg` of a certificate signing key: ES256 (JOSE) or SM2 with SM3 (ADR 0007). */
 export type CertificateAlg = 'ES256' | 'SM2-SM3'
 
 /** Which algorithms a department signs with; the first signs new documents, the others are published too. */

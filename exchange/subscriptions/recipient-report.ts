@@ -4,7 +4,7 @@ import type { SubscriptionRecipients } from '../../schemas/generated/types.ts'
 import { recipientsOf } from './subscription-store.ts'
 
 /**
- * "Who received this person's record, and when" for bulk deliveries (ADR 0011): an auditor asks
+ * "Who received this person's record, and when" for bulk deliveries (ADR 0008): an auditor asks
  * about any subject, a citizen about themselves. Both are reads of the trail, recorded (and refused)
  * through the audit gate like the trail's own reports.
  */

@@ -97,7 +97,7 @@ export interface HubConfig {
     signingKey: string | null
     /** Public JWK Set (JSON text) of checkpoint keys replaced by `signingKey`: verify only. */
     retiredSigningKeys: string | null
-    /** Hash of the audit chain for records written from now on: SHA-256 or SM3 (ADR 0010); stored per record. */
+    /** Hash of the audit chain for records written from now on: SHA-256 or SM3 (ADR 0007); stored per record. */
     hashAlgorithm: 'sha256' | 'sm3'
     retentionMonths: number
     archiveDir: string
@@ -122,7 +122,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-/** A public EC P-256 or SM2 (ADR 0010) JWK with a `kid`, as a retired checkpoint key is published. */
+/** A public EC P-256 or SM2 (ADR 0007) JWK with a `kid`, as a retired checkpoint key is published. */
 function isPublicP256Jwk(k: unknown): boolean {
   const jwk = k as Record<string, unknown> | null
   return (

@@ -1,7 +1,7 @@
 import { type Sm2Key, type Sm2PublicKey, sm2Verify } from './sm2.ts'
 
 /**
- * The JWS-like compact form for SM2 (ADR 0010): exactly RFC 7515's compact serialization with
+ * The JWS-like compact form for SM2 (ADR 0007): exactly RFC 7515's compact serialization with
  * `alg: "SM2-SM3"` — BASE64URL(header) "." BASE64URL(payload) "." BASE64URL(signature), where the
  * signature is SM2 with SM3 and the default distinguishing id over the ASCII signing input (the
  * first two parts with their dot), encoded as r ‖ s, 32 bytes each (like ES256's R ‖ S).

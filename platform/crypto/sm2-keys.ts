@@ -3,7 +3,7 @@ import { type Sm2PublicKey, sm2PublicKeyOf } from './sm2.ts'
 /**
  * Encodings of SM2 keys. JWK: `{"kty":"EC","crv":"SM2","x","y"}` with base64url 32-byte
  * coordinates, as for P-256 (no JOSE registry entry exists for SM2; the name is the one OpenSSL and
- * several JOSE libraries use, and ADR 0010 documents it). PEM: SubjectPublicKeyInfo with
+ * several JOSE libraries use, and ADR 0007 documents it). PEM: SubjectPublicKeyInfo with
  * id-ecPublicKey and the SM2 curve OID 1.2.156.10197.1.301 — what `openssl pkey -pubin` reads.
  */
 

@@ -105,7 +105,7 @@ describe('SM2 on the recommended curve', () => {
   })
 })
 
-/** OpenSSL 3 as the independent verifier, using the commands ADR 0010 gives to third parties. */
+/** OpenSSL 3 as the independent verifier, using the commands ADR 0007 gives to third parties. */
 describe('SM2 with OpenSSL’s command line', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sm2-openssl-'))
   const file = (name: string) => path.join(dir, name)

@@ -563,7 +563,7 @@ export interface AuditAnomaly {
  */
 export interface AuditCheckpointKeys {
   /**
-   * Public EC keys, P-256 (ES256) or SM2 (SM2-SM3, ADR 0010); empty when the hub has no audit signing key.
+   * Public EC keys, P-256 (ES256) or SM2 (SM2-SM3, ADR 0007); empty when the hub has no audit signing key.
    *
    * Items: One public JWK.
    */
@@ -648,7 +648,7 @@ export interface AuditCheckpoint {
    */
   reason: "scheduled" | "on-demand" | "retention";
   /**
-   * The compact JWS (ES256, or SM2-SM3 per ADR 0010) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub.
+   * The compact JWS (ES256, or SM2-SM3 per ADR 0007) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub.
    */
   jws: string;
 }
@@ -4318,7 +4318,7 @@ export interface CaseWebhookDeliveries {
 
 // case-webhook-keys.json
 /**
- * JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0010).
+ * JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0007).
  */
 export interface CaseWebhookKeys {
   /**
@@ -4544,7 +4544,7 @@ export interface CertificateFetchResult {
   materialCode: string;
   certificate?: Certificate;
   /**
-   * Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate bound to the case, signed by the issuer (found only).
+   * Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0007) of the certificate bound to the case, signed by the issuer (found only).
    */
   document?: string;
   verification?: CertificateVerification;
@@ -4627,7 +4627,7 @@ export interface CertificateIssue {
  */
 export interface CertificateJwks {
   /**
-   * Public keys: EC P-256 (`alg` ES256) or SM2 (`crv` SM2, `alg` SM2-SM3, see ADR 0010); `kid` matches the document header.
+   * Public keys: EC P-256 (`alg` ES256) or SM2 (`crv` SM2, `alg` SM2-SM3, see ADR 0007); `kid` matches the document header.
    */
   keys: {
     /**
@@ -4828,7 +4828,7 @@ export interface CertificateShareableMaterials {
 export interface CertificateSigned {
   certificate: Certificate;
   /**
-   * Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS.
+   * Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0007) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS.
    */
   document: string;
 }

@@ -1997,7 +1997,7 @@ export interface components {
             count: number;
             /** @description Checkpoint id, increasing in the order they were made. */
             id: number;
-            /** @description The compact JWS (ES256, or SM2-SM3 per ADR 0010) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub. */
+            /** @description The compact JWS (ES256, or SM2-SM3 per ADR 0007) over the canonical JSON of lastId, lastHash, count and signedAt; verifiable with the published keys, independently of the hub. */
             jws: string;
             /** @description `kid` of the signing key: its JWK thumbprint, listed at /v1/audit/checkpoint-keys. */
             keyId: string;
@@ -2022,7 +2022,7 @@ export interface components {
          * @description The public keys (JWKS) that verify audit checkpoint signatures.
          */
         AuditCheckpointKeys: {
-            /** @description Public EC keys, P-256 (ES256) or SM2 (SM2-SM3, ADR 0010); empty when the hub has no audit signing key. */
+            /** @description Public EC keys, P-256 (ES256) or SM2 (SM2-SM3, ADR 0007); empty when the hub has no audit signing key. */
             keys: {
                 /**
                  * @description Signature algorithm: ES256, or SM2-SM3 (SM2 with SM3 and the default id 1234567812345678).
@@ -2756,7 +2756,7 @@ export interface components {
         };
         /**
          * CaseWebhookKeys
-         * @description JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0010).
+         * @description JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0007).
          */
         CaseWebhookKeys: {
             /** @description Public JWKs. */
@@ -2887,7 +2887,7 @@ export interface components {
              * @enum {boolean}
              */
             disputed?: true;
-            /** @description Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate bound to the case, signed by the issuer (found only). */
+            /** @description Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0007) of the certificate bound to the case, signed by the issuer (found only). */
             document?: string;
             /** @description The material. */
             materialCode: string;
@@ -2952,7 +2952,7 @@ export interface components {
          * @description The public keys (RFC 7517 JWK Set) a department signs certificates with, current and retired.
          */
         CertificateJwks: {
-            /** @description Public keys: EC P-256 (`alg` ES256) or SM2 (`crv` SM2, `alg` SM2-SM3, see ADR 0010); `kid` matches the document header. */
+            /** @description Public keys: EC P-256 (`alg` ES256) or SM2 (`crv` SM2, `alg` SM2-SM3, see ADR 0007); `kid` matches the document header. */
             keys: {
                 /** @description Algorithm: ES256, or SM2-SM3 (SM2 signature with SM3 and the default distinguishing id 1234567812345678). */
                 alg: string;
@@ -3078,7 +3078,7 @@ export interface components {
          */
         CertificateSigned: {
             certificate: components["schemas"]["Certificate"];
-            /** @description Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0010) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS. */
+            /** @description Compact JWS (ES256, or SM2-SM3 for issuers configured so, ADR 0007) of the certificate, signed with the issuing department's key; verify with the issuer's JWKS. */
             document: string;
         };
         /**
@@ -7576,7 +7576,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0010). */
+            /** @description JWKS with the public keys that sign webhook deliveries: ES256 (P-256) and/or SM2-SM3 (crv SM2, ADR 0007). */
             200: {
                 headers: {
                     [name: string]: unknown;
