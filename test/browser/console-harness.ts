@@ -43,7 +43,17 @@ export function useConsole(
   beforeAll(async () => {
     await run(
       'npx',
-      ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', dist, '--logLevel', 'error'],
+      [
+        'vite',
+        'build',
+        '--config',
+        'web/vite.config.ts',
+        '--outDir',
+        dist,
+        '--logLevel',
+        'error',
+        '--bypass-lock',
+      ],
       {
         cwd: ROOT,
         timeout: 180_000,
@@ -123,6 +133,10 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 
 /** Runs axe-core on the page as it is now; serious and critical violations fail the test. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // A dialog that is still fading in or out is half transparent, which fools the contrast rule.
+  await expect
+    .poll(() => page.locator('.dialog-fade-enter-active, .dialog-fade-leave-active').count())
+    .toBe(0)
   await page.addScriptTag({ content: await axeSource })
   const violations = await page.evaluate(async () => {
     const axe = (

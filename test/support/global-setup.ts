@@ -4,6 +4,7 @@ import { promisify } from 'node:util'
 import type { TestProject } from 'vitest/node'
 import { createKnex } from '../../platform/db/knex-factory.ts'
 import { migrateLatest } from '../../platform/db/migrator.ts'
+import { keycloakRunning, stopKeycloak } from './keycloak-script.ts'
 import { adminUrl, databaseUrl } from './test-services.ts'
 
 const run = promisify(execFile)
@@ -52,9 +53,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     startedKafka = !alreadyRunning
   }
   project.provide('kafkaBrokers', brokers)
+  // Test files that sign in through Keycloak start it when they need it; it is stopped after the
+  // run only if it was not running before (a developer's own stays up).
+  const keycloakBefore = await keycloakRunning()
 
   return async () => {
     if (startedKafka) await run('bash', [KAFKA_SCRIPT, 'stop'], { timeout: 60_000 })
+    if (!keycloakBefore && (await keycloakRunning())) await stopKeycloak()
     // Only this run's clones (hub_t_<pid>_…): another run may be using the same server.
     const clones = `hub\\_t\\_${process.pid}\\_%`
     await admin.raw(

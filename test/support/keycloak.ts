@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll } from 'vitest'
+import { beforeAll } from 'vitest'
+import { keycloakRunning } from './keycloak-script.ts'
 
 const run = promisify(execFile)
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/keycloak/keycloak.sh')
@@ -20,26 +21,19 @@ export interface TestKeycloak {
 
 /**
  * The project's Keycloak (scripts/keycloak/keycloak.sh) for a test file: reused when it already
- * runs, else started — and then stopped again after the file, but only if this file started it.
+ * runs, else started. It is never stopped here — test files that use it run in parallel, and one
+ * finishing must not take it from another — but by the global teardown, if this run started it.
  */
 export function useKeycloak(): TestKeycloak {
-  const state: { issuer?: string; started: boolean; seconds: number } = { started: false, seconds: 0 }
+  const state: { issuer?: string; seconds: number } = { seconds: 0 }
   beforeAll(async () => {
-    const alreadyRunning = await run('bash', [SCRIPT, 'status']).then(
-      () => true,
-      () => false,
-    )
+    const alreadyRunning = await keycloakRunning()
     // `start` reuses a running Keycloak (restarting it only if the realm file changed).
     const started = performance.now()
     const { stdout } = await run('bash', [SCRIPT, 'start'], { timeout: KEYCLOAK_HOOK_TIMEOUT_MS })
     state.issuer = stdout.trim().split('\n').pop() ?? ''
-    state.started = !alreadyRunning
-    if (state.started) state.seconds = Math.round((performance.now() - started) / 100) / 10
+    if (!alreadyRunning) state.seconds = Math.round((performance.now() - started) / 100) / 10
   }, KEYCLOAK_HOOK_TIMEOUT_MS)
-
-  afterAll(async () => {
-    if (state.started) await run('bash', [SCRIPT, 'stop'], { timeout: 60_000 })
-  }, 90_000)
 
   return {
     get issuer() {
