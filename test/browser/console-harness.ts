@@ -133,9 +133,25 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 
 /** Runs axe-core on the page as it is now; serious and critical violations fail the test. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
-  // A dialog that is still fading in or out is half transparent, which fools the contrast rule.
+  // Anything still fading or sliding (a dialog closing, a tag's colour transition) is measured half
+  // way by the contrast rule: wait until every finite animation and transition on the page is done.
   await expect
     .poll(() => page.locator('.dialog-fade-enter-active, .dialog-fade-leave-active').count())
+    .toBe(0)
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        interface Running {
+          playState: string
+          effect: { getComputedTiming(): { endTime?: number | string } } | null
+        }
+        const doc = (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
+        return doc
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity)
+          .length
+      }),
+    )
     .toBe(0)
   await page.addScriptTag({ content: await axeSource })
   const violations = await page.evaluate(async () => {
