@@ -1,6 +1,24 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { hasAnyRole, type Role } from './roles.ts'
+import { auditRoutes } from './routes/audit-routes.ts'
+import { clerkRoutes } from './routes/clerk-routes.ts'
+import { dashboardRoutes } from './routes/dashboard-routes.ts'
 import { ensureSession, session } from './session.ts'
+
+/** Menu groups, in the order the side menu shows them. */
+export const MENU_GROUPS = [
+  'clerk',
+  'catalog',
+  'steward',
+  'review',
+  'consumer',
+  'provider',
+  'audit',
+  'citizen',
+  'dashboard',
+  'admin',
+] as const
+export type MenuGroup = (typeof MENU_GROUPS)[number]
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -9,7 +27,7 @@ declare module 'vue-router' {
     /** Roles that may use the page; none: every signed-in government principal. */
     roles?: Role[]
     /** The menu group the page is listed under; absent: not in the menu. */
-    menu?: 'catalog' | 'steward' | 'review' | 'consumer' | 'provider'
+    menu?: MenuGroup
     /** The page works without a session. */
     public?: boolean
   }
@@ -93,6 +111,9 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./views/GrantsGiven.vue'),
         meta: { title: 'menu.grantsGiven', roles: ['steward'], menu: 'provider' },
       },
+      ...clerkRoutes,
+      ...auditRoutes,
+      ...dashboardRoutes,
     ],
   },
   { path: '/:rest(.*)*', redirect: { name: 'catalog' } },

@@ -1,3 +1,6 @@
+import audit from './areas/audit.en.ts'
+import clerk from './areas/clerk.en.ts'
+import dashboard from './areas/dashboard.en.ts'
 import type zhCN from './zh-CN.ts'
 
 /** English: the same keys as zh-CN (the type makes a missing key a typecheck error). */
@@ -19,6 +22,11 @@ const en: typeof zhCN = {
       review: 'Review and publish',
       consumer: 'Using data',
       provider: 'Providing data',
+      clerk: "Clerk's window",
+      audit: 'Security audit',
+      citizen: 'My data',
+      dashboard: 'Dashboard',
+      admin: 'Administration',
     },
   },
   header: { language: 'Language', signOut: 'Sign out' },
@@ -398,6 +406,9 @@ const en: typeof zhCN = {
       '500': 'The service is unavailable; try again later.',
     },
   },
+  clerk,
+  audit,
+  dashboard,
 }
 
 export default en

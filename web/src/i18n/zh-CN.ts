@@ -1,3 +1,7 @@
+import audit from './areas/audit.zh-CN.ts'
+import clerk from './areas/clerk.zh-CN.ts'
+import dashboard from './areas/dashboard.zh-CN.ts'
+
 /** 中文（默认）: every string the console shows. */
 export default {
   app: { name: '数据共享工作台' },
@@ -17,6 +21,11 @@ export default {
       review: '审核发布',
       consumer: '数据使用',
       provider: '数据提供',
+      clerk: '窗口受理',
+      audit: '安全审计',
+      citizen: '我的数据',
+      dashboard: '运行监测',
+      admin: '系统管理',
     },
   },
   header: { language: '界面语言', signOut: '退出登录' },
@@ -390,4 +399,7 @@ export default {
       '500': '服务暂时不可用，请稍后再试。',
     },
   },
+  clerk,
+  audit,
+  dashboard,
 }

@@ -1,0 +1,2 @@
+/** The security officer's desk (安全审计) and the citizen's page — English strings. */
+export default {}
