@@ -100,6 +100,8 @@ const EXPECTED: Record<Role, string[]> = {
   auditor: [...READS_ALL, 'read audit-own', 'read audit-foreign'],
   admin: [...READS_ALL, 'administer department', 'administer webhook-own', 'administer webhook-foreign'],
   citizen: ['fetch record-own', 'read audit-own'],
+  // A leader reads the dashboard's aggregates (dashboard-policy.ts), no request, grant or record.
+  leader: ['read department'],
 }
 
 function allowed(role: Role): string[] {

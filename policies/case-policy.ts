@@ -1,5 +1,6 @@
 import { maskResidentId } from '../platform/identifiers/index.ts'
 import type { Principal } from '../schemas/generated/types.ts'
+import { readsCityWideStatistics } from './dashboard-policy.ts'
 import { hasAnyRole } from './roles.ts'
 
 /**
@@ -87,6 +88,18 @@ export function canListCasesOf(principal: Principal, department: string | undefi
   if (!hasAnyRole(principal, CASE_READ_ROLES)) return deny('case-read-role-required')
   if (department !== undefined && department !== principal.department) return deny('not-case-department')
   return allow
+}
+
+/**
+ * Case statistics (counts, no case data): oversight and leaders read every department's, the roles
+ * that read cases their own department's; `department` undefined means every department.
+ */
+export function caseStatisticsScope(
+  principal: Principal,
+): { allowed: false; reason: string } | { allowed: true; department: string | undefined } {
+  if (readsCityWideStatistics(principal)) return { allowed: true, department: undefined }
+  if (!hasAnyRole(principal, CASE_READ_ROLES)) return { allowed: false, reason: 'case-read-role-required' }
+  return { allowed: true, department: principal.department ?? '' }
 }
 
 /** One-number search (一号申请) is for windows and consumer systems. */

@@ -1,4 +1,5 @@
 import type { Principal } from '../schemas/generated/types.ts'
+import { readsCityWideStatistics } from './dashboard-policy.ts'
 import { hasAnyRole } from './roles.ts'
 
 /**
@@ -61,11 +62,11 @@ export function canFetchForCase(principal: Principal, facts: FetchCaseFacts | un
   return allow
 }
 
-/** Materials-avoided statistics: oversight sees every department, others their own only. */
+/** Materials-avoided statistics: oversight and leaders see every department, others their own only. */
 export function statsScope(
   principal: Principal,
 ): { allowed: false } | { allowed: true; department: string | null } {
-  if (hasAnyRole(principal, OVERSIGHT_ROLES)) return { allowed: true, department: null }
+  if (readsCityWideStatistics(principal)) return { allowed: true, department: null }
   if (hasAnyRole(principal, STATS_ROLES) && principal.department)
     return { allowed: true, department: principal.department }
   return { allowed: false }

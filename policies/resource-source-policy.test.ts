@@ -62,6 +62,8 @@ const EXPECTED: Record<Role, Record<Case, string>> = {
   reviewer: Object.fromEntries(ALL.map((c) => [c, 'source-admin-role-required'])) as Record<Case, string>,
   // Citizens see no catalog entry at all.
   citizen: Object.fromEntries(ALL.map((c) => [c, '404'])) as Record<Case, string>,
+  // Leaders read the dashboard's aggregates only; the catalog is not theirs.
+  leader: Object.fromEntries(ALL.map((c) => [c, '404'])) as Record<Case, string>,
 }
 
 function answers(role: Role): Record<Case, string> {

@@ -9,6 +9,8 @@ export const ROLES = [
   'admin',
   'service',
   'citizen',
+  // Head of the big-data office or a department: reads the 一网一门一次 indicators, nothing else.
+  'leader',
 ] as const
 export type Role = (typeof ROLES)[number]
 

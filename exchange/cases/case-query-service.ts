@@ -5,6 +5,7 @@ import {
   type CaseGrantLookup,
   type CaseView,
   canListCasesOf,
+  caseStatisticsScope,
   canSearchByApplicant,
   caseReadView,
   maskIdentifier,
@@ -148,9 +149,9 @@ export class CaseQueryService {
     const { from, to } = reportWindow(window)
     if (Date.parse(to) <= Date.parse(from))
       throw new InputError('invalid-period', '`to` must be after `from`')
-    const decision = canListCasesOf(principal, undefined)
-    if (!decision.allowed) throw new NotAllowedError(decision.reason, 'You may not read case statistics')
-    return { from, to, departments: await this.read.statistics(from, to, scopeOf(principal)) }
+    const scope = caseStatisticsScope(principal)
+    if (!scope.allowed) throw new NotAllowedError(scope.reason, 'You may not read case statistics')
+    return { from, to, departments: await this.read.statistics(from, to, scope.department) }
   }
 }
 

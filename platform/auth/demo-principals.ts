@@ -24,6 +24,7 @@ export const DEMO_PRINCIPALS: Record<string, Principal> = {
   },
   auditor: { subject: 'demo-auditor', department: 'lf-bigdata', roles: ['auditor'], district: '141000' },
   admin: { subject: 'demo-admin', department: 'lf-bigdata', roles: ['admin'], district: '141000' },
+  leader: { subject: 'demo-leader-bigdata', department: 'lf-bigdata', roles: ['leader'], district: '141000' },
   service: {
     subject: 'svc-real-estate',
     department: 'lf-realestate',
@@ -58,5 +59,6 @@ export const DEMO_PRINCIPAL_PROFILES: Record<string, DemoPrincipalProfile> = {
   reviewer: { displayName: '大数据办目录审核员', departmentName: '临汾市大数据应用局（市大数据办）' },
   auditor: { displayName: '大数据办安全审计员', departmentName: '临汾市大数据应用局（市大数据办）' },
   admin: { displayName: '平台运维管理员', departmentName: '临汾市大数据应用局（市大数据办）' },
+  leader: { displayName: '大数据办主任', departmentName: '临汾市大数据应用局（市大数据办）' },
   citizen: { displayName: '演示市民', departmentName: null },
 }

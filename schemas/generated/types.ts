@@ -5086,7 +5086,7 @@ export interface ConsoleDevPrincipalList {
      *
      * Items: One role.
      */
-    roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+    roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen" | "leader")[];
     /**
      * GB/T 2260 division code, if any.
      */
@@ -5131,7 +5131,7 @@ export interface ConsoleSession {
      *
      * Items: One role.
      */
-    roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+    roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen" | "leader")[];
     /**
      * GB/T 2260 division code of the person's district, if any.
      */
@@ -6496,7 +6496,7 @@ export interface Principal {
    *
    * Items: One role.
    */
-  roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+  roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen" | "leader")[];
   /**
    * GB/T 2260 division code of the caller's district (token `district`), if any.
    */
