@@ -19,8 +19,8 @@ export interface CaseListFilter {
 
 // The promised time moves on by the time ended special procedures (特别程序) took; while one runs the
 // clock stands still, so an open case is overdue then only if it already was when the procedure began.
-const DEADLINE_SQL = `(promised_at + special_paused_seconds * interval '1 second')`
-const OPEN_OVERDUE_SQL = `(completed_at is null and promised_at is not null
+export const DEADLINE_SQL = `(promised_at + special_paused_seconds * interval '1 second')`
+export const OPEN_OVERDUE_SQL = `(completed_at is null and promised_at is not null
   and coalesce(special_open_since, now()) > ${DEADLINE_SQL})`
 const OVERDUE_SQL = `(${OPEN_OVERDUE_SQL} or (completed_at is not null and completed_at > ${DEADLINE_SQL}))`
 

@@ -20,6 +20,7 @@ import { resourceRoutes } from '../../directory/resources/resource-routes.ts'
 import { serviceItemPlugin } from '../../directory/service-items/service-item-plugin.ts'
 import { casePlugin } from '../../exchange/cases/case-plugin.ts'
 import { certificatePlugin } from '../../exchange/certificates/certificate-plugin.ts'
+import { dashboardRoutes } from '../../exchange/dashboard/dashboard-routes.ts'
 import { fetchPlugin } from '../../exchange/fetch/fetch-plugin.ts'
 import { objectionPlugin } from '../../exchange/objections/objection-plugin.ts'
 import { resourceSourcePlugin } from '../../exchange/sources/resource-source-plugin.ts'
@@ -211,6 +212,7 @@ export async function buildApp({
   await app.register(subscriptionPlugin)
   await app.register(certificatePlugin)
   await app.register(casePlugin)
+  await app.register(dashboardRoutes)
   await app.register(policyPlugin)
   await app.register(accessRequestRoutes)
   await app.register(grantRoutes)

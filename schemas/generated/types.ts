@@ -5162,6 +5162,109 @@ export interface ConsoleSignOut {
   logoutUrl?: string;
 }
 
+// dashboard-indicators.json
+/**
+ * The leaders' dashboard (一网一门一次): month by month case, materials and exchange figures, overdue access requests and adapter health. Aggregates only, no personal data.
+ */
+export interface DashboardIndicators {
+  /**
+   * Start of the period (inclusive).
+   */
+  from: string;
+  /**
+   * End of the period (exclusive).
+   */
+  to: string;
+  /**
+   * The plan's goals for paper materials replaced by sharing, as fractions of required materials.
+   */
+  goals: {
+    /**
+     * Year one (0.3).
+     */
+    yearOne: number;
+    /**
+     * Year two (0.6).
+     */
+    yearTwo: number;
+  };
+  /**
+   * One row per calendar month (China Standard Time) of the period, oldest first, months without activity included.
+   */
+  months: {
+    /**
+     * YYYY-MM.
+     */
+    month: string;
+    /**
+     * Cases accepted in the month.
+     */
+    accepted: number;
+    /**
+     * Of these, completed.
+     */
+    completed: number;
+    /**
+     * Completed no later than promised.
+     */
+    completedOnTime: number;
+    /**
+     * Completed with at most one visit.
+     */
+    completedInOneVisit: number;
+    /**
+     * Required materials of these cases (as in /v1/certificates/stats/materials-avoided).
+     */
+    materialsRequired: number;
+    /**
+     * Of these, obtained by sharing.
+     */
+    materialsReplaced: number;
+    /**
+     * Data accesses allowed in the month (fetches, certificate fetches, case reads on the audit trail).
+     */
+    exchangesAllowed: number;
+    /**
+     * Data accesses refused in the month.
+     */
+    exchangesDenied: number;
+  }[];
+  /**
+   * Access requests still undecided past their decision deadline, per provider department.
+   */
+  overdueRequests: {
+    /**
+     * The provider department's code.
+     */
+    department: string;
+    /**
+     * Pending requests past the deadline.
+     */
+    overdue: number;
+  }[];
+  /**
+   * Every configured department system and whether it answers now.
+   */
+  adapters: {
+    /**
+     * Adapter name.
+     */
+    name: string;
+    /**
+     * The department whose system it is.
+     */
+    department: string;
+    /**
+     * Overall health.
+     */
+    status: "up" | "degraded" | "down";
+    /**
+     * The circuit breaker's state.
+     */
+    breaker: "closed" | "open" | "half-open";
+  }[];
+}
+
 // dead-letter-job.json
 /**
  * A background job that failed on every attempt and waits for an operator to retry it.
