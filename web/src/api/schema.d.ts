@@ -929,6 +929,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboard/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Month by month: cases, on-time and one-visit completions, materials replaced, data exchanged
+         * @description For leaders, admins and reviewers; every department together, aggregates only. Adds what /v1/cases/statistics and /v1/certificates/stats/materials-avoided do not give: the monthly trend (China Standard Time months), access requests past their decision deadline per provider, and the health of every department adapter. A bare call covers the last 365 days; at most three years.
+         */
+        get: operations["getDashboardIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/departments": {
         parameters: {
             query?: never;
@@ -3453,7 +3473,7 @@ export interface components {
                 /** @description What to send to POST /auth/dev/sign-in (e.g. `steward`). */
                 name: string;
                 /** @description Roles of the principal. */
-                roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+                roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen" | "leader")[];
                 /** @description The principal's subject. */
                 subject: string;
             }[];
@@ -3487,7 +3507,7 @@ export interface components {
                 /** @description GB/T 2260 division code of the person's district, if any. */
                 district: string | null;
                 /** @description Roles of the person. */
-                roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+                roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen" | "leader")[];
                 /** @description Stable identifier of the person. */
                 subject: string;
             };
@@ -3502,6 +3522,74 @@ export interface components {
              * @description OIDC mode: the identity provider's end-session URL; navigate there to sign out of the IdP as well.
              */
             logoutUrl?: string;
+        };
+        /**
+         * DashboardIndicators
+         * @description The leaders' dashboard (一网一门一次): month by month case, materials and exchange figures, overdue access requests and adapter health. Aggregates only, no personal data.
+         */
+        DashboardIndicators: {
+            /** @description Every configured department system and whether it answers now. */
+            adapters: {
+                /**
+                 * @description The circuit breaker's state.
+                 * @enum {string}
+                 */
+                breaker: "closed" | "open" | "half-open";
+                /** @description The department whose system it is. */
+                department: string;
+                /** @description Adapter name. */
+                name: string;
+                /**
+                 * @description Overall health.
+                 * @enum {string}
+                 */
+                status: "up" | "degraded" | "down";
+            }[];
+            /**
+             * Format: date-time
+             * @description Start of the period (inclusive).
+             */
+            from: string;
+            /** @description The plan's goals for paper materials replaced by sharing, as fractions of required materials. */
+            goals: {
+                /** @description Year one (0.3). */
+                yearOne: number;
+                /** @description Year two (0.6). */
+                yearTwo: number;
+            };
+            /** @description One row per calendar month (China Standard Time) of the period, oldest first, months without activity included. */
+            months: {
+                /** @description Cases accepted in the month. */
+                accepted: number;
+                /** @description Of these, completed. */
+                completed: number;
+                /** @description Completed with at most one visit. */
+                completedInOneVisit: number;
+                /** @description Completed no later than promised. */
+                completedOnTime: number;
+                /** @description Data accesses allowed in the month (fetches, certificate fetches, case reads on the audit trail). */
+                exchangesAllowed: number;
+                /** @description Data accesses refused in the month. */
+                exchangesDenied: number;
+                /** @description Of these, obtained by sharing. */
+                materialsReplaced: number;
+                /** @description Required materials of these cases (as in /v1/certificates/stats/materials-avoided). */
+                materialsRequired: number;
+                /** @description YYYY-MM. */
+                month: string;
+            }[];
+            /** @description Access requests still undecided past their decision deadline, per provider department. */
+            overdueRequests: {
+                /** @description The provider department's code. */
+                department: string;
+                /** @description Pending requests past the deadline. */
+                overdue: number;
+            }[];
+            /**
+             * Format: date-time
+             * @description End of the period (exclusive).
+             */
+            to: string;
         };
         /**
          * DeadLetterJob
@@ -4357,7 +4445,7 @@ export interface components {
             /** @description A citizen's resident ID (token `idNumber`), as the identity platform puts it after real-name verification; the hub matches it against the subjects of the audit trail. Shown masked by `GET /v1/whoami`; never logged. */
             idNumber?: string;
             /** @description Roles granted to the caller (token `roles`). */
-            roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen")[];
+            roles: ("steward" | "consumer" | "clerk" | "reviewer" | "auditor" | "admin" | "service" | "citizen" | "leader")[];
             /** @description Stable identifier of the person or service account (token `sub`). */
             subject: string;
         };
@@ -9189,6 +9277,67 @@ export interface operations {
             };
             /** @description Unsupported content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded for this caller */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboardIndicators: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (inclusive); default 365 days before `to`. */
+                from?: string;
+                /** @description End of the period (exclusive); default now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The leaders' dashboard (一网一门一次): month by month case, materials and exchange figures, overdue access requests and adapter health. Aggregates only, no personal data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardIndicators"];
+                };
+            };
+            /** @description Invalid input: the problem lists every failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not allowed to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
