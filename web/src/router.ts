@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { hasAnyRole, type Role } from './roles.ts'
+import { GOVERNMENT_ROLES, hasAnyRole, type Role } from './roles.ts'
 import { auditRoutes } from './routes/audit-routes.ts'
 import { clerkRoutes } from './routes/clerk-routes.ts'
 import { dashboardRoutes } from './routes/dashboard-routes.ts'
@@ -49,7 +49,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'catalog',
         name: 'catalog',
         component: () => import('./views/CatalogSearch.vue'),
-        meta: { title: 'menu.catalog', menu: 'catalog' },
+        meta: { title: 'menu.catalog', menu: 'catalog', roles: GOVERNMENT_ROLES },
       },
       {
         path: 'resources/:code',
@@ -126,6 +126,16 @@ router.beforeEach(async (to) => {
   await ensureSession()
   if (!session.principal) return { name: 'sign-in', query: { returnTo: to.fullPath } }
   const roles = to.meta.roles
-  if (roles && !hasAnyRole(session.principal.roles, roles)) return { name: 'catalog' }
+  if (roles && !hasAnyRole(session.principal.roles, roles)) {
+    const home = homeFor(session.principal.roles)
+    return home === to.name ? true : { name: home }
+  }
   return true
 })
+
+/** Where a principal lands: the first menu page they may use (the catalog for government staff). */
+function homeFor(principalRoles: readonly string[]): string {
+  const pages = routes.find((r) => r.path === '/')?.children ?? []
+  const page = pages.find((p) => p.meta?.menu && (!p.meta.roles || hasAnyRole(principalRoles, p.meta.roles)))
+  return page?.name ? String(page.name) : 'catalog'
+}

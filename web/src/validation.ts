@@ -6,6 +6,8 @@ import accessPeriod from '../../schemas/access-period.json'
 import accessPurpose from '../../schemas/access-purpose.json'
 import accessRequestCreate from '../../schemas/access-request-create.json'
 import accessRowConditions from '../../schemas/access-row-conditions.json'
+import departmentCreate from '../../schemas/department-create.json'
+import departmentUpdate from '../../schemas/department-update.json'
 import fetchRequest from '../../schemas/fetch-request.json'
 import fetchSubject from '../../schemas/fetch-subject.json'
 import grantRenewal from '../../schemas/grant-renewal.json'
@@ -39,6 +41,8 @@ for (const schema of [
   grantRevocation,
   resourceReviewComment,
   resourceSourcePut,
+  departmentCreate,
+  departmentUpdate,
 ]) {
   ajv.addSchema(schema)
 }
@@ -53,6 +57,8 @@ export type SchemaId =
   | 'grant-revocation.json'
   | 'resource-review-comment.json'
   | 'resource-source-put.json'
+  | 'department-create.json'
+  | 'department-update.json'
 
 /** One failing field: the dotted form path, an i18n key under `validation.` and its parameters. */
 export interface FieldIssue {

@@ -321,6 +321,7 @@ const en: typeof zhCN = {
       admin: 'Administrator',
       service: 'Department system',
       citizen: 'Citizen',
+      leader: 'Leader',
     },
     timeline: {
       'access-requested': 'Filed',

@@ -314,6 +314,7 @@ export default {
       admin: '系统管理员',
       service: '部门系统',
       citizen: '群众',
+      leader: '领导',
     },
     timeline: {
       'access-requested': '提交申请',

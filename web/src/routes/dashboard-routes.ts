@@ -1,4 +1,36 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 /** The leaders' dashboard (一网一门一次) and administration: pages under the console shell. */
-export const dashboardRoutes: RouteRecordRaw[] = []
+export const dashboardRoutes: RouteRecordRaw[] = [
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    // The page brings the chart library with it: nobody else downloads ECharts.
+    component: () => import('../views/dashboard/LeaderDashboard.vue'),
+    meta: { title: 'dashboard.menu.overview', roles: ['leader', 'admin', 'reviewer'], menu: 'dashboard' },
+  },
+  {
+    path: 'admin/departments',
+    name: 'admin-departments',
+    component: () => import('../views/admin/AdminDepartments.vue'),
+    meta: { title: 'dashboard.menu.departments', roles: ['admin'], menu: 'admin' },
+  },
+  {
+    path: 'admin/adapters',
+    name: 'admin-adapters',
+    component: () => import('../views/admin/AdminAdapters.vue'),
+    meta: { title: 'dashboard.menu.adapters', roles: ['admin'], menu: 'admin' },
+  },
+  {
+    path: 'admin/dead-letters',
+    name: 'admin-dead-letters',
+    component: () => import('../views/admin/AdminDeadLetters.vue'),
+    meta: { title: 'dashboard.menu.deadLetters', roles: ['admin'], menu: 'admin' },
+  },
+  {
+    path: 'admin/issuer-keys',
+    name: 'admin-issuer-keys',
+    component: () => import('../views/admin/AdminIssuerKeys.vue'),
+    meta: { title: 'dashboard.menu.issuerKeys', roles: ['admin'], menu: 'admin' },
+  },
+]
