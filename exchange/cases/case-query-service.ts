@@ -5,9 +5,9 @@ import {
   type CaseGrantLookup,
   type CaseView,
   canListCasesOf,
-  caseStatisticsScope,
   canSearchByApplicant,
   caseReadView,
+  caseStatisticsScope,
   maskIdentifier,
 } from '../../policies/case-policy.ts'
 import type {
