@@ -168,7 +168,14 @@ describe("the leaders' dashboard and administration", () => {
     const page = await ui.window()
     await signIn(page, '平台运维管理员')
     const menu = await page.locator('nav').textContent()
-    for (const entry of ['一网一门一次', '部门管理', '适配器状态', '失败任务', '证照类型与签发密钥'])
+    for (const entry of [
+      '一网一门一次',
+      '部门管理',
+      '适配器状态',
+      '失败任务',
+      '办件订阅推送',
+      '证照类型与签发密钥',
+    ])
       expect(menu).toContain(entry)
 
     await page.getByRole('menuitem', { name: '适配器状态' }).click()
@@ -201,6 +208,27 @@ describe("the leaders' dashboard and administration", () => {
     await dialog.getByRole('button', { name: '取消' }).click()
     await expectAccessible(page, 'the departments')
     await screenshot(page, 'admin-departments')
+
+    // A department's case webhook, subscribed through the API, with its (still empty) deliveries.
+    const token = await ui.hub.token(DEMO_PRINCIPALS.admin as Principal)
+    const hook = await ui.hub.app.inject({
+      method: 'POST',
+      url: '/v1/cases/webhooks',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { department: 'lf-hfund', url: 'http://127.0.0.1:9/case-hook' },
+    })
+    expect(hook.statusCode).toBe(201)
+    await page.getByRole('menuitem', { name: '办件订阅推送' }).click()
+    const hookRow = page.locator('.el-table__body .el-table__row', {
+      hasText: 'http://127.0.0.1:9/case-hook',
+    })
+    await expect.poll(() => hookRow.textContent()).toContain('临汾市住房公积金管理中心')
+    expect(await hookRow.textContent()).toContain('有效')
+    await expectAccessible(page, 'the webhooks')
+    await screenshot(page, 'admin-webhooks')
+    await hookRow.getByRole('button', { name: '投递记录' }).click()
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('暂无投递')
+    await page.keyboard.press('Escape')
 
     await page.getByRole('menuitem', { name: '失败任务' }).click()
     await expect.poll(() => page.locator('.toolbar').textContent()).toMatch(/共 \d+ 个失败任务/)

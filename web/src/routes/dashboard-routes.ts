@@ -33,4 +33,10 @@ export const dashboardRoutes: RouteRecordRaw[] = [
     component: () => import('../views/admin/AdminIssuerKeys.vue'),
     meta: { title: 'dashboard.menu.issuerKeys', roles: ['admin'], menu: 'admin' },
   },
+  {
+    path: 'admin/webhooks',
+    name: 'admin-webhooks',
+    component: () => import('../views/admin/AdminWebhooks.vue'),
+    meta: { title: 'dashboard.menu.webhooks', roles: ['admin'], menu: 'admin' },
+  },
 ]
