@@ -70,3 +70,9 @@ export const syncFeature: HubFeature<{ hubSync: SyncService }> = {
     await app.jobs.repeat(SYNC_TICK_JOB, {}, SYNC_EVERY_MS)
   },
 }
+
+/** Queues a full re-pull of one (adapter, kind) from the beginning; the upserts make it idempotent. */
+export async function enqueueBackfill(app: FastifyInstance, adapter: string, kind: string): Promise<string> {
+  const { id } = await app.jobs.enqueue<SyncJob>(SYNC_JOB, { adapter, kind, fromScratch: true })
+  return id
+}
