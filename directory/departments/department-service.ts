@@ -9,6 +9,7 @@ import type {
   DepartmentList,
   DepartmentUpdate,
 } from '../../schemas/generated/types.ts'
+import { DIRECTORY_TOPIC } from '../directory-topic.ts'
 import { refreshProviderSearchTexts } from '../resources/resource-metadata.ts'
 import {
   checkName,
@@ -35,8 +36,6 @@ import {
   lockDepartmentLevel,
   updateDepartment,
 } from './department-store.ts'
-
-export const DIRECTORY_TOPIC = 'directory-events'
 
 /**
  * The rules of departments. Routes validate shapes with JSON Schema; the service checks them again
