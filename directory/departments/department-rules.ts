@@ -1,4 +1,5 @@
 import { InputError } from '../../platform/errors/app-error.ts'
+import { throwIfInvalid as throwIfAnyViolation, type Violation } from '../../platform/errors/violations.ts'
 import { validateCreditCode } from '../../platform/identifiers/index.ts'
 import type { DepartmentKind, DepartmentLevel } from './department-store.ts'
 
@@ -18,11 +19,7 @@ export const LEVEL_RANK: Record<DepartmentLevel, number> = {
 }
 export const KINDS: readonly DepartmentKind[] = ['government', 'external']
 
-export interface Violation {
-  code: string
-  path: string
-  message: string
-}
+export type { Violation }
 
 export function violation(code: string, field: string, message: string): Violation {
   return { code, path: `/body/${field}`, message }
@@ -48,14 +45,11 @@ export function normalizeCreditCode(value: string | null, violations: Violation[
 }
 
 /** One violation keeps its own code; several share `department-invalid` and are all listed. */
-export function throwIfInvalid(violations: Violation[]): void {
-  if (violations.length === 0) return
-  const code = violations.length === 1 ? violations[0]!.code : 'department-invalid'
-  throw new InputError(
-    code,
-    `The department is invalid: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`,
-    { errors: violations.map(({ path, message }) => ({ path, message })) },
-  )
+export function throwIfInvalid(violations: readonly Violation[]): void {
+  throwIfAnyViolation(violations, 'department-invalid', {
+    keepCode: 'single',
+    lead: 'The department is invalid',
+  })
 }
 
 export function encodeCursor(code: string): string {

@@ -1,26 +1,11 @@
 import { ConflictError, InputError, NotFoundError } from '../../platform/errors/app-error.ts'
+import type { Violation } from '../../platform/errors/violations.ts'
 import type { AccessDecision, AccessPeriod, AccessRowConditions } from '../../schemas/generated/types.ts'
 import type { AccessRequestRow } from './access-request-store.ts'
 
 /** Pure rules of access requests and approvals: no I/O, so they are tested without a database. */
 
-export interface Violation {
-  code: string
-  path: string
-  message: string
-}
-
 const violation = (code: string, path: string, message: string): Violation => ({ code, path, message })
-
-/** Throws one 400 listing every violation; its code is the violations' code when they all share one. */
-export function throwIfInvalid(violations: readonly Violation[], fallbackCode: string): void {
-  if (violations.length === 0) return
-  const codes = new Set(violations.map((v) => v.code))
-  const code = codes.size === 1 ? violations[0]!.code : fallbackCode
-  throw new InputError(code, violations.map((v) => `${v.path} ${v.message}`).join('; '), {
-    errors: violations.map(({ path, message }) => ({ path, message })),
-  })
-}
 
 /** Requested items that the resource's current version does not have, each as a violation. */
 export function checkItems(requested: readonly string[], available: readonly string[]): Violation[] {

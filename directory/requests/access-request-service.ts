@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import { shanghaiDate, type WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
 import { ConflictError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { throwIfInvalid } from '../../platform/errors/violations.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
 import { asSubject, can } from '../../policies/ability.ts'
 import type {
@@ -22,7 +23,6 @@ import {
   notPending,
   requestNotFound,
   requestSubject,
-  throwIfInvalid,
 } from './access-request-rules.ts'
 import {
   type AccessRequestRow,

@@ -1,4 +1,5 @@
 import { ConflictError, InputError } from '../../platform/errors/app-error.ts'
+import type { Violation } from '../../platform/errors/violations.ts'
 
 /**
  * Pure rules of data objections (数据异议与校核, 国发〔2016〕51号): the state machine, what counts as
@@ -78,21 +79,6 @@ export const EVENT_OF: Record<ObjectionAction | 'raise', string> = {
   overdue: 'objection.overdue',
   uphold: 'objection.upheld',
   dismiss: 'objection.dismissed',
-}
-
-export interface Violation {
-  code: string
-  path: string
-  message: string
-}
-
-/** One 400 listing every violation; its code is theirs when they share one. */
-export function inputErrorOf(violations: readonly Violation[], fallbackCode: string): InputError {
-  const codes = new Set(violations.map((v) => v.code))
-  const code = codes.size === 1 ? violations[0]!.code : fallbackCode
-  return new InputError(code, violations.map((v) => `${v.path} ${v.message}`).join('; '), {
-    errors: violations.map(({ path, message }) => ({ path, message })),
-  })
 }
 
 /** Evidence files: the allow-list of media types and how to recognise each by its first bytes. */
