@@ -1,5 +1,5 @@
-import { InputError } from '../../platform/errors/app-error.ts'
 import { throwIfInvalid as throwIfAnyViolation, type Violation } from '../../platform/errors/violations.ts'
+import { cursorCodec } from '../../platform/http/cursor.ts'
 import { validateCreditCode } from '../../platform/identifiers/index.ts'
 import type { DepartmentKind, DepartmentLevel } from './department-store.ts'
 
@@ -52,19 +52,11 @@ export function throwIfInvalid(violations: readonly Violation[]): void {
   })
 }
 
-export function encodeCursor(code: string): string {
-  return Buffer.from(code, 'utf8').toString('base64url')
-}
-
-export function decodeCursor(cursor: string): string {
-  const code = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!DEPARTMENT_CODE.test(code)) {
-    throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
-      errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-    })
-  }
-  return code
-}
+/** A page of departments continues after a department code. */
+export const { encode: encodeCursor, decode: decodeCursor } = cursorCodec<string>({
+  write: (code) => code,
+  read: (code) => (DEPARTMENT_CODE.test(code) ? code : undefined),
+})
 
 /** Whether `parent` may supervise a department of `level`: only a strictly higher level may. */
 export function isHigherLevel(parent: DepartmentLevel, level: DepartmentLevel): boolean {

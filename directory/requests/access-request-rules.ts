@@ -1,5 +1,6 @@
-import { ConflictError, InputError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { ConflictError, NotFoundError } from '../../platform/errors/app-error.ts'
 import type { Violation } from '../../platform/errors/violations.ts'
+import { cursorCodec } from '../../platform/http/cursor.ts'
 import type { AccessDecision, AccessPeriod, AccessRowConditions } from '../../schemas/generated/types.ts'
 import type { AccessRequestRow } from './access-request-store.ts'
 
@@ -102,20 +103,11 @@ export interface Cursor {
   id: string
 }
 
-export function encodeCursor(id: string): string {
-  return Buffer.from(`r:${id}`, 'utf8').toString('base64url')
-}
-
-export function decodeCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8')
-  const match = /^r:([0-9]{1,19})$/.exec(text)
-  if (!match) {
-    throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
-      errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-    })
-  }
-  return match[1]!
-}
+/** A page of requests (or grants) continues below an id. */
+export const { encode: encodeCursor, decode: decodeCursor } = cursorCodec<string>({
+  write: (id) => `r:${id}`,
+  read: (text) => /^r:([0-9]{1,19})$/.exec(text)?.[1],
+})
 
 /** The attributes of a request that policies test (see policies/ability.ts). */
 export function requestSubject(row: AccessRequestRow): Record<string, unknown> {

@@ -1,5 +1,6 @@
-import { ConflictError, InputError } from '../../platform/errors/app-error.ts'
+import { ConflictError } from '../../platform/errors/app-error.ts'
 import type { Violation } from '../../platform/errors/violations.ts'
+import { cursorCodec } from '../../platform/http/cursor.ts'
 
 /**
  * Pure rules of data objections (数据异议与校核, 国发〔2016〕51号): the state machine, what counts as
@@ -169,15 +170,8 @@ export function checkObservedValues(items: readonly string[], observed: Record<s
     }))
 }
 
-export function encodeCursor(id: string): string {
-  return Buffer.from(`o:${id}`, 'utf8').toString('base64url')
-}
-
-export function decodeCursor(cursor: string): string {
-  const match = /^o:([0-9]{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (!match)
-    throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
-      errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-    })
-  return match[1]!
-}
+/** A page of objections continues below an id. */
+export const { encode: encodeCursor, decode: decodeCursor } = cursorCodec<string>({
+  write: (id) => `o:${id}`,
+  read: (text) => /^o:([0-9]{1,19})$/.exec(text)?.[1],
+})
