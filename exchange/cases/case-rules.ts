@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { canonicalJson } from '../../platform/crypto/canonical-json.ts'
 import {
   ConflictError,
   type FieldProblem,
@@ -100,17 +101,6 @@ export function checkResultAllowed(current: CaseStatus, hasResult: boolean): voi
 /** Stable hash of a change: keys sorted, so a replay with reordered keys is still the same change. */
 export function changeHash(change: CaseChange): string {
   return createHash('sha256').update(canonicalJson(change)).digest('hex')
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
 }
 
 export const EVENT_TYPES: Record<ChangeKind, string> = {
