@@ -20,8 +20,9 @@ import {
   type VersionParams,
   versionParams,
 } from './resource-route-params.ts'
-import { type ResourceSearchQuery, searchResources } from './resource-search.ts'
+import { searchResources } from './resource-search.ts'
 import { ResourceSearchCache } from './resource-search-cache.ts'
+import type { ResourceSearchQuery } from './resource-search-model.ts'
 import { ResourceService } from './resource-service.ts'
 import { ResourceViewCache } from './resource-view-cache.ts'
 

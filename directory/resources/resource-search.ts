@@ -4,6 +4,7 @@ import type { ResourceListScope } from '../../policies/resource-policy.ts'
 import type { ResourceFacetCount, ResourceList, ResourceSummary } from '../../schemas/generated/types.ts'
 import { CATALOG_VERSION_SQL, readCatalogVersion } from './catalog-version.ts'
 import { ResourceSearchCache } from './resource-search-cache.ts'
+import type { ResourceSearchQuery, ResourceSort } from './resource-search-model.ts'
 
 /**
  * The catalog search (a read model over `resources` and `departments`).
@@ -20,22 +21,6 @@ import { ResourceSearchCache } from './resource-search-cache.ts'
  * pages are cached by catalog version (resource-search-cache.ts): a repeated search costs one
  * round trip that reads the version.
  */
-
-export type ResourceSort = 'relevance' | 'name' | 'published'
-
-export interface ResourceSearchQuery {
-  q?: string
-  class?: ResourceSummary['class']
-  provider?: string
-  shareType?: ResourceSummary['shareType']
-  format?: string
-  updateCycle?: string
-  division?: string
-  status?: ResourceSummary['status']
-  sort?: ResourceSort
-  limit: number
-  cursor?: string
-}
 
 interface SummaryRow {
   id: string

@@ -2,7 +2,7 @@ import type { Knex } from 'knex'
 import { cursorCodec } from '../../platform/http/cursor.ts'
 import type { CaseStatistics } from '../../schemas/generated/types.ts'
 import { type ChangeRow, listChanges } from './case-change-store.ts'
-import type { CaseStatus } from './case-rules.ts'
+import type { CaseStatus } from './case-model.ts'
 import type { CaseRow } from './case-store.ts'
 
 /** Cross-table reads of case data: a case with its timeline, lists, one-number search, statistics. */

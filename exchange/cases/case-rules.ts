@@ -8,11 +8,10 @@ import {
 } from '../../platform/errors/app-error.ts'
 import { validateCreditCode, validateResidentId } from '../../platform/identifiers/index.ts'
 import type { CaseChange, CaseParty, CaseSpecialProcedure, CaseStep } from '../../schemas/generated/types.ts'
-import type { SpecialProcedures } from './case-store.ts'
+import type { CaseStatus, SpecialProcedures } from './case-model.ts'
 
 /** The rules of case changes that a JSON Schema cannot express: identifiers, stages, sizes. */
 
-export type CaseStatus = 'accepted' | 'in-review' | 'decided' | 'completed'
 export type ChangeKind = 'basic' | 'step' | 'special' | 'result'
 
 export const FORM_LIMIT_BYTES = 16 * 1024
