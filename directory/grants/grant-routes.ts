@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { GrantRenewal, GrantRevocation } from '../../schemas/generated/types.ts'
@@ -26,8 +27,7 @@ const listQuery = {
     },
     status: { type: 'string', enum: ['active', 'revoked', 'expired'], description: 'Only this status.' },
     resourceCode: { type: 'string', maxLength: 64, description: 'Only grants on this resource.' },
-    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Most grants returned.' },
-    cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
+    ...pageQuery('grants', 50),
   },
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
+import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
@@ -41,14 +42,7 @@ const listQuery = {
       enum: ['open', 'corrected', 'rejected', 'escalated', 'upheld', 'closed', 'dismissed'],
       description: 'Only this status.',
     },
-    limit: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 200,
-      default: 50,
-      description: 'Most objections returned.',
-    },
-    cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
+    ...pageQuery('objections', 50),
   },
 }
 
