@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
+import { type IdParams, idParams as numericIdParams } from '../../platform/http/id-params.ts'
 import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { GrantRenewal, GrantRevocation } from '../../schemas/generated/types.ts'
 import { callerOf } from '../requests/access-caller.ts'
-import { idParams } from '../requests/access-request-routes.ts'
 import { type GrantListQuery, GrantService } from './grant-service.ts'
 
 /** Grants: held by consumers, given (revoked, renewed) by provider stewards; expired by a job. */
@@ -12,9 +12,7 @@ import { type GrantListQuery, GrantService } from './grant-service.ts'
 export const GRANT_EXPIRY_JOB = 'grant-expiry'
 const EXPIRY_EVERY_MS = 5 * 60_000
 
-interface IdParams {
-  id: string
-}
+const idParams = numericIdParams('The id.')
 
 const listQuery = {
   type: 'object',

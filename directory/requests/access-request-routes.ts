@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
+import { type IdParams, idParams as numericIdParams } from '../../platform/http/id-params.ts'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
@@ -15,16 +16,7 @@ import { AccessRequestService, type RequestListQuery } from './access-request-se
 export const OVERDUE_JOB = 'access-overdue'
 const OVERDUE_EVERY_MS = 15 * 60_000
 
-interface IdParams {
-  id: string
-}
-
-export const idParams = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$', description: 'The id.' } },
-}
+const idParams = numericIdParams('The id.')
 
 const listQuery = {
   type: 'object',
