@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_OPEN_CASES, ensureDemoCaseCertificates, seedDemoOpenCases } from '../../demo/demo-cases.ts'
 import { seedDemoCatalog } from '../../demo/demo-catalog.ts'
+import { TEST_KEK } from '../../exchange/certificates/certificate-test-support.ts'
 import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 
 // The clerk's window (窗口受理) in Chromium against the real hub, as the 行政审批局 clerk works it from
@@ -9,6 +10,8 @@ import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 // certificate, which is shown verified (issuer, masked holder, status, signature, labelled face data);
 // the print view carries the usage statement; the running counts go up; a revoked certificate and an
 // unknown case are explained in Chinese with what to do next.
+// Issuers' signing keys are sealed with a key-encryption key: a fixed test one.
+process.env.CERT_KEY_ENCRYPTION_KEY ??= TEST_KEK
 const ui = useConsole()
 const FUND_CASE = DEMO_OPEN_CASES.find((c) => c.caseNumber === 'LF-ZH-2026-000105')!
 const PROPERTY_CASE = DEMO_OPEN_CASES.find((c) => c.caseNumber === 'LF-ZH-2026-000104')!
