@@ -25,6 +25,7 @@ describe('labels from a schema', () => {
     expect(fieldLabel({ title: '坐落' })).toBe('坐落')
     expect(fieldLabel({ description: '证书编号, e.g. 晋(2026)临汾市不动产权第0001234号' })).toBe('证书编号')
     expect(fieldLabel({ description: '面积 (m²)' })).toBe('面积 (m²)')
+    expect(fieldLabel({ description: '缴至年月 YYYY-MM' })).toBe('缴至年月')
     expect(fieldLabel({ description: 'Date the enrolment began (参保日期).' })).toBe('参保日期')
     expect(fieldLabel({ description: 'No Chinese here.' })).toBeNull()
   })
@@ -39,5 +40,8 @@ describe('labels from a schema', () => {
       ['a', '甲'],
       ['extra', 'extra'],
     ])
+    // Stored schemas may come back with their properties reordered: `required` keeps the author's order.
+    const stored = { required: ['a', 'b'], properties: { b: { title: '乙' }, a: { title: '甲' } } }
+    expect(labelledFields(stored, { b: 1, a: 2 }).map((f) => f.key)).toEqual(['a', 'b'])
   })
 })

@@ -36,7 +36,8 @@ export function fieldLabel(schema: PropertySchema | undefined): string | null {
   if (!description) return null
   if (CJK.test(description.charAt(0))) {
     const cut = description.split(/[,，;；]|\s+e\.g\.|\s+例如/)[0]!.trim()
-    return cut.replace(/[.。]$/, '') || null
+    // A trailing format hint (`缴至年月 YYYY-MM`) is for whoever fills the field, not for the reader.
+    return cut.replace(/[.。]$/, '').replace(/\s+[YMDHhms:/-]{4,}$/, '') || null
   }
   const bracketed = [...description.matchAll(/[(（]([^()（）]*[\u3400-\u9fff][^()（）]*)[)）]/g)]
   return bracketed.at(-1)?.[1]?.trim() ?? null
@@ -80,8 +81,10 @@ export function labelledFields(
   fallback: (key: string) => string = (key) => key,
 ): { key: string; label: string; schema: PropertySchema | undefined; value: unknown }[] {
   const properties = schema?.properties ?? {}
+  // `required` keeps the author's order; the properties' own order may not survive storage (jsonb).
+  const ordered = [...new Set([...(schema?.required ?? []), ...Object.keys(properties)])]
   const keys = [
-    ...Object.keys(properties).filter((k) => k in record),
+    ...ordered.filter((k) => k in record),
     ...Object.keys(record).filter((k) => !(k in properties)),
   ]
   return keys.map((key) => ({
