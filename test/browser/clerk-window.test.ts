@@ -50,7 +50,7 @@ describe("the clerk's window", () => {
     await expect.poll(() => materials.count()).toBe(2)
     expect(await read(materials.nth(0))).toContain('住房公积金缴存证明')
     expect(await read(materials.nth(0))).toContain('可共享获取')
-    expect(await text(page, 'clerk-case')).toContain('141025********3062')
+    await expect.poll(() => text(page, 'clerk-case')).toContain('141025********3062')
     expect(await text(page, 'clerk-case')).not.toContain(FUND_CASE.applicant)
     expect(await text(page, 'count-case')).toBe('本件免提交材料 0 / 2 件')
 
@@ -112,7 +112,7 @@ describe("the clerk's window", () => {
     const materials = page.locator('[data-test=clerk-materials] .el-table__body .el-table__row')
     await expect.poll(() => materials.count()).toBe(2)
     expect(sent.some((url) => url.includes(PROPERTY_CASE.applicant))).toBe(false)
-    expect(await text(page, 'clerk-case')).toContain(PROPERTY_CASE.caseNumber)
+    await expect.poll(() => text(page, 'clerk-case')).toContain(PROPERTY_CASE.caseNumber)
     expect(await read(materials.nth(1))).toContain('身份证明')
     expect(await read(materials.nth(1))).toContain('需提交纸质材料')
 
