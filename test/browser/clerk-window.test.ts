@@ -36,7 +36,7 @@ describe("the clerk's window", () => {
     await expect.poll(() => page.url()).toContain('/console/clerk')
     // The search box has the focus: the clerk just types.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-test=clerk-search]') !== null))
+      .poll(() => page.evaluate("document.activeElement?.closest('[data-test=clerk-search]') !== null"))
       .toBe(true)
     expect(await text(page, 'shortcuts')).toContain('Alt+1…9')
     await expect.poll(() => departmentCount(page)).toBeGreaterThanOrEqual(0)
