@@ -72,6 +72,32 @@ describe("the clerk's window", () => {
     await expectAccessible(page, 'the window with a verified certificate')
     await screenshot(page, 'clerk-certificate')
 
+    // The clerk's department raises a data objection on it: looked at again, it is shown as disputed.
+    const { db } = ui.hub.database
+    const fetched = (await db('certificates')
+      .where({ holder_id_number: FUND_CASE.applicant, issuer_department: 'lf-hfund' })
+      .first('id')) as { id: string }
+    const clerk = await ui.hub.token({
+      roles: ['clerk'],
+      department: 'lf-approval',
+      subject: 'demo-clerk-approval',
+    })
+    const objection = await ui.hub.app.inject({
+      method: 'POST',
+      url: '/v1/objections',
+      headers: { authorization: `Bearer ${clerk}` },
+      payload: {
+        target: { type: 'certificate', certificateId: fetched.id, caseNumber: FUND_CASE.caseNumber },
+        items: ['monthlyAmount'],
+        description: '申请人出示的缴存证明月缴存额与证照不符',
+      },
+    })
+    expect(objection.statusCode, objection.body).toBe(201)
+    await page.keyboard.press('Alt+Digit1')
+    await expect.poll(() => text(page, 'certificate-disputed')).toContain('存在未处理的数据异议')
+    await expect.poll(() => read(materials.nth(0))).toContain('存在数据异议')
+    expect(await text(page, 'count-case')).toBe('本件免提交材料 1 / 2 件')
+
     // Alt+P: the printable copy, with the issuing department's usage statement; on paper only the sheet.
     await page.keyboard.press('Alt+KeyP')
     await expect.poll(() => page.url()).toContain('/console/clerk/print')
