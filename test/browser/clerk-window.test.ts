@@ -105,6 +105,8 @@ describe("the clerk's window", () => {
       '此件由临汾市住房公积金管理中心提供，仅供办理政务服务事项时使用',
     )
     expect(await text(page, 'print-sheet')).toContain('141025********3062')
+    // On paper too, the objection is not hidden.
+    expect(await text(page, 'print-disputed')).toContain('存在未处理的数据异议')
     await expectAccessible(page, 'the print view')
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('nav').isVisible()).toBe(false)
