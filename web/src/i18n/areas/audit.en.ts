@@ -192,6 +192,8 @@ export default {
       'exchange-fetch': 'Looked up your shared data',
       'certificates-fetch': 'Fetched your e-certificate',
       'cases-read': 'Read your case',
+      'audit-search': 'A security officer searched the audit records about you',
+      'audit-export': 'A security officer exported the audit records about you',
       other: 'Used your data',
     },
     subscriptions: 'Departments that received my data by subscription',

@@ -189,6 +189,8 @@ export default {
       'exchange-fetch': '查询了您的共享数据',
       'certificates-fetch': '调取了您的电子证照',
       'cases-read': '查看了您的办件信息',
+      'audit-search': '安全审计人员查阅了与您有关的审计记录',
+      'audit-export': '安全审计人员导出了与您有关的审计记录',
       other: '使用了您的数据',
     },
     subscriptions: '通过数据订阅收到我的数据的部门',

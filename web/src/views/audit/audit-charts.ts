@@ -1,8 +1,16 @@
-import type { Schemas } from '../../api/client.ts'
+/**
+ * The audit aggregates shaped for the four charts and their data tables. Pure and free of the API
+ * client, so the browser test can compute what the page must show with the same rules.
+ */
 
-/** The audit aggregates shaped for the four charts and their data tables (pure: tested without a browser). */
-
-type Aggregate = Schemas['AuditAggregateReport']['items'][number]
+/** One group of `GET /v1/audit/aggregates` (AuditAggregate). */
+export interface Aggregate {
+  key: string | null
+  subKey?: string
+  total: number
+  allowed: number
+  denied: number
+}
 
 /** Outside 08:00–18:00 or on a weekend (ISO weekday 6, 7), as the off-hours rule judges on the hub's clock. */
 export function isOffHours(weekday: number, hour: number): boolean {
