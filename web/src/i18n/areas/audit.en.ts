@@ -131,6 +131,7 @@ export default {
     noCheckpoints: 'No signed checkpoints yet',
     signedAt: 'Signed at',
     lastId: 'Signs up to record',
+    lastHash: 'Signed head hash',
     count: 'Records',
     keyId: 'Key id',
     reason: 'Reason',

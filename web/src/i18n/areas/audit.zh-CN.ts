@@ -129,6 +129,7 @@ export default {
     noCheckpoints: '还没有签名检查点',
     signedAt: '签署时间',
     lastId: '签署至记录号',
+    lastHash: '所签链首哈希',
     count: '记录总数',
     keyId: '密钥标识',
     reason: '签署原因',
