@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
 import type { AggregateKey, AnomalyKind } from './anomaly-read-model.ts'
+import { auditPageQuery } from './audit-page-query.ts'
 import { auditActor } from './audit-plugin.ts'
 
 const RANGE = {
@@ -22,6 +23,7 @@ interface AnomalyQuery {
 
 interface AggregateQuery {
   groupBy: AggregateKey
+  accessesOnly?: boolean
   from?: string
   to?: string
 }
@@ -79,17 +81,34 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['audit'],
         operationId: 'aggregateAuditRecords',
-        summary: 'Record counts (allowed/denied) grouped by principal, department, action, outcome or day',
-        description: 'A bare call counts the last 30 days by department.',
+        summary:
+          'Record counts (allowed/denied) grouped by principal, department, action, outcome, reason, day, department and day, or weekday and hour',
+        description:
+          'A bare call counts the last 30 days by department. `accessesOnly=true` counts only data accesses (exchange.fetch, certificates.fetch, cases.read).',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
             groupBy: {
               type: 'string',
-              enum: ['principal', 'department', 'action', 'outcome', 'day'],
+              enum: [
+                'principal',
+                'department',
+                'action',
+                'outcome',
+                'reason',
+                'day',
+                'department-day',
+                'weekday-hour',
+              ],
               default: 'department',
-              description: 'The grouping key (default `department`).',
+              description:
+                'The grouping key (default `department`); two-key groupings put the second in `subKey`.',
+            },
+            accessesOnly: {
+              type: 'boolean',
+              default: false,
+              description: 'Count only data accesses (exchange.fetch, certificates.fetch, cases.read).',
             },
             ...RANGE,
           },
@@ -111,12 +130,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
           type: 'object',
           additionalProperties: false,
           properties: {
-            cursor: {
-              type: 'string',
-              pattern: '^[1-9][0-9]{0,15}$',
-              description: '`nextCursor` of the previous page.',
-            },
-            limit: { type: 'integer', minimum: 1, maximum: 100, default: 20, description: 'Page size.' },
+            ...auditPageQuery(100, 20),
           },
         },
         response: { 200: ref('audit-access-page.json'), ...problemResponses(400, 401, 403, 429) },

@@ -12,6 +12,8 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     DashboardChart: typeof import('./components/dashboard/DashboardChart.vue')['default']
+    AuditChart: typeof import('./components/audit/AuditChart.vue')['default']
+    CertificateView: typeof import('./components/clerk/CertificateView.vue')['default']
     DeadlineCell: typeof import('./components/DeadlineCell.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
@@ -37,6 +39,7 @@ declare module 'vue' {
     ElOption: typeof import('element-plus/es')['ElOption']
     ElRadio: typeof import('element-plus/es')['ElRadio']
     ElRadioGroup: typeof import('element-plus/es')['ElRadioGroup']
+    ElResult: typeof import('element-plus/es')['ElResult']
     ElSelect: typeof import('element-plus/es')['ElSelect']
     ElSubMenu: typeof import('element-plus/es')['ElSubMenu']
     ElSwitch: typeof import('element-plus/es')['ElSwitch']
@@ -45,6 +48,8 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
+    ElTooltip: typeof import('element-plus/es')['ElTooltip']
+    ExportDialog: typeof import('./components/audit/ExportDialog.vue')['default']
     GrantList: typeof import('./components/GrantList.vue')['default']
     ProblemAlert: typeof import('./components/ProblemAlert.vue')['default']
     RequestAccessDialog: typeof import('./components/RequestAccessDialog.vue')['default']

@@ -24,7 +24,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title (and of its menu entry). */
     title?: string
-    /** Roles that may use the page; none: every signed-in government principal. */
+    /** Roles that may use the page; none: every signed-in government principal (not a citizen). */
     roles?: Role[]
     /** The menu group the page is listed under; absent: not in the menu. */
     menu?: MenuGroup
@@ -49,7 +49,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'catalog',
         name: 'catalog',
         component: () => import('./views/CatalogSearch.vue'),
-        meta: { title: 'menu.catalog', menu: 'catalog', roles: GOVERNMENT_ROLES },
+        meta: { title: 'menu.catalog', menu: 'catalog' },
       },
       {
         path: 'resources/:code',
@@ -125,17 +125,18 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   await ensureSession()
   if (!session.principal) return { name: 'sign-in', query: { returnTo: to.fullPath } }
-  const roles = to.meta.roles
-  if (roles && !hasAnyRole(session.principal.roles, roles)) {
-    const home = homeFor(session.principal.roles)
-    return home === to.name ? true : { name: home }
-  }
+  const roles = to.meta.roles ?? GOVERNMENT_ROLES
+  if (!hasAnyRole(session.principal.roles, roles)) return { name: homeFor(session.principal.roles) }
   return true
 })
 
-/** Where a principal lands: the first menu page they may use (the catalog for government staff). */
-function homeFor(principalRoles: readonly string[]): string {
+/**
+ * Where a person lands: government staff in the catalog, anyone else (a leader, a citizen) on the
+ * first page of their menu.
+ */
+export function homeFor(roles: readonly string[]): string {
+  if (hasAnyRole(roles, GOVERNMENT_ROLES)) return 'catalog'
   const pages = routes.find((r) => r.path === '/')?.children ?? []
-  const page = pages.find((p) => p.meta?.menu && (!p.meta.roles || hasAnyRole(principalRoles, p.meta.roles)))
-  return page?.name ? String(page.name) : 'catalog'
+  const page = pages.find((p) => p.meta?.menu && p.meta.roles && hasAnyRole(roles, p.meta.roles))
+  return page?.name ? String(page.name) : 'citizen-accesses'
 }
