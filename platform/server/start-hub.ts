@@ -7,6 +7,7 @@ import { seedDemoCatalog } from '../../demo/demo-catalog.ts'
 import { startServiceItemSync } from '../../directory/service-items/service-item-plugin.ts'
 import { startCaseBackground } from '../../exchange/cases/case-plugin.ts'
 import { startCertificateFeed } from '../../exchange/certificates/certificate-plugin.ts'
+import { startObjectionBackground } from '../../exchange/objections/objection-plugin.ts'
 import { startSubscriptionDelivery } from '../../exchange/subscriptions/subscription-plugin.ts'
 import { startExchangeBackground } from '../../exchange/sync/sync-plugin.ts'
 import { loadOrCreateDevIssuer } from '../auth/dev-issuer.ts'
@@ -98,6 +99,7 @@ async function startOn(
   app.events.relay.start()
   await app.jobs.startWorkers()
   await startCaseBackground(app)
+  await startObjectionBackground(app)
   await startExchangeBackground(app)
   startSubscriptionDelivery(app)
   await startCertificateFeed(app)

@@ -5547,6 +5547,10 @@ export interface ObjectionEvent {
    * Reason or note of the step.
    */
   reason: string | null;
+  /**
+   * The provider's answer deadline after the step (absent on events written before it was added).
+   */
+  answerDeadline?: string;
 }
 
 // events/record-changed.json
