@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { Sm2NoncePool } from '../../platform/crypto/sm2-nonce-pool.ts'
 import { UnavailableError } from '../../platform/errors/app-error.ts'
 import { loadOrCreateSecret } from '../../platform/server/local-secret.ts'
 import { CertificateDocuments } from './certificate-documents.ts'
@@ -75,11 +76,20 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
       })
       return sealer
     }
+    // SM2 nonces are made ahead on a worker thread, started with the first SM2 key (ADR 0007).
+    let nonces: Sm2NoncePool | undefined
+    app.addHook('onClose', async () => {
+      await nonces?.close()
+    })
     const signer = new CertificateSigner(
       app.db,
       resolveSealer,
       Date.now,
       parseSigningAlgorithms(process.env.CERT_SIGNING_ALGORITHMS),
+      () => {
+        nonces ??= new Sm2NoncePool()
+        return nonces.take
+      },
     )
     const documents = new CertificateDocuments(app.db, signer)
     const service = new CertificateService(app.db, new FaceDataValidator(), documents)
