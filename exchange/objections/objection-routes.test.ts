@@ -325,6 +325,31 @@ describe('answering, responding and ruling', () => {
     ).toBe(404)
   })
 
+  it('shows the provider’s steward its own record key, audited; never the objector, reviewer or auditor', async () => {
+    const objection = await raise({ description: '请核对业务系统中的记录' })
+    const keyReads = () =>
+      hub.database
+        .db('audit_records')
+        .where({ action: 'objection.source-key.read', resource_id: objection.id })
+        .select('principal', 'outcome')
+    const asSteward = await call('GET', `/v1/objections/${objection.id}`, 'steward')
+    expect(asSteward.statusCode).toBe(200)
+    // The reference the fetch handed out, and behind it the department system's own key.
+    expect(asSteward.json().target).toMatchObject({ recordId, sourceRecordId: `JF-${person.residentId}` })
+    expect(await keyReads()).toEqual([{ principal: 'hrss-steward', outcome: 'allowed' }])
+    for (const who of ['consumer', 'colleague', 'reviewer', 'auditor'] as const) {
+      const seen = await call('GET', `/v1/objections/${objection.id}`, who)
+      expect(seen.statusCode).toBe(200)
+      expect(seen.json().target.recordId).toBe(recordId)
+      expect(seen.json().target).not.toHaveProperty('sourceRecordId')
+      expect(JSON.stringify(seen.json())).not.toContain(person.residentId)
+    }
+    // Lists never carry it; only the steward's one reading is on the trail.
+    const listed = await call('GET', '/v1/objections?view=to-answer', 'steward')
+    expect(JSON.stringify(listed.json())).not.toContain('sourceRecordId')
+    expect(await keyReads()).toHaveLength(1)
+  })
+
   it('replays a retried raise with the same Idempotency-Key instead of raising twice', async () => {
     const send = () =>
       hub.app.inject({

@@ -6341,9 +6341,13 @@ export interface Objection {
      */
     recordKind?: string;
     /**
-     * The record.
+     * The record, as the fetch named it (an opaque reference).
      */
     recordId?: string;
+    /**
+     * The provider department system's own key of the record behind `recordId`: only in `GET /v1/objections/{id}`, only for the provider's stewards, and each reading is audited (`objection.source-key.read`).
+     */
+    sourceRecordId?: string;
     /**
      * The fetch that returned the record.
      */

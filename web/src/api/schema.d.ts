@@ -4132,12 +4132,14 @@ export interface components {
                 certificateId?: string;
                 /** @description The fetch that returned the record. */
                 fetchRequestId?: string;
-                /** @description The record. */
+                /** @description The record, as the fetch named it (an opaque reference). */
                 recordId?: string;
                 /** @description Canonical record kind of the record. */
                 recordKind?: string;
                 /** @description The resource. */
                 resourceCode?: string;
+                /** @description The provider department system's own key of the record behind `recordId`: only in `GET /v1/objections/{id}`, only for the provider's stewards, and each reading is audited (`objection.source-key.read`). */
+                sourceRecordId?: string;
                 /** @description Whom the record or certificate is about, masked. */
                 subjectMasked?: string;
                 /**
@@ -4229,6 +4231,11 @@ export interface components {
         ObjectionEvent: {
             /** @description Who (`hub` for automatic steps). */
             actor: string;
+            /**
+             * Format: date-time
+             * @description The provider's answer deadline after the step (absent on events written before it was added).
+             */
+            answerDeadline?: string;
             /** @description The certificate, if any. */
             certificateId: string | null;
             /** @description The objection. */
