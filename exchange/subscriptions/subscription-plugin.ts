@@ -6,7 +6,10 @@ import { KafkaTransport } from '../../platform/events/kafka-transport.ts'
 import { loadOrCreateSecret } from '../../platform/server/local-secret.ts'
 import { KEY_ENCRYPTION_FILE } from '../certificates/certificate-plugin.ts'
 import { KeySealer } from '../certificates/key-sealer.ts'
+import { openRecordReference } from '../fetch/record-reference.ts'
+import { disputedRecordKeys } from '../objections/objection-read-model.ts'
 import { DeadLetters } from './dead-letters.ts'
+import type { DisputedRecordKeys } from './delivery-target.ts'
 import { FileSnapshots } from './file-snapshot.ts'
 import { KafkaTarget } from './kafka-target.ts'
 import { RecipientReport } from './recipient-report.ts'
@@ -84,12 +87,16 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
           })
         : null
     const targets = { kafka: new KafkaTarget(transport ?? app.events.transport), table: tables }
+    // Records under a data objection leave with its id; objections name them by sealed reference.
+    const openRef = openRecordReference(Buffer.from(app.config.audit.subjectKey ?? ''))
+    const disputes: DisputedRecordKeys = (db, resourceCode) => disputedRecordKeys(db, openRef, resourceCode)
     const deliverer = new SubscriptionDeliverer({
       db: app.db,
       targets,
       fieldsOf,
       audit: (entry) => app.audit.writer.record(entry),
       subjectHash: (id) => app.audit.writer.subjectHash(id),
+      disputes,
       batchSize: opts.batchSize ?? 5000,
     })
     const runner = new SubscriptionRunner({
@@ -104,7 +111,12 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
       gate: app.audit.gate,
       subjectHash: (id) => app.audit.writer.subjectHash(id),
     })
-    const files = new FileSnapshots({ db: app.db, fieldsOf, signingKey: app.config.audit.signingKey })
+    const files = new FileSnapshots({
+      db: app.db,
+      fieldsOf,
+      signingKey: app.config.audit.signingKey,
+      disputes,
+    })
     const reconciler = new SubscriptionReconciler({
       db: app.db,
       tables,
@@ -116,6 +128,7 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
       targets,
       fieldsOf,
       subjectHash: (id) => app.audit.writer.subjectHash(id),
+      disputes,
     })
     await app.register(subscriptionRoutes, { service, recipients, files, reconciler, deadLetters })
 

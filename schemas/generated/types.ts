@@ -5687,6 +5687,14 @@ export interface SubscriptionRecord {
    * Granted items by code, masked.
    */
   items: {};
+  /**
+   * Present (true) when the record was under an unresolved data objection as it was delivered; absent otherwise, so the next delivery after the objection is resolved carries none.
+   */
+  disputed?: true;
+  /**
+   * The objection, with `disputed`.
+   */
+  objectionId?: string;
 }
 
 // fetch-request.json
