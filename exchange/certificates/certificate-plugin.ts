@@ -54,7 +54,7 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
       sealer ??= (async () => {
         const secret = opts.keyEncryptionKey ?? process.env.CERT_KEY_ENCRYPTION_KEY
         // SM4 instead of AES-256-GCM for keys sealed from now on; earlier KEKs open older keys (ADR 0007).
-        const algorithm = (process.env.CERT_KEY_SEAL_ALGORITHM?.trim() || 'aes-256-gcm') as SealAlgorithm
+        const algorithm: SealAlgorithm = app.config.certificates.keySealAlgorithm
         const retired = (process.env.CERT_KEY_ENCRYPTION_KEYS_RETIRED ?? '')
           .split(',')
           .filter((s) => s.trim())
@@ -85,7 +85,7 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
       app.db,
       resolveSealer,
       Date.now,
-      parseSigningAlgorithms(process.env.CERT_SIGNING_ALGORITHMS),
+      parseSigningAlgorithms(app.config.certificates.signingAlgorithms),
       () => {
         nonces ??= new Sm2NoncePool()
         return nonces.take
