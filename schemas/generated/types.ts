@@ -5473,6 +5473,19 @@ export interface CaseEvent {
    * In routed copies: the grant that covers this delivery.
    */
   grantId?: string;
+  /**
+   * Present when the event names certificates (materials obtained as e-certificates, result certificates) that were under an unresolved data objection (数据异议) when it was recorded; events recorded after the objection is resolved carry none.
+   */
+  disputed?: {
+    /**
+     * The certificate.
+     */
+    certificateId: string;
+    /**
+     * The objection on it.
+     */
+    objectionId: string;
+  }[];
 }
 
 // events/certificate-event.json
