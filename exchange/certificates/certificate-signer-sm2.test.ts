@@ -11,7 +11,7 @@ import { KeySealer } from './key-sealer.ts'
 import { parseSigningAlgorithms } from './signing-algorithms.ts'
 
 const database = useTestDatabase()
-// SM2 nonces come from a worker's pool, as in the running hub (certificate-plugin.ts).
+// SM2 nonces come from a worker's pool, as in the running hub (certificate-services.ts).
 const nonces = new Sm2NoncePool({ batch: 16, lowWater: 8 })
 beforeAll(async () => {
   await seedCertificateWorld(database.db)

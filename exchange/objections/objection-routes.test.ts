@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { sign } from '../../directory/requests/webhook-service.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { fetchBody, grantedResource, holdRecords, insuredPeople } from '../fetch/fetch-test-support.ts'
-import { OBJECTION_OVERDUE_JOB, startObjectionBackground } from './objection-plugin.ts'
+import { OBJECTION_OVERDUE_JOB, startOverdueWebhooks } from './objection-feature.ts'
 
 // Objections through HTTP on real PostgreSQL: lf-hrss provides a hub-held contribution resource,
 // lf-approval fetched one record of it. Bad input and decisions by the wrong people are refused with
@@ -425,7 +425,7 @@ describe('overdue objections', () => {
 
     // Then the relay publishes the outbox and the objection consumer turns the event into the webhook job.
     hub.app.events.relay.start()
-    await startObjectionBackground(hub.app)
+    await startOverdueWebhooks(hub.app, hub.app.objections)
     const deadline = Date.now() + 30_000
     while (overdueHooks().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
     expect(overdueHooks()).toHaveLength(1)

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import type { OutboxEvent } from '../../platform/events/event-types.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { recordReference } from '../fetch/record-reference.ts'
 import { KafkaTarget } from './kafka-target.ts'

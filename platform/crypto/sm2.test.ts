@@ -113,10 +113,12 @@ describe('SM2 with OpenSSL’s command line', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sm2-openssl-'))
   const file = (name: string) => path.join(dir, name)
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] })
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   const pool = new Sm2NoncePool({ batch: 8, lowWater: 4 })
-  afterAll(() => pool.close())
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true })
+    await pool.close()
+  })
 
   it.each([
     ['inline', () => undefined],
