@@ -45,6 +45,14 @@ export function canAnswer(principal: Principal, facts: ObjectionFacts): Decision
   return forbid('not-provider-steward')
 }
 
+/**
+ * The department system's own key behind a disputed record's reference is the provider's data: its
+ * stewards see it (to find the record in their system), the objector and the hub's oversight never.
+ */
+export function canSeeSourceRecordKey(principal: Principal, facts: ObjectionFacts): boolean {
+  return hasAnyRole(principal, ['steward']) && principal.department === facts.providerDepartment
+}
+
 /** The objector's department accepts an answer or escalates it. */
 export function canRespond(principal: Principal, facts: ObjectionFacts): Decision {
   if (!canRead(principal, facts)) return hidden('objection-not-found')

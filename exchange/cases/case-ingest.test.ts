@@ -40,6 +40,43 @@ describe('case ingest', () => {
     expect(event.payload.serviceItemName).toBe('失业保险金申领')
   })
 
+  it('marks an event naming a certificate under objection, and not once the objection is resolved', async () => {
+    const certificateId = basicInfo().materials![0]!.reference!
+    const [objection] = await hub.database
+      .db('objections')
+      .insert({
+        target_type: 'certificate',
+        certificate_id: certificateId,
+        case_number: 'LF-2026-000090',
+        provider_department: 'lf-hrss',
+        objector_department: 'lf-hrss',
+        raised_by: 'hrss-clerk',
+        items: ['name'],
+        description: '证照信息与原件不符',
+        observed_values: JSON.stringify({}),
+        share_type: 'conditional',
+        status: 'open',
+        answer_deadline: new Date(Date.now() + 86_400_000),
+      })
+      .returning('id')
+    const objectionId = String(objection.id)
+    const payloadOf = async (eventId: string) =>
+      (await hub.database.db('outbox').where({ event_id: eventId }).first()).payload
+    const disputed = await push(accepted('LF-2026-000091'))
+    expect(disputed.statusCode).toBe(201)
+    expect((await payloadOf(disputed.json().eventId)).disputed).toEqual([{ certificateId, objectionId }])
+
+    await hub.database.db('objections').where({ id: objection.id }).update({ status: 'closed' })
+    const resolved = await push(accepted('LF-2026-000092'))
+    expect(resolved.statusCode).toBe(201)
+    expect(await payloadOf(resolved.json().eventId)).not.toHaveProperty('disputed')
+    // An event naming no certificate never looks anything up to mark.
+    const plain = await push(
+      accepted('LF-2026-000093', basicInfo({ materials: [{ name: '离职证明', source: 'paper' }] })),
+    )
+    expect(await payloadOf(plain.json().eventId)).not.toHaveProperty('disputed')
+  })
+
   it('answers a replay with the first receipt and writes nothing', async () => {
     const first = await push(accepted('LF-2026-000002'))
     const before = await caseCounts(hub.database.db)

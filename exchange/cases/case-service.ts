@@ -12,6 +12,7 @@ import { appendEvents } from '../../platform/events/outbox-store.ts'
 import { canIngestCase } from '../../policies/case-policy.ts'
 import type { CaseChange, CaseChangeReceipt, Principal } from '../../schemas/generated/types.ts'
 import { findChange, insertChanges, type NewChange } from './case-change-store.ts'
+import { markDisputedCertificates } from './case-disputes.ts'
 import {
   CASE_TOPIC,
   type CaseDistributor,
@@ -187,10 +188,14 @@ export class CaseService {
     states: Map<string, CaseState>,
   ): Promise<{ results: IngestResult[]; drains: DrainRequest[] }> {
     const planned = results.filter((r): r is PlannedChange => 'event' in r && !r.duplicateOf)
-    const sources: SourceEvent[] = planned.map((p) => ({
+    const payloads = await markDisputedCertificates(
+      trx,
+      planned.map((p) => p.event),
+    )
+    const sources: SourceEvent[] = planned.map((p, i) => ({
       eventId: randomUUID(),
       type: p.eventType,
-      payload: p.event,
+      payload: payloads[i]!,
     }))
     const routed: RoutedCopies = this.distributor
       ? await this.distributor.copies(trx, sources)

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { Sm2NoncePool } from '../../platform/crypto/sm2-nonce-pool.ts'
 import { UnavailableError } from '../../platform/errors/app-error.ts'
 import type { HubInfra } from '../../platform/http/hub-feature.ts'
 import { loadOrCreateSecret } from '../../platform/server/local-secret.ts'
@@ -49,7 +50,7 @@ export function createCertificateServices(
     sealer ??= (async () => {
       const secret = opts.keyEncryptionKey ?? process.env.CERT_KEY_ENCRYPTION_KEY
       // SM4 instead of AES-256-GCM for keys sealed from now on; earlier KEKs open older keys (ADR 0007).
-      const algorithm = (process.env.CERT_KEY_SEAL_ALGORITHM?.trim() || 'aes-256-gcm') as SealAlgorithm
+      const algorithm: SealAlgorithm = config.certificates.keySealAlgorithm
       const retired = (process.env.CERT_KEY_ENCRYPTION_KEYS_RETIRED ?? '').split(',').filter((s) => s.trim())
       if (secret) return KeySealer.fromSecret(secret, algorithm, retired)
       if (config.mode === 'embedded')
@@ -69,11 +70,20 @@ export function createCertificateServices(
     })
     return sealer
   }
+  // SM2 nonces are made ahead on a worker thread, started with the first SM2 key (ADR 0007).
+  let nonces: Sm2NoncePool | undefined
+  infra.addHook('onClose', async () => {
+    await nonces?.close()
+  })
   const signer = new CertificateSigner(
     infra.db,
     resolveSealer,
     Date.now,
-    parseSigningAlgorithms(process.env.CERT_SIGNING_ALGORITHMS),
+    parseSigningAlgorithms(config.certificates.signingAlgorithms),
+    () => {
+      nonces ??= new Sm2NoncePool()
+      return nonces.take
+    },
   )
   const documents = new CertificateDocuments(infra.db, signer)
   const service = new CertificateService(infra.db, new FaceDataValidator(), documents)

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Sm2NoncePool } from '../../platform/crypto/sm2-nonce-pool.ts'
 import { useTestDatabase } from '../../test/support/test-database.ts'
 import { CertificateSigner } from './certificate-signer.ts'
 import { seedCertificateWorld, TEST_KEK } from './certificate-test-support.ts'
@@ -10,14 +11,23 @@ import { KeySealer } from './key-sealer.ts'
 import { parseSigningAlgorithms } from './signing-algorithms.ts'
 
 const database = useTestDatabase()
+// SM2 nonces come from a worker's pool, as in the running hub (certificate-services.ts).
+const nonces = new Sm2NoncePool({ batch: 16, lowWater: 8 })
 beforeAll(async () => {
   await seedCertificateWorld(database.db)
 })
+afterAll(() => nonces.close())
 
 // lf-hfund signs with SM2 only, lf-hrss runs both side by side (SM2 signs), everyone else ES256.
 const algorithms = parseSigningAlgorithms('ES256;lf-hfund=SM2;lf-hrss=SM2+ES256')
 const signer = () =>
-  new CertificateSigner(database.db, async () => KeySealer.fromSecret(TEST_KEK, 'sm4'), Date.now, algorithms)
+  new CertificateSigner(
+    database.db,
+    async () => KeySealer.fromSecret(TEST_KEK, 'sm4'),
+    Date.now,
+    algorithms,
+    () => nonces.take,
+  )
 const header = (jws: string) =>
   JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString()) as Record<string, string>
 

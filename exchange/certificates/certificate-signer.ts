@@ -10,7 +10,7 @@ import {
 } from 'jose'
 import type { Knex } from 'knex'
 import { findDepartment } from '../../directory/departments/department-store.ts'
-import { generateSm2KeyPair, Sm2Key, type Sm2PublicKey } from '../../platform/crypto/sm2.ts'
+import { generateSm2KeyPair, Sm2Key, type Sm2Nonce, type Sm2PublicKey } from '../../platform/crypto/sm2.ts'
 import { decodeCompact, signSm2Compact, verifySm2Compact } from '../../platform/crypto/sm2-jws.ts'
 import {
   sm2PrivateFromJwk,
@@ -75,6 +75,8 @@ export class CertificateSigner {
     private readonly sealer: () => Promise<KeySealer>,
     private readonly now: () => number = Date.now,
     private readonly algorithms: SigningAlgorithms = () => ['ES256'],
+    /** Where SM2 keys take their nonces (a worker's pool, `Sm2NoncePool`); asked once per key load. */
+    private readonly sm2Nonces?: () => Sm2Nonce,
   ) {}
 
   async sign(department: string, payload: Record<string, unknown>): Promise<string> {
@@ -199,7 +201,7 @@ export class CertificateSigner {
     const jwk = JSON.parse(sealer.open(row.private_jwk_sealed, row.kid)) as JWK
     const loaded: ActiveKey = {
       kid: row.kid,
-      sign: await signingFunction(row.alg, jwk),
+      sign: await signingFunction(row.alg, jwk, this.sm2Nonces),
       loadedAt: this.now(),
     }
     this.active.set(cacheKey, loaded)
@@ -223,10 +225,14 @@ export class CertificateSigner {
   }
 }
 
-async function signingFunction(alg: CertificateAlg, jwk: JWK): Promise<ActiveKey['sign']> {
+async function signingFunction(
+  alg: CertificateAlg,
+  jwk: JWK,
+  sm2Nonces?: () => Sm2Nonce,
+): Promise<ActiveKey['sign']> {
   if (alg === 'SM2-SM3') {
     const { d, publicKey } = sm2PrivateFromJwk(jwk)
-    const key = new Sm2Key(d, publicKey)
+    const key = new Sm2Key(d, publicKey, undefined, sm2Nonces?.())
     return async (header, payload) => signSm2Compact(key, header, payload)
   }
   const key = await importJWK(jwk, 'ES256')

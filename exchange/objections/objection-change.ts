@@ -43,6 +43,7 @@ export async function recordObjectionChange(
     certificateId: objection.certificate_id,
     actor: change.actor,
     reason: note,
+    answerDeadline: objection.answer_deadline.toISOString(),
   }
   await appendEvents(trx, [{ topic: QUALITY_TOPIC, key: objection.id, type: change.type, payload }])
 }

@@ -1,4 +1,7 @@
+import type { FastifyInstance } from 'fastify'
+import type { EventConsumer } from '../../platform/events/event-types.ts'
 import type { HubFeature } from '../../platform/http/hub-feature.ts'
+import { QUALITY_TOPIC } from './objection-change.ts'
 import { objectionRoutes } from './objection-routes.ts'
 import type { ObjectionService } from './objection-service.ts'
 import { deliverObjectionWebhook, type ObjectionWebhookJob, overdueDelivery } from './objection-webhook.ts'
@@ -13,9 +16,42 @@ declare module 'fastify' {
 export const OBJECTION_OVERDUE_JOB = 'objection-overdue'
 export const OBJECTION_WEBHOOK_JOB = 'objection-webhook'
 
+/** The `quality-events` consumer of each started objection service (stopped with the app). */
+const running = new WeakMap<ObjectionService, EventConsumer>()
+
 /**
- * Data objections: the routes, the overdue escalation (every 15 minutes; each escalated objection's
- * provider gets a webhook job) and the webhook deliveries.
+ * Subscribes to `quality-events`: each `objection.overdue` event — written in the transaction that
+ * escalated the objection — becomes one webhook job (job id = delivery id, so a re-delivered event
+ * enqueues nothing twice). Started by `startHub` after `app.ready()`, next to the outbox relay.
+ */
+export async function startOverdueWebhooks(
+  app: FastifyInstance,
+  objections: ObjectionService,
+): Promise<void> {
+  if (running.has(objections)) return
+  running.set(
+    objections,
+    await app.events.subscribe({
+      groupId: `${app.config.outbox.topicPrefix}objection-webhooks`,
+      topics: [QUALITY_TOPIC],
+      handler: async (event) => {
+        const job = overdueDelivery(event, new Date())
+        if (job) await app.jobs.enqueue(OBJECTION_WEBHOOK_JOB, job, { jobId: job.delivery.id })
+      },
+    }),
+  )
+}
+
+export async function stopOverdueWebhooks(objections: ObjectionService): Promise<void> {
+  const consumer = running.get(objections)
+  running.delete(objections)
+  await consumer?.stop()
+}
+
+/**
+ * Data objections: the routes, the overdue escalation (every 15 minutes; it commits the escalation
+ * with its `objection.overdue` event) and the webhook deliveries, each made from a committed overdue
+ * event of the outbox (`start`).
  */
 export const objectionFeature: HubFeature<{ objections: ObjectionService }> = {
   name: 'objections',
@@ -31,14 +67,12 @@ export const objectionFeature: HubFeature<{ objections: ObjectionService }> = {
     {
       name: OBJECTION_OVERDUE_JOB,
       handler: async () => {
-        const now = new Date()
-        for (const row of await objections.escalateOverdue()) {
-          const job = overdueDelivery(row, now)
-          await app.jobs.enqueue(OBJECTION_WEBHOOK_JOB, job, { jobId: job.delivery.id })
-        }
+        await objections.escalateOverdue()
       },
       options: { attempts: 3 },
       everyMs: 15 * 60_000,
     },
   ],
+  start: ({ objections }, app) => startOverdueWebhooks(app, objections),
+  stop: ({ objections }) => stopOverdueWebhooks(objections),
 }

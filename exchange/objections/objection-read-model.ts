@@ -252,3 +252,29 @@ export async function disputedCertificates(
     .select('id', 'certificate_id')) as { id: string | number; certificate_id: string }[]
   return new Map(rows.map((r) => [r.certificate_id, String(r.id)]))
 }
+
+/**
+ * The unresolved record objections of a resource by the records' own keys (key ⇒ objection id), for
+ * deliveries that name records by key (dataset subscriptions). Objections name records as fetches
+ * did — by sealed reference, opened here with `openRef` — or, when raised before references were
+ * sealed, by the key itself. Disputes are few per resource, so they are read whole rather than
+ * looked up per delivered record.
+ */
+export async function disputedRecordKeys(
+  db: Db,
+  openRef: (resourceCode: string, reference: string) => string | null,
+  resourceCode: string,
+): Promise<Map<string, string>> {
+  const rows = (await db('objections')
+    .where({ target_type: 'record', resource_code: resourceCode })
+    .whereNotNull('record_id')
+    .whereIn('status', DISPUTED)
+    .orderBy('id')
+    .select('id', 'record_id')) as { id: string | number; record_id: string }[]
+  const keys = new Map<string, string>()
+  for (const row of rows) {
+    const key = openRef(resourceCode, row.record_id) ?? row.record_id
+    if (!keys.has(key)) keys.set(key, String(row.id))
+  }
+  return keys
+}

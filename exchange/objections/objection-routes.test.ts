@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,13 +7,14 @@ import { tokensFor, type Who } from '../../directory/requests/access-test-suppor
 import { sign } from '../../directory/requests/webhook-service.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { fetchBody, grantedResource, holdRecords, insuredPeople } from '../fetch/fetch-test-support.ts'
-import { OBJECTION_OVERDUE_JOB } from './objection-feature.ts'
+import { OBJECTION_OVERDUE_JOB, startOverdueWebhooks } from './objection-feature.ts'
 
 // Objections through HTTP on real PostgreSQL: lf-hrss provides a hub-held contribution resource,
 // lf-approval fetched one record of it. Bad input and decisions by the wrong people are refused with
 // a 4xx naming the field, write nothing and are audited as denied; the whole answer cycle and the
 // overdue escalation (job, event, signed webhook to the provider) work as the state machine says.
-const hub = useTestApp()
+// Its own topic prefix: the overdue webhook is driven by this file's quality events alone.
+const hub = useTestApp({ env: { KAFKA_TOPIC_PREFIX: `obj${randomBytes(4).toString('hex')}.` } })
 let tokens: Record<Who, string>
 let code: string
 let fetchRequestId: string
@@ -323,6 +325,31 @@ describe('answering, responding and ruling', () => {
     ).toBe(404)
   })
 
+  it('shows the provider’s steward its own record key, audited; never the objector, reviewer or auditor', async () => {
+    const objection = await raise({ description: '请核对业务系统中的记录' })
+    const keyReads = () =>
+      hub.database
+        .db('audit_records')
+        .where({ action: 'objection.source-key.read', resource_id: objection.id })
+        .select('principal', 'outcome')
+    const asSteward = await call('GET', `/v1/objections/${objection.id}`, 'steward')
+    expect(asSteward.statusCode).toBe(200)
+    // The reference the fetch handed out, and behind it the department system's own key.
+    expect(asSteward.json().target).toMatchObject({ recordId, sourceRecordId: `JF-${person.residentId}` })
+    expect(await keyReads()).toEqual([{ principal: 'hrss-steward', outcome: 'allowed' }])
+    for (const who of ['consumer', 'colleague', 'reviewer', 'auditor'] as const) {
+      const seen = await call('GET', `/v1/objections/${objection.id}`, who)
+      expect(seen.statusCode).toBe(200)
+      expect(seen.json().target.recordId).toBe(recordId)
+      expect(seen.json().target).not.toHaveProperty('sourceRecordId')
+      expect(JSON.stringify(seen.json())).not.toContain(person.residentId)
+    }
+    // Lists never carry it; only the steward's one reading is on the trail.
+    const listed = await call('GET', '/v1/objections?view=to-answer', 'steward')
+    expect(JSON.stringify(listed.json())).not.toContain('sourceRecordId')
+    expect(await keyReads()).toHaveLength(1)
+  })
+
   it('replays a retried raise with the same Idempotency-Key instead of raising twice', async () => {
     const send = () =>
       hub.app.inject({
@@ -342,24 +369,64 @@ describe('answering, responding and ruling', () => {
 })
 
 describe('overdue objections', () => {
-  it('escalate automatically: job, event and a signed webhook to the provider; counted in quality', async () => {
+  const overdueHooks = () => received.filter((r) => r.headers['x-hub-event-type'] === 'objection.overdue')
+  async function makeOverdue(description: string) {
+    const objection = await raise({ description })
+    await hub.database
+      .db('objections')
+      .where({ id: objection.id })
+      .update({ answer_deadline: new Date(Date.now() - 1000) })
+    return objection
+  }
+
+  it('an escalation that rolls back emits no event and sends no webhook', async () => {
     const set = await call('PUT', '/v1/access-webhooks/lf-hrss', 'steward', {
       url: receiverUrl,
       secret: SECRET,
     })
     expect(set.statusCode).toBe(200)
-    const objection = await raise({ description: '逾期测试' })
-    await hub.database
-      .db('objections')
+    const objection = await makeOverdue('逾期回滚测试')
+    const db = hub.database.db
+    // The timeline row of the escalation fails, so its transaction rolls back as a whole.
+    await db.raw(
+      "alter table objection_changes add constraint no_overdue_now check (type <> 'objection.overdue') not valid",
+    )
+    try {
+      await expect(hub.app.objections.escalateOverdue()).rejects.toThrow(/no_overdue_now/)
+    } finally {
+      await db.raw('alter table objection_changes drop constraint no_overdue_now')
+    }
+    expect((await call('GET', `/v1/objections/${objection.id}`, 'consumer')).json()).toMatchObject({
+      status: 'open',
+      overdue: false,
+    })
+    expect(await db('outbox').where({ topic: 'quality-events', key: objection.id }).pluck('type')).toEqual([
+      'objection.raised',
+    ])
+    // Put the deadline back in the future so the next test escalates only its own objection.
+    await db('objections')
       .where({ id: objection.id })
-      .update({ answer_deadline: new Date(Date.now() - 1000) })
+      .update({ answer_deadline: new Date(Date.now() + 86_400_000) })
+  })
 
-    // The real runner: the overdue job escalates and enqueues the delivery job, which posts the webhook.
+  it('escalate automatically: job, outbox event, and a signed webhook to the provider driven by the event; counted in quality', async () => {
+    const objection = await makeOverdue('逾期测试')
+    // The escalation commits with its event while nothing delivers: as if the process died right after.
     await hub.app.jobs.startWorkers()
     await hub.app.jobs.enqueue(OBJECTION_OVERDUE_JOB, {})
-    // The same webhook also gets the department's access changes (its own dispatcher): only ours count.
-    const overdueHooks = () => received.filter((r) => r.headers['x-hub-event-type'] === 'objection.overdue')
-    const deadline = Date.now() + 20_000
+    const events = () =>
+      hub.database.db('outbox').where({ topic: 'quality-events', key: objection.id }).pluck('type')
+    const until = Date.now() + 20_000
+    while (!(await events()).includes('objection.overdue') && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100))
+    expect(await events()).toEqual(['objection.raised', 'objection.overdue'])
+    await new Promise((r) => setTimeout(r, 300))
+    expect(overdueHooks()).toHaveLength(0)
+
+    // Then the relay publishes the outbox and the objection consumer turns the event into the webhook job.
+    hub.app.events.relay.start()
+    await startOverdueWebhooks(hub.app, hub.app.objections)
+    const deadline = Date.now() + 30_000
     while (overdueHooks().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
     expect(overdueHooks()).toHaveLength(1)
     const [hook] = overdueHooks()
@@ -371,14 +438,11 @@ describe('overdue objections', () => {
       status: 'escalated',
       providerDepartment: 'lf-hrss',
     })
+    // The rolled-back escalation of the test before never became an event, so never a webhook.
+    expect(overdueHooks().map((h) => JSON.parse(h.body).objectionId)).toEqual([objection.id])
 
     const escalated = await call('GET', `/v1/objections/${objection.id}`, 'consumer')
     expect(escalated.json()).toMatchObject({ status: 'escalated', overdue: true })
-    const events = await hub.database
-      .db('outbox')
-      .where({ topic: 'quality-events', key: objection.id })
-      .pluck('type')
-    expect(events).toEqual(['objection.raised', 'objection.overdue'])
 
     const quality = await call('GET', '/v1/objections/quality', 'steward')
     expect(quality.statusCode).toBe(200)

@@ -15,6 +15,7 @@ import {
   canRead,
   canRespond,
   canRule,
+  canSeeSourceRecordKey,
   type Decision,
   qualityScope,
 } from '../../policies/objection-policy.ts'
@@ -299,8 +300,29 @@ export class ObjectionService {
     })
   }
 
+  /** One objection; a record objection shows the provider's steward its own record key (audited). */
   async get(caller: ObjectionCaller, id: string): Promise<Objection> {
-    return this.toObjection(this.db, await this.visible(caller, id))
+    const row = await this.visible(caller, id)
+    const objection = await this.toObjection(this.db, row)
+    const sourceKey =
+      row.target_type === 'record' &&
+      row.resource_code &&
+      row.record_id &&
+      canSeeSourceRecordKey(caller.principal, facts(row))
+        ? this.options.openRef(row.resource_code, row.record_id)
+        : null
+    if (sourceKey) {
+      // Durable on the trail before the key leaves.
+      await caller.audit({
+        action: 'objection.source-key.read',
+        resourceType: 'objection',
+        resourceId: row.id,
+        outcome: 'allowed',
+        details: { resourceCode: row.resource_code, recordKind: row.record_kind },
+      })
+      objection.target.sourceRecordId = sourceKey
+    }
+    return objection
   }
 
   async timeline(caller: ObjectionCaller, id: string): Promise<ObjectionTimeline> {

@@ -2,12 +2,16 @@ import type { Knex } from 'knex'
 import { request as httpRequest } from 'undici'
 import { sign } from '../../directory/requests/webhook-service.ts'
 import { findWebhook } from '../../directory/requests/webhook-store.ts'
-import type { ObjectionRow } from './objection-store.ts'
+import type { ReceivedEvent } from '../../platform/events/event-types.ts'
+import type { ObjectionEvent } from '../../schemas/generated/types.ts'
+import { EVENT_OF } from './objection-rules.ts'
 
 /**
  * Tells a provider department that one of its objections went overdue, on the webhook it set for
- * access changes (`PUT /v1/departments/{code}/webhook`), signed the same way. The delivery is a job:
- * anything but 2xx throws, so the runner retries with backoff and keeps hopeless ones as dead letters.
+ * access changes (`PUT /v1/departments/{code}/webhook`), signed the same way. It is driven by the
+ * `objection.overdue` event of the outbox (so it exists exactly when the escalation committed, and a
+ * crash after the commit loses nothing); the delivery is a job: anything but 2xx throws, so the
+ * runner retries with backoff and keeps hopeless ones as dead letters.
  */
 
 export interface ObjectionDelivery {
@@ -32,21 +36,26 @@ export interface ObjectionWebhookJob {
 
 const TIMEOUT_MS = 5_000
 
-export function overdueDelivery(row: ObjectionRow, at: Date): ObjectionWebhookJob {
+/** The webhook job of an `objection.overdue` event; null for the other objection events. */
+export function overdueDelivery(event: ReceivedEvent, at: Date): ObjectionWebhookJob | null {
+  if (event.type !== EVENT_OF.overdue) return null
+  const payload = event.payload as ObjectionEvent
+  // Events written before the payload carried the deadline fall back to the event id.
+  const deadline = payload.answerDeadline ? new Date(payload.answerDeadline).getTime() : event.eventId
   return {
-    department: row.provider_department,
+    department: payload.providerDepartment,
     delivery: {
-      id: `objection-overdue-${row.id}-${row.answer_deadline.getTime()}`,
-      type: 'objection.overdue',
+      id: `objection-overdue-${payload.objectionId}-${deadline}`,
+      type: EVENT_OF.overdue,
       at: at.toISOString(),
-      objectionId: row.id,
-      status: row.status,
-      providerDepartment: row.provider_department,
-      objectorDepartment: row.objector_department,
-      resourceCode: row.resource_code,
-      recordId: row.record_id,
-      certificateId: row.certificate_id,
-      answerDeadline: row.answer_deadline.toISOString(),
+      objectionId: payload.objectionId,
+      status: payload.status,
+      providerDepartment: payload.providerDepartment,
+      objectorDepartment: payload.objectorDepartment,
+      resourceCode: payload.resourceCode,
+      recordId: payload.recordId,
+      certificateId: payload.certificateId,
+      answerDeadline: payload.answerDeadline ?? '',
     },
   }
 }

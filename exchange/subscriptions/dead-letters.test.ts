@@ -53,6 +53,7 @@ describe('dead letters of a subscription', () => {
       fieldsOf: recordKindFields(),
       audit: (entry) => hub.app.audit.writer.record(entry),
       subjectHash: (id) => hub.app.audit.writer.subjectHash(id),
+      disputes: async () => new Map(),
       batchSize: 1000,
     })
     const warnings: object[] = []

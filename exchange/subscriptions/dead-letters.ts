@@ -3,7 +3,7 @@ import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import type { Principal, SubscriptionDeadLetters } from '../../schemas/generated/types.ts'
 import type { KindFields } from '../fetch/record-source.ts'
-import type { DeliveryTarget } from './delivery-target.ts'
+import type { DeliveryTarget, DisputedRecordKeys } from './delivery-target.ts'
 import { projectRecord } from './subscription-projection.ts'
 import { resendScope } from './subscription-scope.ts'
 import { findSubscription, logDeliveries, type SubscriptionRow } from './subscription-store.ts'
@@ -19,6 +19,7 @@ export class DeadLetters {
       targets: Record<'kafka' | 'table', DeliveryTarget>
       fieldsOf: KindFields
       subjectHash: (subjectId: string) => string
+      disputes: DisputedRecordKeys
     },
   ) {}
 
@@ -80,16 +81,25 @@ export class DeadLetters {
         details: { subscription: sub.id, records: dead.length },
       })
       const target = this.deps.targets[sub.target as 'kafka' | 'table']
+      const disputes = await this.deps.disputes(trx, sub.resource_code)
       let replayed = 0
       for (const row of dead) {
         const values = projectRecord(grant, items, source, row)
+        const objectionId = disputes.get(row.record_id)
         try {
           if (values !== null)
             await target.deliver({
               subscription: sub,
               grantId: grant.id,
               position: String(sub.position),
-              records: [{ recordId: row.record_id, position: String(row.change_seq), items: values }],
+              records: [
+                {
+                  recordId: row.record_id,
+                  position: String(row.change_seq),
+                  items: values,
+                  ...(objectionId ? { objectionId } : {}),
+                },
+              ],
             })
         } catch {
           continue

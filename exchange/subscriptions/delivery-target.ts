@@ -1,11 +1,22 @@
+import type { Knex } from 'knex'
 import type { SubscriptionRow } from './subscription-store.ts'
 
-/** One record as a subscription delivers it: its key, its stream position and the granted, masked items. */
+/**
+ * One record as a subscription delivers it: its key, its stream position and the granted, masked
+ * items; `objectionId` when the record is under an unresolved data objection (数据异议) as it leaves.
+ */
 export interface DeliveredRecord {
   recordId: string
   position: string
   items: Record<string, unknown>
+  objectionId?: string
 }
+
+/** The unresolved record objections of a resource, by record key (key ⇒ objection id). */
+export type DisputedRecordKeys = (
+  db: Knex | Knex.Transaction,
+  resourceCode: string,
+) => Promise<Map<string, string>>
 
 export interface DeliveryBatch {
   subscription: SubscriptionRow

@@ -7,6 +7,7 @@ import { NotAllowedError, NotFoundError, UnavailableError } from '../../platform
 import type { Principal, SubscriptionFile } from '../../schemas/generated/types.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
+import type { DisputedRecordKeys } from './delivery-target.ts'
 import { projectRecord } from './subscription-projection.ts'
 import { deliveryScope, lockGrant } from './subscription-scope.ts'
 import { findSubscription, type SubscriptionRow, updateSubscription } from './subscription-store.ts'
@@ -31,7 +32,12 @@ export class FileSnapshots {
   private key: Promise<{ key: Awaited<ReturnType<typeof importJWK>>; kid: string }> | undefined
 
   constructor(
-    private readonly deps: { db: Knex; fieldsOf: KindFields; signingKey: string | null | undefined },
+    private readonly deps: {
+      db: Knex
+      fieldsOf: KindFields
+      signingKey: string | null | undefined
+      disputes: DisputedRecordKeys
+    },
   ) {}
 
   async create(principal: Principal, id: string, audit: Audit): Promise<SubscriptionFile> {
@@ -61,8 +67,10 @@ export class FileSnapshots {
         data: Record<string, unknown>
         change_seq: string
       }[]
+      const disputes = await this.deps.disputes(trx, sub.resource_code)
       const ndjson: string[] = []
-      const csv: string[] = [['record_id', 'position', ...items].map(csvField).join(',')]
+      // `objection_id` last: the record's unresolved data objection when the snapshot was made, if any.
+      const csv: string[] = [['record_id', 'position', ...items, 'objection_id'].map(csvField).join(',')]
       let position = '0'
       const subjects = new Set<string>()
       for (const row of rows) {
@@ -70,10 +78,20 @@ export class FileSnapshots {
         const values = projectRecord(grant, items, source, row)
         if (values === null) continue
         subjects.add(row.subject_id)
+        const objectionId = disputes.get(row.record_id)
         ndjson.push(
-          JSON.stringify({ recordId: row.record_id, position: String(row.change_seq), items: values }),
+          JSON.stringify({
+            recordId: row.record_id,
+            position: String(row.change_seq),
+            items: values,
+            ...(objectionId ? { disputed: true, objectionId } : {}),
+          }),
         )
-        csv.push([row.record_id, row.change_seq, ...items.map((i) => values[i])].map(csvField).join(','))
+        csv.push(
+          [row.record_id, row.change_seq, ...items.map((i) => values[i]), objectionId]
+            .map(csvField)
+            .join(','),
+        )
       }
       const ndjsonBytes = Buffer.from(ndjson.length ? `${ndjson.join('\n')}\n` : '', 'utf8')
       const csvBytes = Buffer.from(`\uFEFF${csv.join('\r\n')}\r\n`, 'utf8')

@@ -35,6 +35,8 @@ export class KafkaTarget implements DeliveryTarget {
         recordId: r.recordId,
         position: r.position,
         items: r.items,
+        // While the record is under a data objection; the next delivery after it is resolved has none.
+        ...(r.objectionId ? { disputed: true, objectionId: r.objectionId } : {}),
       },
       headers: { 'subscription-id': subscription.id },
       createdAt,

@@ -2,7 +2,7 @@ import type { Knex } from 'knex'
 import type { AuditEntry } from '../../audit/audit-writer.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
-import type { DeliveredRecord, DeliveryTarget } from './delivery-target.ts'
+import type { DeliveredRecord, DeliveryTarget, DisputedRecordKeys } from './delivery-target.ts'
 import { projectRecord } from './subscription-projection.ts'
 import { deliveryScope, lockGrant } from './subscription-scope.ts'
 import {
@@ -32,6 +32,8 @@ export interface DelivererDeps {
   fieldsOf: KindFields
   audit: (entry: AuditEntry) => Promise<unknown>
   subjectHash: (subjectId: string) => string
+  /** Records under objection are delivered with the objection's id (the `disputed` mark). */
+  disputes: DisputedRecordKeys
   batchSize: number
   now?: () => Date
 }
@@ -82,11 +84,18 @@ export class SubscriptionDeliverer {
       const records: DeliveredRecord[] = []
       const log: DeliveryLogRow[] = []
       const subjects = new Set<string>()
+      const disputes = await this.deps.disputes(trx, sub.resource_code)
       for (const change of changes) {
         const values = projectRecord(grant, items, source, change)
         if (values === null) continue
         const position = String(change.change_seq)
-        records.push({ recordId: change.record_id, position, items: values })
+        const objectionId = disputes.get(change.record_id)
+        records.push({
+          recordId: change.record_id,
+          position,
+          items: values,
+          ...(objectionId ? { objectionId } : {}),
+        })
         subjects.add(change.subject_id)
         log.push({
           subscription_id: sub.id,

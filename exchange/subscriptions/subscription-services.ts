@@ -6,7 +6,10 @@ import type { HubInfra } from '../../platform/http/hub-feature.ts'
 import { loadOrCreateSecret } from '../../platform/server/local-secret.ts'
 import { KEY_ENCRYPTION_FILE } from '../certificates/certificate-services.ts'
 import { KeySealer } from '../certificates/key-sealer.ts'
+import { openRecordReference } from '../fetch/record-reference.ts'
+import { disputedRecordKeys } from '../objections/objection-read-model.ts'
 import { DeadLetters } from './dead-letters.ts'
+import type { DisputedRecordKeys } from './delivery-target.ts'
 import { FileSnapshots } from './file-snapshot.ts'
 import { KafkaTarget } from './kafka-target.ts'
 import { RecipientReport } from './recipient-report.ts'
@@ -99,12 +102,16 @@ export function createSubscriptionServices(
       : null
   const targets = { kafka: new KafkaTarget(transport ?? infra.events.transport), table: tables }
   const subjectHash = (id: string) => audit.writer.subjectHash(id)
+  // Records under a data objection leave with its id; objections name them by sealed reference.
+  const openRef = openRecordReference(Buffer.from(config.audit.subjectKey ?? ''))
+  const disputes: DisputedRecordKeys = (trx, resourceCode) => disputedRecordKeys(trx, openRef, resourceCode)
   const deliverer = new SubscriptionDeliverer({
     db,
     targets,
     fieldsOf,
     audit: (entry) => audit.writer.record(entry),
     subjectHash,
+    disputes,
     batchSize: opts.batchSize ?? 5000,
   })
   const runner = new SubscriptionRunner({
@@ -131,9 +138,9 @@ export function createSubscriptionServices(
     runner,
     deliverer,
     recipients: new RecipientReport({ db, gate: audit.gate, subjectHash }),
-    files: new FileSnapshots({ db, fieldsOf, signingKey: config.audit.signingKey }),
+    files: new FileSnapshots({ db, fieldsOf, signingKey: config.audit.signingKey, disputes }),
     reconciler: new SubscriptionReconciler({ db, tables, fieldsOf, subjectHash }),
-    deadLetters: new DeadLetters({ db, targets, fieldsOf, subjectHash }),
+    deadLetters: new DeadLetters({ db, targets, fieldsOf, subjectHash, disputes }),
     async close() {
       await runner.stop()
       await Promise.all([tables.close(), transport?.close()])

@@ -34,11 +34,20 @@ export function tableDdl({ schema, name }: TableRef): string[] {
        position bigint not null,
        subscription_id uuid not null,
        delivered_at timestamptz not null default now())`,
+    disputedColumnDdl({ schema, name }),
     `create table if not exists ${positions} (
        subscription_id uuid primary key,
        position bigint not null,
        updated_at timestamptz not null default now())`,
   ]
+}
+
+/**
+ * `objection_id`: the data objection a record was under when last delivered (null: none). Added to
+ * tables made before it existed, nullable and last, so readers of the other columns see no change.
+ */
+export function disputedColumnDdl({ schema, name }: TableRef): string {
+  return `alter table ${quoted(schema)}.${quoted(name)} add column if not exists objection_id text`
 }
 
 export class TableTarget implements DeliveryTarget {
@@ -74,16 +83,23 @@ export class TableTarget implements DeliveryTarget {
       for (let i = 0; i < rows.length; i += 1000) {
         const chunk = rows.slice(i, i + 1000)
         await trx.raw(
-          `insert into ${table} as t (record_id, items, position, subscription_id)
-           select r.record_id, r.items, r.position, ?::uuid
-             from jsonb_to_recordset(?::jsonb) as r(record_id text, items jsonb, position bigint)
+          `insert into ${table} as t (record_id, items, position, subscription_id, objection_id)
+           select r.record_id, r.items, r.position, ?::uuid, r.objection_id
+             from jsonb_to_recordset(?::jsonb)
+               as r(record_id text, items jsonb, position bigint, objection_id text)
            on conflict (record_id) do update
-             set items = excluded.items, position = excluded.position, delivered_at = now()
+             set items = excluded.items, position = excluded.position,
+                 objection_id = excluded.objection_id, delivered_at = now()
              where t.position < excluded.position`,
           [
             sub.id,
             JSON.stringify(
-              chunk.map((r) => ({ record_id: r.recordId, items: r.items, position: r.position })),
+              chunk.map((r) => ({
+                record_id: r.recordId,
+                items: r.items,
+                position: r.position,
+                objection_id: r.objectionId ?? null,
+              })),
             ),
           ],
         )
@@ -115,6 +131,13 @@ export class TableTarget implements DeliveryTarget {
     if (!db) {
       const connection = (await this.sealer()).open(sub.connection_sealed!, sub.id)
       db = knexFactory({ client: 'pg', connection, pool: { min: 0, max: 2 } })
+      // Tables made before the dispute mark get its column once per process (idempotent).
+      try {
+        await db.raw(disputedColumnDdl({ schema: sub.table_schema!, name: sub.table_name! }))
+      } catch (error) {
+        await db.destroy()
+        throw error
+      }
       this.pools.set(sub.id, db)
     }
     return db

@@ -94,6 +94,20 @@ describe('loadConfig', () => {
     expect(problemsOf({ HUB_PUBLIC_URL: 'ftp://hub.example.gov.cn' })[0]).toMatch(/^HUB_PUBLIC_URL: must use/)
   })
 
+  it('reads the certificates’ national-cryptography switches and names a wrong seal cipher', () => {
+    expect(loadConfig({}).certificates).toEqual({
+      signingAlgorithms: undefined,
+      keySealAlgorithm: 'aes-256-gcm',
+    })
+    expect(
+      loadConfig({ CERT_SIGNING_ALGORITHMS: 'ES256;lf-hfund=SM2', CERT_KEY_SEAL_ALGORITHM: 'sm4' })
+        .certificates,
+    ).toEqual({ signingAlgorithms: 'ES256;lf-hfund=SM2', keySealAlgorithm: 'sm4' })
+    expect(problemsOf({ CERT_KEY_SEAL_ALGORITHM: 'des' })).toEqual([
+      'CERT_KEY_SEAL_ALGORITHM: must be aes-256-gcm or sm4',
+    ])
+  })
+
   it('refuses two sources of token keys at once', () => {
     const problems = problemsOf({ ...SERVICES, AUTH_JWKS: '{"keys":[]}' })
     expect(problems).toContain('AUTH_JWKS, AUTH_JWKS_URL: set only one source of token verification keys')

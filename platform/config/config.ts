@@ -103,6 +103,15 @@ export interface HubConfig {
     archiveDir: string
   }
   /**
+   * Electronic certificates' national-cryptography switches (ADR 0007): which algorithms each issuer
+   * signs with (`CERT_SIGNING_ALGORITHMS`, parsed and checked by the certificates plugin at start-up,
+   * e.g. `ES256;lf-hfund=SM2`), and the cipher that seals issuer keys from now on.
+   */
+  certificates: {
+    signingAlgorithms: string | undefined
+    keySealAlgorithm: 'aes-256-gcm' | 'sm4'
+  }
+  /**
    * The 事项 catalog: the checked patterns of the GB/T 39554.1 codes whose national structure is not
    * verified (only the implementing body's credit code and division are validated as such), and how
    * often the provincial platform's items are pulled.
@@ -331,6 +340,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const devSignIn = r.bool('AUTH_DEV_SIGN_IN', mode === 'embedded')
   const sessionTtl = r.int('SESSION_TTL_MINUTES', 480, 1, 7 * 24 * 60)
   const sessionIdle = r.int('SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60)
+  const keySealAlgorithm = r.string('CERT_KEY_SEAL_ALGORITHM', 'aes-256-gcm')
+  if (keySealAlgorithm !== 'aes-256-gcm' && keySealAlgorithm !== 'sm4')
+    r.problems.push('CERT_KEY_SEAL_ALGORITHM: must be aes-256-gcm or sm4')
+  const certSigning = r.string('CERT_SIGNING_ALGORITHMS', '')
   const hashAlgorithm = r.string('AUDIT_HASH_ALGORITHM', 'sha256')
   if (hashAlgorithm !== 'sha256' && hashAlgorithm !== 'sm3')
     r.problems.push('AUDIT_HASH_ALGORITHM: must be sha256 or sm3')
@@ -398,6 +411,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
       // Six months is the floor: the law on network security logs asks for at least that long.
       retentionMonths: r.int('AUDIT_RETENTION_MONTHS', 6, 6, 1200),
       archiveDir: r.string('AUDIT_ARCHIVE_DIR', `${r.string('HUB_DATA_DIR', '.data')}/audit-archive`),
+    },
+    certificates: {
+      signingAlgorithms: certSigning || undefined,
+      keySealAlgorithm: keySealAlgorithm as 'aes-256-gcm' | 'sm4',
     },
     serviceItems: {
       codePattern: r.pattern('SERVICE_ITEM_CODE_PATTERN', DEFAULT_SERVICE_ITEM_CODE_PATTERN),

@@ -5,6 +5,8 @@ import path from 'node:path'
 import { sm2 as smCrypto } from 'sm-crypto-v2'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
+  bigintToBytes,
+  bytesToBigint,
   fromDer,
   fromRaw,
   generateSm2KeyPair,
@@ -20,6 +22,7 @@ import {
 } from './sm2.ts'
 import { decodeCompact, signSm2Compact, verifySm2Compact } from './sm2-jws.ts'
 import { sm2PublicJwk, sm2PublicKeyFromJwk, sm2PublicKeyFromPem, sm2PublicKeyPem } from './sm2-keys.ts'
+import { Sm2NoncePool } from './sm2-nonce-pool.ts'
 
 const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex')
 const int = (s: string) => BigInt(`0x${s.replace(/\s/g, '')}`)
@@ -110,45 +113,58 @@ describe('SM2 with OpenSSL’s command line', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sm2-openssl-'))
   const file = (name: string) => path.join(dir, name)
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] })
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it('OpenSSL verifies a compact SM2-SM3 document the hub signed (r ‖ s turned into DER as documented)', () => {
-    const pair = generateSm2KeyPair()
-    const jws = signSm2Compact(
-      new Sm2Key(pair.d),
-      { kid: 'k1', typ: 'certificate+jws' },
-      Buffer.from('{"a":1}'),
-    )
-    const [h, p, s] = jws.split('.') as [string, string, string]
-    writeFileSync(file('pub.pem'), sm2PublicKeyPem(pair.publicKey))
-    writeFileSync(file('input'), `${h}.${p}`)
-    const raw = Buffer.from(s, 'base64url').toString('hex')
-    writeFileSync(
-      file('sig.cnf'),
-      `asn1=SEQUENCE:sig\n[sig]\nr=INTEGER:0x${raw.slice(0, 64)}\ns=INTEGER:0x${raw.slice(64)}\n`,
-    )
-    openssl('asn1parse', '-genconf', file('sig.cnf'), '-out', file('sig.der'), '-noout')
-    const verify = (input: string) =>
-      openssl(
-        'pkeyutl',
-        '-verify',
-        '-pubin',
-        '-inkey',
-        file('pub.pem'),
-        '-rawin',
-        '-in',
-        input,
-        '-sigfile',
-        file('sig.der'),
-        '-digest',
-        'sm3',
-        '-pkeyopt',
-        'distid:1234567812345678',
-      ).toString()
-    expect(verify(file('input'))).toContain('Signature Verified Successfully')
-    writeFileSync(file('tampered'), `${h}.${p}x`)
-    expect(() => verify(file('tampered'))).toThrow()
+  const pool = new Sm2NoncePool({ batch: 8, lowWater: 4 })
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true })
+    await pool.close()
   })
+
+  it.each([
+    ['inline', () => undefined],
+    ['taken from the worker’s nonce pool', () => pool.take],
+  ])(
+    'OpenSSL verifies a compact SM2-SM3 document the hub signed, nonces %s (r ‖ s turned into DER as documented)',
+    async (_, nonces) => {
+      const pair = generateSm2KeyPair()
+      const until = Date.now() + 10_000
+      while (pool.size === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+      const jws = signSm2Compact(
+        new Sm2Key(pair.d, undefined, undefined, nonces()),
+        { kid: 'k1', typ: 'certificate+jws' },
+        Buffer.from('{"a":1}'),
+      )
+      const [h, p, s] = jws.split('.') as [string, string, string]
+      writeFileSync(file('pub.pem'), sm2PublicKeyPem(pair.publicKey))
+      writeFileSync(file('input'), `${h}.${p}`)
+      const raw = Buffer.from(s, 'base64url').toString('hex')
+      writeFileSync(
+        file('sig.cnf'),
+        `asn1=SEQUENCE:sig\n[sig]\nr=INTEGER:0x${raw.slice(0, 64)}\ns=INTEGER:0x${raw.slice(64)}\n`,
+      )
+      openssl('asn1parse', '-genconf', file('sig.cnf'), '-out', file('sig.der'), '-noout')
+      const verify = (input: string) =>
+        openssl(
+          'pkeyutl',
+          '-verify',
+          '-pubin',
+          '-inkey',
+          file('pub.pem'),
+          '-rawin',
+          '-in',
+          input,
+          '-sigfile',
+          file('sig.der'),
+          '-digest',
+          'sm3',
+          '-pkeyopt',
+          'distid:1234567812345678',
+        ).toString()
+      expect(verify(file('input'))).toContain('Signature Verified Successfully')
+      writeFileSync(file('tampered'), `${h}.${p}x`)
+      expect(() => verify(file('tampered'))).toThrow()
+    },
+  )
 
   it('the hub verifies a signature OpenSSL made with its own SM2 key', () => {
     openssl('genpkey', '-algorithm', 'SM2', '-out', file('key.pem'))
@@ -204,5 +220,34 @@ describe('SM2 with OpenSSL’s command line', () => {
     ]).toString('base64url')}`
     const parts = decodeCompact(jws)
     expect(parts && verifySm2Compact(parts, publicKey)).toBe(true)
+  })
+})
+
+describe('SM2 nonces made ahead on a worker thread', () => {
+  it('hands out each nonce once, as valid (k, x(kG)) pairs, refills itself and falls back inline when dry', async () => {
+    const pool = new Sm2NoncePool({ batch: 16, lowWater: 8 })
+    try {
+      const until = Date.now() + 10_000
+      while (pool.size < 16 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+      expect(pool.size).toBe(16)
+      const taken = Array.from({ length: 40 }, () => pool.take())
+      // More were taken than the pool held: the rest came inline, and a refill was asked for.
+      expect(pool.inline).toBeGreaterThan(0)
+      expect(new Set(taken.map((n) => n.k)).size).toBe(40)
+      for (const { k, x1 } of taken.slice(0, 5)) {
+        // x(kG) checked against an independent scalar multiplication: the key pair of private key k.
+        expect(bytesToBigint(sm2PublicKeyOf(bigintToBytes(k)).x)).toBe(x1)
+      }
+      while (pool.size < 8 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+      expect(pool.size).toBeGreaterThanOrEqual(8)
+      const pair = generateSm2KeyPair()
+      const key = new Sm2Key(pair.d, undefined, undefined, pool.take)
+      const message = Buffer.from('pooled')
+      expect(sm2Verify(pair.publicKey, message, key.sign(message))).toBe(true)
+    } finally {
+      await pool.close()
+    }
+    // A closed pool still signs (inline), it is only slower.
+    expect(pool.take().k).toBeGreaterThan(0n)
   })
 })

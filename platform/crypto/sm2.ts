@@ -224,7 +224,10 @@ export function sm2PublicKeyOf(d: Uint8Array): Sm2PublicKey {
   return { x: point.subarray(1, 33), y: point.subarray(33, 65) }
 }
 
-/** A signer bound to one key and id: Z and (1 + d)⁻¹ are computed once. */
+/**
+ * A signer bound to one key and id: Z and (1 + d)⁻¹ are computed once. `nonce` is where `k` and `kG`
+ * come from: inline by default, or taken from an `Sm2NoncePool` made ahead on a worker thread.
+ */
 export class Sm2Key {
   readonly z: Buffer
   private readonly d: bigint
@@ -234,6 +237,7 @@ export class Sm2Key {
     d: Uint8Array,
     readonly publicKey: Sm2PublicKey = sm2PublicKeyOf(d),
     readonly id: string = SM2_DEFAULT_ID,
+    private readonly nonce: Sm2Nonce = defaultNonce,
   ) {
     this.d = bytesToBigint(d)
     if (this.d <= 0n || this.d >= SM2_CURVE.n - 1n) throw new Error('sm2: private key out of range')
@@ -243,7 +247,7 @@ export class Sm2Key {
 
   /** r ‖ s, 64 bytes (the form the JWS-like documents carry). */
   sign(message: Uint8Array): Buffer {
-    return toRaw(sm2SignDigest(this.d, sm2Digest(this.z, message), SM2_CURVE, defaultNonce, this.inverse))
+    return toRaw(sm2SignDigest(this.d, sm2Digest(this.z, message), SM2_CURVE, this.nonce, this.inverse))
   }
 }
 

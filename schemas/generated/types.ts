@@ -5584,6 +5584,19 @@ export interface CaseEvent {
    * In routed copies: the grant that covers this delivery.
    */
   grantId?: string;
+  /**
+   * Present when the event names certificates (materials obtained as e-certificates, result certificates) that were under an unresolved data objection (数据异议) when it was recorded; events recorded after the objection is resolved carry none.
+   */
+  disputed?: {
+    /**
+     * The certificate.
+     */
+    certificateId: string;
+    /**
+     * The objection on it.
+     */
+    objectionId: string;
+  }[];
 }
 
 // events/certificate-event.json
@@ -5658,6 +5671,10 @@ export interface ObjectionEvent {
    * Reason or note of the step.
    */
   reason: string | null;
+  /**
+   * The provider's answer deadline after the step (absent on events written before it was added).
+   */
+  answerDeadline?: string;
 }
 
 // events/record-changed.json
@@ -5794,6 +5811,14 @@ export interface SubscriptionRecord {
    * Granted items by code, masked.
    */
   items: {};
+  /**
+   * Present (true) when the record was under an unresolved data objection as it was delivered; absent otherwise, so the next delivery after the objection is resolved carries none.
+   */
+  disputed?: true;
+  /**
+   * The objection, with `disputed`.
+   */
+  objectionId?: string;
 }
 
 // fetch-request.json
@@ -6448,9 +6473,13 @@ export interface Objection {
      */
     recordKind?: string;
     /**
-     * The record.
+     * The record, as the fetch named it (an opaque reference).
      */
     recordId?: string;
+    /**
+     * The provider department system's own key of the record behind `recordId`: only in `GET /v1/objections/{id}`, only for the provider's stewards, and each reading is audited (`objection.source-key.read`).
+     */
+    sourceRecordId?: string;
     /**
      * The fetch that returned the record.
      */

@@ -133,6 +133,7 @@ describe('dataset subscriptions: Kafka topic and front-end table', () => {
       fieldsOf: recordKindFields(),
       audit: (entry) => hub.app.audit.writer.record(entry),
       subjectHash: (id) => hub.app.audit.writer.subjectHash(id),
+      disputes: async () => new Map(),
       batchSize: 1000,
     })
     await dying.deliverBatch(kafkaSub)
@@ -290,7 +291,7 @@ describe('dataset subscriptions: Kafka topic and front-end table', () => {
       expect(file.rows).toBe(eligible(0, RECORDS))
       if (file.name === 'data.csv') {
         expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
-        expect(res.body.split('\r\n')[0]).toBe('\uFEFFrecord_id,position,gmsfhm,xm,jfjs')
+        expect(res.body.split('\r\n')[0]).toBe('\uFEFFrecord_id,position,gmsfhm,xm,jfjs,objection_id')
       } else {
         for (const line of res.body.trim().split('\n').slice(0, 50)) expectGranted(JSON.parse(line).items)
       }

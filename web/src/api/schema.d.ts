@@ -2711,6 +2711,13 @@ export interface components {
             caseNumber: string;
             /** @description Handling department. */
             department: string;
+            /** @description Present when the event names certificates (materials obtained as e-certificates, result certificates) that were under an unresolved data objection (数据异议) when it was recorded; events recorded after the objection is resolved carry none. */
+            disputed?: {
+                /** @description The certificate. */
+                certificateId: string;
+                /** @description The objection on it. */
+                objectionId: string;
+            }[];
             /** @description Division of the handling department. */
             divisionCode: string;
             /** @description In routed copies: the grant that covers this delivery. */
@@ -4274,12 +4281,14 @@ export interface components {
                 certificateId?: string;
                 /** @description The fetch that returned the record. */
                 fetchRequestId?: string;
-                /** @description The record. */
+                /** @description The record, as the fetch named it (an opaque reference). */
                 recordId?: string;
                 /** @description Canonical record kind of the record. */
                 recordKind?: string;
                 /** @description The resource. */
                 resourceCode?: string;
+                /** @description The provider department system's own key of the record behind `recordId`: only in `GET /v1/objections/{id}`, only for the provider's stewards, and each reading is audited (`objection.source-key.read`). */
+                sourceRecordId?: string;
                 /** @description Whom the record or certificate is about, masked. */
                 subjectMasked?: string;
                 /**
@@ -4371,6 +4380,11 @@ export interface components {
         ObjectionEvent: {
             /** @description Who (`hub` for automatic steps). */
             actor: string;
+            /**
+             * Format: date-time
+             * @description The provider's answer deadline after the step (absent on events written before it was added).
+             */
+            answerDeadline?: string;
             /** @description The certificate, if any. */
             certificateId: string | null;
             /** @description The objection. */
@@ -5697,10 +5711,17 @@ export interface components {
          * @description Payload of `subscription.record` on a consumer department's subscription topic (`<prefix>records.<department>.<resource>`, key = record id, suitable for log compaction): the record's granted items, masked as the grant says.
          */
         SubscriptionRecord: {
+            /**
+             * @description Present (true) when the record was under an unresolved data objection as it was delivered; absent otherwise, so the next delivery after the objection is resolved carries none.
+             * @enum {boolean}
+             */
+            disputed?: true;
             /** @description The grant the record was delivered under. */
             grantId: string;
             /** @description Granted items by code, masked. */
             items: Record<string, never>;
+            /** @description The objection, with `disputed`. */
+            objectionId?: string;
             /** @description Position in the change stream; a consumer keeps the highest per key and resumes after it. */
             position: string;
             /** @description Record key (also the Kafka key). */
