@@ -11,9 +11,9 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
-    DashboardChart: typeof import('./components/dashboard/DashboardChart.vue')['default']
     AuditChart: typeof import('./components/audit/AuditChart.vue')['default']
     CertificateView: typeof import('./components/clerk/CertificateView.vue')['default']
+    DashboardChart: typeof import('./components/dashboard/DashboardChart.vue')['default']
     DeadlineCell: typeof import('./components/DeadlineCell.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
