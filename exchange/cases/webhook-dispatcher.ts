@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import type { HttpClientFactory, UpstreamClient } from '../../platform/http-client/http-client-factory.ts'
-import { backoffDelay, type JobRunner } from '../../platform/jobs/job-runner.ts'
+import type { JobRunner } from '../../platform/jobs/job-runner.ts'
+import { backoffDelay } from '../../platform/retry/backoff.ts'
 import type { WebhookSigner } from './webhook-signer.ts'
 import {
   findWebhook,
@@ -55,7 +56,7 @@ export class WebhookDispatcher {
   ) {}
 
   private delayMs(attempts: number): number {
-    return backoffDelay(attempts, this.retry.backoffMs, 0, this.retry.maxBackoffMs)
+    return backoffDelay(attempts, { baseMs: this.retry.backoffMs, capMs: this.retry.maxBackoffMs })
   }
 
   /**

@@ -1,10 +1,10 @@
 import { type Job, type JobsOptions, Queue, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { NotFoundError, UnavailableError } from '../errors/app-error.ts'
+import { backoffDelay } from '../retry/backoff.ts'
 import {
   assertJobId,
   assertJobName,
-  backoffDelay,
   type DeadLetter,
   type EnqueueOptions,
   JOB_DEFAULTS,
@@ -150,10 +150,10 @@ export class BullmqRunner implements JobRunner {
         prefix: this.prefix,
         concurrency: definition.settings.concurrency,
         settings: {
-          // BullMQ's exponential backoff has no cap; the same formula with one (job-runner.ts).
+          // BullMQ's exponential backoff has no cap; the same formula with one (platform/retry/backoff.ts).
           backoffStrategy: (attemptsMade: number) => {
             const { backoffMs, jitter, maxBackoffMs } = definition.settings
-            return backoffDelay(attemptsMade, backoffMs, jitter, maxBackoffMs)
+            return backoffDelay(attemptsMade, { baseMs: backoffMs, capMs: maxBackoffMs, jitter })
           },
         },
       },
