@@ -24,7 +24,7 @@ const params = {
 }
 
 export async function webhookRoutes(app: FastifyInstance): Promise<void> {
-  const webhooks = new WebhookService(app.db)
+  const webhooks = new WebhookService(app.db, app.webhooks)
 
   const { attempts, backoffMs, maxBackoffMs } = app.config.accessWebhooks
   app.jobs.define<DeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => webhooks.deliver(job), {

@@ -36,7 +36,7 @@ export const objectionPlugin = fp(
 
     app.jobs.define<ObjectionWebhookJob>(
       OBJECTION_WEBHOOK_JOB,
-      (job) => deliverObjectionWebhook(app.db, job),
+      (job) => deliverObjectionWebhook(app.db, app.webhooks, job),
       {
         attempts: 8,
         backoffMs: 5_000,
@@ -63,5 +63,5 @@ export const objectionPlugin = fp(
     })
     await app.register(objectionRoutes, { service })
   },
-  { name: 'exchange-objections', dependencies: ['db', 'audit', 'jobs', 'exchange-sync'] },
+  { name: 'exchange-objections', dependencies: ['db', 'audit', 'jobs', 'exchange-sync', 'webhooks'] },
 )

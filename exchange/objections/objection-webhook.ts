@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
-import { request as httpRequest } from 'undici'
-import { sign } from '../../directory/requests/webhook-service.ts'
 import { findWebhook } from '../../directory/requests/webhook-store.ts'
+import type { WebhookSender } from '../../platform/webhooks/webhook-sender.ts'
+import { HmacWebhookSigner } from '../../platform/webhooks/webhook-signer.ts'
 import type { ObjectionRow } from './objection-store.ts'
 
 /**
@@ -30,8 +30,6 @@ export interface ObjectionWebhookJob {
   delivery: ObjectionDelivery
 }
 
-const TIMEOUT_MS = 5_000
-
 export function overdueDelivery(row: ObjectionRow, at: Date): ObjectionWebhookJob {
   return {
     department: row.provider_department,
@@ -54,27 +52,19 @@ export function overdueDelivery(row: ObjectionRow, at: Date): ObjectionWebhookJo
 /** Posts one delivery; a department without a webhook gets none. */
 export async function deliverObjectionWebhook(
   db: Knex,
+  sender: WebhookSender,
   job: ObjectionWebhookJob,
-  now = new Date(),
+  now = () => new Date(),
 ): Promise<void> {
   const webhook = await findWebhook(db, job.department)
   if (!webhook) return
-  const body = JSON.stringify(job.delivery)
-  const timestamp = String(Math.floor(now.getTime() / 1000))
-  const response = await httpRequest(webhook.url, {
-    method: 'POST',
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-hub-event-id': job.delivery.id,
-      'x-hub-event-type': job.delivery.type,
-      'x-hub-timestamp': timestamp,
-      'x-hub-signature': sign(webhook.secret, timestamp, body),
+  // The department's access webhook: the same pool and the same HMAC its receiver already verifies.
+  await sender.post(
+    { name: `access-webhook-${job.department}`, url: webhook.url },
+    {
+      body: job.delivery,
+      signer: new HmacWebhookSigner(webhook.secret, now),
+      headers: { 'x-hub-event-id': job.delivery.id, 'x-hub-event-type': job.delivery.type },
     },
-    headersTimeout: TIMEOUT_MS,
-    bodyTimeout: TIMEOUT_MS,
-  })
-  await response.body.dump()
-  if (response.statusCode < 200 || response.statusCode >= 300)
-    throw new Error(`objection webhook of ${job.department} answered ${response.statusCode}`)
+  )
 }

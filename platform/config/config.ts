@@ -88,6 +88,14 @@ export interface HubConfig {
   /** Deliveries of access-request changes to departments' webhooks: tries, first delay, longest delay. */
   accessWebhooks: { attempts: number; backoffMs: number; maxBackoffMs: number }
   /**
+   * Case exchange: the directory resource whose grants cover case data, and the case webhooks' retry
+   * schedule per delivery and signing keys (ADR 0006, 0007).
+   */
+  cases: {
+    dataResourceCode: string
+    webhooks: { attempts: number; backoffMs: number; maxBackoffMs: number; signing: JwsSigningConfig }
+  }
+  /**
    * The audit trail: HMAC key for subject identifiers and the private JWK (ES256) that signs
    * checkpoints (the embedded default makes both on first start); months kept before a monthly
    * partition is archived and dropped; where those archives go.
@@ -110,6 +118,15 @@ export interface HubConfig {
   serviceItems: { codePattern: string; implementationCodePattern: string; syncEveryMs: number }
   seedDemoData: boolean
   console: ConsoleConfig
+}
+
+/** Detached-JWS signing keys: the first algorithm signs `x-hub-signature`, a second `x-hub-signature-2`. */
+export interface JwsSigningConfig {
+  algorithms: ('ES256' | 'SM2')[]
+  /** Private P-256 JWK; null: an ephemeral key per process. */
+  es256Key: Record<string, unknown> | null
+  /** Private SM2 JWK; null: an ephemeral key per process. */
+  sm2Key: Record<string, unknown> | null
 }
 
 export class ConfigError extends Error {
@@ -203,6 +220,38 @@ class Reader {
       return fallback
     }
     return value
+  }
+
+  /** `ES256` (default), `SM2`, `ES256+SM2` or `SM2+ES256` (ADR 0007). */
+  signingAlgorithms(name: string): ('ES256' | 'SM2')[] {
+    const names = this.string(name, 'ES256')
+      .split('+')
+      .map((n) => n.trim().toUpperCase())
+      .map((n) => (n === 'SM2-SM3' ? 'SM2' : n))
+    if (
+      names.length > 2 ||
+      new Set(names).size !== names.length ||
+      names.some((n) => n !== 'ES256' && n !== 'SM2')
+    ) {
+      this.problems.push(`${name}: ES256, SM2, ES256+SM2 or SM2+ES256`)
+      return ['ES256']
+    }
+    return names as ('ES256' | 'SM2')[]
+  }
+
+  /** A private EC JWK (JSON) on the given curve, or null when unset. */
+  privateJwk(name: string, crv: 'P-256' | 'SM2'): Record<string, unknown> | null {
+    const value = this.raw(name)
+    if (value === undefined) return null
+    let jwk: Record<string, unknown> | null = null
+    try {
+      jwk = JSON.parse(value) as Record<string, unknown>
+    } catch {}
+    if (jwk?.kty !== 'EC' || jwk.crv !== crv || typeof jwk.d !== 'string') {
+      this.problems.push(`${name}: must be a private ${crv} JWK in JSON (kty EC, crv ${crv}, with d)`)
+      return null
+    }
+    return jwk
   }
 
   dates(name: string): string[] {
@@ -389,6 +438,20 @@ export function loadConfig(env: Env = process.env): HubConfig {
       attempts: r.int('ACCESS_WEBHOOK_ATTEMPTS', 14, 1, 1000),
       backoffMs: r.int('ACCESS_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
       maxBackoffMs: r.int('ACCESS_WEBHOOK_MAX_BACKOFF_MS', 600_000, 1, 86_400_000),
+    },
+    cases: {
+      dataResourceCode: r.string('CASE_DATA_RESOURCE_CODE', '204001/00001'),
+      // 5 s doubling to 10 min, 16 tries: a receiver may be down for over an hour and a half.
+      webhooks: {
+        attempts: r.int('CASE_WEBHOOK_ATTEMPTS', 16, 1, 1000),
+        backoffMs: r.int('CASE_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
+        maxBackoffMs: r.int('CASE_WEBHOOK_MAX_BACKOFF_MS', 600_000, 1, 86_400_000),
+        signing: {
+          algorithms: r.signingAlgorithms('CASE_WEBHOOK_SIGNING_ALGORITHMS'),
+          es256Key: r.privateJwk('CASE_WEBHOOK_SIGNING_KEY', 'P-256'),
+          sm2Key: r.privateJwk('CASE_WEBHOOK_SM2_SIGNING_KEY', 'SM2'),
+        },
+      },
     },
     audit: {
       subjectKey,

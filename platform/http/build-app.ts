@@ -40,6 +40,7 @@ import { jobsPlugin } from '../jobs/jobs-plugin.ts'
 import { loggableUrl } from '../logging/redact.ts'
 import { metricsPlugin } from '../metrics/metrics-plugin.ts'
 import { loadSchemaFiles } from '../schemas/schema-catalog.ts'
+import { webhooksPlugin } from '../webhooks/webhooks-plugin.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
 import { installInputGuard } from './input-guard.ts'
 
@@ -169,6 +170,7 @@ export async function buildApp({
   await app.register(eventsPlugin, { config })
   await app.register(jobsPlugin, { config, prefix: config.jobs.queuePrefix })
   await app.register(adaptersPlugin, { env: adapterEnv })
+  await app.register(webhooksPlugin)
   // Console sessions (cookie `hub_session`) are accepted beside bearer tokens; see console/.
   const sessions = new SessionService({ store: new SessionStore(app.db), ...config.console.session })
   await app.register(cookie)
