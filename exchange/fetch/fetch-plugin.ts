@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { Redis } from 'ioredis'
 import { loadSchemaFiles } from '../../platform/schemas/schema-catalog.ts'
 import { fetchRoutes } from './fetch-routes.ts'
 import { FetchService } from './fetch-service.ts'
@@ -18,12 +17,9 @@ export interface FetchPluginOptions {
  */
 export const fetchPlugin = fp<FetchPluginOptions>(
   async (app: FastifyInstance, opts) => {
-    let counters: CounterStore = new MemoryCounters()
-    if (app.config.redisUrl) {
-      const redis = new Redis(app.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
-      app.addHook('onClose', async () => void redis.disconnect())
-      counters = new RedisCounters(redis, app.config.jobs.queuePrefix)
-    }
+    const counters: CounterStore = app.redis
+      ? new RedisCounters(app.redis, app.config.jobs.queuePrefix)
+      : new MemoryCounters()
     const fields = new Map<string, string[]>()
     for (const { file, schema } of loadSchemaFiles()) {
       if (file.startsWith('records/'))
@@ -43,5 +39,5 @@ export const fetchPlugin = fp<FetchPluginOptions>(
     })
     await app.register(fetchRoutes, { service })
   },
-  { name: 'exchange-fetch', dependencies: ['db', 'adapters', 'audit'] },
+  { name: 'exchange-fetch', dependencies: ['db', 'redis', 'adapters', 'audit'] },
 )

@@ -5,7 +5,6 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
-import { Redis } from 'ioredis'
 import { adapterRoutes } from '../../adapters/adapter-routes.ts'
 import { adaptersPlugin } from '../../adapters/adapters-plugin.ts'
 import { auditPlugin } from '../../audit/audit-plugin.ts'
@@ -39,6 +38,7 @@ import { jobRoutes } from '../jobs/job-routes.ts'
 import { jobsPlugin } from '../jobs/jobs-plugin.ts'
 import { loggableUrl } from '../logging/redact.ts'
 import { metricsPlugin } from '../metrics/metrics-plugin.ts'
+import { redisPlugin } from '../redis/redis-plugin.ts'
 import { loadSchemaFiles } from '../schemas/schema-catalog.ts'
 import { webhooksPlugin } from '../webhooks/webhooks-plugin.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
@@ -167,6 +167,7 @@ export async function buildApp({
   for (const { schema } of loadSchemaFiles()) app.addSchema(schema)
 
   await app.register(dbPlugin, { connectionString: config.databaseUrl })
+  await app.register(redisPlugin, { url: config.redisUrl })
   await app.register(eventsPlugin, { config })
   await app.register(jobsPlugin, { config, prefix: config.jobs.queuePrefix })
   await app.register(adaptersPlugin, { env: adapterEnv })
@@ -179,11 +180,7 @@ export async function buildApp({
   // Per-instance counting by default: the shared Redis counter costs a round trip on every request
   // (about a quarter of the CPU of a cheap request, bench/http.bench.ts). Grant limits on data are
   // always counted in Redis by the exchange; this limit only guards the API against floods.
-  const redis =
-    config.redisUrl && config.limits.rateLimitShared
-      ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true })
-      : undefined
-  if (redis) app.addHook('onClose', async () => void redis.disconnect())
+  const redis = config.limits.rateLimitShared ? app.redis : null
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
