@@ -10,7 +10,7 @@ import { CertificateService } from './certificate-service.ts'
 import { CertificateSigner } from './certificate-signer.ts'
 import { ClerkFetchService } from './clerk-fetch-service.ts'
 import { clerkRoutes } from './clerk-routes.ts'
-import { KeySealer, type SealAlgorithm } from './key-sealer.ts'
+import { KeySealer } from './key-sealer.ts'
 import { parseSigningAlgorithms } from './signing-algorithms.ts'
 
 export interface CertificateFacade {
@@ -51,12 +51,11 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
     let sealer: Promise<KeySealer> | undefined
     const resolveSealer = () => {
       sealer ??= (async () => {
-        const secret = opts.keyEncryptionKey ?? process.env.CERT_KEY_ENCRYPTION_KEY
+        const { certificates } = app.config
+        const secret = opts.keyEncryptionKey ?? certificates.keyEncryptionKey
         // SM4 instead of AES-256-GCM for keys sealed from now on; earlier KEKs open older keys (ADR 0007).
-        const algorithm = (process.env.CERT_KEY_SEAL_ALGORITHM?.trim() || 'aes-256-gcm') as SealAlgorithm
-        const retired = (process.env.CERT_KEY_ENCRYPTION_KEYS_RETIRED ?? '')
-          .split(',')
-          .filter((s) => s.trim())
+        const algorithm = certificates.keySealAlgorithm
+        const retired = certificates.retiredKeyEncryptionKeys
         if (secret) return KeySealer.fromSecret(secret, algorithm, retired)
         if (app.config.mode === 'embedded')
           return KeySealer.fromSecret(
@@ -69,7 +68,7 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
           'CERT_KEY_ENCRYPTION_KEY is not set: certificates cannot be signed (32 random bytes, base64url or hex)',
         )
       })()
-      // A failed resolution is not cached: setting the variable and retrying must work without a restart.
+      // A failed resolution is not cached: a data dir that could not be written is tried again next time.
       sealer.catch(() => {
         sealer = undefined
       })
@@ -79,7 +78,7 @@ export const certificatePlugin = fp<CertificatePluginOptions>(
       app.db,
       resolveSealer,
       Date.now,
-      parseSigningAlgorithms(process.env.CERT_SIGNING_ALGORITHMS),
+      parseSigningAlgorithms(app.config.certificates.signingAlgorithms ?? undefined),
     )
     const documents = new CertificateDocuments(app.db, signer)
     const service = new CertificateService(app.db, new FaceDataValidator(), documents)

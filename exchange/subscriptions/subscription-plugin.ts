@@ -49,7 +49,7 @@ export const subscriptionPlugin = fp<SubscriptionPluginOptions>(
     let sealer: Promise<KeySealer> | undefined
     const resolveSealer = () => {
       sealer ??= (async () => {
-        const secret = process.env.CERT_KEY_ENCRYPTION_KEY
+        const secret = app.config.certificates.keyEncryptionKey
         if (secret) return KeySealer.fromSecret(secret)
         if (app.config.mode === 'embedded')
           return KeySealer.fromSecret(await loadOrCreateSecret(app.config.dataDir, KEY_ENCRYPTION_FILE))

@@ -91,6 +91,25 @@ export interface HubConfig {
    * Case exchange: the directory resource whose grants cover case data, and the case webhooks' retry
    * schedule per delivery and signing keys (ADR 0006, 0007).
    */
+  /**
+   * Electronic certificates (ADR 0007): the key-encryption key sealing issuers' private keys and
+   * front-end database URLs (null: made and kept in the data dir in embedded mode, else signing
+   * answers 503), earlier KEKs that still open old seals, the seal for keys sealed from now on, and the
+   * signing algorithms per issuer (parsed by exchange/certificates/signing-algorithms.ts).
+   */
+  certificates: {
+    keyEncryptionKey: string | null
+    retiredKeyEncryptionKeys: string[]
+    keySealAlgorithm: 'aes-256-gcm' | 'sm4'
+    signingAlgorithms: string | null
+  }
+  /**
+   * The department adapters' settings, `ADAPTER_<NAME>_*` as set (each adapter module reads and
+   * checks its own, adapters/adapter-registry.ts).
+   */
+  adapters: Record<string, string>
+  /** Port of the embedded PostgreSQL (embedded mode only). */
+  embeddedDatabasePort: number
   cases: {
     dataResourceCode: string
     webhooks: { attempts: number; backoffMs: number; maxBackoffMs: number; signing: JwsSigningConfig }
@@ -220,6 +239,13 @@ class Reader {
       return fallback
     }
     return value
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name) ?? fallback
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    this.problems.push(`${name}: must be one of ${allowed.join(', ')} (got "${value}")`)
+    return fallback
   }
 
   /** `ES256` (default), `SM2`, `ES256+SM2` or `SM2+ES256` (ADR 0007). */
@@ -439,6 +465,21 @@ export function loadConfig(env: Env = process.env): HubConfig {
       backoffMs: r.int('ACCESS_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
       maxBackoffMs: r.int('ACCESS_WEBHOOK_MAX_BACKOFF_MS', 600_000, 1, 86_400_000),
     },
+    certificates: {
+      keyEncryptionKey: r.raw('CERT_KEY_ENCRYPTION_KEY') ?? null,
+      retiredKeyEncryptionKeys: (r.raw('CERT_KEY_ENCRYPTION_KEYS_RETIRED') ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+      keySealAlgorithm: r.oneOf('CERT_KEY_SEAL_ALGORITHM', ['aes-256-gcm', 'sm4'] as const, 'aes-256-gcm'),
+      signingAlgorithms: r.raw('CERT_SIGNING_ALGORITHMS') ?? null,
+    },
+    adapters: Object.fromEntries(
+      Object.entries(env).filter(
+        (e): e is [string, string] => e[0].startsWith('ADAPTER_') && e[1] !== undefined,
+      ),
+    ),
+    embeddedDatabasePort: r.int('EMBEDDED_PG_PORT', 54329, 1, 65535),
     cases: {
       dataResourceCode: r.string('CASE_DATA_RESOURCE_CODE', '204001/00001'),
       // 5 s doubling to 10 min, 16 tries: a receiver may be down for over an hour and a half.

@@ -54,7 +54,7 @@ export interface AppOptions {
   config: HubConfig
   verifier: TokenVerifier
   logger?: FastifyServerOptions['logger']
-  /** `ADAPTER_*` settings for the department adapters (default: the process environment). */
+  /** `ADAPTER_*` settings for the department adapters (default: those in `config.adapters`). */
   adapterEnv?: Record<string, string | undefined>
 }
 
@@ -103,7 +103,7 @@ export async function buildApp({
   config,
   verifier,
   logger = false,
-  adapterEnv = process.env,
+  adapterEnv,
 }: AppOptions): Promise<FastifyInstance> {
   if (!config.databaseUrl)
     throw new Error('buildApp: config.databaseUrl must be resolved before building the app')
@@ -170,7 +170,7 @@ export async function buildApp({
   await app.register(redisPlugin, { url: config.redisUrl })
   await app.register(eventsPlugin, { config })
   await app.register(jobsPlugin, { config, prefix: config.jobs.queuePrefix })
-  await app.register(adaptersPlugin, { env: adapterEnv })
+  await app.register(adaptersPlugin, { env: adapterEnv ?? config.adapters })
   await app.register(webhooksPlugin)
   // Console sessions (cookie `hub_session`) are accepted beside bearer tokens; see console/.
   const sessions = new SessionService({ store: new SessionStore(app.db), ...config.console.session })
