@@ -3,6 +3,8 @@
  * Every problem names the variable, so an operator can fix a deployment from the message alone.
  */
 
+import { withOfficialDays } from '../calendar/official-days.ts'
+
 export type HubMode = 'embedded' | 'services'
 
 export interface AuthConfig {
@@ -27,6 +29,10 @@ export interface AuthConfig {
 }
 
 export interface CalendarConfig {
+  /**
+   * Days off and worked weekend days: China's official ones (platform/calendar/official-days.ts) with
+   * `WORKDAY_HOLIDAYS` / `WORKDAY_MAKEUP_DAYS` on top.
+   */
   holidays: string[]
   makeUpWorkdays: string[]
   decisionWorkdays: number
@@ -440,8 +446,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
       failureAuditIntervalS: r.int('AUTH_FAILURE_AUDIT_INTERVAL_S', 60, 1, 3600),
     },
     calendar: {
-      holidays: r.dates('WORKDAY_HOLIDAYS'),
-      makeUpWorkdays: r.dates('WORKDAY_MAKEUP_DAYS'),
+      ...withOfficialDays({
+        holidays: r.dates('WORKDAY_HOLIDAYS'),
+        makeUpWorkdays: r.dates('WORKDAY_MAKEUP_DAYS'),
+      }),
       decisionWorkdays: r.int('REQUEST_DECISION_WORKDAYS', 10, 1, 60),
       objectionWorkdays: {
         unconditional: r.int('OBJECTION_WORKDAYS_UNCONDITIONAL', 5, 1, 60),
