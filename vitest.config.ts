@@ -18,8 +18,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{platform,demo,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
+            '{platform,hub,demo,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
             'test/support/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
             'web/scripts/**/*.test.ts',
           ],
         },

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { hmacSignature } from '../../platform/webhooks/webhook-signer.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { accessDraft, publishResource, requestBody, tokensFor, type Who } from './access-test-support.ts'

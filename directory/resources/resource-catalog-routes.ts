@@ -4,10 +4,9 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import { GOVERNMENT_ROLES } from '../../policies/resource-policy.ts'
 import type { ResourceImport } from '../../schemas/generated/types.ts'
-import type { ResourceChangeRecorder } from './resource-changes.ts'
 import { catalogDcat } from './resource-dcat.ts'
 import { catalogJson, publishedResources } from './resource-export.ts'
-import { ResourceImporter } from './resource-import.ts'
+import type { ResourceImporter } from './resource-import.ts'
 
 /** The catalog as a whole: streamed export (our JSON or DCAT-AP 3 JSON-LD) and bulk import. */
 
@@ -17,9 +16,9 @@ interface ExportQuery {
 
 export async function resourceCatalogRoutes(
   app: FastifyInstance,
-  options: { recordChange?: ResourceChangeRecorder },
+  { services }: { services: { resourceImporter: ResourceImporter } },
 ): Promise<void> {
-  const importer = new ResourceImporter(app.db, options.recordChange)
+  const importer = services.resourceImporter
 
   app.get<{ Querystring: ExportQuery }>(
     '/v1/resources/export',
