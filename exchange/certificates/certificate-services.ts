@@ -8,7 +8,7 @@ import { FaceDataValidator } from './certificate-rules.ts'
 import { CertificateService } from './certificate-service.ts'
 import { CertificateSigner } from './certificate-signer.ts'
 import { ClerkFetchService } from './clerk-fetch-service.ts'
-import { KeySealer, type SealAlgorithm } from './key-sealer.ts'
+import { KeySealer } from './key-sealer.ts'
 import { parseSigningAlgorithms } from './signing-algorithms.ts'
 
 export interface CertificateFacade {
