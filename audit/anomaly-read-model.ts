@@ -17,7 +17,15 @@ export type AnomalyKind =
   | 'repeated-denials'
   | 'failed-authentications'
 
-export type AggregateKey = 'principal' | 'department' | 'action' | 'outcome' | 'day'
+export type AggregateKey =
+  | 'principal'
+  | 'department'
+  | 'action'
+  | 'outcome'
+  | 'reason'
+  | 'day'
+  | 'department-day'
+  | 'weekday-hour'
 
 /**
  * Actions that hand out a data subject's records and so must serve an open case. Features record
@@ -32,6 +40,9 @@ export const DATA_ACCESS_ACTIONS = ['exchange.fetch', 'certificates.fetch', 'cas
 export const HUB_TIME_ZONE = 'Asia/Shanghai'
 const MAX_FINDINGS = 500
 const DRILL_DOWN_IDS = 100
+/** Groups per answer: one key, and two keys (a department per day over a year stays under it). */
+const MAX_GROUPS = 1000
+const MAX_PAIRS = 10_000
 
 interface FindingRow {
   principal: string
@@ -159,23 +170,34 @@ export class AnomalyReadModel {
     return result.rows
   }
 
-  async aggregates(groupBy: AggregateKey, { from, to }: { from: Date; to: Date }): Promise<AuditAggregate[]> {
-    const key = {
-      principal: 'principal',
-      department: 'department',
-      action: 'action',
-      outcome: 'outcome',
-      day: `to_char(occurred_at at time zone '${HUB_TIME_ZONE}', 'YYYY-MM-DD')`,
+  async aggregates(
+    groupBy: AggregateKey,
+    { from, to, accessesOnly = false }: { from: Date; to: Date; accessesOnly?: boolean },
+  ): Promise<AuditAggregate[]> {
+    const local = `occurred_at at time zone '${HUB_TIME_ZONE}'`
+    const day = `to_char(${local}, 'YYYY-MM-DD')`
+    // Two-key groupings (for charts): the second key is `subKey`.
+    const [key, subKey] = {
+      principal: ['principal', null],
+      department: ['department', null],
+      action: ['action', null],
+      outcome: ['outcome', null],
+      reason: ['reason', null],
+      day: [day, null],
+      'department-day': ['department', day],
+      'weekday-hour': [`extract(isodow from ${local})::int::text`, `to_char(${local}, 'HH24')`],
     }[groupBy]
+    const ordered = groupBy === 'day' || subKey !== null
     const { rows } = await this.db.raw<{
-      rows: { key: string | null; total: number; allowed: number; denied: number }[]
+      rows: { key: string | null; subKey?: string; total: number; allowed: number; denied: number }[]
     }>(
-      `select ${key} as key, count(*)::int as total,
+      `select ${key} as key, ${subKey === null ? '' : `${subKey} as "subKey", `}count(*)::int as total,
               count(*) filter (where outcome = 'allowed')::int as allowed,
               count(*) filter (where outcome = 'denied')::int as denied
-         from audit_records where occurred_at >= ? and occurred_at < ?
-        group by 1 order by ${groupBy === 'day' ? 'key' : 'total desc, key'} limit 1000`,
-      [from, to],
+         from audit_records where occurred_at >= ? and occurred_at < ?${accessesOnly ? ' and action = any(?)' : ''}
+        group by ${subKey === null ? '1' : '1, 2'}
+        order by ${ordered ? (subKey === null ? 'key' : '1, 2') : 'total desc, key'} limit ${subKey === null ? MAX_GROUPS : MAX_PAIRS}`,
+      accessesOnly ? [from, to, [...DATA_ACCESS_ACTIONS]] : [from, to],
     )
     return rows
   }
@@ -197,6 +219,7 @@ export class AnomalyReadModel {
         'items',
         'purpose',
         'case_number',
+        'details',
       )
       .where({ subject_hash: subjectHash, outcome: 'allowed' })
       .whereNot('principal', self)
@@ -214,9 +237,17 @@ export class AnomalyReadModel {
       resourceId: r.resource_id,
       items: r.items,
       purpose: r.purpose,
+      purposeText: purposeTextOf(r.details),
       caseNumber: r.case_number,
     }))
     const more = rows.length > page.limit
     return { items, nextCursor: more ? String(rows[page.limit - 1].id) : null }
   }
+}
+
+/** The caller's own words for the purpose, kept in a record's details (`purposeText`) by the fetch. */
+function purposeTextOf(details: string | null): string | null {
+  if (details === null) return null
+  const text = (JSON.parse(details) as { purposeText?: unknown }).purposeText
+  return typeof text === 'string' ? text : null
 }

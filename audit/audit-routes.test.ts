@@ -9,6 +9,11 @@ async function get(url: string, roles: ('auditor' | 'clerk' | 'admin')[], subjec
   return hub.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })
 }
 
+async function post(url: string, body: object, roles: ('auditor' | 'clerk' | 'admin')[], subject?: string) {
+  const token = await hub.token({ roles, subject })
+  return hub.app.inject({ method: 'POST', url, payload: body, headers: { authorization: `Bearer ${token}` } })
+}
+
 describe('audit routes', () => {
   it("finds a subject's accesses by identifier, newest first, paged by cursor", async () => {
     for (const caseNumber of ['C-1', 'C-2', 'C-3']) {
@@ -25,19 +30,37 @@ describe('audit routes', () => {
         outcome: 'allowed',
       })
     }
-    const first = await get(`/v1/audit/records?subjectId=${SUBJECT}&resourceType=resource&limit=2`, [
-      'auditor',
-    ])
+    const search = { subjectId: SUBJECT, resourceType: 'resource', limit: 2 }
+    const first = await post('/v1/audit/records/search', search, ['auditor'])
     expect(first.statusCode).toBe(200)
     const page = first.json()
     expect(page.items.map((r: { caseNumber: string }) => r.caseNumber)).toEqual(['C-3', 'C-2'])
     expect(page.items[0]).toMatchObject({ subjectMasked: '141000********001X', outcome: 'allowed' })
     expect(first.body).not.toContain('19900101')
-    const second = await get(
-      `/v1/audit/records?subjectId=${SUBJECT}&resourceType=resource&limit=2&cursor=${page.nextCursor}`,
-      ['auditor'],
-    )
+    const second = await post('/v1/audit/records/search', { ...search, cursor: page.nextCursor }, ['auditor'])
     expect(second.json()).toMatchObject({ items: [{ caseNumber: 'C-1' }], nextCursor: null })
+  })
+
+  it('refuses a subject in a URL with 400 subject-in-query, naming the POST form', async () => {
+    for (const [url, form] of [
+      [`/v1/audit/records?subjectId=${SUBJECT}`, '/v1/audit/records/search'],
+      [
+        `/v1/audit/records/export?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&subjectId=${SUBJECT}`,
+        'POST /v1/audit/records/export',
+      ],
+      [`/v1/audit/subscription-recipients?subjectId=${SUBJECT}`, '/v1/audit/subscription-recipients/search'],
+    ] as const) {
+      const res = await get(url, ['auditor'])
+      expect(res.statusCode, url).toBe(400)
+      expect(res.json()).toMatchObject({ code: 'subject-in-query' })
+      expect(res.json().detail).toContain(form)
+      expect(res.body).not.toContain('19900101')
+    }
+    const recipients = await post('/v1/audit/subscription-recipients/search', { subjectId: SUBJECT }, [
+      'auditor',
+    ])
+    expect(recipients.statusCode).toBe(200)
+    expect(recipients.json()).toEqual({ items: [] })
   })
 
   it("records the auditor's own search, with the subject hashed", async () => {
@@ -51,7 +74,7 @@ describe('audit routes', () => {
   })
 
   it('refuses a non-auditor with 403 and records the refusal', async () => {
-    const res = await get(`/v1/audit/records?subjectId=${SUBJECT}`, ['clerk'], 'nosy-clerk')
+    const res = await post('/v1/audit/records/search', { subjectId: SUBJECT }, ['clerk'], 'nosy-clerk')
     expect(res.statusCode).toBe(403)
     expect(res.json().code).toBe('role-required')
     const denied = await get('/v1/audit/records?principal=nosy-clerk&outcome=denied', ['auditor'])
@@ -92,7 +115,7 @@ describe('audit routes', () => {
   it('streams an export as NDJSON and as CSV', async () => {
     const from = new Date(Date.now() - 3_600_000).toISOString()
     const to = new Date(Date.now() + 3_600_000).toISOString()
-    const nd = await get(`/v1/audit/records/export?from=${from}&to=${to}&subjectId=${SUBJECT}`, ['auditor'])
+    const nd = await post('/v1/audit/records/export', { from, to, subjectId: SUBJECT }, ['auditor'])
     expect(nd.statusCode).toBe(200)
     expect(nd.headers['content-type']).toMatch(/^application\/x-ndjson/)
     const lines = nd.body

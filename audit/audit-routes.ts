@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
 import type { Role } from '../policies/roles.ts'
@@ -9,6 +9,7 @@ import { auditActor } from './audit-plugin.ts'
 import type { AuditSearchQuery, ExportFormat } from './audit-service.ts'
 import { checkpointRoutes } from './checkpoint-routes.ts'
 import { reportRoutes } from './report-routes.ts'
+import { refusedSubjectProperty, refuseSubjectInQuery } from './subject-in-query.ts'
 
 /**
  * The security officer's API. No `config.roles` on purpose: the service checks the auditor role
@@ -32,6 +33,31 @@ const FILTERS = {
   to: { type: 'string', format: 'date-time', description: 'Recorded before this instant.' },
 } as const
 
+const { subjectId: _subjectId, ...URL_FILTERS } = FILTERS
+
+const PAGING = auditPageQuery(500, 100)
+
+const FORMAT = {
+  type: 'string',
+  enum: ['ndjson', 'csv'],
+  default: 'ndjson',
+  description: 'NDJSON (one AuditRecord per line) or CSV (arrays joined by `;`).',
+} as const
+
+const SEARCH_PATH = '/v1/audit/records/search'
+const EXPORT_PATH = '/v1/audit/records/export'
+
+const EXPORT_RESPONSES = {
+  200: {
+    description: 'The records, streamed',
+    content: {
+      'application/x-ndjson': { schema: { type: 'string' } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  },
+  ...problemResponses(400, 401, 403, 429),
+}
+
 interface SearchQuery extends AuditSearchQuery {
   cursor?: string
   limit: number
@@ -44,7 +70,9 @@ interface ExportQuery extends AuditSearchQuery {
 /** Operation ⇒ the action name the services record (the same name whether refused here or there). */
 const TRAIL_ACTIONS: Record<string, string> = {
   searchAuditRecords: 'audit.search',
+  searchAuditRecordsBySubject: 'audit.search',
   exportAuditRecords: 'audit.export',
+  exportAuditRecordsBySubject: 'audit.export',
   verifyAuditTrail: 'audit.verify',
   createAuditCheckpoint: 'audit.checkpoint',
   listAuditCheckpoints: 'audit.checkpoints',
@@ -76,65 +104,99 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         tags: ['audit'],
         operationId: 'searchAuditRecords',
         summary: 'Search the audit trail: who accessed which data, when, why, with what outcome',
+        description: `Filters without a data subject. To search by subject, \`POST ${SEARCH_PATH}\` (a personal identifier never goes into a URL).`,
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: {
-            ...FILTERS,
-            ...auditPageQuery(500, 100),
-          },
+          properties: { ...URL_FILTERS, subjectId: refusedSubjectProperty(SEARCH_PATH), ...PAGING },
         },
         response: { 200: ref('audit-record-page.json'), ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (request) => {
       const { cursor, limit, ...query } = request.query
+      refuseSubjectInQuery(query.subjectId, SEARCH_PATH)
+      return app.audit.service.search(auditActor(request), query, { cursor, limit })
+    },
+  )
+
+  app.post<{ Body: SearchQuery }>(
+    SEARCH_PATH,
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'searchAuditRecordsBySubject',
+        summary:
+          'Search the audit trail with the filters in the body (the only way to search by data subject)',
+        description:
+          'The same filters and paging as `GET /v1/audit/records`, plus `subjectId`; answers the same page. A read: no Idempotency-Key.',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...FILTERS, ...PAGING },
+        },
+        response: { 200: ref('audit-record-page.json'), ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, ...query } = request.body
       return app.audit.service.search(auditActor(request), query, { cursor, limit })
     },
   )
 
   app.get<{ Querystring: ExportQuery }>(
-    '/v1/audit/records/export',
+    EXPORT_PATH,
     {
       schema: {
         tags: ['audit'],
         operationId: 'exportAuditRecords',
         summary: 'Export matching audit records, oldest first, streamed as NDJSON or CSV',
-        description: 'Needs `from` and `to` (at most 366 days apart); the body is streamed.',
+        description: `Needs \`from\` and \`to\` (at most 366 days apart); the body is streamed. To export by data subject, \`POST ${EXPORT_PATH}\`.`,
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: {
-            ...FILTERS,
-            format: {
-              type: 'string',
-              enum: ['ndjson', 'csv'],
-              default: 'ndjson',
-              description: 'NDJSON (one AuditRecord per line) or CSV (arrays joined by `;`).',
-            },
-          },
+          properties: { ...URL_FILTERS, subjectId: refusedSubjectProperty(EXPORT_PATH), format: FORMAT },
         },
-        response: {
-          200: {
-            description: 'The records, streamed',
-            content: {
-              'application/x-ndjson': { schema: { type: 'string' } },
-              'text/csv': { schema: { type: 'string' } },
-            },
-          },
-          ...problemResponses(400, 401, 403, 429),
-        },
+        response: EXPORT_RESPONSES,
       },
     },
     async (request, reply) => {
-      const { format, ...query } = request.query
-      const records = await app.audit.service.export(auditActor(request), query, format)
-      return reply
-        .type(EXPORT_CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="audit-records.${format}"`)
-        .send(Readable.from(serialiseExport(records, format)))
+      refuseSubjectInQuery(request.query.subjectId, EXPORT_PATH)
+      return exportRecords(request.query, auditActor(request), reply)
     },
   )
+
+  app.post<{ Body: ExportQuery }>(
+    EXPORT_PATH,
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'exportAuditRecordsBySubject',
+        summary: 'Export matching audit records with the filters in the body (also by data subject)',
+        description:
+          'The same filters and range rules as `GET /v1/audit/records/export` (`from` and `to` required, at most 366 days apart), plus `subjectId`.',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...FILTERS, format: FORMAT },
+        },
+        response: EXPORT_RESPONSES,
+      },
+    },
+    async (request, reply) => exportRecords(request.body, auditActor(request), reply),
+  )
+
+  async function exportRecords(
+    { format, ...query }: ExportQuery,
+    actor: ReturnType<typeof auditActor>,
+    reply: FastifyReply,
+  ) {
+    const records = await app.audit.service.export(actor, query, format)
+    return reply
+      .type(EXPORT_CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="audit-records.${format}"`)
+      .send(Readable.from(serialiseExport(records, format)))
+  }
 
   app.get<{ Querystring: VerifyQuery }>(
     '/v1/audit/verify',

@@ -47,7 +47,12 @@ beforeAll(async () => {
   at(
     '2026-10-09T02:00:00Z',
     3,
-    fetchBy('clerk-9', { subjectId: CITIZEN, purpose: 'pension', caseNumber: 'C-9' }),
+    fetchBy('clerk-9', {
+      subjectId: CITIZEN,
+      purpose: 'pension',
+      caseNumber: 'C-9',
+      details: { purposeText: '养老金资格认证' },
+    }),
   )
   at('2026-10-09T03:00:00Z', 1, fetchBy('clerk-9', { subjectId: CITIZEN, outcome: 'denied', reason: 'x' }))
   await writer.close()
@@ -117,6 +122,46 @@ describe('anomaly reports', () => {
     ])
   })
 
+  it('aggregates for charts: denials by reason, a department per day, and weekday × hour in Shanghai', async () => {
+    const byReason = await get(`/v1/audit/aggregates?groupBy=reason&accessesOnly=true&${RANGE}`, ['auditor'])
+    expect(byReason.statusCode).toBe(200)
+    const denied = Object.fromEntries(
+      byReason
+        .json()
+        .items.filter((i: { denied: number }) => i.denied > 0)
+        .map((i: { key: string; denied: number }) => [i.key, i.denied]),
+    )
+    expect(denied).toEqual({ 'not-granted': 5, 'grant-expired': 1, 'grant-revoked': 1, x: 1 })
+    const perDay = await get(`/v1/audit/aggregates?groupBy=department-day&accessesOnly=true&${RANGE}`, [
+      'auditor',
+    ])
+    expect(perDay.json().items.map((i: { key: string; subKey: string; total: number }) => i)).toEqual([
+      { key: 'lf-hrss', subKey: '2026-10-05', total: 16, allowed: 16, denied: 0 },
+      { key: 'lf-hrss', subKey: '2026-10-06', total: 6, allowed: 6, denied: 0 },
+      { key: 'lf-hrss', subKey: '2026-10-07', total: 4, allowed: 2, denied: 2 },
+      { key: 'lf-hrss', subKey: '2026-10-08', total: 5, allowed: 0, denied: 5 },
+      { key: 'lf-hrss', subKey: '2026-10-09', total: 4, allowed: 3, denied: 1 },
+    ])
+    const heat = await get(`/v1/audit/aggregates?groupBy=weekday-hour&accessesOnly=true&${RANGE}`, [
+      'auditor',
+    ])
+    const cells = heat
+      .json()
+      .items.map((i: { key: string; subKey: string; total: number }) => [`${i.key}@${i.subKey}`, i.total])
+    // Monday 10–13 h, the Tuesday-night owl at 23 h, Wednesday to Friday mornings.
+    expect(cells).toEqual([
+      ['1@10', 2],
+      ['1@11', 2],
+      ['1@12', 2],
+      ['1@13', 10],
+      ['2@23', 6],
+      ['3@10', 4],
+      ['4@10', 5],
+      ['5@10', 3],
+      ['5@11', 1],
+    ])
+  })
+
   it('answers a bare call with defaults: the last 30 days, by department, every rule', async () => {
     const before = Date.now()
     const aggregates = await get('/v1/audit/aggregates', ['auditor'])
@@ -167,6 +212,7 @@ describe("a citizen's own accesses", () => {
       resourceId: 'HRSS-001',
       items: [],
       purpose: 'pension',
+      purposeText: '养老金资格认证',
       caseNumber: 'C-9',
     })
     expect(first.body).not.toContain('clerk-9')

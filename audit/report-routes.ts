@@ -23,6 +23,7 @@ interface AnomalyQuery {
 
 interface AggregateQuery {
   groupBy: AggregateKey
+  accessesOnly?: boolean
   from?: string
   to?: string
 }
@@ -80,17 +81,34 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['audit'],
         operationId: 'aggregateAuditRecords',
-        summary: 'Record counts (allowed/denied) grouped by principal, department, action, outcome or day',
-        description: 'A bare call counts the last 30 days by department.',
+        summary:
+          'Record counts (allowed/denied) grouped by principal, department, action, outcome, reason, day, department and day, or weekday and hour',
+        description:
+          'A bare call counts the last 30 days by department. `accessesOnly=true` counts only data accesses (exchange.fetch, certificates.fetch, cases.read).',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
             groupBy: {
               type: 'string',
-              enum: ['principal', 'department', 'action', 'outcome', 'day'],
+              enum: [
+                'principal',
+                'department',
+                'action',
+                'outcome',
+                'reason',
+                'day',
+                'department-day',
+                'weekday-hour',
+              ],
               default: 'department',
-              description: 'The grouping key (default `department`).',
+              description:
+                'The grouping key (default `department`); two-key groupings put the second in `subKey`.',
+            },
+            accessesOnly: {
+              type: 'boolean',
+              default: false,
+              description: 'Count only data accesses (exchange.fetch, certificates.fetch, cases.read).',
             },
             ...RANGE,
           },

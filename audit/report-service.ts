@@ -53,14 +53,18 @@ export class ReportService {
 
   async aggregates(
     actor: AuditActor,
-    query: RangeQuery & { groupBy?: AggregateKey },
+    query: RangeQuery & { groupBy?: AggregateKey; accessesOnly?: boolean },
   ): Promise<AuditAggregateReport> {
     const access = { action: 'audit.aggregates', details: { ...query } }
     await this.deps.gate.require(actor, ['auditor'], access)
     const { from, to } = range(query)
     await this.deps.gate.record(actor, access)
     const groupBy = query.groupBy ?? 'department'
-    const items = await this.deps.anomalies.aggregates(groupBy, { from, to })
+    const items = await this.deps.anomalies.aggregates(groupBy, {
+      from,
+      to,
+      accessesOnly: query.accessesOnly,
+    })
     return { groupBy, from: from.toISOString(), to: to.toISOString(), items }
   }
 

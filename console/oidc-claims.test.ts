@@ -53,4 +53,16 @@ describe('mapping an identity provider’s claims to a principal', () => {
     expect(hasMappedClaims({ sub: 'c-1', roles: [], dept: null, district: null }, HUB_NAMES)).toBe(true)
     expect(() => principalFromClaims({ roles: ['clerk'] }, HUB_NAMES)).toThrow('no subject')
   })
+
+  it("keeps a citizen's valid resident ID (idNumber) and drops an invalid one or an officer's", () => {
+    const id = '141002198104108245'
+    expect(principalFromClaims({ sub: 'c-2', roles: ['citizen'], idNumber: id }, HUB_NAMES).idNumber).toBe(id)
+    const bad = principalFromClaims(
+      { sub: 'c-3', roles: ['citizen'], idNumber: '141002198104108240' },
+      HUB_NAMES,
+    )
+    expect(bad.idNumber).toBeUndefined()
+    const officer = principalFromClaims({ sub: 'o-1', roles: ['clerk'], idNumber: id }, HUB_NAMES)
+    expect(officer.idNumber).toBeUndefined()
+  })
 })

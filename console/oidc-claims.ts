@@ -1,5 +1,6 @@
 import type { SessionPrincipal } from '../platform/auth/session-store.ts'
 import type { OidcConfig } from '../platform/config/config.ts'
+import { validateResidentId } from '../platform/identifiers/resident-id.ts'
 import { isRole, type Role } from '../policies/roles.ts'
 
 /** A claim by name, or by a dotted path into nested claims (Keycloak's `realm_access.roles`). */
@@ -38,12 +39,18 @@ export function principalFromClaims(
       : []
   const roles = [...new Set(listed.filter((r): r is Role => isRole(r) && r !== 'service'))]
   const displayName = text(claims.name) ?? text(claims.preferred_username)
+  // A citizen's real-name-verified resident ID, under the claim bearer tokens use (`idNumber`): the
+  // citizen's page finds their accesses by it. An invalid one is dropped, not trusted.
+  const idNumber = text(claims.idNumber)
+  const verifiedId =
+    idNumber && roles.includes('citizen') && validateResidentId(idNumber).ok ? idNumber.toUpperCase() : null
   return {
     subject,
     department: text(claimAt(claims, names.department)),
     roles,
     district: text(claimAt(claims, names.district)),
     ...(displayName ? { displayName } : {}),
+    ...(verifiedId ? { idNumber: verifiedId } : {}),
   }
 }
 

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, describe, expect, it } from 'vitest'
+import { DEMO_CITIZEN_ID_NUMBER } from '../platform/auth/demo-principals.ts'
 import { useTestApp } from '../test/support/test-app.ts'
 
 const dist = path.join(os.tmpdir(), `hub-console-dist-${process.pid}-${Date.now()}`)
@@ -76,6 +77,38 @@ describe('console sign-in (dev mode) and cookie sessions', () => {
     const rows = await hub.database.db('console_sessions').select('id_hash', 'subject')
     expect(rows.some((r) => r.id_hash === cookie)).toBe(false)
     expect(rows.map((r) => r.subject)).toContain('demo-steward-hrss')
+  })
+
+  it("keeps a citizen's verified resident ID on the server, where her page's API finds her accesses by it", async () => {
+    await hub.app.audit.writer.record({
+      principal: 'clerk-x',
+      department: 'lf-approval',
+      roles: ['clerk'],
+      action: 'certificates.fetch',
+      resourceType: 'certificate',
+      subjectId: DEMO_CITIZEN_ID_NUMBER,
+      caseNumber: 'LF-ZH-2026-000101',
+      purpose: 'case-handling',
+      outcome: 'allowed',
+    })
+    const { cookie, session, res } = await signIn('citizen')
+    expect(session.principal).toEqual({
+      subject: 'citizen-demo',
+      department: null,
+      roles: ['citizen'],
+      district: null,
+      displayName: '演示市民',
+    })
+    expect(res.body).not.toContain(DEMO_CITIZEN_ID_NUMBER)
+    const mine = await hub.app.inject({ url: '/v1/audit/my-accesses', cookies: { hub_session: cookie } })
+    expect(mine.statusCode).toBe(200)
+    expect(mine.json().items).toEqual([
+      expect.objectContaining({
+        department: 'lf-approval',
+        caseNumber: 'LF-ZH-2026-000101',
+        purpose: 'case-handling',
+      }),
+    ])
   })
 
   it('needs the CSRF token on state-changing calls made with the cookie', async () => {

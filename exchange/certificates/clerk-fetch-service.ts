@@ -48,6 +48,9 @@ export const FETCH_ACTION = 'certificates.fetch'
  * fetching one certificate for it. Every fetch attempt, allowed or refused, is audited before the
  * answer; a certificate is only ever looked up by the case's applicant (or agent) as holder.
  */
+/** The audit purpose of every certificate fetch at the window: handling the applicant's case (办件). */
+export const CASE_HANDLING_PURPOSE = 'case-handling'
+
 export class ClerkFetchService {
   /**
    * The reads every fetch makes, shared by the fetches of one event-loop turn (one query each per
@@ -129,7 +132,15 @@ export class ClerkFetchService {
     request: CertificateFetchRequest,
     audit: AuditRecorder,
   ): Promise<CertificateFetchResult> {
-    const base = { action: FETCH_ACTION, resourceType: 'certificate', caseNumber, details: { materialCode } }
+    // The purpose of a window clerk's fetch is always the case being handled; the trail (and the
+    // citizen's page) says so instead of leaving "why" empty.
+    const base = {
+      action: FETCH_ACTION,
+      resourceType: 'certificate',
+      caseNumber,
+      purpose: CASE_HANDLING_PURPOSE,
+      details: { materialCode },
+    }
     let subjectId: string | null = null
     try {
       const found = await this.caseMaterials.get(caseMaterialKey(caseNumber, materialCode))

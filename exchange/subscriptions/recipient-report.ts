@@ -21,7 +21,8 @@ export class RecipientReport {
   }
 
   async forCitizen(actor: AuditActor): Promise<SubscriptionRecipients> {
-    const subjectId = actor.principal.subject
+    // The resident ID the identity platform verified (token `idNumber`), as for the trail's own report.
+    const subjectId = actor.principal.idNumber ?? actor.principal.subject
     const access = { action: 'audit.my-subscription-recipients', subjectId }
     await this.deps.gate.require(actor, ['citizen'], access)
     await this.deps.gate.record(actor, access)

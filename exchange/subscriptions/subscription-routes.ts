@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { auditActor } from '../../audit/audit-plugin.ts'
+import { refusedSubjectProperty, refuseSubjectInQuery } from '../../audit/subject-in-query.ts'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
@@ -14,6 +15,7 @@ import type { SubscriptionService } from './subscription-service.ts'
 /** Dataset subscriptions (库表交换): thin routes over SubscriptionService. */
 
 const ROLES: Role[] = ['consumer', 'service']
+const RECIPIENTS_SEARCH = '/v1/audit/subscription-recipients/search'
 const idParams = {
   type: 'object',
   required: ['id'],
@@ -131,15 +133,17 @@ export async function subscriptionRoutes(
   )
 
   // Role checks happen in the report, so that a refused look at the trail is recorded before the 403.
-  app.get<{ Querystring: { subjectId: string } }>(
-    '/v1/audit/subscription-recipients',
+  // The subject goes in the body: a personal identifier never travels in a URL.
+  app.post<{ Body: { subjectId: string } }>(
+    RECIPIENTS_SEARCH,
     {
       schema: {
         tags: ['audit'],
-        operationId: 'listSubscriptionRecipients',
+        operationId: 'searchSubscriptionRecipients',
         summary:
           'For an auditor: which departments received a person’s records through subscriptions, and when',
-        querystring: {
+        description: 'A read with the subject in the body (never in the URL); no Idempotency-Key.',
+        body: {
           type: 'object',
           required: ['subjectId'],
           additionalProperties: false,
@@ -158,7 +162,29 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) => recipients.forAuditor(auditActor(request), request.query.subjectId),
+    async (request) => recipients.forAuditor(auditActor(request), request.body.subjectId),
+  )
+
+  app.get<{ Querystring: { subjectId?: string } }>(
+    '/v1/audit/subscription-recipients',
+    {
+      schema: {
+        tags: ['audit'],
+        operationId: 'listSubscriptionRecipients',
+        deprecated: true,
+        summary: `Replaced by \`POST ${RECIPIENTS_SEARCH}\`; answers 400 \`subject-in-query\``,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { subjectId: refusedSubjectProperty(RECIPIENTS_SEARCH) },
+        },
+        response: { ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request) => {
+      // Without a subject there is nothing to list either: point to the POST form all the same.
+      refuseSubjectInQuery(request.query.subjectId ?? '', RECIPIENTS_SEARCH)
+    },
   )
 
   app.get(

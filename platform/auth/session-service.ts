@@ -120,8 +120,10 @@ export class SessionService {
   }
 
   view(session: SessionRow): SessionView {
+    // The citizen's resident ID stays on the server: the console never needs it.
+    const { idNumber: _kept, ...principal } = session.principal
     return {
-      principal: session.principal,
+      principal,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
     }
@@ -146,5 +148,6 @@ export function apiPrincipal(principal: SessionPrincipal): Principal {
     department: principal.department,
     roles: principal.roles as Principal['roles'],
     district: principal.district,
+    ...(principal.idNumber ? { idNumber: principal.idNumber } : {}),
   }
 }

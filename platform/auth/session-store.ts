@@ -7,6 +7,11 @@ export interface SessionPrincipal {
   roles: string[]
   district: string | null
   displayName?: string
+  /**
+   * A citizen's verified resident ID, handed on to the API principal (it finds their accesses by it).
+   * Never sent to the browser: the session view's schema leaves it out.
+   */
+  idNumber?: string
 }
 
 export interface SessionRow {

@@ -417,9 +417,13 @@ export interface AuditAccess {
    */
   items: string[];
   /**
-   * The declared purpose.
+   * The declared purpose (a code, e.g. `administrative-basis`, `case-handling`).
    */
   purpose: string | null;
+  /**
+   * The purpose in the caller's own words, when they gave it (e.g. 核验住房公积金缴存情况).
+   */
+  purposeText: string | null;
   /**
    * The case (办件) the access served.
    */
@@ -428,13 +432,13 @@ export interface AuditAccess {
 
 // audit-aggregate-report.json
 /**
- * Record counts over a time range, grouped by one key (at most 1,000 groups).
+ * Record counts over a time range, grouped by one key (at most 1,000 groups) or by two (`department-day`, `weekday-hour`: at most 10,000 pairs).
  */
 export interface AuditAggregateReport {
   /**
-   * The grouping key; `day` is the calendar day in China Standard Time.
+   * The grouping key; `day` is the calendar day in China Standard Time; `reason` the refusal reason (null for allowed records); `department-day` groups by department (`key`) and day (`subKey`); `weekday-hour` by ISO weekday 1–7 (`key`, Monday = 1) and hour 00–23 (`subKey`), both in China Standard Time.
    */
-  groupBy: "principal" | "department" | "action" | "outcome" | "day";
+  groupBy: "principal" | "department" | "action" | "outcome" | "reason" | "day" | "department-day" | "weekday-hour";
   /**
    * Start of the range.
    */
@@ -444,7 +448,7 @@ export interface AuditAggregateReport {
    */
   to: string;
   /**
-   * One entry per group, largest first (by day: in date order).
+   * One entry per group, largest first (by day and by two keys: in key order).
    */
   items: AuditAggregate[];
 }
@@ -456,6 +460,10 @@ export interface AuditAggregate {
    * The group's value (null: records without one, e.g. no department).
    */
   key: string | null;
+  /**
+   * The second key of a two-key grouping: the day (`department-day`) or the hour (`weekday-hour`).
+   */
+  subKey?: string;
   /**
    * Records in the group.
    */

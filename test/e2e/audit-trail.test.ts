@@ -40,7 +40,12 @@ describe('the audit trail, end to end', () => {
     const nosy = await as(['clerk'], '/v1/audit/records', 'clerk-wang')
     expect(nosy.statusCode).toBe(403)
 
-    const seen = await as(['auditor'], `/v1/audit/records?subjectId=${CITIZEN}&resourceType=resource`)
+    const seen = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/audit/records/search',
+      payload: { subjectId: CITIZEN, resourceType: 'resource' },
+      headers: { authorization: `Bearer ${await hub.token({ roles: ['auditor'] })}` },
+    })
     expect(seen.json().items).toEqual([
       expect.objectContaining({
         principal: 'clerk-wang',

@@ -231,8 +231,9 @@ describe('dataset subscriptions: Kafka topic and front-end table', () => {
     }
     const first = await hub.database.db('hub_records').where({ record_id: 'JF-0000000' }).first('subject_id')
     const asAuditor = await hub.app.inject({
-      method: 'GET',
-      url: `/v1/audit/subscription-recipients?subjectId=${first.subject_id}`,
+      method: 'POST',
+      url: '/v1/audit/subscription-recipients/search',
+      payload: { subjectId: first.subject_id },
       headers: as('auditor'),
     })
     expect(asAuditor.statusCode, asAuditor.body).toBe(200)
@@ -252,8 +253,9 @@ describe('dataset subscriptions: Kafka topic and front-end table', () => {
     expect(mine.statusCode, mine.body).toBe(200)
     expect(mine.json().items).toHaveLength(2)
     const refused = await hub.app.inject({
-      method: 'GET',
-      url: `/v1/audit/subscription-recipients?subjectId=${first.subject_id}`,
+      method: 'POST',
+      url: '/v1/audit/subscription-recipients/search',
+      payload: { subjectId: first.subject_id },
       headers: as('consumer'),
     })
     expect(refused.statusCode).toBe(403)

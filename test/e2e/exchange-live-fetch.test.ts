@@ -70,8 +70,10 @@ const fetchAs = (resourceCode: string) =>
 
 /** The audit trail of the member on a resource, as the security officer searches it. */
 async function trailOf(resourceCode: string) {
-  const query = new URLSearchParams({ subjectId: member.residentId, resourceId: resourceCode })
-  const res = await call('GET', `/v1/audit/records?${query}`, 'auditor')
+  const res = await call('POST', '/v1/audit/records/search', 'auditor', {
+    subjectId: member.residentId,
+    resourceId: resourceCode,
+  })
   expect(res.statusCode).toBe(200)
   return (res.json().items as Record<string, unknown>[]).filter((r) => r.action === 'exchange.fetch')
 }

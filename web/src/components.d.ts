@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    AuditChart: typeof import('./components/audit/AuditChart.vue')['default']
     CertificateView: typeof import('./components/clerk/CertificateView.vue')['default']
     DeadlineCell: typeof import('./components/DeadlineCell.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
@@ -37,6 +38,7 @@ declare module 'vue' {
     ElOption: typeof import('element-plus/es')['ElOption']
     ElRadio: typeof import('element-plus/es')['ElRadio']
     ElRadioGroup: typeof import('element-plus/es')['ElRadioGroup']
+    ElResult: typeof import('element-plus/es')['ElResult']
     ElSelect: typeof import('element-plus/es')['ElSelect']
     ElSubMenu: typeof import('element-plus/es')['ElSubMenu']
     ElSwitch: typeof import('element-plus/es')['ElSwitch']
@@ -45,6 +47,8 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
+    ElTooltip: typeof import('element-plus/es')['ElTooltip']
+    ExportDialog: typeof import('./components/audit/ExportDialog.vue')['default']
     GrantList: typeof import('./components/GrantList.vue')['default']
     ProblemAlert: typeof import('./components/ProblemAlert.vue')['default']
     RequestAccessDialog: typeof import('./components/RequestAccessDialog.vue')['default']

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { hasAnyRole, type Role } from './roles.ts'
+import { GOVERNMENT_ROLES, hasAnyRole, type Role } from './roles.ts'
 import { auditRoutes } from './routes/audit-routes.ts'
 import { clerkRoutes } from './routes/clerk-routes.ts'
 import { dashboardRoutes } from './routes/dashboard-routes.ts'
@@ -24,7 +24,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title (and of its menu entry). */
     title?: string
-    /** Roles that may use the page; none: every signed-in government principal. */
+    /** Roles that may use the page; none: every signed-in government principal (not a citizen). */
     roles?: Role[]
     /** The menu group the page is listed under; absent: not in the menu. */
     menu?: MenuGroup
@@ -125,7 +125,12 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   await ensureSession()
   if (!session.principal) return { name: 'sign-in', query: { returnTo: to.fullPath } }
-  const roles = to.meta.roles
-  if (roles && !hasAnyRole(session.principal.roles, roles)) return { name: 'catalog' }
+  const roles = to.meta.roles ?? GOVERNMENT_ROLES
+  if (!hasAnyRole(session.principal.roles, roles)) return { name: homeFor(session.principal.roles) }
   return true
 })
+
+/** Where a person lands: a citizen on their own page, everyone else in the catalog. */
+export function homeFor(roles: readonly string[]): string {
+  return hasAnyRole(roles, GOVERNMENT_ROLES) ? 'catalog' : 'citizen-accesses'
+}

@@ -365,8 +365,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Record counts (allowed/denied) grouped by principal, department, action, outcome or day
-         * @description A bare call counts the last 30 days by department.
+         * Record counts (allowed/denied) grouped by principal, department, action, outcome, reason, day, department and day, or weekday and hour
+         * @description A bare call counts the last 30 days by department. `accessesOnly=true` counts only data accesses (exchange.fetch, certificates.fetch, cases.read).
          */
         get: operations["aggregateAuditRecords"];
         put?: never;
@@ -473,7 +473,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit trail: who accessed which data, when, why, with what outcome */
+        /**
+         * Search the audit trail: who accessed which data, when, why, with what outcome
+         * @description Filters without a data subject. To search by subject, `POST /v1/audit/records/search` (a personal identifier never goes into a URL).
+         */
         get: operations["searchAuditRecords"];
         put?: never;
         post?: never;
@@ -492,11 +495,35 @@ export interface paths {
         };
         /**
          * Export matching audit records, oldest first, streamed as NDJSON or CSV
-         * @description Needs `from` and `to` (at most 366 days apart); the body is streamed.
+         * @description Needs `from` and `to` (at most 366 days apart); the body is streamed. To export by data subject, `POST /v1/audit/records/export`.
          */
         get: operations["exportAuditRecords"];
         put?: never;
-        post?: never;
+        /**
+         * Export matching audit records with the filters in the body (also by data subject)
+         * @description The same filters and range rules as `GET /v1/audit/records/export` (`from` and `to` required, at most 366 days apart), plus `subjectId`.
+         */
+        post: operations["exportAuditRecordsBySubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/records/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search the audit trail with the filters in the body (the only way to search by data subject)
+         * @description The same filters and paging as `GET /v1/audit/records`, plus `subjectId`; answers the same page. A read: no Idempotency-Key.
+         */
+        post: operations["searchAuditRecordsBySubject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -510,10 +537,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** For an auditor: which departments received a person’s records through subscriptions, and when */
+        /**
+         * Replaced by `POST /v1/audit/subscription-recipients/search`; answers 400 `subject-in-query`
+         * @deprecated
+         */
         get: operations["listSubscriptionRecipients"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/subscription-recipients/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For an auditor: which departments received a person’s records through subscriptions, and when
+         * @description A read with the subject in the body (never in the URL); no Idempotency-Key.
+         */
+        post: operations["searchSubscriptionRecipients"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2114,8 +2164,10 @@ export interface components {
                  * @description When.
                  */
                 occurredAt: string;
-                /** @description The declared purpose. */
+                /** @description The declared purpose (a code, e.g. `administrative-basis`, `case-handling`). */
                 purpose: string | null;
+                /** @description The purpose in the caller's own words, when they gave it (e.g. 核验住房公积金缴存情况). */
+                purposeText: string | null;
                 /** @description Which information resource. */
                 resourceId: string | null;
                 /** @description Kind of thing accessed, e.g. `resource`. */
@@ -2126,7 +2178,7 @@ export interface components {
         };
         /**
          * AuditAggregateReport
-         * @description Record counts over a time range, grouped by one key (at most 1,000 groups).
+         * @description Record counts over a time range, grouped by one key (at most 1,000 groups) or by two (`department-day`, `weekday-hour`: at most 10,000 pairs).
          */
         AuditAggregateReport: {
             /**
@@ -2135,11 +2187,11 @@ export interface components {
              */
             from: string;
             /**
-             * @description The grouping key; `day` is the calendar day in China Standard Time.
+             * @description The grouping key; `day` is the calendar day in China Standard Time; `reason` the refusal reason (null for allowed records); `department-day` groups by department (`key`) and day (`subKey`); `weekday-hour` by ISO weekday 1–7 (`key`, Monday = 1) and hour 00–23 (`subKey`), both in China Standard Time.
              * @enum {string}
              */
-            groupBy: "principal" | "department" | "action" | "outcome" | "day";
-            /** @description One entry per group, largest first (by day: in date order). */
+            groupBy: "principal" | "department" | "action" | "outcome" | "reason" | "day" | "department-day" | "weekday-hour";
+            /** @description One entry per group, largest first (by day and by two keys: in key order). */
             items: {
                 /** @description Of which allowed. */
                 allowed: number;
@@ -2147,6 +2199,8 @@ export interface components {
                 denied: number;
                 /** @description The group's value (null: records without one, e.g. no department). */
                 key: string | null;
+                /** @description The second key of a two-key grouping: the day (`department-day`) or the hour (`weekday-hour`). */
+                subKey?: string;
                 /** @description Records in the group. */
                 total: number;
             }[];
@@ -6791,10 +6845,12 @@ export interface operations {
     aggregateAuditRecords: {
         parameters: {
             query?: {
+                /** @description Count only data accesses (exchange.fetch, certificates.fetch, cases.read). */
+                accessesOnly?: boolean;
                 /** @description Start of the range (default: 30 days before `to`). */
                 from?: string;
-                /** @description The grouping key (default `department`). */
-                groupBy?: "principal" | "department" | "action" | "outcome" | "day";
+                /** @description The grouping key (default `department`); two-key groupings put the second in `subKey`. */
+                groupBy?: "principal" | "department" | "action" | "outcome" | "reason" | "day" | "department-day" | "weekday-hour";
                 /** @description End of the range, exclusive (default: now). */
                 to?: string;
             };
@@ -6804,7 +6860,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Record counts over a time range, grouped by one key (at most 1,000 groups). */
+            /** @description Record counts over a time range, grouped by one key (at most 1,000 groups) or by two (`department-day`, `weekday-hour`: at most 10,000 pairs). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7182,7 +7238,7 @@ export interface operations {
                 resourceId?: string;
                 /** @description Only this kind of thing, e.g. `resource`. */
                 resourceType?: string;
-                /** @description The data subject identifier (e.g. resident ID); matched through its keyed hash. */
+                /** @description Refused with 400 `subject-in-query`: send the subject in the body of `POST /v1/audit/records/search` instead. */
                 subjectId?: string;
                 /** @description Recorded before this instant. */
                 to?: string;
@@ -7259,7 +7315,7 @@ export interface operations {
                 resourceId?: string;
                 /** @description Only this kind of thing, e.g. `resource`. */
                 resourceType?: string;
-                /** @description The data subject identifier (e.g. resident ID); matched through its keyed hash. */
+                /** @description Refused with 400 `subject-in-query`: send the subject in the body of `POST /v1/audit/records/export` instead. */
                 subjectId?: string;
                 /** @description Recorded before this instant. */
                 to?: string;
@@ -7318,17 +7374,261 @@ export interface operations {
             };
         };
     };
+    exportAuditRecordsBySubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only accesses serving this case (办件). */
+                    caseNumber?: string;
+                    /** @description Only records of this caller's department. */
+                    department?: string;
+                    /**
+                     * @description NDJSON (one AuditRecord per line) or CSV (arrays joined by `;`).
+                     * @default ndjson
+                     * @enum {string}
+                     */
+                    format?: "ndjson" | "csv";
+                    /**
+                     * Format: date-time
+                     * @description Recorded at or after this instant.
+                     */
+                    from?: string;
+                    /**
+                     * @description Only allowed or only denied.
+                     * @enum {string}
+                     */
+                    outcome?: "allowed" | "denied";
+                    /** @description Only records of this caller subject. */
+                    principal?: string;
+                    /** @description Only this resource identifier. */
+                    resourceId?: string;
+                    /** @description Only this kind of thing, e.g. `resource`. */
+                    resourceType?: string;
+                    /** @description The data subject identifier (e.g. resident ID); matched through its keyed hash. */
+                    subjectId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Recorded before this instant.
+                     */
+                    to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The records, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: the problem lists every failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded for this caller */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchAuditRecordsBySubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only accesses serving this case (办件). */
+                    caseNumber?: string;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                    /** @description Only records of this caller's department. */
+                    department?: string;
+                    /**
+                     * Format: date-time
+                     * @description Recorded at or after this instant.
+                     */
+                    from?: string;
+                    /**
+                     * @description Page size.
+                     * @default 100
+                     */
+                    limit?: number;
+                    /**
+                     * @description Only allowed or only denied.
+                     * @enum {string}
+                     */
+                    outcome?: "allowed" | "denied";
+                    /** @description Only records of this caller subject. */
+                    principal?: string;
+                    /** @description Only this resource identifier. */
+                    resourceId?: string;
+                    /** @description Only this kind of thing, e.g. `resource`. */
+                    resourceType?: string;
+                    /** @description The data subject identifier (e.g. resident ID); matched through its keyed hash. */
+                    subjectId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Recorded before this instant.
+                     */
+                    to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A page of audit records, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRecordPage"];
+                };
+            };
+            /** @description Invalid input: the problem lists every failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded for this caller */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSubscriptionRecipients: {
         parameters: {
-            query: {
-                /** @description The data subject’s identifier. */
-                subjectId: string;
+            query?: {
+                /** @description Refused with 400 `subject-in-query`: send the subject in the body of `POST /v1/audit/subscription-recipients/search` instead. */
+                subjectId?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Invalid input: the problem lists every failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded for this caller */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchSubscriptionRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The data subject’s identifier. */
+                    subjectId: string;
+                };
+            };
+        };
         responses: {
             /** @description Which departments received a person's records through dataset subscriptions, and when (from the delivery log, keyed by the audit trail's subject HMAC). */
             200: {
