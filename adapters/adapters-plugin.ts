@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 export interface AdaptersPluginOptions {
-  /** Where `ADAPTER_*` settings come from: the process environment, plus simulators in the embedded default. */
+  /** Where `ADAPTER_*` settings come from: `config.adapters`, plus simulators in the embedded default. */
   env: Record<string, string | undefined>
 }
 

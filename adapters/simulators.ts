@@ -1,7 +1,7 @@
 /**
  * Every department simulator at once, for `npm start`'s embedded default and for end-to-end tests.
  * The answer includes the `ADAPTER_*` environment that points the adapters at them, so wiring is
- * `buildAdapterRegistry({ modules: installedAdapters, env: { ...sims.env, ...process.env }, http })`.
+ * `buildAdapterRegistry({ modules: installedAdapters, env: { ...sims.env, ...config.adapters }, http })`.
  */
 import { envPrefix } from './adapter-config.ts'
 import {

@@ -47,7 +47,6 @@ const round = (n: number) => Math.round(n * 1000) / 1000
 export default {
   name: 'subscriptions',
   async run(report) {
-    process.env.CERT_KEY_ENCRYPTION_KEY ??= TEST_KEK
     const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:19092'
     const admin = createKnex({ connectionString: BENCH_DATABASE_ADMIN_URL, poolMax: 1 })
     for (const name of [DB, FRONT_END]) {
@@ -72,6 +71,7 @@ export default {
       AUDIT_SUBJECT_KEY: 'bench-audit-subject-key-0123456789abcdef',
       KAFKA_TOPIC_PREFIX: `bench${tag}.`,
       JOBS_QUEUE_PREFIX: `bench-${tag}`,
+      CERT_KEY_ENCRYPTION_KEY: TEST_KEK,
     })
     const verifier = createTokenVerifier(createLocalJWKSet(issuer.jwks), {
       issuer: 'urn:bench',

@@ -5,7 +5,6 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
-import { Redis } from 'ioredis'
 import { adaptersPlugin } from '../adapters/adapters-plugin.ts'
 import { auditPlugin } from '../audit/audit-plugin.ts'
 import { authPlugin } from '../platform/auth/auth-plugin.ts'
@@ -22,7 +21,9 @@ import { installInputGuard } from '../platform/http/input-guard.ts'
 import { jobsPlugin } from '../platform/jobs/jobs-plugin.ts'
 import { loggableUrl } from '../platform/logging/redact.ts'
 import { metricsPlugin } from '../platform/metrics/metrics-plugin.ts'
+import { redisPlugin } from '../platform/redis/redis-plugin.ts'
 import { loadSchemaFiles } from '../platform/schemas/schema-catalog.ts'
+import { webhooksPlugin } from '../platform/webhooks/webhooks-plugin.ts'
 import type { AbilityService } from '../policies/ability-service.ts'
 import { HUB_FEATURES } from './features.ts'
 import { createServices, type HubServices } from './services.ts'
@@ -37,7 +38,7 @@ export interface AppOptions {
   config: HubConfig
   verifier: TokenVerifier
   logger?: FastifyServerOptions['logger']
-  /** `ADAPTER_*` settings for the department adapters (default: the process environment). */
+  /** `ADAPTER_*` settings for the department adapters (default: those in `config.adapters`). */
   adapterEnv?: Record<string, string | undefined>
 }
 
@@ -86,7 +87,7 @@ export async function buildApp({
   config,
   verifier,
   logger = false,
-  adapterEnv = process.env,
+  adapterEnv,
 }: AppOptions): Promise<FastifyInstance> {
   if (!config.databaseUrl)
     throw new Error('buildApp: config.databaseUrl must be resolved before building the app')
@@ -150,9 +151,11 @@ export async function buildApp({
   for (const { schema } of loadSchemaFiles()) app.addSchema(schema)
 
   await app.register(dbPlugin, { connectionString: config.databaseUrl })
+  await app.register(redisPlugin, { url: config.redisUrl })
   await app.register(eventsPlugin, { config })
   await app.register(jobsPlugin, { config, prefix: config.jobs.queuePrefix })
-  await app.register(adaptersPlugin, { env: adapterEnv })
+  await app.register(adaptersPlugin, { env: adapterEnv ?? config.adapters })
+  await app.register(webhooksPlugin)
   // Console sessions (cookie `hub_session`) are accepted beside bearer tokens; see console/.
   const sessions = new SessionService({ store: new SessionStore(app.db), ...config.console.session })
   await app.register(cookie)
@@ -161,11 +164,7 @@ export async function buildApp({
   // Per-instance counting by default: the shared Redis counter costs a round trip on every request
   // (about a quarter of the CPU of a cheap request, bench/http.bench.ts). Grant limits on data are
   // always counted in Redis by the exchange; this limit only guards the API against floods.
-  const redis =
-    config.redisUrl && config.limits.rateLimitShared
-      ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true })
-      : undefined
-  if (redis) app.addHook('onClose', async () => void redis.disconnect())
+  const redis = config.limits.rateLimitShared ? app.redis : null
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import { Redis } from 'ioredis'
 import { DepartmentService } from '../directory/departments/department-service.ts'
 import { GrantService } from '../directory/grants/grant-service.ts'
 import { activeGrantsOf, grantEpoch, toGrantFacts } from '../directory/grants/grant-store.ts'
@@ -117,7 +116,7 @@ export async function createServices(infra: ServiceInfra, options: ServiceOption
       decisionWorkdays: config.calendar.decisionWorkdays,
     }),
     accessDecisions: new AccessDecisionService(db, grants),
-    accessWebhooks: new AccessWebhookService(db),
+    accessWebhooks: new AccessWebhookService(db, infra.webhooks),
     resources,
     resourceImporter: new ResourceImporter(db, recordChange),
     resourceSearches: new ResourceSearchCache(),
@@ -155,9 +154,5 @@ export async function createServices(infra: ServiceInfra, options: ServiceOption
  * otherwise (the embedded default).
  */
 function grantCounters(infra: ServiceInfra): CounterStore {
-  const { redisUrl, jobs } = infra.config
-  if (!redisUrl) return new MemoryCounters()
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
-  infra.addHook('onClose', async () => void redis.disconnect())
-  return new RedisCounters(redis, jobs.queuePrefix)
+  return infra.redis ? new RedisCounters(infra.redis, infra.config.jobs.queuePrefix) : new MemoryCounters()
 }

@@ -21,16 +21,14 @@ export interface RunningHub {
   stop(): Promise<void>
 }
 
-const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329)
-
 /** Resolves the database, migrates, seeds when asked, builds the app, starts background work, listens. */
 export async function startHub(config: HubConfig): Promise<RunningHub> {
   const say = (message: string) => console.error(`[hub] ${message}`)
   let embedded: EmbeddedDatabase | undefined
   if (!config.databaseUrl) {
-    embedded = await startEmbeddedDatabase(config.dataDir, EMBEDDED_PG_PORT, say)
+    embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedDatabasePort, say)
     config = { ...config, databaseUrl: embedded.url }
-    say(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT}, data in ${config.dataDir}/pg`)
+    say(`embedded PostgreSQL on 127.0.0.1:${config.embeddedDatabasePort}, data in ${config.dataDir}/pg`)
   }
   try {
     return await startOn(config, embedded, say)
@@ -89,7 +87,7 @@ async function startOn(
   // The embedded default also runs simulated department systems, so fetches work with nothing set up.
   const simulators = config.mode === 'embedded' ? await startAllSimulators() : undefined
   if (simulators) say(`simulated department systems: ${Object.keys(simulators.urls).join(', ')}`)
-  const adapterEnv = { ...simulators?.env, ...process.env }
+  const adapterEnv = { ...simulators?.env, ...config.adapters }
   const app = await buildApp({ config, verifier, logger: true, adapterEnv })
   await app.ready()
   app.events.relay.start()

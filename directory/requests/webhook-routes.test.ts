@@ -2,9 +2,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../demo/demo-seed.ts'
+import { hmacSignature } from '../../platform/webhooks/webhook-signer.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { accessDraft, publishResource, requestBody, tokensFor, type Who } from './access-test-support.ts'
-import { type DeliveryJob, sign, WebhookService } from './webhook-service.ts'
+import { type DeliveryJob, WebhookService } from './webhook-service.ts'
 
 const hub = useTestApp()
 let tokens: Record<Who, string>
@@ -72,7 +73,7 @@ describe('access webhooks', () => {
     expect(filed.json().status).toBe('granted')
 
     const jobs: { job: DeliveryJob; jobId: string }[] = []
-    const service = new WebhookService(hub.database.db)
+    const service = new WebhookService(hub.database.db, hub.app.webhooks)
     const enqueue = async (job: DeliveryJob, jobId: string) => void jobs.push({ job, jobId })
     expect(await service.dispatch(enqueue)).toBe(2)
     expect(await service.dispatch(enqueue)).toBe(0)
@@ -85,7 +86,7 @@ describe('access webhooks', () => {
     const [first] = received
     expect(first!.headers['x-hub-event-type']).toBe('access.requested')
     expect(first!.headers['x-hub-signature']).toBe(
-      sign(SECRET, String(first!.headers['x-hub-timestamp']), first!.body),
+      hmacSignature(SECRET, String(first!.headers['x-hub-timestamp']), first!.body),
     )
     expect(JSON.parse(first!.body)).toMatchObject({
       requestId: filed.json().id,

@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto'
 import type { Knex } from 'knex'
-import { request as httpRequest } from 'undici'
 import { NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import type { WebhookSender } from '../../platform/webhooks/webhook-sender.ts'
+import { HmacWebhookSigner } from '../../platform/webhooks/webhook-signer.ts'
 import { asSubject, can } from '../../policies/ability.ts'
 import type {
   AccessWebhook,
@@ -21,7 +21,7 @@ import {
 
 /**
  * Signed webhooks per department for every change of its requests and grants (as consumer or
- * provider). A dispatcher walks the append-only timeline with a cursor and enqueues one delivery job
+ * provider), signed with the department's secret (HMAC, platform/webhooks). A dispatcher walks the append-only timeline with a cursor and enqueues one delivery job
  * per change and department (job id = change + department, so a re-dispatch after a crash enqueues
  * nothing twice); delivery jobs POST with a timeout and throw on anything but 2xx, so the job runner
  * retries them with backoff and keeps the hopeless ones as dead letters. Receivers de-duplicate by `id`.
@@ -33,12 +33,6 @@ export interface DeliveryJob {
 }
 
 export type Enqueue = (job: DeliveryJob, jobId: string) => Promise<unknown>
-
-const TIMEOUT_MS = 5_000
-
-export function sign(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
-}
 
 function toWebhook(row: WebhookRow): AccessWebhook {
   return {
@@ -52,6 +46,7 @@ function toWebhook(row: WebhookRow): AccessWebhook {
 export class WebhookService {
   constructor(
     private readonly db: Knex,
+    private readonly sender: WebhookSender,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -137,25 +132,14 @@ export class WebhookService {
     // The webhook is read at delivery time: a changed URL or secret applies to pending retries too.
     const webhook = await findWebhook(this.db, job.department)
     if (!webhook) return
-    const body = JSON.stringify(job.delivery)
-    const timestamp = String(Math.floor(this.now().getTime() / 1000))
-    const response = await httpRequest(webhook.url, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-event-id': job.delivery.id,
-        'x-hub-event-type': job.delivery.type,
-        'x-hub-timestamp': timestamp,
-        'x-hub-signature': sign(webhook.secret, timestamp, body),
+    await this.sender.post(
+      { name: `access-webhook-${job.department}`, url: webhook.url },
+      {
+        body: job.delivery,
+        signer: new HmacWebhookSigner(webhook.secret, this.now),
+        headers: { 'x-hub-event-id': job.delivery.id, 'x-hub-event-type': job.delivery.type },
       },
-      headersTimeout: TIMEOUT_MS,
-      bodyTimeout: TIMEOUT_MS,
-    })
-    await response.body.dump()
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw new Error(`webhook of ${job.department} answered ${response.statusCode}`)
-    }
+    )
   }
 
   private authorize(caller: AccessCaller, department: string): void {

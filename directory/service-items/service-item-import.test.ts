@@ -9,8 +9,7 @@ import {
   seedCatalogWorld,
 } from './service-item-test-support.ts'
 
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp()
+const hub = useTestApp({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 let typeCode: string
 
 beforeAll(async () => {

@@ -7,8 +7,7 @@ import {
 } from '../../exchange/certificates/certificate-test-support.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp()
+const hub = useTestApp({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const ITEM = '000140005000' // 企业设立登记: no demo materials
 
 beforeAll(async () => {

@@ -16,10 +16,10 @@ import {
 } from './service-item-test-support.ts'
 
 // 事项动态同步 against the province simulator: its change log is this array, so a test can publish a change.
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
 const changeLog: ProvinceServiceItem[] = demoProvinceServiceItems()
 const province = await startSimulator({ serviceItems: changeLog })
 const hub = useTestApp({
+  env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK },
   adapterEnv: () => ({ ADAPTER_PROVINCE_URL: province.url, ADAPTER_PROVINCE_TOKEN: PROVINCE_DEMO_TOKEN }),
 })
 const FOOD = '000140006000' // 食品经营许可, implemented by lf-approval

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex'
 import type { NewEvent } from '../../platform/events/event-types.ts'
+import { insertDeliveries } from '../../platform/webhooks/delivery-queue-store.ts'
 import { type CaseView, maskIdentifier, viewUnderGrant } from '../../policies/case-policy.ts'
 import type { CaseEvent, CaseParty } from '../../schemas/generated/types.ts'
 import type { ActiveCaseGrant, DbCaseGrantLookup } from './case-grant-lookup.ts'
-import { activeWebhooks, insertDeliveries } from './webhook-store.ts'
+import { activeWebhooks, CASE_DELIVERY_QUEUE } from './webhook-store.ts'
 
 export const CASE_TOPIC = 'case-events'
 
@@ -79,7 +80,12 @@ export class CaseDistributor {
     deliveries: readonly Delivery[],
     skipQueued = false,
   ): Promise<DrainRequest[]> {
-    const queued = await insertDeliveries(trx, deliveries, skipQueued)
+    const queued = await insertDeliveries(
+      trx,
+      CASE_DELIVERY_QUEUE,
+      deliveries.map((d) => ({ ...d, key: d.caseNumber })),
+      skipQueued,
+    )
     const last = new Map<string, string>()
     for (const { webhookId, position } of queued) last.set(webhookId, position)
     return [...last]

@@ -7,11 +7,8 @@ import type { CaseGrant, CaseGrantLookup } from '../../policies/case-policy.ts'
  * items are those of the access request it answers; none means every service item.
  */
 
+/** The default of `CASE_DATA_RESOURCE_CODE` (`app.config.cases.dataResourceCode`), which the demo seeds. */
 export const DEFAULT_CASE_DATA_RESOURCE_CODE = '204001/00001'
-
-export function caseDataResourceCode(env: Record<string, string | undefined> = process.env): string {
-  return env.CASE_DATA_RESOURCE_CODE?.trim() || DEFAULT_CASE_DATA_RESOURCE_CODE
-}
 
 export interface ActiveCaseGrant extends CaseGrant {
   department: string

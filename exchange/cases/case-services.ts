@@ -1,18 +1,20 @@
 import type { EventConsumer } from '../../platform/events/event-types.ts'
 import type { HubInfra } from '../../platform/http/hub-feature.ts'
-import {
-  createHttpClientFactory,
-  type HttpClientFactory,
-} from '../../platform/http-client/http-client-factory.ts'
+import { JwsWebhookSigner } from '../../platform/webhooks/jws-webhook-signer.ts'
+import { OrderedWebhookDispatcher } from '../../platform/webhooks/ordered-dispatcher.ts'
 import { CaseBackfill } from './case-backfill.ts'
 import { CaseDistributor, type DrainRequest } from './case-distributor.ts'
-import { caseDataResourceCode, DbCaseGrantLookup } from './case-grant-lookup.ts'
+import { DbCaseGrantLookup } from './case-grant-lookup.ts'
 import { CaseQueryService } from './case-query-service.ts'
 import { CaseReadModel } from './case-read-model.ts'
 import { CaseService } from './case-service.ts'
-import { WebhookDispatcher } from './webhook-dispatcher.ts'
 import { WebhookService } from './webhook-service.ts'
-import { WebhookSigner } from './webhook-signer.ts'
+import { CASE_DELIVERY_QUEUE, findWebhook } from './webhook-store.ts'
+
+/** The job that drains one case webhook's queue. */
+export const DRAIN_JOB = 'case-webhook-drain'
+/** Advisory-lock namespace of case webhook drains. */
+const DRAIN_LOCK = 7007
 
 export interface CaseExchange {
   /** Ingest (the same service the routes use; benchmarks and seeds call it directly). */
@@ -20,10 +22,8 @@ export interface CaseExchange {
   queries: CaseQueryService
   backfill: CaseBackfill
   webhooks: WebhookService
-  dispatcher: WebhookDispatcher
-  signer: WebhookSigner
-  http: HttpClientFactory
-  env: Record<string, string | undefined>
+  dispatcher: OrderedWebhookDispatcher
+  signer: JwsWebhookSigner
   /** Consumers started by the case feature's `start`. */
   consumers: EventConsumer[]
 }
@@ -36,26 +36,28 @@ declare module 'fastify' {
 
 /**
  * Case exchange services: ingest (which routes filtered copies to granted departments in the same
- * transaction), queries, backfill and webhooks. `env` holds the `CASE_*` settings (default the
- * process environment). Built once by the composition root.
+ * transaction), queries, backfill and webhooks (delivered in order per case by platform/webhooks;
+ * settings from `config.cases`). Built once by the composition root.
  */
-export async function createCaseServices(
-  infra: HubInfra,
-  env: Record<string, string | undefined> = process.env,
-): Promise<CaseExchange> {
-  const grants = new DbCaseGrantLookup(infra.db, caseDataResourceCode(env))
-  const signer = await WebhookSigner.fromEnv(env)
-  const http = createHttpClientFactory({ registry: infra.metrics.registry })
-  infra.addHook('onClose', async () => {
-    await http.close()
+export async function createCaseServices(infra: HubInfra): Promise<CaseExchange> {
+  const { dataResourceCode, webhooks: settings } = infra.config.cases
+  const grants = new DbCaseGrantLookup(infra.db, dataResourceCode)
+  const signer = await JwsWebhookSigner.create(settings.signing, 'hub-case-event+jws')
+  const dispatcher = new OrderedWebhookDispatcher({
+    db: infra.db,
+    queue: CASE_DELIVERY_QUEUE,
+    jobs: infra.jobs,
+    sender: infra.webhooks,
+    drainJob: DRAIN_JOB,
+    lockNamespace: DRAIN_LOCK,
+    retry: settings,
+    subscription: async (id) => {
+      const hook = await findWebhook(infra.db, id)
+      return hook?.status === 'active'
+        ? { target: { name: `case-webhook-${id}`, url: hook.url }, signer }
+        : undefined
+    },
   })
-  // Defaults ride out a receiver that is down for over an hour and a half: 5 s doubling to 10 min, 16 tries.
-  const retry = {
-    attempts: positiveInt(env, 'CASE_WEBHOOK_ATTEMPTS', 16),
-    backoffMs: positiveInt(env, 'CASE_WEBHOOK_BACKOFF_MS', 5_000),
-    maxBackoffMs: positiveInt(env, 'CASE_WEBHOOK_MAX_BACKOFF_MS', 600_000),
-  }
-  const dispatcher = new WebhookDispatcher(infra.db, signer, http, infra.jobs, retry)
   const webhooks = new WebhookService(infra.db, dispatcher)
   const distributor = new CaseDistributor(grants)
   const requestDrains = async (drains: DrainRequest[]) => {
@@ -68,17 +70,6 @@ export async function createCaseServices(
     webhooks,
     dispatcher,
     signer,
-    http,
-    env,
     consumers: [],
   }
-}
-
-function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name}: must be a positive integer, got "${raw}"`)
-  return value
 }

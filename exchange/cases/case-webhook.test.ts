@@ -7,11 +7,14 @@ import { useTestApp } from '../../test/support/test-app.ts'
 import { startCaseBackground } from './case-feature.ts'
 import { accepted, grantCaseData, seedCaseWorld, step } from './case-test-support.ts'
 
-// Few, quick attempts so a dead letter happens within the test; read by the case plugin at build time.
-process.env.CASE_WEBHOOK_ATTEMPTS = '4'
-process.env.CASE_WEBHOOK_BACKOFF_MS = '300'
-
-const hub = useTestApp({ env: { KAFKA_TOPIC_PREFIX: `t${randomBytes(4).toString('hex')}.` } })
+const hub = useTestApp({
+  env: {
+    KAFKA_TOPIC_PREFIX: `t${randomBytes(4).toString('hex')}.`,
+    // Few, quick attempts so a dead letter happens within the test.
+    CASE_WEBHOOK_ATTEMPTS: '4',
+    CASE_WEBHOOK_BACKOFF_MS: '300',
+  },
+})
 
 interface Received {
   eventId: string

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
+import type { JwsWebhookSigner } from '../../platform/webhooks/jws-webhook-signer.ts'
 import type { CaseWebhookCreate } from '../../schemas/generated/types.ts'
 import type { WebhookService } from './webhook-service.ts'
-import type { WebhookSigner } from './webhook-signer.ts'
 
 /** Case webhooks: admin subscriptions, delivery state, replay; the public keys receivers verify with. */
 
@@ -14,7 +14,7 @@ const idParams = {
   properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$', description: 'The webhook id.' } },
 }
 
-export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; signer: WebhookSigner }) {
+export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; signer: JwsWebhookSigner }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get(
       '/v1/cases/webhook-keys',

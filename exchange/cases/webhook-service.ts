@@ -1,6 +1,8 @@
 import type { Knex } from 'knex'
 import { findDepartment } from '../../directory/departments/department-store.ts'
 import { InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { listDeliveries } from '../../platform/webhooks/delivery-queue-store.ts'
+import type { OrderedWebhookDispatcher } from '../../platform/webhooks/ordered-dispatcher.ts'
 import { canManageWebhooks } from '../../policies/case-policy.ts'
 import type {
   CaseWebhook,
@@ -8,23 +10,19 @@ import type {
   CaseWebhookDeliveries,
   Principal,
 } from '../../schemas/generated/types.ts'
-import type { WebhookDispatcher } from './webhook-dispatcher.ts'
 import {
-  deliveryPosition,
+  CASE_DELIVERY_QUEUE,
   findWebhook,
   insertWebhook,
-  listDeliveries,
   listWebhooks,
   markWebhookDeleted,
-  requeueFrom,
-  webhooksWithPending,
 } from './webhook-store.ts'
 
 /** Webhook subscriptions (admin), their delivery state, and replay from a position. */
 export class WebhookService {
   constructor(
     private readonly db: Knex,
-    private readonly dispatcher: WebhookDispatcher,
+    private readonly dispatcher: OrderedWebhookDispatcher,
   ) {}
 
   async create(principal: Principal, input: CaseWebhookCreate): Promise<CaseWebhook> {
@@ -60,7 +58,8 @@ export class WebhookService {
   ): Promise<CaseWebhookDeliveries> {
     this.authorize(principal)
     if (!(await findWebhook(this.db, id))) throw notFound(id)
-    return { items: await listDeliveries(this.db, id, status, limit) }
+    const items = await listDeliveries(this.db, CASE_DELIVERY_QUEUE, id, status, limit)
+    return { items: items.map(({ key, ...d }) => ({ ...d, caseNumber: key })) }
   }
 
   /** Sends again, in order, everything from the given event on — delivered and dead-lettered alike. */
@@ -68,18 +67,16 @@ export class WebhookService {
     this.authorize(principal)
     const hook = await findWebhook(this.db, id)
     if (hook?.status !== 'active') throw notFound(id)
-    const position = await deliveryPosition(this.db, id, fromEventId)
-    if (!position) {
+    const requeued = await this.dispatcher.replayFrom(id, fromEventId)
+    if (requeued === undefined) {
       throw new NotFoundError('event-not-queued', `Event ${fromEventId} was never queued for webhook ${id}`)
     }
-    const requeued = await requeueFrom(this.db, id, position)
-    await this.dispatcher.requestDrain(id)
     return { requeued }
   }
 
   /** Safety net for a crash between the router's commit and its enqueue: drains whatever waits. */
   async sweep(): Promise<void> {
-    for (const id of await webhooksWithPending(this.db)) await this.dispatcher.requestDrain(id)
+    await this.dispatcher.sweep()
   }
 
   private authorize(principal: Principal): void {

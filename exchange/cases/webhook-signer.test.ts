@@ -1,9 +1,14 @@
 import { base64url, compactVerify, createLocalJWKSet } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { generateSm2PrivateJwk } from '../../audit/checkpoint-signer.ts'
+import { loadConfig } from '../../platform/config/config.ts'
 import { decodeCompact, verifySm2Compact } from '../../platform/crypto/sm2-jws.ts'
 import { sm2PublicKeyFromJwk } from '../../platform/crypto/sm2-keys.ts'
-import { WebhookSigner } from './webhook-signer.ts'
+import { JwsWebhookSigner } from '../../platform/webhooks/jws-webhook-signer.ts'
+
+/** The case webhooks' signer as the case plugin builds it from the configuration. */
+const signerFrom = (env: Record<string, string>) =>
+  JwsWebhookSigner.create(loadConfig(env).cases.webhooks.signing, 'hub-case-event+jws')
 
 const body = JSON.stringify({ caseNumber: 'SX-141000-2026-000001', change: 'process' })
 const attach = (detached: string) => {
@@ -14,7 +19,7 @@ const attach = (detached: string) => {
 describe('webhook signatures with SM2', () => {
   it('signs SM2-SM3 with the configured SM2 key, verifiable with the published JWK', async () => {
     const jwk = generateSm2PrivateJwk()
-    const signer = await WebhookSigner.fromEnv({
+    const signer = await signerFrom({
       CASE_WEBHOOK_SIGNING_ALGORITHMS: 'SM2',
       CASE_WEBHOOK_SM2_SIGNING_KEY: jwk,
     })
@@ -30,7 +35,7 @@ describe('webhook signatures with SM2', () => {
   })
 
   it('signs side by side: ES256 in x-hub-signature, SM2 in x-hub-signature-2, both keys published', async () => {
-    const signer = await WebhookSigner.fromEnv({ CASE_WEBHOOK_SIGNING_ALGORITHMS: 'ES256+SM2' })
+    const signer = await signerFrom({ CASE_WEBHOOK_SIGNING_ALGORITHMS: 'ES256+SM2' })
     const headers = await signer.headers(body)
     const { keys } = signer.jwks()
     expect(keys.map((k) => k.alg)).toEqual(['ES256', 'SM2-SM3'])
@@ -43,14 +48,12 @@ describe('webhook signatures with SM2', () => {
   })
 
   it('names the variable for a wrong algorithm list or key', async () => {
-    await expect(WebhookSigner.fromEnv({ CASE_WEBHOOK_SIGNING_ALGORITHMS: 'RS256' })).rejects.toThrow(
+    expect(() => loadConfig({ CASE_WEBHOOK_SIGNING_ALGORITHMS: 'RS256' })).toThrow(
       /CASE_WEBHOOK_SIGNING_ALGORITHMS/,
     )
-    await expect(
-      WebhookSigner.fromEnv({
-        CASE_WEBHOOK_SIGNING_ALGORITHMS: 'SM2',
-        CASE_WEBHOOK_SM2_SIGNING_KEY: '{"kty":"EC"}',
-      }),
-    ).rejects.toThrow(/CASE_WEBHOOK_SM2_SIGNING_KEY/)
+    expect(() =>
+      loadConfig({ CASE_WEBHOOK_SIGNING_ALGORITHMS: 'SM2', CASE_WEBHOOK_SM2_SIGNING_KEY: '{"kty":"EC"}' }),
+    ).toThrow(/CASE_WEBHOOK_SM2_SIGNING_KEY/)
+    expect(() => loadConfig({ CASE_WEBHOOK_SIGNING_KEY: 'not json' })).toThrow(/CASE_WEBHOOK_SIGNING_KEY/)
   })
 })

@@ -5,8 +5,7 @@ import { useTestApp } from '../../test/support/test-app.ts'
 import { countRows, seedCertificateWorld, TEST_KEK } from './certificate-test-support.ts'
 
 // The feed against the real department simulators, then the certificates found through the service.
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp({ simulators: true })
+const hub = useTestApp({ simulators: true, env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 beforeAll(async () => {
   await seedCertificateWorld(hub.database.db)
 })

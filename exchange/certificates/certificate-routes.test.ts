@@ -11,8 +11,7 @@ import {
   typeCodeOf,
 } from './certificate-test-support.ts'
 
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp()
+const hub = useTestApp({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const person = () => demoPeople()[10]!
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { FaceDataValidator } from './certificate-rules.ts'
 import { CertificateService } from './certificate-service.ts'
 import { CertificateSigner } from './certificate-signer.ts'
 import { ClerkFetchService } from './clerk-fetch-service.ts'
-import { KeySealer, type SealAlgorithm } from './key-sealer.ts'
+import { KeySealer } from './key-sealer.ts'
 import { parseSigningAlgorithms } from './signing-algorithms.ts'
 
 export interface CertificateFacade {
@@ -48,10 +48,11 @@ export function createCertificateServices(
   let sealer: Promise<KeySealer> | undefined
   const resolveSealer = () => {
     sealer ??= (async () => {
-      const secret = opts.keyEncryptionKey ?? process.env.CERT_KEY_ENCRYPTION_KEY
+      const { certificates } = infra.config
+      const secret = opts.keyEncryptionKey ?? certificates.keyEncryptionKey
       // SM4 instead of AES-256-GCM for keys sealed from now on; earlier KEKs open older keys (ADR 0007).
-      const algorithm: SealAlgorithm = config.certificates.keySealAlgorithm
-      const retired = (process.env.CERT_KEY_ENCRYPTION_KEYS_RETIRED ?? '').split(',').filter((s) => s.trim())
+      const algorithm = certificates.keySealAlgorithm
+      const retired = certificates.retiredKeyEncryptionKeys
       if (secret) return KeySealer.fromSecret(secret, algorithm, retired)
       if (config.mode === 'embedded')
         return KeySealer.fromSecret(
@@ -79,7 +80,7 @@ export function createCertificateServices(
     infra.db,
     resolveSealer,
     Date.now,
-    parseSigningAlgorithms(config.certificates.signingAlgorithms),
+    parseSigningAlgorithms(infra.config.certificates.signingAlgorithms ?? undefined),
     () => {
       nonces ??= new Sm2NoncePool()
       return nonces.take

@@ -61,7 +61,7 @@ export const objectionFeature: HubFeature<{ objections: ObjectionService }> = {
   jobs: ({ objections }, app) => [
     {
       name: OBJECTION_WEBHOOK_JOB,
-      handler: (job: ObjectionWebhookJob) => deliverObjectionWebhook(app.db, job),
+      handler: (job: ObjectionWebhookJob) => deliverObjectionWebhook(app.db, app.webhooks, job),
       options: { attempts: 8, backoffMs: 5_000 },
     },
     {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../demo/demo-seed.ts'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
-import { sign } from '../../directory/requests/webhook-service.ts'
+import { hmacSignature } from '../../platform/webhooks/webhook-signer.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { fetchBody, grantedResource, holdRecords, insuredPeople } from '../fetch/fetch-test-support.ts'
 import { OBJECTION_OVERDUE_JOB, startOverdueWebhooks } from './objection-feature.ts'
@@ -431,7 +431,7 @@ describe('overdue objections', () => {
     expect(overdueHooks()).toHaveLength(1)
     const [hook] = overdueHooks()
     expect(hook!.headers['x-hub-signature']).toBe(
-      sign(SECRET, String(hook!.headers['x-hub-timestamp']), hook!.body),
+      hmacSignature(SECRET, String(hook!.headers['x-hub-timestamp']), hook!.body),
     )
     expect(JSON.parse(hook!.body)).toMatchObject({
       objectionId: objection.id,

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex'
-import { request as httpRequest } from 'undici'
-import { sign } from '../../directory/requests/webhook-service.ts'
 import { findWebhook } from '../../directory/requests/webhook-store.ts'
 import type { ReceivedEvent } from '../../platform/events/event-types.ts'
+import type { WebhookSender } from '../../platform/webhooks/webhook-sender.ts'
+import { HmacWebhookSigner } from '../../platform/webhooks/webhook-signer.ts'
 import type { ObjectionEvent } from '../../schemas/generated/types.ts'
 import { EVENT_OF } from './objection-rules.ts'
 
@@ -34,8 +34,6 @@ export interface ObjectionWebhookJob {
   delivery: ObjectionDelivery
 }
 
-const TIMEOUT_MS = 5_000
-
 /** The webhook job of an `objection.overdue` event; null for the other objection events. */
 export function overdueDelivery(event: ReceivedEvent, at: Date): ObjectionWebhookJob | null {
   if (event.type !== EVENT_OF.overdue) return null
@@ -63,27 +61,19 @@ export function overdueDelivery(event: ReceivedEvent, at: Date): ObjectionWebhoo
 /** Posts one delivery; a department without a webhook gets none. */
 export async function deliverObjectionWebhook(
   db: Knex,
+  sender: WebhookSender,
   job: ObjectionWebhookJob,
-  now = new Date(),
+  now = () => new Date(),
 ): Promise<void> {
   const webhook = await findWebhook(db, job.department)
   if (!webhook) return
-  const body = JSON.stringify(job.delivery)
-  const timestamp = String(Math.floor(now.getTime() / 1000))
-  const response = await httpRequest(webhook.url, {
-    method: 'POST',
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-hub-event-id': job.delivery.id,
-      'x-hub-event-type': job.delivery.type,
-      'x-hub-timestamp': timestamp,
-      'x-hub-signature': sign(webhook.secret, timestamp, body),
+  // The department's access webhook: the same pool and the same HMAC its receiver already verifies.
+  await sender.post(
+    { name: `access-webhook-${job.department}`, url: webhook.url },
+    {
+      body: job.delivery,
+      signer: new HmacWebhookSigner(webhook.secret, now),
+      headers: { 'x-hub-event-id': job.delivery.id, 'x-hub-event-type': job.delivery.type },
     },
-    headersTimeout: TIMEOUT_MS,
-    bodyTimeout: TIMEOUT_MS,
-  })
-  await response.body.dump()
-  if (response.statusCode < 200 || response.statusCode >= 300)
-    throw new Error(`objection webhook of ${job.department} answered ${response.statusCode}`)
+  )
 }

@@ -4,8 +4,7 @@ import { tokensFor, type Who } from '../../directory/requests/access-test-suppor
 import { useTestApp } from '../../test/support/test-app.ts'
 import { subscribableResource, TEST_KEK } from './subscription-test-support.ts'
 
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp()
+const hub = useTestApp({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 let tokens: Record<Who, string>
 let code: string
 let grantId: string

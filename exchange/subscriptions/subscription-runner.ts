@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import { backoffDelay } from '../../platform/events/event-types.ts'
+import { backoffDelay } from '../../platform/retry/backoff.ts'
 import type { SubscriptionDeliverer } from './subscription-deliverer.ts'
 import { activeSubscriptionIds } from './subscription-store.ts'
 
@@ -77,7 +77,10 @@ export class SubscriptionRunner {
       this.failures.delete(id)
     } catch (error) {
       const attempts = (failure?.attempts ?? 0) + 1
-      this.failures.set(id, { attempts, retryAt: Date.now() + backoffDelay(attempts, 200, 30_000) })
+      this.failures.set(id, {
+        attempts,
+        retryAt: Date.now() + backoffDelay(attempts, { baseMs: 200, capMs: 30_000 }),
+      })
       this.deps.logger.warn({ err: error, subscription: id, attempts }, 'subscription delivery failed')
     }
     return total

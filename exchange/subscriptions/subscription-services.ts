@@ -66,7 +66,7 @@ export function createSubscriptionServices(
   let sealer: Promise<KeySealer> | undefined
   const resolveSealer = () => {
     sealer ??= (async () => {
-      const secret = process.env.CERT_KEY_ENCRYPTION_KEY
+      const secret = infra.config.certificates.keyEncryptionKey
       if (secret) return KeySealer.fromSecret(secret)
       if (config.mode === 'embedded')
         return KeySealer.fromSecret(await loadOrCreateSecret(config.dataDir, KEY_ENCRYPTION_FILE))

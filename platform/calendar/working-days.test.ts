@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { OFFICIAL_DAYS_UNTIL, withOfficialDays } from './official-days.ts'
 import { endOfShanghaiDay, shanghaiDate, WorkingDayCalendar } from './working-days.ts'
 
 // National Day 2025: 1–8 October off; Sunday 28 September and Saturday 11 October worked.
@@ -50,5 +51,24 @@ describe('working-day calendar', () => {
       /holidays/,
     )
     expect(() => plain.addWorkingDays(new Date(), -1)).toThrow(/n must be/)
+  })
+})
+
+describe('the official calendar', () => {
+  const official = new WorkingDayCalendar(withOfficialDays({ holidays: [], makeUpWorkdays: [] }))
+
+  it('knows the State Council arrangement without any configuration (Spring Festival 2026)', () => {
+    // 15–23 February off; Saturday 14 and Saturday 28 February worked.
+    expect(official.isWorkingDay('2026-02-16')).toBe(false)
+    expect(official.isWorkingDay('2026-02-14')).toBe(true)
+    // Filed Friday 13 February: Sat 14 is worked, then nothing until Tuesday 24.
+    expect(official.addWorkingDays(at('2026-02-13T10:00:00+08:00'), 1)).toBe('2026-02-14')
+    expect(official.addWorkingDays(at('2026-02-13T10:00:00+08:00'), 2)).toBe('2026-02-24')
+  })
+
+  it('lets configured days override it', () => {
+    const local = new WorkingDayCalendar(withOfficialDays({ holidays: ['2026-02-14'], makeUpWorkdays: [] }))
+    expect(local.isWorkingDay('2026-02-14')).toBe(false)
+    expect(OFFICIAL_DAYS_UNTIL).toBeGreaterThanOrEqual(2026)
   })
 })

@@ -95,16 +95,16 @@ describe('loadConfig', () => {
   })
 
   it('reads the certificates’ national-cryptography switches and names a wrong seal cipher', () => {
-    expect(loadConfig({}).certificates).toEqual({
-      signingAlgorithms: undefined,
+    expect(loadConfig({}).certificates).toMatchObject({
+      signingAlgorithms: null,
       keySealAlgorithm: 'aes-256-gcm',
     })
     expect(
       loadConfig({ CERT_SIGNING_ALGORITHMS: 'ES256;lf-hfund=SM2', CERT_KEY_SEAL_ALGORITHM: 'sm4' })
         .certificates,
-    ).toEqual({ signingAlgorithms: 'ES256;lf-hfund=SM2', keySealAlgorithm: 'sm4' })
+    ).toMatchObject({ signingAlgorithms: 'ES256;lf-hfund=SM2', keySealAlgorithm: 'sm4' })
     expect(problemsOf({ CERT_KEY_SEAL_ALGORITHM: 'des' })).toEqual([
-      'CERT_KEY_SEAL_ALGORITHM: must be aes-256-gcm or sm4',
+      'CERT_KEY_SEAL_ALGORITHM: must be one of aes-256-gcm, sm4 (got "des")',
     ])
   })
 
@@ -120,19 +120,26 @@ describe('loadConfig', () => {
     )
   })
 
-  it('reads the working-day calendar', () => {
+  it('reads the working-day calendar: official days, with the configured ones overriding them', () => {
+    const official = loadConfig({}).calendar
+    // Spring Festival 2026 off, Saturday 14 February worked (State Council arrangement for 2026).
+    expect(official.holidays).toEqual(expect.arrayContaining(['2026-02-16', '2026-10-01', '2025-10-08']))
+    expect(official.makeUpWorkdays).toEqual(expect.arrayContaining(['2026-02-14', '2025-09-28']))
     const config = loadConfig({
-      WORKDAY_HOLIDAYS: '2026-10-01, 2026-10-02',
-      WORKDAY_MAKEUP_DAYS: '2026-10-10',
+      WORKDAY_HOLIDAYS: '2027-01-01, 2026-02-14',
+      WORKDAY_MAKEUP_DAYS: '2026-10-03',
       REQUEST_DECISION_WORKDAYS: '7',
       OBJECTION_WORKDAYS_UNCONDITIONAL: '3',
     })
-    expect(config.calendar).toEqual({
-      holidays: ['2026-10-01', '2026-10-02'],
-      makeUpWorkdays: ['2026-10-10'],
+    expect(config.calendar).toMatchObject({
       decisionWorkdays: 7,
       objectionWorkdays: { unconditional: 3, conditional: 10 },
     })
+    // A year the dataset does not have yet, and corrections both ways.
+    expect(config.calendar.holidays).toEqual(expect.arrayContaining(['2027-01-01', '2026-02-14']))
+    expect(config.calendar.makeUpWorkdays).not.toContain('2026-02-14')
+    expect(config.calendar.makeUpWorkdays).toContain('2026-10-03')
+    expect(config.calendar.holidays).not.toContain('2026-10-03')
     expect(problemsOf({ OBJECTION_WORKDAYS_CONDITIONAL: '0' })).toEqual([
       expect.stringContaining('OBJECTION_WORKDAYS_CONDITIONAL'),
     ])

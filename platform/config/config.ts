@@ -3,6 +3,8 @@
  * Every problem names the variable, so an operator can fix a deployment from the message alone.
  */
 
+import { withOfficialDays } from '../calendar/official-days.ts'
+
 export type HubMode = 'embedded' | 'services'
 
 export interface AuthConfig {
@@ -27,6 +29,10 @@ export interface AuthConfig {
 }
 
 export interface CalendarConfig {
+  /**
+   * Days off and worked weekend days: China's official ones (platform/calendar/official-days.ts) with
+   * `WORKDAY_HOLIDAYS` / `WORKDAY_MAKEUP_DAYS` on top.
+   */
   holidays: string[]
   makeUpWorkdays: string[]
   decisionWorkdays: number
@@ -88,6 +94,33 @@ export interface HubConfig {
   /** Deliveries of access-request changes to departments' webhooks: tries, first delay, longest delay. */
   accessWebhooks: { attempts: number; backoffMs: number; maxBackoffMs: number }
   /**
+   * Electronic certificates (ADR 0007): the key-encryption key sealing issuers' private keys and
+   * front-end database URLs (null: made and kept in the data dir in embedded mode, else signing
+   * answers 503), earlier KEKs that still open old seals, the seal for keys sealed from now on, and the
+   * signing algorithms per issuer (parsed by exchange/certificates/signing-algorithms.ts).
+   */
+  certificates: {
+    keyEncryptionKey: string | null
+    retiredKeyEncryptionKeys: string[]
+    keySealAlgorithm: 'aes-256-gcm' | 'sm4'
+    signingAlgorithms: string | null
+  }
+  /**
+   * The department adapters' settings, `ADAPTER_<NAME>_*` as set (each adapter module reads and
+   * checks its own, adapters/adapter-registry.ts).
+   */
+  adapters: Record<string, string>
+  /** Port of the embedded PostgreSQL (embedded mode only). */
+  embeddedDatabasePort: number
+  /**
+   * Case exchange: the directory resource whose grants cover case data, and the case webhooks' retry
+   * schedule per delivery and signing keys (ADR 0006, 0007).
+   */
+  cases: {
+    dataResourceCode: string
+    webhooks: { attempts: number; backoffMs: number; maxBackoffMs: number; signing: JwsSigningConfig }
+  }
+  /**
    * The audit trail: HMAC key for subject identifiers and the private JWK (ES256) that signs
    * checkpoints (the embedded default makes both on first start); months kept before a monthly
    * partition is archived and dropped; where those archives go.
@@ -103,15 +136,6 @@ export interface HubConfig {
     archiveDir: string
   }
   /**
-   * Electronic certificates' national-cryptography switches (ADR 0007): which algorithms each issuer
-   * signs with (`CERT_SIGNING_ALGORITHMS`, parsed and checked by the certificates plugin at start-up,
-   * e.g. `ES256;lf-hfund=SM2`), and the cipher that seals issuer keys from now on.
-   */
-  certificates: {
-    signingAlgorithms: string | undefined
-    keySealAlgorithm: 'aes-256-gcm' | 'sm4'
-  }
-  /**
    * The 事项 catalog: the checked patterns of the GB/T 39554.1 codes whose national structure is not
    * verified (only the implementing body's credit code and division are validated as such), and how
    * often the provincial platform's items are pulled.
@@ -119,6 +143,15 @@ export interface HubConfig {
   serviceItems: { codePattern: string; implementationCodePattern: string; syncEveryMs: number }
   seedDemoData: boolean
   console: ConsoleConfig
+}
+
+/** Detached-JWS signing keys: the first algorithm signs `x-hub-signature`, a second `x-hub-signature-2`. */
+export interface JwsSigningConfig {
+  algorithms: ('ES256' | 'SM2')[]
+  /** Private P-256 JWK; null: an ephemeral key per process. */
+  es256Key: Record<string, unknown> | null
+  /** Private SM2 JWK; null: an ephemeral key per process. */
+  sm2Key: Record<string, unknown> | null
 }
 
 export class ConfigError extends Error {
@@ -212,6 +245,45 @@ class Reader {
       return fallback
     }
     return value
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name) ?? fallback
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    this.problems.push(`${name}: must be one of ${allowed.join(', ')} (got "${value}")`)
+    return fallback
+  }
+
+  /** `ES256` (default), `SM2`, `ES256+SM2` or `SM2+ES256` (ADR 0007). */
+  signingAlgorithms(name: string): ('ES256' | 'SM2')[] {
+    const names = this.string(name, 'ES256')
+      .split('+')
+      .map((n) => n.trim().toUpperCase())
+      .map((n) => (n === 'SM2-SM3' ? 'SM2' : n))
+    if (
+      names.length > 2 ||
+      new Set(names).size !== names.length ||
+      names.some((n) => n !== 'ES256' && n !== 'SM2')
+    ) {
+      this.problems.push(`${name}: ES256, SM2, ES256+SM2 or SM2+ES256`)
+      return ['ES256']
+    }
+    return names as ('ES256' | 'SM2')[]
+  }
+
+  /** A private EC JWK (JSON) on the given curve, or null when unset. */
+  privateJwk(name: string, crv: 'P-256' | 'SM2'): Record<string, unknown> | null {
+    const value = this.raw(name)
+    if (value === undefined) return null
+    let jwk: Record<string, unknown> | null = null
+    try {
+      jwk = JSON.parse(value) as Record<string, unknown>
+    } catch {}
+    if (jwk?.kty !== 'EC' || jwk.crv !== crv || typeof jwk.d !== 'string') {
+      this.problems.push(`${name}: must be a private ${crv} JWK in JSON (kty EC, crv ${crv}, with d)`)
+      return null
+    }
+    return jwk
   }
 
   dates(name: string): string[] {
@@ -340,10 +412,6 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const devSignIn = r.bool('AUTH_DEV_SIGN_IN', mode === 'embedded')
   const sessionTtl = r.int('SESSION_TTL_MINUTES', 480, 1, 7 * 24 * 60)
   const sessionIdle = r.int('SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60)
-  const keySealAlgorithm = r.string('CERT_KEY_SEAL_ALGORITHM', 'aes-256-gcm')
-  if (keySealAlgorithm !== 'aes-256-gcm' && keySealAlgorithm !== 'sm4')
-    r.problems.push('CERT_KEY_SEAL_ALGORITHM: must be aes-256-gcm or sm4')
-  const certSigning = r.string('CERT_SIGNING_ALGORITHMS', '')
   const hashAlgorithm = r.string('AUDIT_HASH_ALGORITHM', 'sha256')
   if (hashAlgorithm !== 'sha256' && hashAlgorithm !== 'sm3')
     r.problems.push('AUDIT_HASH_ALGORITHM: must be sha256 or sm3')
@@ -378,8 +446,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
       failureAuditIntervalS: r.int('AUTH_FAILURE_AUDIT_INTERVAL_S', 60, 1, 3600),
     },
     calendar: {
-      holidays: r.dates('WORKDAY_HOLIDAYS'),
-      makeUpWorkdays: r.dates('WORKDAY_MAKEUP_DAYS'),
+      ...withOfficialDays({
+        holidays: r.dates('WORKDAY_HOLIDAYS'),
+        makeUpWorkdays: r.dates('WORKDAY_MAKEUP_DAYS'),
+      }),
       decisionWorkdays: r.int('REQUEST_DECISION_WORKDAYS', 10, 1, 60),
       objectionWorkdays: {
         unconditional: r.int('OBJECTION_WORKDAYS_UNCONDITIONAL', 5, 1, 60),
@@ -403,6 +473,35 @@ export function loadConfig(env: Env = process.env): HubConfig {
       backoffMs: r.int('ACCESS_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
       maxBackoffMs: r.int('ACCESS_WEBHOOK_MAX_BACKOFF_MS', 600_000, 1, 86_400_000),
     },
+    certificates: {
+      keyEncryptionKey: r.raw('CERT_KEY_ENCRYPTION_KEY') ?? null,
+      retiredKeyEncryptionKeys: (r.raw('CERT_KEY_ENCRYPTION_KEYS_RETIRED') ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+      keySealAlgorithm: r.oneOf('CERT_KEY_SEAL_ALGORITHM', ['aes-256-gcm', 'sm4'] as const, 'aes-256-gcm'),
+      signingAlgorithms: r.raw('CERT_SIGNING_ALGORITHMS') ?? null,
+    },
+    adapters: Object.fromEntries(
+      Object.entries(env).filter(
+        (e): e is [string, string] => e[0].startsWith('ADAPTER_') && e[1] !== undefined,
+      ),
+    ),
+    embeddedDatabasePort: r.int('EMBEDDED_PG_PORT', 54329, 1, 65535),
+    cases: {
+      dataResourceCode: r.string('CASE_DATA_RESOURCE_CODE', '204001/00001'),
+      // 5 s doubling to 10 min, 16 tries: a receiver may be down for over an hour and a half.
+      webhooks: {
+        attempts: r.int('CASE_WEBHOOK_ATTEMPTS', 16, 1, 1000),
+        backoffMs: r.int('CASE_WEBHOOK_BACKOFF_MS', 5_000, 1, 3_600_000),
+        maxBackoffMs: r.int('CASE_WEBHOOK_MAX_BACKOFF_MS', 600_000, 1, 86_400_000),
+        signing: {
+          algorithms: r.signingAlgorithms('CASE_WEBHOOK_SIGNING_ALGORITHMS'),
+          es256Key: r.privateJwk('CASE_WEBHOOK_SIGNING_KEY', 'P-256'),
+          sm2Key: r.privateJwk('CASE_WEBHOOK_SM2_SIGNING_KEY', 'SM2'),
+        },
+      },
+    },
     audit: {
       subjectKey,
       signingKey,
@@ -411,10 +510,6 @@ export function loadConfig(env: Env = process.env): HubConfig {
       // Six months is the floor: the law on network security logs asks for at least that long.
       retentionMonths: r.int('AUDIT_RETENTION_MONTHS', 6, 6, 1200),
       archiveDir: r.string('AUDIT_ARCHIVE_DIR', `${r.string('HUB_DATA_DIR', '.data')}/audit-archive`),
-    },
-    certificates: {
-      signingAlgorithms: certSigning || undefined,
-      keySealAlgorithm: keySealAlgorithm as 'aes-256-gcm' | 'sm4',
     },
     serviceItems: {
       codePattern: r.pattern('SERVICE_ITEM_CODE_PATTERN', DEFAULT_SERVICE_ITEM_CODE_PATTERN),

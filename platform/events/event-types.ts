@@ -100,8 +100,3 @@ export const silentLogger: EventsLogger = {
   warn: () => {},
   error: () => {},
 }
-
-/** Capped exponential backoff: attempt 1 waits `initialMs`, doubling up to `maxMs`. */
-export function backoffDelay(attempt: number, initialMs: number, maxMs: number): number {
-  return Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt - 1))
-}

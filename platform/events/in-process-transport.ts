@@ -1,5 +1,5 @@
+import { backoffDelay } from '../retry/backoff.ts'
 import {
-  backoffDelay,
   type EventConsumer,
   type EventSubscriber,
   type EventsLogger,
@@ -130,7 +130,7 @@ export class InProcessTransport implements EventTransport, EventSubscriber {
           await handler(event)
           return true
         } catch (error) {
-          const delay = backoffDelay(attempt, initialMs, maxMs)
+          const delay = backoffDelay(attempt, { baseMs: initialMs, capMs: maxMs })
           this.logger.warn(
             { err: String(error), topic: event.topic, offset: event.offset, attempt },
             'event handler failed',

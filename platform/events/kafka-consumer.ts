@@ -1,7 +1,7 @@
 import type { Assignment, ConsumerGlobalConfig, KafkaConsumer, LibrdKafkaError, Message } from 'node-rdkafka'
 import rdkafka from 'node-rdkafka'
+import { backoffDelay } from '../retry/backoff.ts'
 import {
-  backoffDelay,
   type EventConsumer,
   type EventsLogger,
   type ReceivedEvent,
@@ -146,7 +146,7 @@ export function createKafkaConsumer(options: KafkaConsumerOptions): KafkaEventCo
         await options.handler(toEvent(message))
         return true
       } catch (error) {
-        const delay = backoffDelay(attempt, retryInitialMs, retryMaxMs)
+        const delay = backoffDelay(attempt, { baseMs: retryInitialMs, capMs: retryMaxMs })
         logger.warn(
           {
             err: String(error),

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex'
 import pg from 'pg'
 import { Counter, Gauge, type Registry } from 'prom-client'
-import { backoffDelay, type EventsLogger, type EventTransport, silentLogger } from './event-types.ts'
+import { backoffDelay } from '../retry/backoff.ts'
+import { type EventsLogger, type EventTransport, silentLogger } from './event-types.ts'
 import {
   markPublished,
   nextUnpublished,
@@ -148,11 +149,10 @@ export class OutboxRelay {
       } catch (error) {
         this.failures += 1
         this.publishFailures?.inc()
-        const delay = backoffDelay(
-          this.failures,
-          this.options.backoff?.initialMs ?? 100,
-          this.options.backoff?.maxMs ?? 10_000,
-        )
+        const delay = backoffDelay(this.failures, {
+          baseMs: this.options.backoff?.initialMs ?? 100,
+          capMs: this.options.backoff?.maxMs ?? 10_000,
+        })
         this.logger.warn(
           { err: String(error), attempt: this.failures, retryInMs: delay },
           'outbox relay batch failed; events stay in the outbox',

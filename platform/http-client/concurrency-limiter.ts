@@ -1,43 +1,33 @@
+import pLimit, { type LimitFunction } from 'p-limit'
 import { UpstreamError } from '../errors/app-error.ts'
 
 /**
- * Bounds the calls in flight to one upstream and the callers waiting for a slot. Beyond
+ * Bounds the calls in flight to one upstream (p-limit) and the callers waiting for a slot. Beyond
  * `maxPending` waiters the caller gets a 503 at once: queueing more would only turn a slow
- * department system into a slow hub.
+ * department system into a slow hub. p-limit has no bound on its queue, hence the check here.
  */
 export class ConcurrencyLimiter {
-  #active = 0
-  readonly #waiting: Array<() => void> = []
+  readonly #limit: LimitFunction
 
   constructor(
     readonly upstream: string,
     readonly maxConcurrent: number,
     readonly maxPending: number,
-  ) {}
+  ) {
+    this.#limit = pLimit(maxConcurrent)
+  }
 
   get active(): number {
-    return this.#active
+    return this.#limit.activeCount
   }
 
   get pending(): number {
-    return this.#waiting.length
+    return this.#limit.pendingCount
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.#acquire()
-    try {
-      return await task()
-    } finally {
-      this.#release()
-    }
-  }
-
-  #acquire(): Promise<void> {
-    if (this.#active < this.maxConcurrent) {
-      this.#active++
-      return Promise.resolve()
-    }
-    if (this.#waiting.length >= this.maxPending) {
+  run<T>(task: () => Promise<T>): Promise<T> {
+    // A free slot starts the task at once, so only callers that would wait count against maxPending.
+    if (this.#limit.activeCount >= this.maxConcurrent && this.#limit.pendingCount >= this.maxPending) {
       return Promise.reject(
         new UpstreamError(
           503,
@@ -47,13 +37,6 @@ export class ConcurrencyLimiter {
         ),
       )
     }
-    // The slot is handed over directly by #release, so `active` never dips and lets a newcomer jump the queue.
-    return new Promise((resolve) => this.#waiting.push(resolve))
-  }
-
-  #release(): void {
-    const next = this.#waiting.shift()
-    if (next) next()
-    else this.#active--
+    return this.#limit(task)
   }
 }

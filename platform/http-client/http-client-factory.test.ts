@@ -185,6 +185,20 @@ describe('createHttpClientFactory', () => {
     expect(states).toEqual(['open', 'half-open', 'open', 'half-open', 'closed'])
   })
 
+  it('opens the breaker after consecutive failures even when a long run of successes came before', async () => {
+    // ADAPTER_<NAME>_BREAKER_FAILURES promises this: a department system that just went down is cut
+    // off after that many failures, however healthy it was a moment ago (a rate-only breaker is not).
+    let up = true
+    handler = (_req, res) => json(res, up ? 200 : 500, {})
+    const c = client({ breaker: { consecutiveFailures: 5, minimumCalls: 1_000, windowSize: 1_000 } })
+    for (let i = 0; i < 50; i++) await c.request({ path: '/x' })
+    up = false
+    for (let i = 0; i < 4; i++) await rejection(c.request({ path: '/x' }))
+    expect(c.breakerState).toBe('closed')
+    await rejection(c.request({ path: '/x' }))
+    expect(c.breakerState).toBe('open')
+  })
+
   it('opens the breaker on the failure rate even when failures are not consecutive', async () => {
     handler = (req, res) => (req.url === '/bad' ? json(res, 500, {}) : json(res, 200, {}))
     const c = client({

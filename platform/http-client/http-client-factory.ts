@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Registry } from 'prom-client'
 import { type Dispatcher, Pool } from 'undici'
 import { UpstreamError } from '../errors/app-error.ts'
+import { backoffDelay } from '../retry/backoff.ts'
 import {
   type BreakerState,
   CircuitBreaker,
@@ -9,7 +10,7 @@ import {
   DEFAULT_BREAKER,
 } from './circuit-breaker.ts'
 import { ConcurrencyLimiter } from './concurrency-limiter.ts'
-import { backoffDelay, DEFAULT_RETRY, isIdempotent, type RetryOptions } from './retry-policy.ts'
+import { DEFAULT_RETRY, isIdempotent, type RetryOptions } from './retry-policy.ts'
 import { type CallOutcome, UpstreamMetrics } from './upstream-metrics.ts'
 
 export interface UpstreamOptions {
@@ -222,7 +223,8 @@ function createUpstreamClient(options: UpstreamOptions, metrics: UpstreamMetrics
         metrics.inFlight(name, -1)
       }
       if (!retriable || n >= retry.retries || signal.aborted) throw failure
-      const delay = backoffDelay(n, retry)
+      // Full jitter: many callers retrying a recovering upstream must not arrive in lock-step.
+      const delay = backoffDelay(n + 1, { baseMs: retry.baseDelayMs, capMs: retry.maxDelayMs, jitter: 1 })
       try {
         await sleep(delay, undefined, { signal })
       } catch {

@@ -13,12 +13,3 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'])
 export function isIdempotent(method: string, explicit: boolean | undefined): boolean {
   return explicit ?? IDEMPOTENT_METHODS.has(method.toUpperCase())
 }
-
-/**
- * "Full jitter" exponential backoff: a random delay in [0, min(max, base·2^attempt)). Spreading
- * the retries of many callers keeps them from hitting a recovering upstream in lock-step.
- */
-export function backoffDelay(attempt: number, options: RetryOptions, random: () => number = Math.random) {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt)
-  return Math.floor(random() * ceiling)
-}

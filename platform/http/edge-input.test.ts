@@ -42,8 +42,10 @@ async function probeRoutes(app: FastifyInstance) {
 }
 
 // Key rotation signs nothing here, but needs the key-encryption key to get as far as the database.
-process.env.CERT_KEY_ENCRYPTION_KEY ??= '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'
-const hub = useTestApp({ extend: probeRoutes })
+const hub = useTestApp({
+  extend: probeRoutes,
+  env: { CERT_KEY_ENCRYPTION_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' },
+})
 
 async function auth(roles: ('admin' | 'clerk')[] = ['admin']) {
   return { authorization: `Bearer ${await hub.token({ roles, subject: `s-${randomUUID()}` })}` }

@@ -8,7 +8,7 @@ import type { JobDefinitionOptions, JobHandler } from '../jobs/job-runner.ts'
  */
 export type HubInfra = Pick<
   FastifyInstance,
-  'config' | 'db' | 'jobs' | 'events' | 'metrics' | 'log' | 'addHook'
+  'config' | 'db' | 'redis' | 'jobs' | 'events' | 'metrics' | 'webhooks' | 'log' | 'addHook'
 >
 
 /**

@@ -1,10 +1,11 @@
 import { type Job, type JobsOptions, Queue, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { NotFoundError, UnavailableError } from '../errors/app-error.ts'
+import { quietly } from '../redis/redis-plugin.ts'
+import { backoffDelay } from '../retry/backoff.ts'
 import {
   assertJobId,
   assertJobName,
-  backoffDelay,
   type DeadLetter,
   type EnqueueOptions,
   JOB_DEFAULTS,
@@ -23,7 +24,8 @@ import {
 const CAPPED_BACKOFF = 'hub-capped-exponential'
 
 export interface BullmqRunnerOptions {
-  redisUrl: string
+  /** The hub's shared command client (platform/redis), or a URL for a client of the runner's own. */
+  redis: Redis | string
   /** Key prefix of every queue (`hub` → `hub:<name>:…`); tests use a unique one per file. */
   prefix?: string
   defaults?: Partial<JobDefaults>
@@ -48,10 +50,11 @@ const ERROR_LOG_INTERVAL_MS = 10_000
  * BullMQ implementation of the JobRunner: one Queue (and, once started, one Worker) per job name.
  * Failed jobs are kept in BullMQ's failed set, which is the dead-letter view.
  *
- * Connections are ioredis instances we create, because BullMQ can only build its own client
- * through `require`, which does not exist in this ESM app. Queues share one client that fails
- * fast; workers get a client with `maxRetriesPerRequest: null`, which BullMQ requires for its
- * blocking commands and duplicates per worker. Calls are also bounded in time (BullMQ waits
+ * Connections are ioredis instances we pass, because BullMQ can only build its own client
+ * through `require`, which does not exist in this ESM app. Queues use the hub's shared client, which
+ * fails fast; workers need connections of their own — their blocking reads hold a connection, and
+ * BullMQ requires `maxRetriesPerRequest: null` for them — so a worker client is duplicated from the
+ * shared one (and BullMQ duplicates it again per worker). Calls are also bounded in time (BullMQ waits
  * forever for a first connection), so a dead Redis gives a caller a 503, not a hung request.
  */
 export class BullmqRunner implements JobRunner {
@@ -61,6 +64,8 @@ export class BullmqRunner implements JobRunner {
   private readonly log: JobLogger
   private readonly operationTimeoutMs: number
   private readonly queueClient: Redis
+  /** Whether the runner made (and so closes) the queue client. */
+  private readonly ownsQueueClient: boolean
   private readonly workerClient: Redis
   private readonly definitions = new Map<string, Definition>()
   private readonly workers: Worker[] = []
@@ -74,10 +79,14 @@ export class BullmqRunner implements JobRunner {
     this.defaults = { ...JOB_DEFAULTS, ...options.defaults }
     this.log = options.log ?? SILENT
     this.operationTimeoutMs = options.operationTimeoutMs ?? 5000
+    this.ownsQueueClient = typeof options.redis === 'string'
     // The offline queue covers start-up; maxRetriesPerRequest: 1 fails a command after one failed reconnect.
-    this.queueClient = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 })
+    this.queueClient =
+      typeof options.redis === 'string'
+        ? new Redis(options.redis, { maxRetriesPerRequest: 1 })
+        : options.redis
     // Only ever duplicated by BullMQ, so it need not hold a connection of its own.
-    this.workerClient = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true })
+    this.workerClient = this.queueClient.duplicate({ maxRetriesPerRequest: null, lazyConnect: true })
     for (const client of [this.queueClient, this.workerClient]) {
       // BullMQ re-emits these through the queues and workers (reported below); without a listener
       // here ioredis would also print each one to stderr.
@@ -150,10 +159,10 @@ export class BullmqRunner implements JobRunner {
         prefix: this.prefix,
         concurrency: definition.settings.concurrency,
         settings: {
-          // BullMQ's exponential backoff has no cap; the same formula with one (job-runner.ts).
+          // BullMQ's exponential backoff has no cap; the same formula with one (platform/retry/backoff.ts).
           backoffStrategy: (attemptsMade: number) => {
             const { backoffMs, jitter, maxBackoffMs } = definition.settings
-            return backoffDelay(attemptsMade, backoffMs, jitter, maxBackoffMs)
+            return backoffDelay(attemptsMade, { baseMs: backoffMs, capMs: maxBackoffMs, jitter })
           },
         },
       },
@@ -226,7 +235,9 @@ export class BullmqRunner implements JobRunner {
     // Workers first: Worker.close() stops fetching and waits for the jobs in hand to finish.
     await Promise.all(this.workers.map((worker) => worker.close()))
     await Promise.all([...this.definitions.values()].map((definition) => definition.queue.close()))
-    await Promise.all([this.queueClient, this.workerClient].map((client) => quietly(client)))
+    // The shared client is closed by the Redis plugin, after every user of it.
+    const own = this.ownsQueueClient ? [this.queueClient, this.workerClient] : [this.workerClient]
+    await Promise.all(own.map((client) => quietly(client)))
   }
 
   private async bounded<T>(work: Promise<T>): Promise<T> {
@@ -275,18 +286,5 @@ function toDeadLetter(queue: string, job: Job): DeadLetter {
     failedReason: job.failedReason ?? '',
     attemptsMade: job.attemptsMade,
     failedAt: new Date(job.finishedOn ?? job.timestamp).toISOString(),
-  }
-}
-
-/** quit() lets pending replies arrive; a client that never connected (lazy) just disconnects. */
-async function quietly(client: Redis): Promise<void> {
-  if (client.status === 'wait' || client.status === 'end') {
-    client.disconnect()
-    return
-  }
-  try {
-    await client.quit()
-  } catch {
-    client.disconnect()
   }
 }

@@ -1,8 +1,8 @@
 import { NotFoundError } from '../errors/app-error.ts'
+import { backoffDelay } from '../retry/backoff.ts'
 import {
   assertJobId,
   assertJobName,
-  backoffDelay,
   type DeadLetter,
   type EnqueueOptions,
   errorMessage,
@@ -251,12 +251,11 @@ export class InProcessRunner implements JobRunner {
         this.delay(
           lane,
           entry,
-          backoffDelay(
-            entry.attemptsMade,
-            lane.settings.backoffMs,
-            lane.settings.jitter,
-            lane.settings.maxBackoffMs,
-          ),
+          backoffDelay(entry.attemptsMade, {
+            baseMs: lane.settings.backoffMs,
+            capMs: lane.settings.maxBackoffMs,
+            jitter: lane.settings.jitter,
+          }),
         )
         return
       }

@@ -5,6 +5,7 @@ import { redisUrl } from '../../test/support/test-services.ts'
 import { loadConfig } from '../config/config.ts'
 import { installErrorHandling } from '../http/error-handler.ts'
 import { metricsPlugin } from '../metrics/metrics-plugin.ts'
+import { redisPlugin } from '../redis/redis-plugin.ts'
 import { loadSchemaFiles } from '../schemas/schema-catalog.ts'
 import { jobRoutes } from './job-routes.ts'
 import { jobsPlugin } from './jobs-plugin.ts'
@@ -19,6 +20,7 @@ async function makeApp(redis: string | null): Promise<FastifyInstance> {
   installErrorHandling(app)
   for (const { schema } of loadSchemaFiles()) app.addSchema(schema)
   await app.register(metricsPlugin)
+  await app.register(redisPlugin, { url: redis })
   await app.register(jobsPlugin, { config: { ...loadConfig({}), redisUrl: redis }, prefix: PREFIX })
   await app.register(jobRoutes)
   return app

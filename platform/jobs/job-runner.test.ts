@@ -23,7 +23,7 @@ const cases: RunnerCase[] = [
     create(defaults) {
       const prefix = `${FILE_PREFIX}-${runnerCount++}`
       return {
-        runner: new BullmqRunner({ redisUrl: redisUrl(), prefix, ...(defaults ? { defaults } : {}) }),
+        runner: new BullmqRunner({ redis: redisUrl(), prefix, ...(defaults ? { defaults } : {}) }),
         prefix,
       }
     },

@@ -96,19 +96,6 @@ export const JOB_DEFAULTS: JobDefaults = { attempts: 5, backoffMs: 1000, concurr
 export const KEEP_COMPLETED = 1000
 export const KEEP_FAILED = 10_000
 
-/**
- * Delay before the next run after `attemptsMade` failures: base·2^(n-1), with the top `jitter`
- * share randomised. The same formula as BullMQ's built-in exponential backoff, so both runners
- * retry alike.
- */
-export function backoffDelay(attemptsMade: number, baseMs: number, jitter: number, capMs = 0): number {
-  const uncapped = Math.round(2 ** (attemptsMade - 1) * baseMs)
-  const max = capMs > 0 ? Math.min(uncapped, capMs) : uncapped
-  if (jitter <= 0) return max
-  const min = max * (1 - jitter)
-  return Math.floor(Math.random() * max * jitter + min)
-}
-
 /** Queue names become part of Redis keys, where `:` is the separator. */
 export function assertJobName(name: string): void {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {

@@ -25,8 +25,8 @@ export interface JobsPluginOptions {
  */
 export const jobsPlugin = fp<JobsPluginOptions>(
   async (app: FastifyInstance, opts) => {
-    const runner: JobRunner = opts.config.redisUrl
-      ? new BullmqRunner({ redisUrl: opts.config.redisUrl, prefix: opts.prefix ?? 'hub', log: app.log })
+    const runner: JobRunner = app.redis
+      ? new BullmqRunner({ redis: app.redis, prefix: opts.prefix ?? 'hub', log: app.log })
       : new InProcessRunner({ log: app.log })
     app.decorate('jobs', runner)
 
@@ -56,5 +56,5 @@ export const jobsPlugin = fp<JobsPluginOptions>(
       await runner.close()
     })
   },
-  { name: 'jobs', dependencies: ['metrics'] },
+  { name: 'jobs', dependencies: ['metrics', 'redis'] },
 )

@@ -14,8 +14,7 @@ import { useTestApp } from '../support/test-app.ts'
  * cases seeded, and helpers for a clerk's fetch and for counting its audit records.
  */
 export function useClerkHarness() {
-  process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-  const hub = useTestApp()
+  const hub = useTestApp({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
   const db = () => hub.database.db
 
   beforeAll(async () => {

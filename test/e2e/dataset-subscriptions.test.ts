@@ -25,11 +25,10 @@ import { useTestApp } from '../support/test-app.ts'
 // hub-held records plus CHANGES changes reach the department's Kafka topic and its own PostgreSQL
 // table with exactly the granted items, masked, only the granted districts; a crash mid-snapshot
 // resumes with nothing missing; a revocation stops delivery at its commit.
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
 const RECORDS = Number(process.env.SUBSCRIPTION_TEST_RECORDS ?? 10_000)
 const CHANGES = Math.min(RECORDS, 1_000)
 
-const hub = useTestApp()
+const hub = useTestApp({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const frontEnd = useFrontEndDatabase()
 let tokens: Record<Who, string>
 let code: string

@@ -16,8 +16,7 @@ import { useTestApp } from '../support/test-app.ts'
  * the citizen and the auditor from the first minute.
  */
 
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp({ simulators: true })
+const hub = useTestApp({ simulators: true, env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const as = async (name: keyof typeof DEMO_PRINCIPALS) => ({
   authorization: `Bearer ${await hub.token(DEMO_PRINCIPALS[name] as Principal)}`,
 })

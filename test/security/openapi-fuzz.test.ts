@@ -23,8 +23,12 @@ import {
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120)
 // About 10 ms a case on an idle machine; the timeout leaves room for a busy one.
 // Certificates can be signed, so their operations get past the key check into the database.
-process.env.CERT_KEY_ENCRYPTION_KEY ??= 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210'
-const hub = useTestApp({ env: { RATE_LIMIT_PER_MINUTE: '10000000' } })
+const hub = useTestApp({
+  env: {
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    CERT_KEY_ENCRYPTION_KEY: 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210',
+  },
+})
 
 let doc: OpenApiDocument
 let ops: OperationCase[]
