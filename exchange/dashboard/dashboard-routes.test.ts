@@ -15,8 +15,7 @@ import { TEST_KEK } from '../certificates/certificate-test-support.ts'
 // The leaders' dashboard on the demo's year of history: the month rows add up to what the per-department
 // statistics say for the same window, and a leader reads these aggregates and is refused (and audited)
 // everywhere else.
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp({ simulators: true })
+const hub = useTestApp({ simulators: true, env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const now = new Date()
 const window = `from=${new Date(now.getTime() - 365 * 86_400_000).toISOString()}&to=${now.toISOString()}`
 

@@ -18,8 +18,7 @@ import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 // the big-data office reads the 一网一门一次 figures — the same numbers the API gives the page — sees a
 // number on hover and exports a chart as PNG; the operator checks the department systems and rotates
 // an issuer's signing key.
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const ui = useConsole({ simulators: true })
+const ui = useConsole({ simulators: true, env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 
 beforeAll(async () => {
   await seedDemoCatalog(ui.hub.database.db)
