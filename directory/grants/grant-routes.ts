@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { GrantRenewal, GrantRevocation } from '../../schemas/generated/types.ts'
-import { callerOf } from '../requests/access-caller.ts'
 import { idParams } from '../requests/access-request-routes.ts'
 import { type GrantListQuery, GrantService } from './grant-service.ts'
 
@@ -55,7 +54,7 @@ export async function grantRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('grant-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => grants.list(await callerOf(app, request), request.query),
+    async (request) => grants.list(request.ctx, request.query),
   )
 
   app.get<{ Params: IdParams }>(
@@ -69,7 +68,7 @@ export async function grantRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('grant.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404) },
       },
     },
-    async (request) => grants.get(await callerOf(app, request), request.params.id),
+    async (request) => grants.get(request.ctx, request.params.id),
   )
 
   app.post<{ Params: IdParams; Body: GrantRevocation }>(
@@ -85,7 +84,7 @@ export async function grantRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('grant.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) => grants.revoke(await callerOf(app, request), request.params.id, request.body.reason),
+    async (request) => grants.revoke(request.ctx, request.params.id, request.body.reason),
   )
 
   app.post<{ Params: IdParams; Body: GrantRenewal }>(
@@ -101,6 +100,6 @@ export async function grantRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('grant.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) => grants.renew(await callerOf(app, request), request.params.id, request.body),
+    async (request) => grants.renew(request.ctx, request.params.id, request.body),
   )
 }

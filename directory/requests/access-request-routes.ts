@@ -5,7 +5,6 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { AccessDecision, AccessRequestCreate, AccessWithdrawal } from '../../schemas/generated/types.ts'
 import { GrantService } from '../grants/grant-service.ts'
-import { callerOf } from './access-caller.ts'
 import { AccessDecisionService } from './access-decision-service.ts'
 import { AccessRequestService, type RequestListQuery } from './access-request-service.ts'
 
@@ -85,7 +84,7 @@ export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { request: created, replayed } = await requests.create(
-        await callerOf(app, request),
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
       )
@@ -105,7 +104,7 @@ export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('access-request-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => requests.list(await callerOf(app, request), request.query),
+    async (request) => requests.list(request.ctx, request.query),
   )
 
   app.get<{ Params: IdParams }>(
@@ -119,7 +118,7 @@ export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('access-request.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404) },
       },
     },
-    async (request) => requests.get(await callerOf(app, request), request.params.id),
+    async (request) => requests.get(request.ctx, request.params.id),
   )
 
   app.get<{ Params: IdParams }>(
@@ -136,7 +135,7 @@ export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (request) => requests.timeline(await callerOf(app, request), request.params.id),
+    async (request) => requests.timeline(request.ctx, request.params.id),
   )
 
   app.post<{ Params: IdParams; Body: AccessWithdrawal }>(
@@ -152,8 +151,7 @@ export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) =>
-      requests.withdraw(await callerOf(app, request), request.params.id, request.body?.reason),
+    async (request) => requests.withdraw(request.ctx, request.params.id, request.body?.reason),
   )
 
   app.post<{ Params: IdParams; Body: AccessDecision }>(
@@ -172,6 +170,6 @@ export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) => decisions.decide(await callerOf(app, request), request.params.id, request.body),
+    async (request) => decisions.decide(request.ctx, request.params.id, request.body),
   )
 }

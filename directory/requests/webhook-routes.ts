@@ -3,7 +3,6 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { AccessWebhookSettings } from '../../schemas/generated/types.ts'
-import { callerOf } from './access-caller.ts'
 import { type DeliveryJob, WebhookService } from './webhook-service.ts'
 
 /** A department's signed webhook for access events; the dispatcher and deliveries run as jobs. */
@@ -59,7 +58,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
       body: ref('access-webhook-settings.json'),
       response: { 200: ref('access-webhook.json'), ...problemResponses(...WRITE_ERRORS, 404) },
     }),
-    async (request) => webhooks.set(await callerOf(app, request), request.params.department, request.body),
+    async (request) => webhooks.set(request.ctx, request.params.department, request.body),
   )
 
   app.get<{ Params: DepartmentParams }>(
@@ -67,7 +66,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
     route('getAccessWebhook', "The department's access-event webhook", {
       response: { 200: ref('access-webhook.json'), ...problemResponses(...AUTHENTICATED_ERRORS, 404) },
     }),
-    async (request) => webhooks.get(await callerOf(app, request), request.params.department),
+    async (request) => webhooks.get(request.ctx, request.params.department),
   )
 
   app.delete<{ Params: DepartmentParams }>(
@@ -79,7 +78,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
       },
     }),
     async (request, reply) => {
-      await webhooks.remove(await callerOf(app, request), request.params.department)
+      await webhooks.remove(request.ctx, request.params.department)
       return reply.code(204).send()
     },
   )

@@ -10,6 +10,7 @@ import { adapterRoutes } from '../../adapters/adapter-routes.ts'
 import { adaptersPlugin } from '../../adapters/adapters-plugin.ts'
 import { auditPlugin } from '../../audit/audit-plugin.ts'
 import { auditRoutes } from '../../audit/audit-routes.ts'
+import { requestContextPlugin } from '../../audit/request-context-plugin.ts'
 import { consolePlugin } from '../../console/console-plugin.ts'
 import { departmentRoutes } from '../../directory/departments/department-routes.ts'
 import { grantRoutes } from '../../directory/grants/grant-routes.ts'
@@ -202,6 +203,9 @@ export async function buildApp({
   await app.register(jobRoutes)
   await app.register(adapterRoutes)
   await app.register(auditPlugin, { subjectKey: Buffer.from(auditSubjectKey) })
+  // Abilities and the request context before any feature: every route may ask for `request.ctx`.
+  await app.register(policyPlugin)
+  await app.register(requestContextPlugin)
   await app.register(auditRoutes)
   await app.register(departmentRoutes)
   await app.register(fetchPlugin)
@@ -211,7 +215,6 @@ export async function buildApp({
   await app.register(subscriptionPlugin)
   await app.register(certificatePlugin)
   await app.register(casePlugin)
-  await app.register(policyPlugin)
   await app.register(accessRequestRoutes)
   await app.register(grantRoutes)
   await app.register(webhookRoutes)
