@@ -37,4 +37,4 @@ VOLUME ["/var/lib/hub"]
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "platform/cli/start.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "hub/cli/start.ts"]

@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{platform,demo,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
+            '{platform,hub,demo,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
             'test/support/**/*.test.ts',
             'web/scripts/**/*.test.ts',
           ],

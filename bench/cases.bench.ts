@@ -26,11 +26,11 @@ import {
   seedCaseWorld,
   step,
 } from '../exchange/cases/case-test-support.ts'
+import { buildApp } from '../hub/build-app.ts'
 import { createTokenVerifier } from '../platform/auth/token-verifier.ts'
 import { loadConfig } from '../platform/config/config.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
-import { buildApp } from '../platform/http/build-app.ts'
 import type { CaseChange, Principal } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
 import {

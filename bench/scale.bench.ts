@@ -1,6 +1,6 @@
 /**
  * Scale: audited fetches and case ingest through HAProxy in front of 1, 2 and 3 real hub processes
- * (`platform/cli/start.ts`, services mode) on the same PostgreSQL, Kafka and Redis; then the outbox
+ * (`hub/cli/start.ts`, services mode) on the same PostgreSQL, Kafka and Redis; then the outbox
  * relay's takeover time after its hub is SIGKILLed. On a shared 2-core machine the point is not a
  * speed-up: adding an instance must not lower throughput or break anything, and the numbers show
  * where the shared engines saturate (docs/capacity.md). Needs haproxy and a Kafka broker

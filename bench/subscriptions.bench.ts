@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createLocalJWKSet } from 'jose'
+import { seedDemoData } from '../demo/demo-seed.ts'
 import {
   PRINCIPALS,
   publishResource,
@@ -20,13 +21,12 @@ import {
   subscriptionDraft,
   TEST_KEK,
 } from '../exchange/subscriptions/subscription-test-support.ts'
+import { buildApp } from '../hub/build-app.ts'
 import { createDevIssuerFromKey, generateDevKey } from '../platform/auth/dev-issuer.ts'
 import { createTokenVerifier } from '../platform/auth/token-verifier.ts'
 import { loadConfig } from '../platform/config/config.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
-import { buildApp } from '../platform/http/build-app.ts'
-import { seedDemoData } from '../platform/seed/demo-seed.ts'
 import type { TestApp } from '../test/support/test-app.ts'
 import type { BenchModule } from './run.ts'
 import {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex'
 import { seedDemoResources } from '../directory/resources/resource-demo-seed.ts'
 import { seedDemoServiceItems } from '../directory/service-items/service-item-demo-seed.ts'
 import { seedDemoCertificates } from '../exchange/certificates/demo-certificates.ts'
-import { seedDemoData } from '../platform/seed/demo-seed.ts'
+import { seedDemoData } from './demo-seed.ts'
 
 /**
  * The demo's catalog, in the order its parts refer to each other: departments, resources,

@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
-import { demoDepartments } from '../../platform/seed/demo-departments.ts'
+import { demoDepartments } from '../simulator-kit/demo-departments.ts'
 import { between, demoWorld, hashOf, pick, seededRandom } from '../simulator-kit/demo-population.ts'
 import {
   on,

@@ -3,7 +3,7 @@
  * department's demo credit code + `001`, the same codes `exchange/certificates/demo-certificates.ts`
  * registers, so what a simulator issues is ingested under a type the demo hub knows.
  */
-import { demoDepartments } from '../../platform/seed/demo-departments.ts'
+import { demoDepartments } from './demo-departments.ts'
 
 export function demoCertificateTypeCode(department: string): string {
   const found = demoDepartments().find((d) => d.code === department)

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { createLocalJWKSet } from 'jose'
+import { buildApp } from '../../hub/build-app.ts'
 import { createDevIssuerFromKey, type DevIssuer, generateDevKey } from '../../platform/auth/dev-issuer.ts'
 import { createTokenVerifier } from '../../platform/auth/token-verifier.ts'
 import { loadConfig } from '../../platform/config/config.ts'
-import { buildApp } from '../../platform/http/build-app.ts'
 import { BENCH_REDIS_URL, benchDatabaseUrl } from './bench-services.ts'
 
 const ISSUER = 'urn:bench'

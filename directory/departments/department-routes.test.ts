@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { demoDepartments } from '../../platform/seed/demo-departments.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
+import { demoDepartments } from '../../adapters/simulator-kit/demo-departments.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { organCreditCode, writeCounts } from './department-test-support.ts'
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { asSubject, can, permittedItems } from '../../policies/ability.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import { useTestApp } from '../../test/support/test-app.ts'

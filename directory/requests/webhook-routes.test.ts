@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { accessDraft, publishResource, requestBody, tokensFor, type Who } from './access-test-support.ts'
 import { type DeliveryJob, sign, WebhookService } from './webhook-service.ts'

@@ -4,7 +4,7 @@ import jsonld from 'jsonld'
 import { Parser, Store } from 'n3'
 import SHACLValidator from 'rdf-validate-shacl'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { seedDemoResources } from './resource-demo-seed.ts'
 

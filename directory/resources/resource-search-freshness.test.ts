@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { readCatalogVersion } from './catalog-version.ts'
 import { seedDemoResources } from './resource-demo-seed.ts'

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { hasAnyRole, type Role } from '../../policies/roles.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import { AuthenticationError, NotAllowedError } from '../errors/app-error.ts'
 import { KnownDepartments } from './known-departments.ts'
+import { hasAnyRole, type Role } from './roles.ts'
 import type { SessionService } from './session-service.ts'
 import type { TokenVerifier } from './token-verifier.ts'
 

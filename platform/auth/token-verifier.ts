@@ -8,11 +8,11 @@ import {
   errors as joseErrors,
   jwtVerify,
 } from 'jose'
-import { isRole } from '../../policies/roles.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import type { AuthConfig } from '../config/config.ts'
 import { AuthenticationError } from '../errors/app-error.ts'
 import { validateResidentId } from '../identifiers/resident-id.ts'
+import { isRole } from './roles.ts'
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>

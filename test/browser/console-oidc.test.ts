@@ -1,6 +1,6 @@
 import { createServer } from 'node:net'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { KEYCLOAK_CLIENT, KEYCLOAK_HOOK_TIMEOUT_MS, useKeycloak } from '../support/keycloak.ts'
 import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 

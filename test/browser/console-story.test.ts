@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { choose, expectAccessible, pick, screenshot, tick, useConsole } from './console-harness.ts'
 
 // The catalog and access flows of the console, in Chromium against the real hub, per role and in

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { maskRecord } from '../../directory/grants/grant-masking.ts'
 import {
   accessDraft,
@@ -10,7 +11,6 @@ import {
   type Who,
 } from '../../directory/requests/access-test-support.ts'
 import type { ReceivedEvent } from '../../platform/events/event-types.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { asSubject, can, grantFor, permittedItems } from '../../policies/ability.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import { useTestApp } from '../support/test-app.ts'

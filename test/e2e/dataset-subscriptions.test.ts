@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { compactVerify, importJWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { KeySealer } from '../../exchange/certificates/key-sealer.ts'
 import type { DeliveryBatch, DeliveryTarget } from '../../exchange/subscriptions/delivery-target.ts'
@@ -18,7 +19,6 @@ import {
 } from '../../exchange/subscriptions/subscription-test-support.ts'
 import { TableTarget } from '../../exchange/subscriptions/table-target.ts'
 import type { EventConsumer, ReceivedEvent } from '../../platform/events/event-types.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../support/test-app.ts'
 
 // Issue 17 end to end: a grant with 3 of 7 items and a district condition; a snapshot of RECORDS

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { sampleDraft } from '../../directory/resources/resource-test-support.ts'
 import type { ReceivedEvent } from '../../platform/events/event-types.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../support/test-app.ts'
 
 // A steward registers a resource, a reviewer sends it back and then publishes it, a consumer in

@@ -7,9 +7,9 @@ import {
 import { REAL_ESTATE_DEMO_TOKEN } from '../../adapters/real-estate/real-estate-simulator.ts'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
 import type { RunningSimulator } from '../../adapters/simulator-kit/simulator-server.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { requestBody, tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../support/test-app.ts'
 
 // A fetch that is not answered from a hub-held copy but goes live to a department system, end to end

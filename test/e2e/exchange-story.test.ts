@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import {
   PRINCIPALS,
   publishResource,
@@ -9,7 +10,6 @@ import {
 } from '../../directory/requests/access-test-support.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
 import { sampleDraft } from '../../directory/resources/resource-test-support.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import type { ResourceDraft } from '../../schemas/generated/types.ts'
 import { useTestApp } from '../support/test-app.ts'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningHub, startHub } from '../../hub/start-hub.ts'
 import { DEMO_PRINCIPALS } from '../../platform/auth/demo-principals.ts'
 import { createDevIssuerFromKey, type DevIssuer, generateDevKey } from '../../platform/auth/dev-issuer.ts'
-import { type RunningHub, startHub } from '../../platform/server/start-hub.ts'
 import { TEST_AUDIENCE, TEST_ISSUER, testConfig } from '../support/test-app.ts'
 import { useTestDatabase } from '../support/test-database.ts'
 

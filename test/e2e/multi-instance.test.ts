@@ -20,7 +20,7 @@ import { useTestDatabase } from '../support/test-database.ts'
 import { redisUrl } from '../support/test-services.ts'
 
 /**
- * Issue 19: three real hub processes (`platform/cli/start.ts`) behind HAProxy on one PostgreSQL,
+ * Issue 19: three real hub processes (`hub/cli/start.ts`) behind HAProxy on one PostgreSQL,
  * Kafka and Redis. Under fetch and case-ingest load the hub holding the outbox relay is SIGKILLed:
  * no 200 without its audit record, no event lost, order per case kept, the relay taken over, a
  * revocation made on one hub refused by another on its very next request, and the chain verifies.

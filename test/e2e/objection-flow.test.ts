@@ -2,6 +2,7 @@ import { request as httpRequest } from 'undici'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { HRSS_DEMO_APP_KEY } from '../../adapters/hrss/hrss-simulator.ts'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import {
   publishResource,
   requestBody,
@@ -10,7 +11,6 @@ import {
 } from '../../directory/requests/access-test-support.ts'
 import { sampleDraft } from '../../directory/resources/resource-test-support.ts'
 import { openRecordReference } from '../../exchange/fetch/record-reference.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../support/test-app.ts'
 
 // A data objection closes the loop end to end, on real PostgreSQL/Redis/Kafka and the 人社 simulator:

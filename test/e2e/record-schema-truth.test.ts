@@ -2,10 +2,10 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { requestBody, tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { renderCode } from '../../directory/resources/resource-code.ts'
 import { demoResourceDrafts, seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
-import { seedDemoData } from '../../platform/seed/demo-seed.ts'
 import { useTestApp } from '../support/test-app.ts'
 
 // One truth for a record's shape: what a fetch returns must validate against the record schema the

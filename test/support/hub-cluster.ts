@@ -7,14 +7,14 @@ import path from 'node:path'
 import { HUB_NODE_FLAGS } from '../../platform/server/node-flags.ts'
 
 /**
- * Several real hub processes (`platform/cli/start.ts` in services mode, as `npm start` runs them) on
+ * Several real hub processes (`hub/cli/start.ts` in services mode, as `npm start` runs them) on
  * the same PostgreSQL, Kafka and Redis, behind one HAProxy on loopback — for the multi-instance
  * end-to-end test and `npm run bench -- scale`. Every process it starts is stopped by `stop()`, and
  * killed when the calling process exits, so a failing test leaves nothing running.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-const START = path.join(ROOT, 'platform/cli/start.ts')
+const START = path.join(ROOT, 'hub/cli/start.ts')
 // Generous: on a shared 2-core machine, loading the TypeScript sources alone can take half a minute.
 const READY_TIMEOUT_MS = 100_000
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { activeGrantsOf, grantEpoch, toGrantFacts } from '../directory/grants/grant-store.ts'
-import { AbilityService } from './ability-service.ts'
+import { AbilityService } from '../policies/ability-service.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { useTestDatabase } from '../../test/support/test-database.ts'
-import { validateCreditCode } from '../identifiers/credit-code.ts'
-import { isKnownDivision } from '../identifiers/division-codes.ts'
-import { demoDepartments } from './demo-departments.ts'
+import { demoDepartments } from '../adapters/simulator-kit/demo-departments.ts'
+import { validateCreditCode } from '../platform/identifiers/credit-code.ts'
+import { isKnownDivision } from '../platform/identifiers/division-codes.ts'
+import { useTestDatabase } from '../test/support/test-database.ts'
 import { seedDemoData } from './demo-seed.ts'
 
 const t = useTestDatabase()

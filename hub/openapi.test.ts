@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useTestApp } from '../../test/support/test-app.ts'
+import { useTestApp } from '../test/support/test-app.ts'
 import { API_TAGS } from './build-app.ts'
 
 const hub = useTestApp()

@@ -4,13 +4,13 @@
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { isRole, ROLES } from '../../policies/roles.ts'
+import { demoDepartments } from '../../adapters/simulator-kit/demo-departments.ts'
+import { DEMO_PRINCIPALS } from '../../platform/auth/demo-principals.ts'
+import { DevIssuerKeyMissing, loadDevIssuer } from '../../platform/auth/dev-issuer.ts'
+import { isRole, ROLES } from '../../platform/auth/roles.ts'
+import { loadConfigOrExit } from '../../platform/cli/load-config.ts'
+import { validateResidentId } from '../../platform/identifiers/resident-id.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
-import { DEMO_PRINCIPALS } from '../auth/demo-principals.ts'
-import { DevIssuerKeyMissing, loadDevIssuer } from '../auth/dev-issuer.ts'
-import { validateResidentId } from '../identifiers/resident-id.ts'
-import { demoDepartments } from '../seed/demo-departments.ts'
-import { loadConfigOrExit } from './load-config.ts'
 
 const departmentNames = new Map(demoDepartments().map((d) => [d.code, d.name]))
 

@@ -5,10 +5,10 @@
  */
 import path from 'node:path'
 import closeWithGrace from 'close-with-grace'
-import { EmbeddedDatabaseError } from '../embedded/embedded-database.ts'
-import { ensureConsoleBuilt } from '../server/console-build.ts'
-import { startHub } from '../server/start-hub.ts'
-import { loadConfigOrExit } from './load-config.ts'
+import { loadConfigOrExit } from '../../platform/cli/load-config.ts'
+import { EmbeddedDatabaseError } from '../../platform/embedded/embedded-database.ts'
+import { ensureConsoleBuilt } from '../../platform/server/console-build.ts'
+import { startHub } from '../start-hub.ts'
 
 const config = loadConfigOrExit()
 const root = path.resolve(import.meta.dirname, '../..')

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import { demoDepartments } from './demo-departments.ts'
+import { demoDepartments } from '../adapters/simulator-kit/demo-departments.ts'
 
 /**
  * Demo data for the embedded default: Linfen's departments and their service items (reference city,

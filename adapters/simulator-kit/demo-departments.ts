@@ -1,4 +1,7 @@
-import { computeCreditCodeCheck, computeOrganizationCodeCheck } from '../identifiers/credit-code.ts'
+import {
+  computeCreditCodeCheck,
+  computeOrganizationCodeCheck,
+} from '../../platform/identifiers/credit-code.ts'
 
 export interface DepartmentSeed {
   code: string
