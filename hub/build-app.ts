@@ -16,7 +16,6 @@ import { departmentRoutes } from '../directory/departments/department-routes.ts'
 import { grantRoutes } from '../directory/grants/grant-routes.ts'
 import { accessRequestRoutes } from '../directory/requests/access-request-routes.ts'
 import { webhookRoutes } from '../directory/requests/webhook-routes.ts'
-import { auditChanges } from '../directory/resources/resource-changes.ts'
 import { resourceRoutes } from '../directory/resources/resource-routes.ts'
 import { serviceItemPlugin } from '../directory/service-items/service-item-plugin.ts'
 import { casePlugin } from '../exchange/cases/case-plugin.ts'
@@ -218,7 +217,7 @@ export async function buildApp({
   await app.register(accessRequestRoutes)
   await app.register(grantRoutes)
   await app.register(webhookRoutes)
-  await app.register(resourceRoutes, { recordChange: auditChanges(app.audit.writer) })
+  await app.register(resourceRoutes)
   await app.register(serviceItemPlugin)
   await app.register(consolePlugin, { sessions })
   return app

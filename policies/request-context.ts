@@ -1,6 +1,6 @@
 import type { AppError } from '../platform/errors/app-error.ts'
 import type { Principal } from '../schemas/generated/types.ts'
-import type { Authorization } from './ability.ts'
+import { type Authorization, buildAuthorization } from './ability.ts'
 
 /**
  * What travels with every request that acts for a caller, built once per request and handed to every
@@ -9,7 +9,7 @@ import type { Authorization } from './ability.ts'
  *
  * The type lives here, below every domain, so directory/, exchange/ and audit/ can all take it; the
  * implementation of the recorder comes from audit/ (`audit/request-context-plugin.ts`) and is wired by
- * the composition root. Tests build one with `testContext` (policies/request-context-fake.ts).
+ * the composition root. Work outside a request (the demo seed, tests) builds one with `detachedContext`.
  */
 
 /** An audit record as a feature states it; who asked, the request id and the address come from the context. */
@@ -59,5 +59,33 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The request's context (requires a principal: use it on authenticated routes only). */
     readonly ctx: RequestContext
+  }
+}
+
+/** A recorder that writes nothing: for work no caller asked for (the demo seed) and for unit tests. */
+export const recordNothing: AuditRecorder = {
+  record: async () => undefined,
+  refused: async (error) => error,
+}
+
+const NEVER_ABORTED = new AbortController().signal
+
+/**
+ * A context outside an HTTP request (the demo seed, jobs acting as a named principal, tests): the
+ * ability is the principal's role rules alone unless `ability` is given; nothing is audited unless
+ * `audit` is given.
+ */
+export function detachedContext(
+  principal: Principal,
+  options: { audit?: AuditRecorder; ability?: () => Promise<Authorization>; requestId?: string } = {},
+): RequestContext {
+  let authz: Promise<Authorization> | undefined
+  return {
+    principal,
+    ability:
+      options.ability ?? (() => (authz ??= Promise.resolve(buildAuthorization(principal, [], new Date())))),
+    audit: options.audit ?? recordNothing,
+    requestId: options.requestId ?? 'detached',
+    signal: NEVER_ABORTED,
   }
 }

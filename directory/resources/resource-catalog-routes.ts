@@ -4,7 +4,6 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import { GOVERNMENT_ROLES } from '../../policies/resource-policy.ts'
 import type { ResourceImport } from '../../schemas/generated/types.ts'
-import type { ResourceChangeRecorder } from './resource-changes.ts'
 import { catalogDcat } from './resource-dcat.ts'
 import { catalogJson, publishedResources } from './resource-export.ts'
 import { ResourceImporter } from './resource-import.ts'
@@ -15,11 +14,8 @@ interface ExportQuery {
   format: 'json' | 'dcat'
 }
 
-export async function resourceCatalogRoutes(
-  app: FastifyInstance,
-  options: { recordChange?: ResourceChangeRecorder },
-): Promise<void> {
-  const importer = new ResourceImporter(app.db, options.recordChange)
+export async function resourceCatalogRoutes(app: FastifyInstance): Promise<void> {
+  const importer = new ResourceImporter(app.db)
 
   app.get<{ Querystring: ExportQuery }>(
     '/v1/resources/export',
@@ -95,6 +91,6 @@ export async function resourceCatalogRoutes(
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await importer.importDrafts(request.principal, request.body.resources)),
+      reply.code(201).send(await importer.importDrafts(request.ctx, request.body.resources)),
   )
 }

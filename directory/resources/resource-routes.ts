@@ -11,7 +11,6 @@ import type {
 } from '../../schemas/generated/types.ts'
 import { CatalogVersionClock } from './catalog-version.ts'
 import { resourceCatalogRoutes } from './resource-catalog-routes.ts'
-import type { ResourceChangeRecorder } from './resource-changes.ts'
 import {
   type CodeParams,
   codeParams,
@@ -58,23 +57,14 @@ const transitionRoute = (operationId: string, summary: string, body?: string) =>
   },
 })
 
-export interface ResourceRoutesOptions {
-  /** Where audit records of changes go; the composition root passes the audit writer here. */
-  recordChange?: ResourceChangeRecorder
-}
-
-export async function resourceRoutes(
-  app: FastifyInstance,
-  options: ResourceRoutesOptions = {},
-): Promise<void> {
+export async function resourceRoutes(app: FastifyInstance): Promise<void> {
   const resources = new ResourceService({
     db: app.db,
-    recordChange: options.recordChange,
     // Services mode may run several instances: the cached views check the version on every request.
     cache: new ResourceViewCache(new CatalogVersionClock(app.db, app.config.mode === 'services' ? 0 : 1_000)),
   })
   const searches = new ResourceSearchCache()
-  await app.register(resourceCatalogRoutes, { recordChange: options.recordChange })
+  await app.register(resourceCatalogRoutes)
   const code = (request: FastifyRequest<{ Params: CodeParams }>) => request.params.code.replace('-', '/')
 
   app.get<{ Querystring: ResourceSearchQuery }>(
@@ -100,7 +90,7 @@ export async function resourceRoutes(
       codeParams,
       ref('resource.json'),
     ),
-    async (request, reply) => withEtag(request, reply, await resources.get(request.principal, code(request))),
+    async (request, reply) => withEtag(request, reply, await resources.get(request.ctx, code(request))),
   )
 
   app.get<{ Params: CodeParams }>(
@@ -111,8 +101,7 @@ export async function resourceRoutes(
       codeParams,
       ref('resource-version-list.json'),
     ),
-    async (request, reply) =>
-      withEtag(request, reply, await resources.versions(request.principal, code(request))),
+    async (request, reply) => withEtag(request, reply, await resources.versions(request.ctx, code(request))),
   )
 
   app.get<{ Params: VersionParams }>(
@@ -122,7 +111,7 @@ export async function resourceRoutes(
       withEtag(
         request,
         reply,
-        await resources.getVersion(request.principal, code(request), request.params.version),
+        await resources.getVersion(request.ctx, code(request), request.params.version),
       ),
   )
 
@@ -141,7 +130,7 @@ export async function resourceRoutes(
     },
     async (request, reply) => {
       const { resource, replayed } = await resources.create(
-        request.principal,
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
       )
@@ -163,13 +152,13 @@ export async function resourceRoutes(
         'resource-draft.json',
       ),
     },
-    async (request) => resources.update(request.principal, code(request), request.body),
+    async (request) => resources.update(request.ctx, code(request), request.body),
   )
 
   app.post<{ Params: CodeParams }>(
     '/v1/resources/:code/submit',
     { config: { roles: ['steward'] }, ...transitionRoute('submitResource', 'Submit the draft for review') },
-    async (request) => resources.submit(request.principal, code(request)),
+    async (request) => resources.submit(request.ctx, code(request)),
   )
 
   app.post<{ Params: CodeParams }>(
@@ -178,7 +167,7 @@ export async function resourceRoutes(
       config: { roles: ['reviewer'] },
       ...transitionRoute('publishResource', 'Publish the submission: it becomes the current version'),
     },
-    async (request) => resources.publish(request.principal, code(request)),
+    async (request) => resources.publish(request.ctx, code(request)),
   )
 
   app.post<{ Params: CodeParams; Body: ResourceReviewComment }>(
@@ -191,7 +180,7 @@ export async function resourceRoutes(
         'resource-review-comment.json',
       ),
     },
-    async (request) => resources.returnToDraft(request.principal, code(request), request.body.comment),
+    async (request) => resources.returnToDraft(request.ctx, code(request), request.body.comment),
   )
 
   app.post<{ Params: CodeParams; Body: ResourceStatusReason }>(
@@ -204,7 +193,7 @@ export async function resourceRoutes(
         'resource-status-reason.json',
       ),
     },
-    async (request) => resources.deprecate(request.principal, code(request), request.body.reason),
+    async (request) => resources.deprecate(request.ctx, code(request), request.body.reason),
   )
 
   app.post<{ Params: CodeParams; Body: ResourceStatusReason }>(
@@ -217,7 +206,7 @@ export async function resourceRoutes(
         'resource-status-reason.json',
       ),
     },
-    async (request) => resources.withdraw(request.principal, code(request), request.body.reason),
+    async (request) => resources.withdraw(request.ctx, code(request), request.body.reason),
   )
 }
 
