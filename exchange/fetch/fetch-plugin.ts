@@ -33,8 +33,6 @@ export const fetchPlugin = fp<FetchPluginOptions>(
     const service = new FetchService({
       db: app.db,
       adapters: app.adapters,
-      // Resolved per call: build-app registers the policies plugin after the exchange.
-      abilities: { forPrincipal: (principal) => app.abilities.forPrincipal(principal) },
       limiter: new GrantLimiter(counters),
       fieldsOf: (schemaId) => fields.get(schemaId) ?? [],
       maxSubjects: opts.maxSubjects ?? 100,
