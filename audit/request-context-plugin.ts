@@ -119,3 +119,24 @@ export const requestContextPlugin = fp(
   },
   { name: 'request-context', dependencies: ['audit', 'policies'] },
 )
+
+/**
+ * A recorder writing on behalf of `principal` outside any HTTP request (jobs, benchmarks): a refusal is
+ * recorded when it names its event (there is no route to record `request.denied` against).
+ */
+export function writerRecorder(writer: Pick<AuditWriter, 'record'>, principal: Principal): AuditRecorder {
+  const record = (event: AuditEvent) =>
+    writer.record({
+      principal: principal.subject,
+      department: principal.department,
+      roles: principal.roles,
+      ...event,
+    })
+  return {
+    record,
+    async refused(error, event) {
+      if (event) await record({ ...event, outcome: 'denied', reason: error.auditReason ?? error.code })
+      return error
+    },
+  }
+}

@@ -61,10 +61,6 @@ export interface CaseRouteDeps {
   backfill: CaseBackfill
 }
 
-const auditFor =
-  (app: FastifyInstance, request: FastifyRequest) => (event: Parameters<typeof app.audit.recordFor>[1]) =>
-    app.audit.recordFor(request, event)
-
 export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: CaseChange }>(
@@ -120,10 +116,7 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
           response: { 202: ref('case-backfill-result.json'), ...problemResponses(...WRITE_ERRORS) },
         },
       },
-      async (request, reply) =>
-        reply
-          .code(202)
-          .send(await backfill.backfill(request.principal, request.body, auditFor(app, request))),
+      async (request, reply) => reply.code(202).send(await backfill.backfill(request.ctx, request.body)),
     )
 
     app.get<{ Params: { caseNumber: string } }>(
@@ -137,7 +130,7 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
           response: { 200: ref('case.json'), ...problemResponses(...AUTHENTICATED_ERRORS, 404) },
         },
       },
-      async (request) => queries.get(request.principal, request.params.caseNumber, auditFor(app, request)),
+      async (request) => queries.get(request.ctx, request.params.caseNumber),
     )
 
     app.get<{ Querystring: CaseListFilter }>(
@@ -153,7 +146,7 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
           response: { 200: ref('case-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
         },
       },
-      async (request) => queries.list(request.principal, request.query, auditFor(app, request)),
+      async (request) => queries.list(request.ctx, request.query),
     )
 
     app.post<{ Body: CaseApplicantSearch }>(
@@ -168,7 +161,7 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
           response: { 200: ref('case-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 415) },
         },
       },
-      async (request) => queries.byApplicant(request.principal, request.body, auditFor(app, request)),
+      async (request) => queries.byApplicant(request.ctx, request.body),
     )
 
     app.get<{ Querystring: { from?: string; to?: string } }>(
@@ -184,7 +177,7 @@ export function caseRoutes({ cases, queries, backfill }: CaseRouteDeps) {
           response: { 200: ref('case-statistics.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
         },
       },
-      async (request) => queries.statistics(request.principal, request.query),
+      async (request) => queries.statistics(request.ctx, request.query),
     )
   }
 }

@@ -60,12 +60,6 @@ export async function clerkRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      clerk.fetch(
-        request.principal,
-        request.params.caseNumber,
-        request.params.materialCode,
-        request.body ?? {},
-        (event) => app.audit.recordFor(request, event),
-      ),
+      clerk.fetch(request.ctx, request.params.caseNumber, request.params.materialCode, request.body ?? {}),
   )
 }
