@@ -15,6 +15,7 @@ import {
   canRespond,
   canRule,
   type Decision,
+  OBJECTION_HIDDEN,
   qualityScope,
 } from '../../policies/objection-policy.ts'
 import { hasAnyRole } from '../../policies/roles.ts'
@@ -410,7 +411,9 @@ export class ObjectionService {
     if (!row) throw notFound(id)
     const decision = policy(principal, facts(row))
     if (!decision.allowed)
-      throw decision.status === 404 ? notFound(id) : refusal(decision, 'Not allowed on this objection')
+      throw decision.reason === OBJECTION_HIDDEN
+        ? notFound(id)
+        : refusal(decision, 'Not allowed on this objection')
     return row
   }
 
