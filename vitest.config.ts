@@ -20,6 +20,7 @@ export default defineConfig({
           include: [
             '{platform,hub,demo,directory,exchange,adapters,policies,audit,console,schemas,migrations,bench}/**/*.test.ts',
             'test/support/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
             'web/scripts/**/*.test.ts',
           ],
         },

@@ -42,17 +42,16 @@ export interface AuditPluginOptions {
   subjectKey: Buffer
 }
 
-/** Background jobs of the trail and how often they run. */
-export const CHECKPOINT_JOB = 'audit-checkpoint'
-export const RETENTION_JOB = 'audit-retention'
-const CHECKPOINT_EVERY_MS = 15 * 60_000
-const RETENTION_EVERY_MS = 24 * 3_600_000
-
 export function auditActor(request: FastifyRequest): AuditActor {
   return { principal: request.principal, requestId: request.id, clientAddress: request.ip }
 }
 
-/** The audit trail for the whole app: one writer per process, drained before the pool closes. */
+/**
+ * The audit trail for the whole app: one writer per process, drained before the pool closes. It is
+ * infrastructure every feature and the error handler record through, so it is registered with the
+ * infrastructure plugins, before any service is built; its routes and jobs are the audit feature
+ * (`audit-feature.ts`).
+ */
 export const auditPlugin = fp<AuditPluginOptions>(
   async (app: FastifyInstance, opts) => {
     const registers = [app.metrics.registry]
@@ -127,27 +126,11 @@ export const auditPlugin = fp<AuditPluginOptions>(
       recordFor: (request, event) => writer.record({ ...actorFields(auditActor(request)), ...event }),
     } satisfies AuditFacade)
 
-    // Both handlers are idempotent, as at-least-once delivery requires.
-    app.jobs.define(CHECKPOINT_JOB, async () => void (await checkpoints.scheduled()), { attempts: 3 })
-    app.jobs.define(RETENTION_JOB, async () => void (await retention.run()), {
-      attempts: 3,
-      backoffMs: 60_000,
-    })
-    app.addHook('onReady', async () => {
-      try {
-        await app.jobs.repeat(CHECKPOINT_JOB, {}, CHECKPOINT_EVERY_MS)
-        await app.jobs.repeat(RETENTION_JOB, {}, RETENTION_EVERY_MS)
-      } catch (error) {
-        // The API must still come up with Redis away; the next start upserts the schedules again.
-        app.log.error({ err: error }, 'audit checkpoint and retention jobs could not be scheduled')
-      }
-    })
-
     // preClose runs before any onClose, so queued records are written while the pool is still open.
     app.addHook('preClose', async () => {
       await recorder.close()
       await writer.close()
     })
   },
-  { name: 'audit', dependencies: ['db', 'metrics', 'jobs'] },
+  { name: 'audit', dependencies: ['db', 'metrics'] },
 )

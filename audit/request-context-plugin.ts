@@ -93,7 +93,7 @@ export function contextOf(request: FastifyRequest, deps: RequestContextDeps): Re
   return held[kContext]
 }
 
-/** `request.ctx` on every request, from the abilities (policies) and the audit trail (audit). */
+/** `request.ctx` on every request, from the abilities (`app.abilities`, policies) and the audit trail. */
 export const requestContextPlugin = fp(
   async (app: FastifyInstance) => {
     const deps: RequestContextDeps = {
@@ -117,7 +117,7 @@ export const requestContextPlugin = fp(
     // the error handler answers (a refusal recorded with its event is not recorded twice).
     app.onRefusal(async (error, request) => void (await request.ctx.audit.refused(error)))
   },
-  { name: 'request-context', dependencies: ['audit', 'policies'] },
+  { name: 'request-context', dependencies: ['audit'] },
 )
 
 /**

@@ -18,7 +18,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { promisify } from 'node:util'
 import { createLocalJWKSet } from 'jose'
 import { departmentTopic } from '../exchange/cases/case-distributor.ts'
-import { startCaseBackground } from '../exchange/cases/case-plugin.ts'
+import { startCaseBackground } from '../exchange/cases/case-feature.ts'
 import {
   accepted,
   basicInfo,

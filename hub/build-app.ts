@@ -6,25 +6,9 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { Redis } from 'ioredis'
-import { adapterRoutes } from '../adapters/adapter-routes.ts'
 import { adaptersPlugin } from '../adapters/adapters-plugin.ts'
 import { auditPlugin } from '../audit/audit-plugin.ts'
-import { auditRoutes } from '../audit/audit-routes.ts'
 import { requestContextPlugin } from '../audit/request-context-plugin.ts'
-import { consolePlugin } from '../console/console-plugin.ts'
-import { departmentRoutes } from '../directory/departments/department-routes.ts'
-import { grantRoutes } from '../directory/grants/grant-routes.ts'
-import { accessRequestRoutes } from '../directory/requests/access-request-routes.ts'
-import { webhookRoutes } from '../directory/requests/webhook-routes.ts'
-import { resourceRoutes } from '../directory/resources/resource-routes.ts'
-import { serviceItemPlugin } from '../directory/service-items/service-item-plugin.ts'
-import { casePlugin } from '../exchange/cases/case-plugin.ts'
-import { certificatePlugin } from '../exchange/certificates/certificate-plugin.ts'
-import { fetchPlugin } from '../exchange/fetch/fetch-plugin.ts'
-import { objectionPlugin } from '../exchange/objections/objection-plugin.ts'
-import { resourceSourcePlugin } from '../exchange/sources/resource-source-plugin.ts'
-import { subscriptionPlugin } from '../exchange/subscriptions/subscription-plugin.ts'
-import { syncPlugin } from '../exchange/sync/sync-plugin.ts'
 import { authPlugin } from '../platform/auth/auth-plugin.ts'
 import { SessionService } from '../platform/auth/session-service.ts'
 import { SessionStore } from '../platform/auth/session-store.ts'
@@ -33,15 +17,16 @@ import type { HubConfig } from '../platform/config/config.ts'
 import { dbPlugin } from '../platform/db/db-plugin.ts'
 import { RateLimitedError } from '../platform/errors/app-error.ts'
 import { eventsPlugin } from '../platform/events/events-plugin.ts'
-import { systemRoutes } from '../platform/health/system-routes.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from '../platform/http/error-handler.ts'
+import { registerFeatures } from '../platform/http/hub-feature.ts'
 import { installInputGuard } from '../platform/http/input-guard.ts'
-import { jobRoutes } from '../platform/jobs/job-routes.ts'
 import { jobsPlugin } from '../platform/jobs/jobs-plugin.ts'
 import { loggableUrl } from '../platform/logging/redact.ts'
 import { metricsPlugin } from '../platform/metrics/metrics-plugin.ts'
 import { loadSchemaFiles } from '../platform/schemas/schema-catalog.ts'
-import { policyPlugin } from './policy-plugin.ts'
+import type { AbilityService } from '../policies/ability-service.ts'
+import { HUB_FEATURES } from './features.ts'
+import { createServices, type HubServices } from './services.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -198,27 +183,39 @@ export async function buildApp({
       ),
   })
 
-  await app.register(systemRoutes)
-  await app.register(jobRoutes)
-  await app.register(adapterRoutes)
+  // The audit trail is infrastructure too: every feature and the error handler record through it.
   await app.register(auditPlugin, { subjectKey: Buffer.from(auditSubjectKey) })
-  // Abilities and the request context before any feature: every route may ask for `request.ctx`.
-  await app.register(policyPlugin)
+
+  // Services, built once on the infrastructure; then every feature in the one ordered list.
+  const services = await createServices(app, { sessions })
+  exposeServices(app, services)
+  // The request context before any feature: every route passes `request.ctx` to its service.
   await app.register(requestContextPlugin)
-  await app.register(auditRoutes)
-  await app.register(departmentRoutes)
-  await app.register(fetchPlugin)
-  await app.register(resourceSourcePlugin)
-  await app.register(syncPlugin)
-  await app.register(objectionPlugin)
-  await app.register(subscriptionPlugin)
-  await app.register(certificatePlugin)
-  await app.register(casePlugin)
-  await app.register(accessRequestRoutes)
-  await app.register(grantRoutes)
-  await app.register(webhookRoutes)
-  await app.register(resourceRoutes)
-  await app.register(serviceItemPlugin)
-  await app.register(consolePlugin, { sessions })
+  await registerFeatures(app, HUB_FEATURES, services)
   return app
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every domain service, built once by `createServices` (hub/services.ts). */
+    services: HubServices
+    /** The per-principal ability cache (policies/), reading grants and epochs from PostgreSQL. */
+    abilities: AbilityService
+  }
+}
+
+/**
+ * What the start path, CLIs, benchmarks and tests reach on the app: all services as `app.services`,
+ * and the names they have always used for a few of them.
+ */
+function exposeServices(app: FastifyInstance, services: HubServices): void {
+  app.decorate('services', services)
+  app.decorate('abilities', services.abilities)
+  app.decorate('hubSync', services.hubSync)
+  app.decorate('objections', services.objections)
+  app.decorate('serviceItems', services.serviceItems)
+  app.decorate('certificates', services.certificates)
+  app.decorate('caseExchange', services.caseExchange)
+  const { service, runner, deliverer } = services.subscriptions
+  app.decorate('subscriptions', { service, runner, deliverer })
 }

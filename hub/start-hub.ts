@@ -4,19 +4,16 @@ import { startAllSimulators } from '../adapters/simulators.ts'
 import { loadOrCreateSigningKey } from '../audit/checkpoint-signer.ts'
 import { seedDemoActivity } from '../demo/demo-activity.ts'
 import { seedDemoCatalog } from '../demo/demo-catalog.ts'
-import { startServiceItemSync } from '../directory/service-items/service-item-plugin.ts'
-import { startCaseBackground } from '../exchange/cases/case-plugin.ts'
-import { startCertificateFeed } from '../exchange/certificates/certificate-plugin.ts'
-import { startSubscriptionDelivery } from '../exchange/subscriptions/subscription-plugin.ts'
-import { startExchangeBackground } from '../exchange/sync/sync-plugin.ts'
 import { loadOrCreateDevIssuer } from '../platform/auth/dev-issuer.ts'
 import { createTokenVerifier, loadKeySet } from '../platform/auth/token-verifier.ts'
 import type { HubConfig } from '../platform/config/config.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../platform/embedded/embedded-database.ts'
+import { startFeatures } from '../platform/http/hub-feature.ts'
 import { loadOrCreateSecret } from '../platform/server/local-secret.ts'
 import { buildApp } from './build-app.ts'
+import { HUB_FEATURES } from './features.ts'
 
 export interface RunningHub {
   app: FastifyInstance
@@ -97,20 +94,17 @@ async function startOn(
   await app.ready()
   app.events.relay.start()
   await app.jobs.startWorkers()
-  await startCaseBackground(app)
-  await startExchangeBackground(app)
-  startSubscriptionDelivery(app)
-  await startCertificateFeed(app)
   if (config.seedDemoData) {
     // Pull the provincial platform's service items (事项动态同步) once before the schedule starts,
     // so the demo catalog has synced items from the first minute.
-    const { results } = await app.serviceItems.sync.pullAll()
+    const { results } = await app.services.serviceItems.sync.pullAll()
     say(`${results.reduce((n, r) => n + r.created + r.updated, 0)} service item(s) synced from the province`)
   }
-  await startServiceItemSync(app)
+  // Every feature's background work (consumers, schedules, loops), in the order of hub/features.ts.
+  await startFeatures(app, HUB_FEATURES, app.services)
   if (config.seedDemoData) {
     // Pull the departments' certificates once now, so the demo's clerk flow works from the start.
-    const { results, failures } = await app.certificates.feed.pullAll()
+    const { results, failures } = await app.services.certificates.feed.pullAll()
     const ingested = results.reduce((n, r) => n + r.ingested, 0)
     say(
       `${ingested} certificate(s) fed by ${results.length} department system(s)${failures.length ? `; ${failures.length} failed, see the log` : ''}`,

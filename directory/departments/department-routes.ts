@@ -3,7 +3,7 @@ import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { DepartmentCreate, DepartmentUpdate } from '../../schemas/generated/types.ts'
-import { DepartmentService, type ListDepartmentsQuery } from './department-service.ts'
+import type { DepartmentService, ListDepartmentsQuery } from './department-service.ts'
 
 /**
  * Departments: anyone authenticated reads them (consumers pick providers, stewards see their own);
@@ -51,9 +51,16 @@ const listQuery = {
   },
 }
 
-export async function departmentRoutes(app: FastifyInstance): Promise<void> {
-  // Wired here because build-app.ts registers features as single plugins; move to the composition root with the next feature.
-  const departments = new DepartmentService(app.db)
+/** What the department routes need from the composition root (hub/services.ts). */
+export interface DepartmentServices {
+  departments: DepartmentService
+}
+
+export async function departmentRoutes(
+  app: FastifyInstance,
+  { services }: { services: DepartmentServices },
+): Promise<void> {
+  const { departments } = services
 
   app.get<{ Querystring: ListDepartmentsQuery }>(
     '/v1/departments',

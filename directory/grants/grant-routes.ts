@@ -3,12 +3,14 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { GrantRenewal, GrantRevocation } from '../../schemas/generated/types.ts'
 import { idParams } from '../requests/access-request-routes.ts'
-import { type GrantListQuery, GrantService } from './grant-service.ts'
+import type { GrantListQuery, GrantService } from './grant-service.ts'
 
-/** Grants: held by consumers, given (revoked, renewed) by provider stewards; expired by a job. */
+/** Grants: held by consumers, given (revoked, renewed) by provider stewards. */
 
-export const GRANT_EXPIRY_JOB = 'grant-expiry'
-const EXPIRY_EVERY_MS = 5 * 60_000
+/** What the grant routes need from the composition root (hub/services.ts). */
+export interface GrantServices {
+  grants: GrantService
+}
 
 interface IdParams {
   id: string
@@ -30,18 +32,11 @@ const listQuery = {
   },
 }
 
-export async function grantRoutes(app: FastifyInstance): Promise<void> {
-  const grants = new GrantService(app.db)
-
-  app.jobs.define(GRANT_EXPIRY_JOB, async () => void (await grants.expireEnded()), { attempts: 3 })
-  app.addHook('onReady', async () => {
-    try {
-      await app.jobs.repeat(GRANT_EXPIRY_JOB, {}, EXPIRY_EVERY_MS)
-    } catch (error) {
-      // Validity is also checked at use time, so a missed run only delays the status change.
-      app.log.error({ err: error }, 'the grant expiry job could not be scheduled')
-    }
-  })
+export async function grantRoutes(
+  app: FastifyInstance,
+  { services }: { services: GrantServices },
+): Promise<void> {
+  const { grants } = services
 
   app.get<{ Querystring: GrantListQuery }>(
     '/v1/grants',

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify'
-import { WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { AccessDecision, AccessRequestCreate, AccessWithdrawal } from '../../schemas/generated/types.ts'
-import { GrantService } from '../grants/grant-service.ts'
-import { AccessDecisionService } from './access-decision-service.ts'
-import { AccessRequestService, type RequestListQuery } from './access-request-service.ts'
+import type { AccessDecisionService } from './access-decision-service.ts'
+import type { AccessRequestService, RequestListQuery } from './access-request-service.ts'
 
 /** Access requests: consumers file and withdraw, provider stewards decide, reviewers watch deadlines. */
 
-export const OVERDUE_JOB = 'access-overdue'
-const OVERDUE_EVERY_MS = 15 * 60_000
+/** What the access-request routes need from the composition root (hub/services.ts). */
+export interface AccessRequestServices {
+  accessRequests: AccessRequestService
+  accessDecisions: AccessDecisionService
+}
 
 interface IdParams {
   id: string
@@ -45,26 +46,11 @@ const listQuery = {
   },
 }
 
-export async function accessRequestRoutes(app: FastifyInstance): Promise<void> {
-  const { calendar } = app.config
-  const grants = new GrantService(app.db)
-  const decisions = new AccessDecisionService(app.db, grants)
-  const requests = new AccessRequestService({
-    db: app.db,
-    grants,
-    calendar: new WorkingDayCalendar(calendar),
-    decisionWorkdays: calendar.decisionWorkdays,
-  })
-
-  app.jobs.define(OVERDUE_JOB, async () => void (await decisions.escalateOverdue()), { attempts: 3 })
-  app.addHook('onReady', async () => {
-    try {
-      await app.jobs.repeat(OVERDUE_JOB, {}, OVERDUE_EVERY_MS)
-    } catch (error) {
-      // The API must come up with Redis away; the next start schedules it again.
-      app.log.error({ err: error }, 'the overdue-request escalation job could not be scheduled')
-    }
-  })
+export async function accessRequestRoutes(
+  app: FastifyInstance,
+  { services }: { services: AccessRequestServices },
+): Promise<void> {
+  const { accessRequests: requests, accessDecisions: decisions } = services
 
   app.post<{ Body: AccessRequestCreate; Headers: { 'idempotency-key'?: string } }>(
     '/v1/access-requests',

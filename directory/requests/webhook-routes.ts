@@ -3,13 +3,14 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { AccessWebhookSettings } from '../../schemas/generated/types.ts'
-import { type DeliveryJob, WebhookService } from './webhook-service.ts'
+import type { WebhookService } from './webhook-service.ts'
 
 /** A department's signed webhook for access events; the dispatcher and deliveries run as jobs. */
 
-export const WEBHOOK_DISPATCH_JOB = 'access-webhook-dispatch'
-export const WEBHOOK_DELIVERY_JOB = 'access-webhook-delivery'
-const DISPATCH_EVERY_MS = 10_000
+/** What the access webhook routes need from the composition root (hub/services.ts). */
+export interface AccessWebhookServices {
+  accessWebhooks: WebhookService
+}
 
 interface DepartmentParams {
   department: string
@@ -22,30 +23,11 @@ const params = {
   properties: { department: { type: 'string', maxLength: 64, description: 'The department code.' } },
 }
 
-export async function webhookRoutes(app: FastifyInstance): Promise<void> {
-  const webhooks = new WebhookService(app.db)
-
-  const { attempts, backoffMs, maxBackoffMs } = app.config.accessWebhooks
-  app.jobs.define<DeliveryJob>(WEBHOOK_DELIVERY_JOB, (job) => webhooks.deliver(job), {
-    attempts,
-    backoffMs,
-    maxBackoffMs,
-    concurrency: 4,
-  })
-  app.jobs.define(
-    WEBHOOK_DISPATCH_JOB,
-    async () =>
-      void (await webhooks.dispatch((job, jobId) => app.jobs.enqueue(WEBHOOK_DELIVERY_JOB, job, { jobId }))),
-    { attempts: 3 },
-  )
-  app.addHook('onReady', async () => {
-    try {
-      await app.jobs.repeat(WEBHOOK_DISPATCH_JOB, {}, DISPATCH_EVERY_MS)
-    } catch (error) {
-      // The API must come up with Redis away; undelivered changes wait in the timeline for the next start.
-      app.log.error({ err: error }, 'the access webhook dispatcher could not be scheduled')
-    }
-  })
+export async function webhookRoutes(
+  app: FastifyInstance,
+  { services }: { services: AccessWebhookServices },
+): Promise<void> {
+  const webhooks = services.accessWebhooks
 
   const route = (operationId: string, summary: string, extra: Record<string, unknown>) => ({
     config: { roles: ['steward', 'consumer', 'admin'] as Role[] },

@@ -6,7 +6,7 @@ import { GOVERNMENT_ROLES } from '../../policies/resource-policy.ts'
 import type { ResourceImport } from '../../schemas/generated/types.ts'
 import { catalogDcat } from './resource-dcat.ts'
 import { catalogJson, publishedResources } from './resource-export.ts'
-import { ResourceImporter } from './resource-import.ts'
+import type { ResourceImporter } from './resource-import.ts'
 
 /** The catalog as a whole: streamed export (our JSON or DCAT-AP 3 JSON-LD) and bulk import. */
 
@@ -14,8 +14,11 @@ interface ExportQuery {
   format: 'json' | 'dcat'
 }
 
-export async function resourceCatalogRoutes(app: FastifyInstance): Promise<void> {
-  const importer = new ResourceImporter(app.db)
+export async function resourceCatalogRoutes(
+  app: FastifyInstance,
+  { services }: { services: { resourceImporter: ResourceImporter } },
+): Promise<void> {
+  const importer = services.resourceImporter
 
   app.get<{ Querystring: ExportQuery }>(
     '/v1/resources/export',

@@ -9,8 +9,8 @@ import type {
   ResourceReviewComment,
   ResourceStatusReason,
 } from '../../schemas/generated/types.ts'
-import { CatalogVersionClock } from './catalog-version.ts'
 import { resourceCatalogRoutes } from './resource-catalog-routes.ts'
+import type { ResourceImporter } from './resource-import.ts'
 import {
   type CodeParams,
   codeParams,
@@ -20,9 +20,8 @@ import {
   versionParams,
 } from './resource-route-params.ts'
 import { type ResourceSearchQuery, searchResources } from './resource-search.ts'
-import { ResourceSearchCache } from './resource-search-cache.ts'
-import { ResourceService } from './resource-service.ts'
-import { ResourceViewCache } from './resource-view-cache.ts'
+import type { ResourceSearchCache } from './resource-search-cache.ts'
+import type { ResourceService } from './resource-service.ts'
 
 /**
  * The information-resource directory over HTTP. Codes appear in URLs in their rendered form with
@@ -57,14 +56,19 @@ const transitionRoute = (operationId: string, summary: string, body?: string) =>
   },
 })
 
-export async function resourceRoutes(app: FastifyInstance): Promise<void> {
-  const resources = new ResourceService({
-    db: app.db,
-    // Services mode may run several instances: the cached views check the version on every request.
-    cache: new ResourceViewCache(new CatalogVersionClock(app.db, app.config.mode === 'services' ? 0 : 1_000)),
-  })
-  const searches = new ResourceSearchCache()
-  await app.register(resourceCatalogRoutes)
+/** What the directory's routes need from the composition root (hub/services.ts). */
+export interface ResourceServices {
+  resources: ResourceService
+  resourceImporter: ResourceImporter
+  resourceSearches: ResourceSearchCache
+}
+
+export async function resourceRoutes(
+  app: FastifyInstance,
+  { services }: { services: ResourceServices },
+): Promise<void> {
+  const { resources, resourceSearches: searches } = services
+  await app.register(resourceCatalogRoutes, { services })
   const code = (request: FastifyRequest<{ Params: CodeParams }>) => request.params.code.replace('-', '/')
 
   app.get<{ Querystring: ResourceSearchQuery }>(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemoCertificates } from '../../exchange/certificates/demo-certificates.ts'
 import { seedDemoData } from '../../demo/demo-seed.ts'
+import { seedDemoCertificates } from '../../exchange/certificates/demo-certificates.ts'
 import { useTestDatabase } from '../../test/support/test-database.ts'
 import { seedDemoResources } from '../resources/resource-demo-seed.ts'
 import { DEMO_SERVICE_ITEMS, seedDemoServiceItems } from './service-item-demo-seed.ts'

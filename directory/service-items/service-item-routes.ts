@@ -21,6 +21,7 @@ import {
   type VersionParams,
   versionParams,
 } from './service-item-route-params.ts'
+import type { ServiceItemFacade } from './service-item-services.ts'
 
 /**
  * The 事项 catalog over HTTP (tag `directory`). Reads are open to every signed-in caller; changes
@@ -30,8 +31,11 @@ import {
 
 const tags = ['directory']
 
-export async function serviceItemRoutes(app: FastifyInstance): Promise<void> {
-  const { service, importer, sync } = app.serviceItems
+export async function serviceItemRoutes(
+  app: FastifyInstance,
+  { services }: { services: { serviceItems: ServiceItemFacade } },
+): Promise<void> {
+  const { service, importer, sync } = services.serviceItems
   const audit =
     (request: FastifyRequest): AuditSink =>
     (event) =>

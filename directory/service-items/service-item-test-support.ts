@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
-import { seedCertificateWorld } from '../../exchange/certificates/certificate-test-support.ts'
 import { seedDemoData } from '../../demo/demo-seed.ts'
+import { seedCertificateWorld } from '../../exchange/certificates/certificate-test-support.ts'
 import type { TestApp } from '../../test/support/test-app.ts'
 import { seedDemoResources } from '../resources/resource-demo-seed.ts'
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { seedDemoServiceItems } from '../../directory/service-items/service-item-demo-seed.ts'
 import { computeResidentIdCheck } from '../../platform/identifiers/index.ts'
-import { seedDemoData } from '../../demo/demo-seed.ts'
 import type { CaseBasic, CaseChange } from '../../schemas/generated/types.ts'
 import { DEFAULT_CASE_DATA_RESOURCE_CODE } from './case-grant-lookup.ts'
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { base64url, compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../../test/support/test-app.ts'
-import { startCaseBackground } from './case-plugin.ts'
+import { startCaseBackground } from './case-feature.ts'
 import { accepted, grantCaseData, seedCaseWorld, step } from './case-test-support.ts'
 
 // Few, quick attempts so a dead letter happens within the test; read by the case plugin at build time.

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../../test/support/test-app.ts'
-import { startCaseBackground } from './case-plugin.ts'
+import { startCaseBackground } from './case-feature.ts'
 import { accepted, seedCaseWorld, step } from './case-test-support.ts'
 
 /** A stand-in for the provincial platform that can be taken down; it keeps what it accepted. */

@@ -2,9 +2,9 @@ import type { Knex } from 'knex'
 import { Counter, type Registry } from 'prom-client'
 import type { DepartmentAdapter, IssuedCertificate } from '../../adapters/adapter-contract.ts'
 import type { AdapterRegistry } from '../../adapters/adapter-registry.ts'
+import { readCursor, writeCursor } from '../../adapters/sync-cursor-store.ts'
 import { InputError } from '../../platform/errors/app-error.ts'
 import type { Certificate } from '../../schemas/generated/types.ts'
-import { readCursor, writeCursor } from '../sync/hub-record-store.ts'
 import type { IngestedCertificate } from './certificate-service.ts'
 
 /**

@@ -12,6 +12,7 @@ import type {
   CertificateVerifyRequest,
 } from '../../schemas/generated/types.ts'
 import type { CertificateListRequest } from './certificate-service.ts'
+import type { CertificateFacade } from './certificate-services.ts'
 import { materialsAvoided } from './materials-avoided-read-model.ts'
 
 /** Certificate directory, signing keys, verification and the materials-avoided statistics. */
@@ -69,8 +70,11 @@ const windowQuery = {
   },
 }
 
-export async function certificateRoutes(app: FastifyInstance): Promise<void> {
-  const { service, documents, signer } = app.certificates
+export async function certificateRoutes(
+  app: FastifyInstance,
+  { services }: { services: { certificates: CertificateFacade } },
+): Promise<void> {
+  const { service, documents, signer } = services.certificates
   const tags = ['certificates']
 
   app.get(

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
+import { demoDepartments } from '../../adapters/simulator-kit/demo-departments.ts'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
 import { seedDemoServiceItems } from '../../directory/service-items/service-item-demo-seed.ts'
-import { demoDepartments } from '../../adapters/simulator-kit/demo-departments.ts'
 import { type DEMO_CERTIFICATE_TYPES, seedDemoCertificates } from './demo-certificates.ts'
 
 /** A fixed test-only key-encryption key (32 bytes, hex). */

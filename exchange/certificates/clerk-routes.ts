@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { CertificateFetchRequest } from '../../schemas/generated/types.ts'
+import type { CertificateFacade } from './certificate-services.ts'
 
 /** The window clerk's certificate fetch for a case (the materials themselves are the 事项 catalog's). */
 
@@ -18,8 +19,11 @@ const caseMaterialParams = params({
   materialCode: str('The material code.'),
 })
 
-export async function clerkRoutes(app: FastifyInstance): Promise<void> {
-  const { clerk } = app.certificates
+export async function clerkRoutes(
+  app: FastifyInstance,
+  { services }: { services: { certificates: CertificateFacade } },
+): Promise<void> {
+  const { clerk } = services.certificates
   const tags = ['certificates']
 
   app.get<{ Params: { caseNumber: string } }>(

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { seedDemoData } from '../../demo/demo-seed.ts'
+import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import {
   contributionRow,

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { seedDemoData } from '../../demo/demo-seed.ts'
+import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { fetchAudits, fetchBody, grantedResource, insuredPeople } from './fetch-test-support.ts'
 

@@ -1,12 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { sign } from '../../directory/requests/webhook-service.ts'
-import { seedDemoData } from '../../demo/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { fetchBody, grantedResource, holdRecords, insuredPeople } from '../fetch/fetch-test-support.ts'
-import { OBJECTION_OVERDUE_JOB } from './objection-plugin.ts'
+import { OBJECTION_OVERDUE_JOB } from './objection-feature.ts'
 
 // Objections through HTTP on real PostgreSQL: lf-hrss provides a hub-held contribution resource,
 // lf-approval fetched one record of it. Bad input and decisions by the wrong people are refused with

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { demoWorld } from '../../adapters/simulator-kit/demo-population.ts'
+import { seedDemoData } from '../../demo/demo-seed.ts'
 import { requestBody, tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { seedDemoResources } from '../../directory/resources/resource-demo-seed.ts'
-import { seedDemoData } from '../../demo/demo-seed.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { contributionRow } from '../fetch/fetch-test-support.ts'
 

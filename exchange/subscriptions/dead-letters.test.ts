@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { seedDemoData } from '../../demo/demo-seed.ts'
+import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import type { DeliveryBatch, DeliveryTarget } from './delivery-target.ts'
 import { recordKindFields } from './record-kind-fields.ts'

@@ -2,14 +2,9 @@ import { createHash } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { CanonicalRecord } from '../../adapters/adapter-contract.ts'
 
-/** The SQL of `hub_records` and `hub_sync_cursors`. */
+/** The SQL of `hub_records` (the cursors of the pulls that fill it: adapters/sync-cursor-store.ts). */
 
 type Db = Knex | Knex.Transaction
-
-export interface SyncCursor {
-  cursor: string | null
-  caughtUpAt: Date | null
-}
 
 /** Stable hash of a record's data, so a pull that brings nothing new changes (and emits) nothing. */
 export function dataHash(data: unknown): string {
@@ -53,46 +48,6 @@ export async function upsertRecords(
     .whereRaw('hub_records.data_hash is distinct from excluded.data_hash')
     .returning('record_id')) as { record_id: string }[]
   return changed.map((r) => r.record_id)
-}
-
-export async function readCursor(db: Db, adapter: string, kind: string): Promise<SyncCursor> {
-  const row = (await db('hub_sync_cursors').where({ adapter, kind }).first('cursor', 'caught_up_at')) as
-    | { cursor: string | null; caught_up_at: Date | null }
-    | undefined
-  return { cursor: row?.cursor ?? null, caughtUpAt: row?.caught_up_at ?? null }
-}
-
-export async function writeCursor(
-  trx: Db,
-  adapter: string,
-  kind: string,
-  cursor: string | null,
-  caughtUp: boolean,
-): Promise<void> {
-  const now = trx.fn.now()
-  await trx('hub_sync_cursors')
-    .insert({
-      adapter,
-      kind,
-      cursor,
-      caught_up: caughtUp,
-      synced_at: now,
-      caught_up_at: caughtUp ? now : null,
-    })
-    .onConflict(['adapter', 'kind'])
-    .merge({
-      cursor,
-      caught_up: caughtUp,
-      synced_at: now,
-      ...(caughtUp ? { caught_up_at: now } : {}),
-    })
-}
-
-/** Every cursor, for the lag metric. */
-export async function allCursors(
-  db: Db,
-): Promise<{ adapter: string; kind: string; caught_up_at: Date | null }[]> {
-  return db('hub_sync_cursors').select('adapter', 'kind', 'caught_up_at')
 }
 
 /** The (adapter, kind) pairs some resource is served from as hub-held data. */

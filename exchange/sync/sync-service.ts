@@ -1,9 +1,10 @@
 import type { Knex } from 'knex'
 import type { AdapterRegistry } from '../../adapters/adapter-registry.ts'
+import { allCursors, readCursor, writeCursor } from '../../adapters/sync-cursor-store.ts'
 import { InputError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
 import type { RecordChangedEvent } from '../../schemas/generated/types.ts'
-import { allCursors, hubHeldSources, readCursor, upsertRecords, writeCursor } from './hub-record-store.ts'
+import { hubHeldSources, upsertRecords } from './hub-record-store.ts'
 
 /**
  * Hub-held copies: pull `changesSince(cursor)` from an adapter, upsert into `hub_records` and emit

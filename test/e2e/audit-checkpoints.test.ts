@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { compactVerify, createLocalJWKSet } from 'jose'
 import { describe, expect, it, vi } from 'vitest'
-import { CHECKPOINT_JOB } from '../../audit/audit-plugin.ts'
+import { CHECKPOINT_JOB } from '../../audit/audit-feature.ts'
 import { useTestApp } from '../support/test-app.ts'
 
 // An access is recorded; the background job signs the chain head; an outside party checks the

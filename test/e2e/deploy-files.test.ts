@@ -71,7 +71,7 @@ describe('Dockerfile', () => {
     expect(['root', '0']).not.toContain(user)
     const health = final.find((s) => s.op === 'HEALTHCHECK')?.args ?? ''
     expect(health).toMatch(/\/healthz/)
-    expect(final.find((s) => s.op === 'CMD')?.args).toMatch(/platform\/cli\/start\.ts/)
+    expect(final.find((s) => s.op === 'CMD')?.args).toMatch(/hub\/cli\/start\.ts/)
     expect(final.some((s) => s.op === 'EXPOSE' && s.args === '8080')).toBe(true)
   })
 

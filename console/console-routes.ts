@@ -8,7 +8,8 @@ import { sessionRoutes } from './session-routes.ts'
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..')
 
-export interface ConsolePluginOptions {
+/** What the console needs from the composition root (hub/services.ts). */
+export interface ConsoleServices {
   sessions: SessionService
 }
 
@@ -17,7 +18,10 @@ export interface ConsolePluginOptions {
  * and signs people in (demo principals in dev mode, the city's identity provider with OIDC) into
  * cookie sessions that the /v1 API accepts beside bearer tokens.
  */
-export async function consolePlugin(app: FastifyInstance, { sessions }: ConsolePluginOptions): Promise<void> {
+export async function consoleRoutes(
+  app: FastifyInstance,
+  { services: { sessions } }: { services: ConsoleServices },
+): Promise<void> {
   await app.register(consoleStaticRoutes, { root: path.resolve(PROJECT_ROOT, app.config.console.webDist) })
   const settings = app.config.console.oidc
   const relyingParty = settings ? new OidcRelyingParty(settings, (message) => app.log.warn(message)) : null
