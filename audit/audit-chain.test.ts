@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { canonicalJson } from '../platform/crypto/canonical-json.ts'
 import { useTestDatabase } from '../test/support/test-database.ts'
-import { canonicalJson, hashSubject, maskSubject } from './audit-chain.ts'
+import { hashSubject, maskSubject } from './audit-chain.ts'
 import { verifyChain } from './audit-verify.ts'
 import { type AuditEntry, AuditWriter } from './audit-writer.ts'
 

@@ -37,17 +37,6 @@ export interface ChainedRecord {
 
 export type AuditHashAlgorithm = 'sha256' | 'sm3'
 
-/** JSON with object keys sorted at every level: one stable text per value, stored as written. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  const obj = value as Record<string, unknown>
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`
-}
-
 /**
  * The hashed serialization: every field in a fixed order, the chain position and the previous hash
  * included, so an edit, a move or a re-link all change the hash. It is byte-for-byte what

@@ -4,6 +4,7 @@ import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
 import type { Role } from '../policies/roles.ts'
 import { EXPORT_CONTENT_TYPES, serialiseExport } from './audit-export.ts'
+import { auditPageQuery } from './audit-page-query.ts'
 import { auditActor } from './audit-plugin.ts'
 import type { AuditSearchQuery, ExportFormat } from './audit-service.ts'
 import { checkpointRoutes } from './checkpoint-routes.ts'
@@ -80,12 +81,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
           additionalProperties: false,
           properties: {
             ...FILTERS,
-            cursor: {
-              type: 'string',
-              pattern: '^[1-9][0-9]{0,15}$',
-              description: '`nextCursor` of the previous page.',
-            },
-            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100, description: 'Page size.' },
+            ...auditPageQuery(500, 100),
           },
         },
         response: { 200: ref('audit-record-page.json'), ...problemResponses(400, 401, 403, 429) },

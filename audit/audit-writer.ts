@@ -1,8 +1,8 @@
 import type { Knex } from 'knex'
+import { canonicalJson } from '../platform/crypto/canonical-json.ts'
 import {
   type AuditHashAlgorithm,
   type ChainedRecord,
-  canonicalJson,
   hashRecord,
   hashSubject,
   maskSubject,

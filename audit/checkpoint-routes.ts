@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
+import { auditPageQuery } from './audit-page-query.ts'
 import { auditActor } from './audit-plugin.ts'
 
 interface PageQuery {
@@ -49,12 +50,7 @@ export async function checkpointRoutes(app: FastifyInstance): Promise<void> {
           type: 'object',
           additionalProperties: false,
           properties: {
-            cursor: {
-              type: 'string',
-              pattern: '^[1-9][0-9]{0,15}$',
-              description: '`nextCursor` of the previous page.',
-            },
-            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100, description: 'Page size.' },
+            ...auditPageQuery(500, 100),
           },
         },
         response: { 200: ref('audit-checkpoint-list.json'), ...problemResponses(400, 401, 403, 429) },

@@ -10,6 +10,7 @@ import {
   importJWK,
   type JWK,
 } from 'jose'
+import { canonicalJson } from '../platform/crypto/canonical-json.ts'
 import { generateSm2KeyPair, Sm2Key, type Sm2PublicKey } from '../platform/crypto/sm2.ts'
 import { decodeCompact, SM2_JWS_ALG, signSm2Compact, verifySm2Compact } from '../platform/crypto/sm2-jws.ts'
 import {
@@ -18,7 +19,6 @@ import {
   sm2PublicJwk,
   sm2PublicKeyFromJwk,
 } from '../platform/crypto/sm2-keys.ts'
-import { canonicalJson } from './audit-chain.ts'
 
 type JoseKey = Awaited<ReturnType<typeof importJWK>>
 /** An ES256 key (jose) or an SM2 key (SM2-SM3, ADR 0007), chosen by the JWK's curve. */

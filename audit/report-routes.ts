@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
 import type { AggregateKey, AnomalyKind } from './anomaly-read-model.ts'
+import { auditPageQuery } from './audit-page-query.ts'
 import { auditActor } from './audit-plugin.ts'
 
 const RANGE = {
@@ -111,12 +112,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
           type: 'object',
           additionalProperties: false,
           properties: {
-            cursor: {
-              type: 'string',
-              pattern: '^[1-9][0-9]{0,15}$',
-              description: '`nextCursor` of the previous page.',
-            },
-            limit: { type: 'integer', minimum: 1, maximum: 100, default: 20, description: 'Page size.' },
+            ...auditPageQuery(100, 20),
           },
         },
         response: { 200: ref('audit-access-page.json'), ...problemResponses(400, 401, 403, 429) },

@@ -3,7 +3,7 @@ import { between, demoWorld, pick } from '../adapters/simulator-kit/demo-populat
 import { type AuditEntry, AuditWriter } from '../audit/audit-writer.ts'
 import { DEMO_CITIZEN_ID_NUMBER } from '../platform/auth/demo-principals.ts'
 import type { WorkingDayCalendar } from '../platform/calendar/working-days.ts'
-import type { HistoryCase } from './demo-history.ts'
+import type { HistoryCase } from './demo-history-model.ts'
 import type { HistoryGrant } from './demo-history-requests.ts'
 
 /**

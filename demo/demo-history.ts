@@ -4,6 +4,7 @@ import { CaseService } from '../exchange/cases/case-service.ts'
 import { DEMO_CITIZEN_ID_NUMBER } from '../platform/auth/demo-principals.ts'
 import { type CalendarSettings, WorkingDayCalendar } from '../platform/calendar/working-days.ts'
 import type { CaseChange } from '../schemas/generated/types.ts'
+import type { HistoryCase } from './demo-history-model.ts'
 import { seedHistoryRequests } from './demo-history-requests.ts'
 import { writeHistoryTrail } from './demo-history-trail.ts'
 
@@ -39,17 +40,6 @@ export interface DemoHistorySummary {
   materialsShared: number
   requests: number
   auditRecords: number
-}
-
-/** One planned case: its changes and the certificates its materials were obtained from. */
-export interface HistoryCase {
-  caseNumber: string
-  department: string
-  clerk: string
-  applicant: string
-  acceptedAt: Date
-  changes: CaseChange[]
-  fetches: { materialCode: string; certificateId: string; typeCode: string; at: Date }[]
 }
 
 interface ItemSpec {

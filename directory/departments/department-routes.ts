@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
+import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { DepartmentCreate, DepartmentUpdate } from '../../schemas/generated/types.ts'
@@ -36,13 +37,8 @@ const listQuery = {
     },
     parent: { type: 'string', description: 'Only departments directly below this one.' },
     q: { type: 'string', minLength: 1, maxLength: 100, description: 'Part of the name, case-insensitive.' },
-    limit: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 200,
-      default: 50,
-      description: 'Most departments returned.',
-    },
+    ...pageQuery('departments', 50),
+    // Its own words for the cursor, kept so the API document does not change.
     cursor: {
       type: 'string',
       maxLength: 200,

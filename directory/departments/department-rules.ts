@@ -1,4 +1,5 @@
-import { InputError } from '../../platform/errors/app-error.ts'
+import { throwIfInvalid as throwIfAnyViolation, type Violation } from '../../platform/errors/violations.ts'
+import { cursorCodec } from '../../platform/http/cursor.ts'
 import { validateCreditCode } from '../../platform/identifiers/index.ts'
 import type { DepartmentKind, DepartmentLevel } from './department-store.ts'
 
@@ -18,11 +19,7 @@ export const LEVEL_RANK: Record<DepartmentLevel, number> = {
 }
 export const KINDS: readonly DepartmentKind[] = ['government', 'external']
 
-export interface Violation {
-  code: string
-  path: string
-  message: string
-}
+export type { Violation }
 
 export function violation(code: string, field: string, message: string): Violation {
   return { code, path: `/body/${field}`, message }
@@ -48,29 +45,18 @@ export function normalizeCreditCode(value: string | null, violations: Violation[
 }
 
 /** One violation keeps its own code; several share `department-invalid` and are all listed. */
-export function throwIfInvalid(violations: Violation[]): void {
-  if (violations.length === 0) return
-  const code = violations.length === 1 ? violations[0]!.code : 'department-invalid'
-  throw new InputError(
-    code,
-    `The department is invalid: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`,
-    { errors: violations.map(({ path, message }) => ({ path, message })) },
-  )
+export function throwIfInvalid(violations: readonly Violation[]): void {
+  throwIfAnyViolation(violations, 'department-invalid', {
+    keepCode: 'single',
+    lead: 'The department is invalid',
+  })
 }
 
-export function encodeCursor(code: string): string {
-  return Buffer.from(code, 'utf8').toString('base64url')
-}
-
-export function decodeCursor(cursor: string): string {
-  const code = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!DEPARTMENT_CODE.test(code)) {
-    throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
-      errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-    })
-  }
-  return code
-}
+/** A page of departments continues after a department code. */
+export const { encode: encodeCursor, decode: decodeCursor } = cursorCodec<string>({
+  write: (code) => code,
+  read: (code) => (DEPARTMENT_CODE.test(code) ? code : undefined),
+})
 
 /** Whether `parent` may supervise a department of `level`: only a strictly higher level may. */
 export function isHigherLevel(parent: DepartmentLevel, level: DepartmentLevel): boolean {

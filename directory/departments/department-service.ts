@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import { ConflictError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { mapUniqueViolation } from '../../platform/errors/unique-violation.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
 import { isKnownDivision } from '../../platform/identifiers/index.ts'
@@ -9,6 +10,7 @@ import type {
   DepartmentList,
   DepartmentUpdate,
 } from '../../schemas/generated/types.ts'
+import { DIRECTORY_TOPIC } from '../directory-topic.ts'
 import { refreshProviderSearchTexts } from '../resources/resource-metadata.ts'
 import {
   checkName,
@@ -35,8 +37,6 @@ import {
   lockDepartmentLevel,
   updateDepartment,
 } from './department-store.ts'
-
-export const DIRECTORY_TOPIC = 'directory-events'
 
 /**
  * The rules of departments. Routes validate shapes with JSON Schema; the service checks them again
@@ -208,14 +208,11 @@ async function ensureCreditCodeFree(
 
 /** The pre-checks above can lose a race with a concurrent writer; the constraints still hold. */
 async function translateUniqueViolation<T>(code: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write()
-  } catch (error) {
-    const pg = error as { code?: string; constraint?: string }
-    if (pg.code === '23505' && pg.constraint === 'departments_pkey') throw exists(code)
-    if (pg.code === '23505' && pg.constraint?.includes('credit_code')) throw creditCodeTaken()
-    throw error
-  }
+  return mapUniqueViolation(write, (constraint) => {
+    if (constraint === 'departments_pkey') return exists(code)
+    if (constraint.includes('credit_code')) return creditCodeTaken()
+    return undefined
+  })
 }
 
 async function appendDepartmentEvent(

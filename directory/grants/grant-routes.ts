@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import { type IdParams, idParams as numericIdParams } from '../../platform/http/id-params.ts'
+import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { GrantRenewal, GrantRevocation } from '../../schemas/generated/types.ts'
-import { idParams } from '../requests/access-request-routes.ts'
 import type { GrantListQuery, GrantService } from './grant-service.ts'
 
 /** Grants: held by consumers, given (revoked, renewed) by provider stewards. */
@@ -12,9 +13,7 @@ export interface GrantServices {
   grants: GrantService
 }
 
-interface IdParams {
-  id: string
-}
+const idParams = numericIdParams('The id.')
 
 const listQuery = {
   type: 'object',
@@ -27,8 +26,7 @@ const listQuery = {
     },
     status: { type: 'string', enum: ['active', 'revoked', 'expired'], description: 'Only this status.' },
     resourceCode: { type: 'string', maxLength: 64, description: 'Only grants on this resource.' },
-    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Most grants returned.' },
-    cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
+    ...pageQuery('grants', 50),
   },
 }
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import { NotAllowedError } from '../../platform/errors/app-error.ts'
+import { throwIfInvalid } from '../../platform/errors/violations.ts'
 import { asSubject, can } from '../../policies/ability.ts'
 import type { RequestContext } from '../../policies/request-context.ts'
 import type { AccessDecision, AccessRequest } from '../../schemas/generated/types.ts'
@@ -12,7 +13,6 @@ import {
   notPending,
   requestNotFound,
   requestSubject,
-  throwIfInvalid,
 } from './access-request-rules.ts'
 import { lockNewlyOverdue, lockRequest, toAccessRequest, updateRequest } from './access-request-store.ts'
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
+import { type IdParams, idParams as numericIdParams } from '../../platform/http/id-params.ts'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
+import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { AccessDecision, AccessRequestCreate, AccessWithdrawal } from '../../schemas/generated/types.ts'
@@ -14,16 +16,7 @@ export interface AccessRequestServices {
   accessDecisions: AccessDecisionService
 }
 
-interface IdParams {
-  id: string
-}
-
-export const idParams = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$', description: 'The id.' } },
-}
+const idParams = numericIdParams('The id.')
 
 const listQuery = {
   type: 'object',
@@ -41,8 +34,7 @@ const listQuery = {
       description: 'Only this status.',
     },
     resourceCode: { type: 'string', maxLength: 64, description: 'Only requests for this resource.' },
-    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Most requests returned.' },
-    cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
+    ...pageQuery('requests', 50),
   },
 }
 

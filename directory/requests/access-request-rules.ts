@@ -1,26 +1,12 @@
-import { ConflictError, InputError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { ConflictError, NotFoundError } from '../../platform/errors/app-error.ts'
+import type { Violation } from '../../platform/errors/violations.ts'
+import { cursorCodec } from '../../platform/http/cursor.ts'
 import type { AccessDecision, AccessPeriod, AccessRowConditions } from '../../schemas/generated/types.ts'
 import type { AccessRequestRow } from './access-request-store.ts'
 
 /** Pure rules of access requests and approvals: no I/O, so they are tested without a database. */
 
-export interface Violation {
-  code: string
-  path: string
-  message: string
-}
-
 const violation = (code: string, path: string, message: string): Violation => ({ code, path, message })
-
-/** Throws one 400 listing every violation; its code is the violations' code when they all share one. */
-export function throwIfInvalid(violations: readonly Violation[], fallbackCode: string): void {
-  if (violations.length === 0) return
-  const codes = new Set(violations.map((v) => v.code))
-  const code = codes.size === 1 ? violations[0]!.code : fallbackCode
-  throw new InputError(code, violations.map((v) => `${v.path} ${v.message}`).join('; '), {
-    errors: violations.map(({ path, message }) => ({ path, message })),
-  })
-}
 
 /** Requested items that the resource's current version does not have, each as a violation. */
 export function checkItems(requested: readonly string[], available: readonly string[]): Violation[] {
@@ -117,20 +103,11 @@ export interface Cursor {
   id: string
 }
 
-export function encodeCursor(id: string): string {
-  return Buffer.from(`r:${id}`, 'utf8').toString('base64url')
-}
-
-export function decodeCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8')
-  const match = /^r:([0-9]{1,19})$/.exec(text)
-  if (!match) {
-    throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
-      errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-    })
-  }
-  return match[1]!
-}
+/** A page of requests (or grants) continues below an id. */
+export const { encode: encodeCursor, decode: decodeCursor } = cursorCodec<string>({
+  write: (id) => `r:${id}`,
+  read: (text) => /^r:([0-9]{1,19})$/.exec(text)?.[1],
+})
 
 /** The attributes of a request that policies test (see policies/ability.ts). */
 export function requestSubject(row: AccessRequestRow): Record<string, unknown> {

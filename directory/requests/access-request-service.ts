@@ -1,6 +1,8 @@
 import type { Knex } from 'knex'
 import { shanghaiDate, type WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
 import { ConflictError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { mapUniqueViolation } from '../../platform/errors/unique-violation.ts'
+import { throwIfInvalid } from '../../platform/errors/violations.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
 import { asSubject, can } from '../../policies/ability.ts'
 import type { RequestContext } from '../../policies/request-context.ts'
@@ -22,7 +24,6 @@ import {
   notPending,
   requestNotFound,
   requestSubject,
-  throwIfInvalid,
 } from './access-request-rules.ts'
 import {
   type AccessRequestRow,
@@ -305,13 +306,9 @@ export class AccessRequestService {
 
 /** The pre-check can lose a race with a concurrent duplicate; the partial unique index still holds. */
 async function insertUnlessDuplicate<T>(code: string, insert: () => Promise<T>): Promise<T> {
-  try {
-    return await insert()
-  } catch (error) {
-    const pg = error as { code?: string; constraint?: string }
-    if (pg.code === '23505' && pg.constraint === 'access_requests_one_pending_idx') throw duplicate(code)
-    throw error
-  }
+  return mapUniqueViolation(insert, (constraint) =>
+    constraint === 'access_requests_one_pending_idx' ? duplicate(code) : undefined,
+  )
 }
 
 function duplicate(code: string): ConflictError {

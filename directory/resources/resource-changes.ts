@@ -1,10 +1,9 @@
 import type { NewEvent } from '../../platform/events/event-types.ts'
 import type { AuditRecorder } from '../../policies/request-context.ts'
 import type { ResourceEvent } from '../../schemas/generated/types.ts'
+import { DIRECTORY_TOPIC } from '../directory-topic.ts'
 
 /** What every change of the directory leaves behind: an outbox event and an audit record. */
-
-export const DIRECTORY_TOPIC = 'directory-events'
 
 export type ResourceEventType =
   | 'resource.created'

@@ -1,4 +1,5 @@
 import { ConflictError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { mapUniqueViolation } from '../../platform/errors/unique-violation.ts'
 
 /** The errors of the directory that more than one module raises. */
 
@@ -19,11 +20,7 @@ export function notProviderSteward(): NotAllowedError {
 
 /** A pre-check can lose a race with a concurrent registration; the unique constraint still holds. */
 export async function translateUniqueViolation<T>(code: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write()
-  } catch (error) {
-    const pg = error as { code?: string; constraint?: string }
-    if (pg.code === '23505' && pg.constraint?.startsWith('resources_code')) throw resourceExists(code)
-    throw error
-  }
+  return mapUniqueViolation(write, (constraint) =>
+    constraint.startsWith('resources_code') ? resourceExists(code) : undefined,
+  )
 }

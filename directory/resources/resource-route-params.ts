@@ -1,3 +1,5 @@
+import { pageQuery } from '../../platform/http/page-query.ts'
+
 /** Params, query and header schemas of the resource routes (bodies and responses live in schemas/). */
 
 export interface CodeParams {
@@ -78,14 +80,7 @@ export const listQuery = {
       description:
         'Order: `relevance` (default with `q`), `name` (default without), `published` (newest first).',
     },
-    limit: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 200,
-      default: 20,
-      description: 'Most resources returned.',
-    },
-    cursor: { type: 'string', maxLength: 500, description: 'The `nextCursor` of the previous page.' },
+    ...pageQuery('resources', 20, 500),
   },
 }
 

@@ -19,8 +19,9 @@ import {
   type VersionParams,
   versionParams,
 } from './resource-route-params.ts'
-import { type ResourceSearchQuery, searchResources } from './resource-search.ts'
+import { searchResources } from './resource-search.ts'
 import type { ResourceSearchCache } from './resource-search-cache.ts'
+import type { ResourceSearchQuery } from './resource-search-model.ts'
 import type { ResourceService } from './resource-service.ts'
 
 /**

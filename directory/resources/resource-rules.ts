@@ -1,4 +1,5 @@
 import { InputError } from '../../platform/errors/app-error.ts'
+import { throwIfInvalid as throwIfAnyViolation, type Violation } from '../../platform/errors/violations.ts'
 import type { ResourceDraft, ResourceItem } from '../../schemas/generated/types.ts'
 import { codeProblems, parseCode, renderCode } from './resource-code.ts'
 import { deriveRecordSchema, recordSchemaProblems } from './resource-record-schema.ts'
@@ -7,11 +8,7 @@ import { deriveRecordSchema, recordSchemaProblems } from './resource-record-sche
 
 export type ShareType = ResourceDraft['shareType']
 
-export interface Violation {
-  code: string
-  path: string
-  message: string
-}
+export type { Violation }
 
 const violation = (code: string, path: string, message: string): Violation => ({
   code,
@@ -142,16 +139,8 @@ export function checkDraft(draft: ResourceDraft): CheckedDraft {
 }
 
 /** One violation keeps its own code; several share `resource-invalid` and are all listed. */
-export function throwIfInvalid(violations: Violation[]): void {
-  if (violations.length === 0) return
-  const code = violations.length === 1 ? violations[0]!.code : 'resource-invalid'
-  throw new InputError(
-    code,
-    `The resource is invalid: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`,
-    {
-      errors: violations.map(({ path, message }) => ({ path, message })),
-    },
-  )
+export function throwIfInvalid(violations: readonly Violation[]): void {
+  throwIfAnyViolation(violations, 'resource-invalid', { keepCode: 'single', lead: 'The resource is invalid' })
 }
 
 /**

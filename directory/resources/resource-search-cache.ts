@@ -1,6 +1,6 @@
 import type { ResourceListScope } from '../../policies/resource-policy.ts'
 import type { ResourceList } from '../../schemas/generated/types.ts'
-import type { ResourceSearchQuery } from './resource-search.ts'
+import type { ResourceSearchQuery } from './resource-search-model.ts'
 
 /**
  * First pages of catalog searches (items, total and facets), keyed by what decides the answer: the

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex'
-import { InputError } from '../../platform/errors/app-error.ts'
+import { cursorCodec, invalidCursor } from '../../platform/http/cursor.ts'
 import type { ResourceListScope } from '../../policies/resource-policy.ts'
 import type { ResourceFacetCount, ResourceList, ResourceSummary } from '../../schemas/generated/types.ts'
 import { CATALOG_VERSION_SQL, readCatalogVersion } from './catalog-version.ts'
 import { ResourceSearchCache } from './resource-search-cache.ts'
+import type { ResourceSearchQuery, ResourceSort } from './resource-search-model.ts'
 
 /**
  * The catalog search (a read model over `resources` and `departments`).
@@ -20,22 +21,6 @@ import { ResourceSearchCache } from './resource-search-cache.ts'
  * pages are cached by catalog version (resource-search-cache.ts): a repeated search costs one
  * round trip that reads the version.
  */
-
-export type ResourceSort = 'relevance' | 'name' | 'published'
-
-export interface ResourceSearchQuery {
-  q?: string
-  class?: ResourceSummary['class']
-  provider?: string
-  shareType?: ResourceSummary['shareType']
-  format?: string
-  updateCycle?: string
-  division?: string
-  status?: ResourceSummary['status']
-  sort?: ResourceSort
-  limit: number
-  cursor?: string
-}
 
 interface SummaryRow {
   id: string
@@ -249,19 +234,20 @@ function toSummary(r: SummaryRow): ResourceSummary {
   }
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url')
-}
+const SORT_CURSOR = 'The cursor is not one this API returned for this sort order'
+const searchCursor = cursorCodec<Cursor>({
+  write: (cursor) => JSON.stringify(cursor),
+  read: (text) => {
+    const c = JSON.parse(text) as Cursor
+    const keyOk = typeof c.k === 'string' || typeof c.k === 'number'
+    return keyOk && typeof c.id === 'string' && /^[0-9]{1,19}$/.test(c.id) ? c : undefined
+  },
+  detail: SORT_CURSOR,
+})
+const encodeCursor = searchCursor.encode
 
 function decodeCursor(raw: string, sort: ResourceSort): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor
-    const keyOk = typeof c.k === 'string' || typeof c.k === 'number'
-    if (c.s === sort && keyOk && typeof c.id === 'string' && /^[0-9]{1,19}$/.test(c.id)) return c
-  } catch {
-    // fall through: any undecodable cursor is the same client mistake
-  }
-  throw new InputError('invalid-cursor', 'The cursor is not one this API returned for this sort order', {
-    errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-  })
+  const c = searchCursor.decode(raw)
+  if (c.s !== sort) throw invalidCursor(SORT_CURSOR)
+  return c
 }

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import type { NewEvent } from '../../platform/events/event-types.ts'
 import type { ServiceItem, ServiceItemEvent } from '../../schemas/generated/types.ts'
-import { DIRECTORY_TOPIC } from '../resources/resource-changes.ts'
+import { DIRECTORY_TOPIC } from '../directory-topic.ts'
 
 /** What every change of the 事项 catalog leaves behind: an outbox event and an audit record. */
 

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../platform/errors/app-error.ts'
+import { mapUniqueViolation } from '../../platform/errors/unique-violation.ts'
 
 /** The errors of the 事项 catalog that more than one module raises. */
 
@@ -21,11 +22,7 @@ export const serviceItemRetired = (code: string) =>
 
 /** A pre-check can lose a race with a concurrent create; the primary key still holds. */
 export async function translateDuplicate<T>(code: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write()
-  } catch (error) {
-    const pg = error as { code?: string; constraint?: string }
-    if (pg.code === '23505' && pg.constraint === 'service_items_pkey') throw serviceItemExists(code)
-    throw error
-  }
+  return mapUniqueViolation(write, (constraint) =>
+    constraint === 'service_items_pkey' ? serviceItemExists(code) : undefined,
+  )
 }

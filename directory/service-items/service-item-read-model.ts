@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import { InputError } from '../../platform/errors/app-error.ts'
+import { cursorCodec } from '../../platform/http/cursor.ts'
 import type {
   ServiceItem,
   ServiceItemList,
@@ -151,19 +151,13 @@ function toSummary(r: SummaryRow): ServiceItemSummary {
   }
 }
 
-const encodeCursor = (code: string) => Buffer.from(JSON.stringify({ c: code }), 'utf8').toString('base64url')
-
-function decodeCursor(raw: string): string {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { c?: unknown }
-    if (typeof c.c === 'string') return c.c
-  } catch {
-    // fall through: any undecodable cursor is the same client mistake
-  }
-  throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
-    errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-  })
-}
+const { encode: encodeCursor, decode: decodeCursor } = cursorCodec<string>({
+  write: (code) => JSON.stringify({ c: code }),
+  read: (text) => {
+    const c = JSON.parse(text) as { c?: unknown }
+    return typeof c.c === 'string' ? c.c : undefined
+  },
+})
 
 export interface DepartmentFacts {
   code: string

@@ -1,3 +1,5 @@
+import { pageQuery } from '../../platform/http/page-query.ts'
+
 /** Params and query schemas of the 事项 catalog routes (bodies and responses live in schemas/). */
 
 export interface CodeParams {
@@ -53,7 +55,6 @@ export const listQuery = {
       enum: ['local', 'province'],
       description: 'Only items maintained in the hub (`local`) or synced from the province (`province`).',
     },
-    limit: { type: 'integer', minimum: 1, maximum: 200, default: 20, description: 'Most items returned.' },
-    cursor: { type: 'string', maxLength: 500, description: 'The `nextCursor` of the previous page.' },
+    ...pageQuery('items', 20, 500),
   },
 }

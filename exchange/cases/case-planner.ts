@@ -1,8 +1,8 @@
 import type { ServiceItemReference } from '../../directory/service-items/service-item-read-model.ts'
 import { ConflictError, type FieldProblem, InputError } from '../../platform/errors/app-error.ts'
 import type { CaseBasic, CaseChange, CaseEvent, CaseParty } from '../../schemas/generated/types.ts'
+import type { CaseStatus } from './case-model.ts'
 import {
-  type CaseStatus,
   type ChangeKind,
   changeHash,
   changeKind,

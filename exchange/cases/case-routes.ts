@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type {
@@ -37,8 +38,7 @@ const listQuery = {
       type: 'boolean',
       description: 'Only cases past their promised time (open) or completed late; false for the others.',
     },
-    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Most cases returned.' },
-    cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
+    ...pageQuery('cases', 50),
   },
 }
 
@@ -120,8 +120,7 @@ export async function caseRoutes(
         response: { 202: ref('case-backfill-result.json'), ...problemResponses(...WRITE_ERRORS) },
       },
     },
-    async (request, reply) =>
-      reply.code(202).send(await backfill.backfill(request.ctx, request.body)),
+    async (request, reply) => reply.code(202).send(await backfill.backfill(request.ctx, request.body)),
   )
 
   app.get<{ Params: { caseNumber: string } }>(

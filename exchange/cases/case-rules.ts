@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { canonicalJson } from '../../platform/crypto/canonical-json.ts'
 import {
   ConflictError,
   type FieldProblem,
@@ -7,11 +8,10 @@ import {
 } from '../../platform/errors/app-error.ts'
 import { validateCreditCode, validateResidentId } from '../../platform/identifiers/index.ts'
 import type { CaseChange, CaseParty, CaseSpecialProcedure, CaseStep } from '../../schemas/generated/types.ts'
-import type { SpecialProcedures } from './case-store.ts'
+import type { CaseStatus, SpecialProcedures } from './case-model.ts'
 
 /** The rules of case changes that a JSON Schema cannot express: identifiers, stages, sizes. */
 
-export type CaseStatus = 'accepted' | 'in-review' | 'decided' | 'completed'
 export type ChangeKind = 'basic' | 'step' | 'special' | 'result'
 
 export const FORM_LIMIT_BYTES = 16 * 1024
@@ -100,17 +100,6 @@ export function checkResultAllowed(current: CaseStatus, hasResult: boolean): voi
 /** Stable hash of a change: keys sorted, so a replay with reordered keys is still the same change. */
 export function changeHash(change: CaseChange): string {
   return createHash('sha256').update(canonicalJson(change)).digest('hex')
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
 }
 
 export const EVENT_TYPES: Record<ChangeKind, string> = {

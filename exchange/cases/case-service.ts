@@ -7,6 +7,7 @@ import {
   InputError,
   NotAllowedError,
 } from '../../platform/errors/app-error.ts'
+import { mapUniqueViolation } from '../../platform/errors/unique-violation.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
 import { canIngestCase } from '../../policies/case-policy.ts'
 import type { CaseChange, CaseChangeReceipt, Principal } from '../../schemas/generated/types.ts'
@@ -272,15 +273,12 @@ function stateOf(row: CaseRow): CaseState {
 
 /** Two first pushes of the same new case racing: the loser hit the primary key, which is a 409. */
 async function translateRaces<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505') {
-      throw new ConflictError(
+  return mapUniqueViolation(
+    run,
+    () =>
+      new ConflictError(
         'concurrent-change',
         'Another change of this case was recorded at the same time; retry',
-      )
-    }
-    throw error
-  }
+      ),
+  )
 }

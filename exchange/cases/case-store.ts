@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import type { CaseBasic, CaseResult } from '../../schemas/generated/types.ts'
-import type { CaseStatus } from './case-rules.ts'
+import type { CaseStatus, SpecialProcedures } from './case-model.ts'
 
 /** The SQL of the `cases` table: the current state of each case. */
 
@@ -33,13 +33,6 @@ export interface CaseRow {
   special_open_since: Date | null
   /** bigint: node-postgres hands it over as text. */
   special_paused_seconds: string | number
-}
-
-/** Special procedures (特别程序) of a case: the one running, and the time ended ones took. */
-export interface SpecialProcedures {
-  openId: string | null
-  openSince: string | null
-  pausedSeconds: number
 }
 
 /** Where a case stands after the changes being applied. */

@@ -8,6 +8,7 @@ import {
   NotFoundError,
 } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
+import { cursorCodec } from '../../platform/http/cursor.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
 import { formatCertificateId } from '../../platform/identifiers/index.ts'
 import {
@@ -332,19 +333,12 @@ export interface CertificateListRequest {
   cursor?: string
 }
 
-function encodeListCursor(at: { issuedOn: string; id: string }): string {
-  return Buffer.from(JSON.stringify([at.issuedOn, at.id]), 'utf8').toString('base64url')
-}
-
-function decodeListCursor(raw: string): { issuedOn: string; id: string } {
-  try {
-    const [issuedOn, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[]
-    if (typeof issuedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issuedOn) && typeof id === 'string')
-      return { issuedOn, id }
-  } catch {
-    // fall through: any undecodable cursor is the same client mistake
-  }
-  throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
-    errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-  })
-}
+const { encode: encodeListCursor, decode: decodeListCursor } = cursorCodec<{ issuedOn: string; id: string }>({
+  write: (at) => JSON.stringify([at.issuedOn, at.id]),
+  read: (text) => {
+    const [issuedOn, id] = JSON.parse(text) as unknown[]
+    return typeof issuedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issuedOn) && typeof id === 'string'
+      ? { issuedOn, id }
+      : undefined
+  },
+})

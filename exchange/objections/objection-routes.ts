@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
+import { type IdParams, idParams } from '../../platform/http/id-params.ts'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
+import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
@@ -15,16 +17,7 @@ import type { ObjectionListQuery, ObjectionService } from './objection-service.t
 
 const GOVERNMENT_ROLES: Role[] = ['consumer', 'clerk', 'steward', 'reviewer', 'admin', 'auditor']
 
-interface IdParams {
-  id: string
-}
-
-const idParams = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$', description: 'The objection.' } },
-}
+const objectionIdParams = idParams('The objection.')
 
 const listQuery = {
   type: 'object',
@@ -41,14 +34,7 @@ const listQuery = {
       enum: ['open', 'corrected', 'rejected', 'escalated', 'upheld', 'closed', 'dismissed'],
       description: 'Only this status.',
     },
-    limit: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 200,
-      default: 50,
-      description: 'Most objections returned.',
-    },
-    cursor: { type: 'string', maxLength: 200, description: 'The `nextCursor` of the previous page.' },
+    ...pageQuery('objections', 50),
   },
 }
 
@@ -76,7 +62,7 @@ export async function objectionRoutes(
       tags: ['quality'],
       operationId,
       summary,
-      params: idParams,
+      params: objectionIdParams,
       body: ref(body),
       response: { 200: ref('objection.json'), ...problemResponses(...WRITE_ERRORS, 404) },
     },
@@ -146,7 +132,7 @@ export async function objectionRoutes(
         tags: ['quality'],
         operationId: 'getObjection',
         summary: 'One objection',
-        params: idParams,
+        params: objectionIdParams,
         response: { 200: ref('objection.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404) },
       },
     },
@@ -161,7 +147,7 @@ export async function objectionRoutes(
         tags: ['quality'],
         operationId: 'getObjectionTimeline',
         summary: 'Every step of an objection',
-        params: idParams,
+        params: objectionIdParams,
         response: {
           200: ref('objection-timeline.json'),
           ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),

@@ -1,4 +1,6 @@
-import { ConflictError, InputError } from '../../platform/errors/app-error.ts'
+import { ConflictError } from '../../platform/errors/app-error.ts'
+import type { Violation } from '../../platform/errors/violations.ts'
+import { cursorCodec } from '../../platform/http/cursor.ts'
 
 /**
  * Pure rules of data objections (数据异议与校核, 国发〔2016〕51号): the state machine, what counts as
@@ -78,21 +80,6 @@ export const EVENT_OF: Record<ObjectionAction | 'raise', string> = {
   overdue: 'objection.overdue',
   uphold: 'objection.upheld',
   dismiss: 'objection.dismissed',
-}
-
-export interface Violation {
-  code: string
-  path: string
-  message: string
-}
-
-/** One 400 listing every violation; its code is theirs when they share one. */
-export function inputErrorOf(violations: readonly Violation[], fallbackCode: string): InputError {
-  const codes = new Set(violations.map((v) => v.code))
-  const code = codes.size === 1 ? violations[0]!.code : fallbackCode
-  return new InputError(code, violations.map((v) => `${v.path} ${v.message}`).join('; '), {
-    errors: violations.map(({ path, message }) => ({ path, message })),
-  })
 }
 
 /** Evidence files: the allow-list of media types and how to recognise each by its first bytes. */
@@ -183,15 +170,8 @@ export function checkObservedValues(items: readonly string[], observed: Record<s
     }))
 }
 
-export function encodeCursor(id: string): string {
-  return Buffer.from(`o:${id}`, 'utf8').toString('base64url')
-}
-
-export function decodeCursor(cursor: string): string {
-  const match = /^o:([0-9]{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (!match)
-    throw new InputError('invalid-cursor', 'The cursor is not one this API returned', {
-      errors: [{ path: '/querystring/cursor', message: 'is not a valid cursor' }],
-    })
-  return match[1]!
-}
+/** A page of objections continues below an id. */
+export const { encode: encodeCursor, decode: decodeCursor } = cursorCodec<string>({
+  write: (id) => `o:${id}`,
+  read: (text) => /^o:([0-9]{1,19})$/.exec(text)?.[1],
+})

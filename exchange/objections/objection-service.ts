@@ -7,6 +7,7 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '../../platform/errors/app-error.ts'
+import { violationsError } from '../../platform/errors/violations.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
 import {
   canAnswer,
@@ -37,7 +38,6 @@ import {
   decodeCursor,
   EVENT_OF,
   encodeCursor,
-  inputErrorOf,
   nextStatus,
   type ObjectionAction,
   type ObjectionStatus,
@@ -111,7 +111,7 @@ export class ObjectionService {
         this.deadline(this.now(), share),
       )
       const { files, violations } = checkAttachments(input.attachments ?? [])
-      if (violations.length > 0) throw inputErrorOf(violations, 'invalid-attachments')
+      if (violations.length > 0) throw violationsError(violations, 'invalid-attachments')
       return this.db.transaction((trx) =>
         idempotently(
           trx,

@@ -5,6 +5,7 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '../../platform/errors/app-error.ts'
+import { type Violation, violationsError } from '../../platform/errors/violations.ts'
 import { canRaise, type Decision } from '../../policies/objection-policy.ts'
 import type { ObjectionCreate, Principal } from '../../schemas/generated/types.ts'
 import {
@@ -14,7 +15,7 @@ import {
   objectableResource,
   receivedRecord,
 } from './objection-read-model.ts'
-import { checkObservedValues, inputErrorOf, type Violation } from './objection-rules.ts'
+import { checkObservedValues } from './objection-rules.ts'
 import type { NewObjection, ObjectionRow } from './objection-store.ts'
 
 /** What an objection is about: resolving and checking its target, and refreshing the data it disputes. */
@@ -86,7 +87,7 @@ export async function resolveTarget(
         { errors: field('/body/target/certificateId', 'was not fetched for this case') },
       )
     violations.push(...unknownItems(input.items, certificate.faceFields))
-    if (violations.length > 0) throw inputErrorOf(violations, 'invalid-objection')
+    if (violations.length > 0) throw violationsError(violations, 'invalid-objection')
     return {
       ...common,
       ...emptyTarget,
@@ -133,7 +134,7 @@ export async function resolveTarget(
       record_kind: received.kind,
     }
   }
-  if (violations.length > 0) throw inputErrorOf(violations, 'invalid-objection')
+  if (violations.length > 0) throw violationsError(violations, 'invalid-objection')
   const shareType = resource.shareType === 'unconditional' ? 'unconditional' : 'conditional'
   return {
     ...common,

@@ -1,12 +1,11 @@
 import type { Knex } from 'knex'
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
-import { type GrantRow, toGrantFacts } from '../../directory/grants/grant-store.ts'
 import { NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import type { Principal, SubscriptionDeadLetters } from '../../schemas/generated/types.ts'
-import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import type { DeliveryTarget } from './delivery-target.ts'
-import { deliveredItems, projectRecord } from './subscription-projection.ts'
+import { projectRecord } from './subscription-projection.ts'
+import { resendScope } from './subscription-scope.ts'
 import { findSubscription, logDeliveries, type SubscriptionRow } from './subscription-store.ts'
 
 /**
@@ -57,19 +56,9 @@ export class DeadLetters {
       resourceId: sub.resource_code,
     }
     const result = await this.deps.db.transaction(async (trx) => {
-      const grant = toGrantFacts(
-        (await trx('grants').where({ id: sub.grant_id }).forShare().first()) as GrantRow,
-      )
-      if (grant.status !== 'active' || grant.validUntil.getTime() <= Date.now())
-        return { refused: 'grant-not-usable' }
-      const resource = await publishedResource(trx, sub.resource_code)
-      if (!resource) return { refused: 'resource-not-found' }
-      const items = deliveredItems(grant, resource.items)
-      const source = {
-        kind: sub.record_kind,
-        fields: this.deps.fieldsOf(`records/${sub.record_kind}.json`),
-        itemFields: resource.explicit?.itemFields ?? null,
-      }
+      const scope = await resendScope(trx, sub, this.deps.fieldsOf)
+      if ('refused' in scope) return scope
+      const { grant, items, source } = scope
       const dead = (await trx('subscription_dead_letters as d')
         .join('hub_records as h', function () {
           this.on('h.record_id', 'd.record_id').andOn('h.kind', trx.raw('?', [sub.record_kind]))

@@ -2,12 +2,13 @@ import { createHash, randomUUID } from 'node:crypto'
 import { CompactSign, calculateJwkThumbprint, importJWK, type JWK } from 'jose'
 import type { Knex } from 'knex'
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
-import { findGrant, type GrantRow, toGrantFacts } from '../../directory/grants/grant-store.ts'
+import { findGrant } from '../../directory/grants/grant-store.ts'
 import { NotAllowedError, NotFoundError, UnavailableError } from '../../platform/errors/app-error.ts'
 import type { Principal, SubscriptionFile } from '../../schemas/generated/types.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
-import { deliveredItems, projectRecord } from './subscription-projection.ts'
+import { projectRecord } from './subscription-projection.ts'
+import { deliveryScope, lockGrant } from './subscription-scope.ts'
 import { findSubscription, type SubscriptionRow, updateSubscription } from './subscription-store.ts'
 
 /**
@@ -42,8 +43,7 @@ export class FileSnapshots {
       resourceId: sub.resource_code,
     }
     const made = await this.deps.db.transaction(async (trx) => {
-      const grantRow = (await trx('grants').where({ id: sub.grant_id }).forShare().first()) as GrantRow
-      const grant = toGrantFacts(grantRow)
+      const grant = await lockGrant(trx, sub)
       if (grant.status !== 'active' || grant.validUntil.getTime() <= Date.now()) {
         const reason = grant.status === 'revoked' ? 'grant-revoked' : 'grant-expired'
         await updateSubscription(trx, sub.id, { status: 'stopped', stop_reason: reason })
@@ -51,12 +51,7 @@ export class FileSnapshots {
       }
       const resource = await publishedResource(trx, sub.resource_code)
       if (!resource) return { refused: 'resource-not-found' }
-      const items = deliveredItems(grant, resource.items)
-      const source = {
-        kind: sub.record_kind,
-        fields: this.deps.fieldsOf(`records/${sub.record_kind}.json`),
-        itemFields: resource.explicit?.itemFields ?? null,
-      }
+      const { items, source } = deliveryScope(grant, resource, sub.record_kind, this.deps.fieldsOf)
       const rows = (await trx('hub_records')
         .where({ kind: sub.record_kind })
         .orderBy('record_id')

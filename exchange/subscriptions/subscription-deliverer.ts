@@ -1,11 +1,10 @@
 import type { Knex } from 'knex'
 import type { AuditEntry } from '../../audit/audit-writer.ts'
-import type { GrantRow } from '../../directory/grants/grant-store.ts'
-import { toGrantFacts } from '../../directory/grants/grant-store.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import type { DeliveredRecord, DeliveryTarget } from './delivery-target.ts'
-import { deliveredItems, projectRecord } from './subscription-projection.ts'
+import { projectRecord } from './subscription-projection.ts'
+import { deliveryScope, lockGrant } from './subscription-scope.ts'
 import {
   changesAfter,
   claimSubscription,
@@ -54,8 +53,7 @@ export class SubscriptionDeliverer {
     return db.transaction(async (trx) => {
       const sub = await claimSubscription(trx, id)
       if (!sub) return { outcome: 'busy' as const, records: 0 }
-      const grantRow = (await trx('grants').where({ id: sub.grant_id }).forShare().first()) as GrantRow
-      const grant = toGrantFacts(grantRow)
+      const grant = await lockGrant(trx, sub)
       const now = (this.deps.now ?? (() => new Date()))()
       const ended =
         grant.status === 'revoked'
@@ -80,12 +78,7 @@ export class SubscriptionDeliverer {
 
       const changes = await changesAfter(trx, sub.record_kind, sub.position, this.deps.batchSize)
       if (changes.length === 0) return { outcome: 'idle' as const, records: 0 }
-      const items = deliveredItems(grant, resource!.items)
-      const source = {
-        kind: sub.record_kind,
-        fields: this.deps.fieldsOf(`records/${sub.record_kind}.json`),
-        itemFields: resource!.explicit?.itemFields ?? null,
-      }
+      const { items, source } = deliveryScope(grant, resource!, sub.record_kind, this.deps.fieldsOf)
       const records: DeliveredRecord[] = []
       const log: DeliveryLogRow[] = []
       const subjects = new Set<string>()

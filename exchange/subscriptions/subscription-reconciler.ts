@@ -1,12 +1,11 @@
 import type { Knex } from 'knex'
 import type { AuditEvent } from '../../audit/audit-plugin.ts'
-import { type GrantRow, toGrantFacts } from '../../directory/grants/grant-store.ts'
 import { ConflictError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
-import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import type { DeliveredRecord } from './delivery-target.ts'
-import { deliveredItems, projectRecord } from './subscription-projection.ts'
+import { projectRecord } from './subscription-projection.ts'
+import { resendScope } from './subscription-scope.ts'
 import { findSubscription, logDeliveries } from './subscription-store.ts'
 import type { TableTarget } from './table-target.ts'
 
@@ -46,19 +45,9 @@ export class SubscriptionReconciler {
       resourceId: sub.resource_code,
     }
     const result = await this.deps.db.transaction(async (trx) => {
-      const grant = toGrantFacts(
-        (await trx('grants').where({ id: sub.grant_id }).forShare().first()) as GrantRow,
-      )
-      if (grant.status !== 'active' || grant.validUntil.getTime() <= Date.now())
-        return { refused: 'grant-not-usable' }
-      const resource = await publishedResource(trx, sub.resource_code)
-      if (!resource) return { refused: 'resource-not-found' }
-      const items = deliveredItems(grant, resource.items)
-      const source = {
-        kind: sub.record_kind,
-        fields: this.deps.fieldsOf(`records/${sub.record_kind}.json`),
-        itemFields: resource.explicit?.itemFields ?? null,
-      }
+      const scope = await resendScope(trx, sub, this.deps.fieldsOf)
+      if ('refused' in scope) return scope
+      const { grant, items, source } = scope
       const rows = (await trx('hub_records')
         .where({ kind: sub.record_kind })
         .where('change_seq', '<=', sub.position)

@@ -345,6 +345,9 @@ describe('the console, role by role', () => {
     await expect.poll(() => result.textContent()).toContain('部门系统实时查询')
     const text = (await result.textContent())!
     expect(text).toContain('参保状态')
+    // Code values read as the record kind's schema labels them (schemas/records), not as raw codes.
+    expect(text).toContain('参保缴费')
+    expect(text).not.toContain('contributing')
     expect(text).not.toContain('参保单位名称')
     expect(text).not.toContain(person.residentId)
     expect(text).not.toContain(person.name)

@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    CertificateView: typeof import('./components/clerk/CertificateView.vue')['default']
     DeadlineCell: typeof import('./components/DeadlineCell.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']

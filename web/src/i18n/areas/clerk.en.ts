@@ -1,2 +1,156 @@
 /** The clerk's window (窗口受理) — English strings. */
-export default {}
+export default {
+  menu: { window: 'Service window' },
+  search: {
+    label: 'Case number or applicant ID',
+    placeholder: 'Type a case number or an ID / credit code, then Enter',
+    submit: 'Search',
+    hint: "A case number opens your department's open case; an ID finds the applicant's open cases (the ID is sent only in the request body).",
+    choose: 'The applicant has {count} open cases; choose one:',
+    open: 'Handle',
+  },
+  keys: {
+    title: 'Shortcuts',
+    focus: 'focus the search box',
+    submit: 'search',
+    fetch: 'fetch material n',
+    print: 'print the certificate',
+  },
+  case: {
+    title: 'Case',
+    number: 'Case number',
+    item: 'Service item',
+    applicant: 'Applicant',
+    applicantId: 'ID',
+    acceptedAt: 'Accepted',
+    promisedAt: 'Promised by',
+    status: 'Case status',
+  },
+  caseStatus: { accepted: 'Accepted', 'in-review': 'In review', decided: 'Decided', completed: 'Completed' },
+  materials: {
+    title: 'Materials',
+    code: 'Code',
+    name: 'Material',
+    state: 'How obtained',
+    action: 'Action',
+    fetch: 'Fetch certificate',
+    view: 'View',
+    byResource: 'Obtainable from a shared resource',
+    disputed: 'Under data objection',
+  },
+  state: {
+    shareable: 'Obtainable by sharing',
+    obtained: 'Obtained',
+    paper: 'Paper needed',
+  },
+  count: {
+    perCase: 'Not brought for this case: {obtained} / {required}',
+    department: 'Your department, last 30 days: {count} materials not brought (of {required}, {ratio})',
+  },
+  certificate: {
+    title: 'Verified electronic certificate',
+    name: 'Certificate',
+    id: 'Identifier',
+    issuer: 'Issuer',
+    holder: 'Holder',
+    validity: 'Valid',
+    forever: 'no end',
+    issuedOn: 'Issued on',
+    status: 'Status',
+    signature: 'Signature',
+    signatureOk: 'Signature verified (key {kid}, signed {at})',
+    signatureBad: 'Signature not verified',
+    face: 'Face data',
+    print: 'Print',
+    disputed:
+      'This certificate is under an open data objection ({id}); check the original or ask the issuer before relying on it.',
+    verifyFailed: 'Verification failed: {reason}',
+    fetchedFor: 'Case {caseNumber} · material {material}',
+  },
+  certStatus: { valid: 'Valid', suspended: 'Suspended', revoked: 'Revoked', expired: 'Expired' },
+  verifyReason: {
+    malformed: 'malformed document',
+    'unknown-key': 'unknown signing key',
+    'bad-signature': 'signature does not match',
+    'issuer-mismatch': 'issuer does not match',
+    'unknown-certificate': 'unknown certificate',
+    suspended: 'certificate suspended',
+    revoked: 'certificate revoked',
+    expired: 'certificate expired',
+  },
+  print: {
+    title: 'Electronic certificate — printout',
+    statement: 'Provided by {issuer}, for handling government service matters only',
+    caseLine: 'Case: {caseNumber}  Material: {material}  Fetched: {at}',
+    verified: 'Signature verified (key {kid})',
+    back: 'Back to the window',
+    print: 'Print',
+    empty: 'No certificate fetched yet. Fetch one at the service window first.',
+  },
+  outcome: {
+    'not-found': {
+      title: 'The applicant holds no certificate of this kind',
+      next: 'Ask for the paper material.',
+    },
+    ambiguous: {
+      title: 'The applicant holds several valid certificates of this kind',
+      next: 'Confirm with the applicant and choose one:',
+    },
+    revoked: {
+      title: "The issuer revoked the applicant's certificate",
+      next: 'Ask the applicant to contact the issuer; take the paper material this time.',
+    },
+    expired: {
+      title: "The applicant's certificate has expired",
+      next: 'Ask the applicant to renew it at the issuer; take the paper material this time.',
+    },
+    'case-not-found': {
+      title: 'No such case',
+      next: "Check the case number (only your department's cases), or search by the applicant's ID.",
+    },
+    'no-open-case': {
+      title: 'The applicant has no open case at your department',
+      next: 'Check the ID, or accept the case in the business system first.',
+    },
+    'invalid-applicant-id': {
+      title: 'The ID does not check out',
+      next: 'Check the ID (with its check digit).',
+    },
+    'case-closed': {
+      title: 'The case is completed',
+      next: 'Nothing more is fetched for a completed case; accept a new one if needed.',
+    },
+    'material-not-found': {
+      title: 'The service item has no such material',
+      next: 'Reload the case and retry.',
+    },
+    'material-not-required': { title: 'This material is not required', next: 'Nothing to fetch.' },
+    'material-not-certificate': {
+      title: 'No certificate replaces this material',
+      next: 'Ask for the paper material.',
+    },
+    'certificate-type-not-required': {
+      title: 'That certificate is not of a type this material accepts',
+      next: 'Choose another certificate.',
+    },
+    'certificate-id-invalid': {
+      title: 'Invalid certificate identifier',
+      next: 'Choose another certificate.',
+    },
+    'case-has-no-agent': { title: 'The case has no agent', next: "Fetch the applicant's own certificate." },
+    'holder-not-applicant': {
+      title: 'That ID is not the applicant',
+      next: "Check the applicant's identity.",
+    },
+    'holder-id-invalid': { title: 'The ID does not check out', next: 'Check the ID and retry.' },
+    forbidden: {
+      title: 'You may not handle this case',
+      next: "Only clerks of the case's department fetch its materials.",
+    },
+    unavailable: {
+      title: 'The certificate service is unavailable',
+      next: 'Retry shortly; if it stays down, take the paper material and tell the operators.',
+    },
+    other: { title: 'That did not work ({code})', next: 'Retry; if it keeps failing, tell the operators.' },
+  },
+}
