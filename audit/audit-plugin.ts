@@ -1,22 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { Counter, Histogram } from 'prom-client'
+/** What an audited feature adds to its entry itself (the request context adds who asked and from where). */
+import type { AuditEvent } from '../policies/request-context.ts'
 import { AnomalyReadModel } from './anomaly-read-model.ts'
 import { type AuditActor, AuditGate, actorFields } from './audit-gate.ts'
 import { AuditReadModel } from './audit-read-model.ts'
 import { AuditService } from './audit-service.ts'
-import { type AuditEntry, type AuditReceipt, AuditWriter } from './audit-writer.ts'
+import { type AuditReceipt, AuditWriter } from './audit-writer.ts'
 import { CheckpointService } from './checkpoint-service.ts'
 import { CheckpointSigner, parseRetiredKeys } from './checkpoint-signer.ts'
 import { DenialRecorder } from './denial-recorder.ts'
 import { ReportService } from './report-service.ts'
 import { RetentionService } from './retention-service.ts'
 
-/** What an audited feature adds to its entry itself; who asked and from where come from the request. */
-export type AuditEvent = Omit<
-  AuditEntry,
-  'principal' | 'department' | 'roles' | 'requestId' | 'clientAddress'
->
+export type { AuditEvent }
 
 export interface AuditFacade {
   /** The group-committing writer; resolves once the record is durable. */
@@ -27,6 +25,8 @@ export interface AuditFacade {
   readonly reports: ReportService
   /** The role check that records refused attempts on the trail itself. */
   readonly gate: AuditGate
+  /** Every refusal without a feature's own record (401s, route gates), see denial-recorder.ts. */
+  readonly denials: DenialRecorder
   /** Records `event` on behalf of the request's caller; await it before answering. */
   recordFor(request: FastifyRequest, event: AuditEvent): Promise<AuditReceipt>
 }
@@ -89,10 +89,10 @@ export const auditPlugin = fp<AuditPluginOptions>(
       },
     })
 
-    // Every 401, 403 and 404 on every route, recorded by the one error handler before it answers.
+    // Every 401, 403 and 404 a feature did not record itself; the request context hands refusals to it
+    // (request-context-plugin.ts), and the error handler does so for every refusal before it answers.
     denials = new DenialRecorder(writer, { intervalMs: app.config.auth.failureAuditIntervalS * 1000 })
     const recorder = denials
-    app.onRefusal((error, request) => recorder.refused(error, request))
     app.addHook('onResponse', async (request) => recorder.finished(request.id))
 
     const { signingKey, retiredSigningKeys, archiveDir, retentionMonths } = app.config.audit
@@ -122,6 +122,7 @@ export const auditPlugin = fp<AuditPluginOptions>(
       retention,
       reports,
       gate,
+      denials: recorder,
       recordFor: (request, event) => writer.record({ ...actorFields(auditActor(request)), ...event }),
     } satisfies AuditFacade)
 

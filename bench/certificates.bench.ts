@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Knex } from 'knex'
 import { AuditWriter } from '../audit/audit-writer.ts'
+import { writerRecorder } from '../audit/request-context-plugin.ts'
 import { CertificateDocuments } from '../exchange/certificates/certificate-documents.ts'
 import { CertificateSigner } from '../exchange/certificates/certificate-signer.ts'
 import {
@@ -20,6 +21,7 @@ import { ClerkFetchService } from '../exchange/certificates/clerk-fetch-service.
 import { KeySealer } from '../exchange/certificates/key-sealer.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
+import { detachedContext } from '../policies/request-context.ts'
 import type { Principal } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
 import { BENCH_DATABASE_ADMIN_URL, benchDatabaseUrl, percentile } from './support/bench-services.ts'
@@ -78,17 +80,11 @@ async function run(db: Knex, report: (r: Record<string, unknown>) => void): Prom
     roles: ['clerk'],
     district: null,
   }
-  const audit = (event: Parameters<Parameters<ClerkFetchService['fetch']>[4]>[0]) =>
-    writer.record({
-      ...event,
-      principal: principal.subject,
-      department: principal.department,
-      roles: principal.roles,
-    })
+  const ctx = detachedContext(principal, { audit: writerRecorder(writer, principal) })
 
   const signed: string[] = []
   const fetch = async (n: number) => {
-    const result = await clerk.fetch(principal, `B-${n % CASES}`, 'M01', {}, audit)
+    const result = await clerk.fetch(ctx, `B-${n % CASES}`, 'M01', {})
     if (result.outcome !== 'found') throw new Error(`bench fetch: ${result.outcome}`)
     if (signed.length < 200) signed.push(result.document!)
   }

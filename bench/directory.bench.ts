@@ -11,6 +11,7 @@
  * resource-view-cache.ts), so (b) repeats its six searches as a catalog's visitors do; (b') runs the
  * same searches after a catalog change each time, i.e. every one computed by the database.
  */
+
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { performance } from 'node:perf_hooks'
@@ -23,6 +24,7 @@ import { ResourceImporter } from '../directory/resources/resource-import.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
 import { HUB_NODE_FLAGS } from '../platform/server/node-flags.ts'
+import { detachedContext } from '../policies/request-context.ts'
 import type { Principal, ResourceDraft, ResourceItem } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
 import { buildBenchHub, serveBenchHub } from './support/bench-hub.ts'
@@ -188,7 +190,7 @@ async function importAll(db: Knex, report: (r: Record<string, unknown>) => void)
   for (const [provider, drafts] of byProvider) {
     const steward: Principal = { subject: 'bench', department: provider, roles: ['steward'], district: null }
     for (let i = 0; i < drafts.length; i += BATCH)
-      await importer.importDrafts(steward, drafts.slice(i, i + BATCH))
+      await importer.importDrafts(detachedContext(steward), drafts.slice(i, i + BATCH))
   }
   const seconds = (performance.now() - started) / 1000
   report({

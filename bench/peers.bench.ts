@@ -21,6 +21,7 @@
  * and both databases (`hub_bench_peers`, `edc_bench_peers`) are dropped, on success or failure; on
  * Ctrl-C (SIGINT/SIGTERM) EDC is stopped at once and the databases are left for the next run to drop.
  */
+
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFile } from 'node:fs/promises'
@@ -36,6 +37,7 @@ import { contributionDraft, holdRecords } from '../exchange/fetch/fetch-test-sup
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
 import { HUB_NODE_FLAGS } from '../platform/server/node-flags.ts'
+import { detachedContext } from '../policies/request-context.ts'
 import type { Principal, ResourceDraft } from '../schemas/generated/types.ts'
 import { generate } from './directory.bench.ts'
 import { assetId, EDC_NS, edcAssetRow } from './peers/edc-catalog.ts'
@@ -147,7 +149,8 @@ async function importHubCatalog(list: ResourceDraft[]): Promise<void> {
         roles: ['steward'],
         district: null,
       }
-      for (let i = 0; i < own.length; i += 500) await importer.importDrafts(steward, own.slice(i, i + 500))
+      for (let i = 0; i < own.length; i += 500)
+        await importer.importDrafts(detachedContext(steward), own.slice(i, i + 500))
     }
     // Bench set-up, as in directory.bench.ts: only published entries are in everyone's catalog.
     await db.raw(

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { adaptersPlugin } from '../adapters/adapters-plugin.ts'
 import { auditPlugin } from '../audit/audit-plugin.ts'
+import { requestContextPlugin } from '../audit/request-context-plugin.ts'
 import { authPlugin } from '../platform/auth/auth-plugin.ts'
 import { SessionService } from '../platform/auth/session-service.ts'
 import { SessionStore } from '../platform/auth/session-store.ts'
@@ -187,6 +188,8 @@ export async function buildApp({
   // Services, built once on the infrastructure; then every feature in the one ordered list.
   const services = await createServices(app, { sessions })
   exposeServices(app, services)
+  // The request context before any feature: every route passes `request.ctx` to its service.
+  await app.register(requestContextPlugin)
   await registerFeatures(app, HUB_FEATURES, services)
   return app
 }

@@ -6,7 +6,6 @@ import { AccessDecisionService } from '../directory/requests/access-decision-ser
 import { AccessRequestService } from '../directory/requests/access-request-service.ts'
 import { WebhookService as AccessWebhookService } from '../directory/requests/webhook-service.ts'
 import { CatalogVersionClock } from '../directory/resources/catalog-version.ts'
-import { auditChanges } from '../directory/resources/resource-changes.ts'
 import { ResourceImporter } from '../directory/resources/resource-import.ts'
 import { ResourceSearchCache } from '../directory/resources/resource-search-cache.ts'
 import { ResourceService } from '../directory/resources/resource-service.ts'
@@ -92,10 +91,8 @@ export async function createServices(infra: ServiceInfra, options: ServiceOption
 
   // The directory.
   const grants = new GrantService(db)
-  const recordChange = auditChanges(infra.audit.writer)
   const resources = new ResourceService({
     db,
-    recordChange,
     // Services mode may run several instances: the cached views check the version on every request.
     cache: new ResourceViewCache(new CatalogVersionClock(db, config.mode === 'services' ? 0 : 1_000)),
   })
@@ -118,14 +115,13 @@ export async function createServices(infra: ServiceInfra, options: ServiceOption
     accessDecisions: new AccessDecisionService(db, grants),
     accessWebhooks: new AccessWebhookService(db, infra.webhooks),
     resources,
-    resourceImporter: new ResourceImporter(db, recordChange),
+    resourceImporter: new ResourceImporter(db),
     resourceSearches: new ResourceSearchCache(),
     serviceItems: createServiceItemServices(infra),
     hubSync,
     fetch: new FetchService({
       db,
       adapters: infra.adapters,
-      abilities,
       limiter: new GrantLimiter(grantCounters(infra)),
       fieldsOf,
       maxSubjects: options.maxFetchSubjects ?? 100,

@@ -7,6 +7,7 @@ import {
   subject as tagSubject,
 } from '@casl/ability'
 import type { Principal } from '../schemas/generated/types.ts'
+import type { MaskKind } from './grant-masking.ts'
 import type { Role } from './roles.ts'
 
 /**
@@ -40,7 +41,7 @@ export type TaggedSubject = ForcedSubject<SubjectName> & Record<string, unknown>
 export type HubAbility = MongoAbility<[Action, SubjectName | TaggedSubject], MongoQuery>
 type HubRule = RawRuleOf<HubAbility>
 
-export type MaskKind = 'resident-id' | 'phone' | 'name'
+export type { MaskKind }
 
 /** What the ability needs to know about a grant (the grant store maps rows to this). */
 export interface GrantFacts {

@@ -1,6 +1,7 @@
 import { maskResidentId } from '../platform/identifiers/index.ts'
 import type { Principal } from '../schemas/generated/types.ts'
 import { readsCityWideStatistics } from './dashboard-policy.ts'
+import { allow, type Decision, deny } from './decision.ts'
 import { hasAnyRole } from './roles.ts'
 
 /**
@@ -47,10 +48,7 @@ const OVERSIGHT_ROLES = ['admin', 'reviewer'] as const
 export const ITEM_APPLICANT_ID = 'applicant-id'
 export const ITEM_FORM = 'form'
 
-export type Decision = { allowed: true } | { allowed: false; reason: string }
-
-const deny = (reason: string): Decision => ({ allowed: false, reason })
-const allow: Decision = { allowed: true }
+export type { Decision }
 
 /** Only the handling department's own systems and windows push its cases. */
 export function canIngestCase(principal: Principal, handlingDepartment: string): Decision {

@@ -1,5 +1,6 @@
 import type { Principal } from '../schemas/generated/types.ts'
 import { readsCityWideStatistics } from './dashboard-policy.ts'
+import { allow, type Decision, deny } from './decision.ts'
 import { hasAnyRole } from './roles.ts'
 
 /**
@@ -8,10 +9,9 @@ import { hasAnyRole } from './roles.ts'
  * only for open cases of their own department, and only the applicant's (or agent's).
  */
 
-export type Decision = { allowed: true } | { allowed: false; reason: string; status: 403 | 404 | 409 }
+export type { Decision }
 
-const allow: Decision = { allowed: true }
-const forbid = (reason: string): Decision => ({ allowed: false, reason, status: 403 })
+const forbid = deny
 
 const ISSUER_ROLES = ['steward', 'service'] as const
 const OVERSIGHT_ROLES = ['admin', 'reviewer'] as const
@@ -50,15 +50,17 @@ export function canManageMaterials(principal: Principal): Decision {
 /** The facts of a case a clerk's fetch needs. */
 export interface FetchCaseFacts {
   department: string
-  status: string
 }
 
-/** A clerk works on open cases of their own department. */
+/**
+ * A clerk fetches for cases of their own department (whether the case is still open is the service's
+ * rule: a completed case is a conflict, not a refusal). A case that does not exist is denied like one
+ * of another department, so the service can answer both alike.
+ */
 export function canFetchForCase(principal: Principal, facts: FetchCaseFacts | undefined): Decision {
   if (!hasAnyRole(principal, ['clerk']) || !principal.department) return forbid('clerk-role-required')
-  if (!facts) return { allowed: false, reason: 'case-not-found', status: 404 }
+  if (!facts) return deny('case-not-found')
   if (facts.department !== principal.department) return forbid('not-case-department')
-  if (facts.status === 'completed') return { allowed: false, reason: 'case-closed', status: 409 }
   return allow
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { Principal } from '../schemas/generated/types.ts'
-import { canAnswer, canRaise, canRead, canRespond, canRule, qualityScope } from './objection-policy.ts'
+import {
+  canAnswer,
+  canRaise,
+  canRead,
+  canRespond,
+  canRule,
+  type Decision,
+  OBJECTION_HIDDEN,
+  qualityScope,
+} from './objection-policy.ts'
 import type { Role } from './roles.ts'
 
 // An objection of consumer department C against provider P; every role, in C, P or elsewhere (X).
@@ -11,7 +20,8 @@ const who = (role: Role, department: string | null): Principal => ({
   roles: [role],
   district: null,
 })
-const outcome = (d: { allowed: true } | { allowed: false; status: number }) => (d.allowed ? 'ok' : d.status)
+// How the service answers a denial: a hidden objection as 404, anything else as 403.
+const outcome = (d: Decision) => (d.allowed ? 'ok' : d.reason === OBJECTION_HIDDEN ? 404 : 403)
 
 describe('objection policy', () => {
   it.each([

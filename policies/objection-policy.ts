@@ -1,4 +1,5 @@
 import type { Principal } from '../schemas/generated/types.ts'
+import { allow, type Decision, deny } from './decision.ts'
 import { hasAnyRole } from './roles.ts'
 
 /**
@@ -7,11 +8,12 @@ import { hasAnyRole } from './roles.ts'
  * department accepts or escalates; the reviewer (市大数据办) rules on escalations and watches quality.
  */
 
-export type Decision = { allowed: true } | { allowed: false; reason: string; status: 403 | 404 }
+export type { Decision }
 
-const allow: Decision = { allowed: true }
-const forbid = (reason: string): Decision => ({ allowed: false, reason, status: 403 })
-const hidden = (reason: string): Decision => ({ allowed: false, reason, status: 404 })
+/** The reason of a denial the caller must read as "no such objection" (it may not even see it). */
+export const OBJECTION_HIDDEN = 'objection-not-found'
+
+const forbid = deny
 
 const OBJECTOR_ROLES = ['consumer', 'clerk'] as const
 const OVERSIGHT_ROLES = ['reviewer', 'admin'] as const
@@ -40,7 +42,7 @@ export function canRead(principal: Principal, facts: ObjectionFacts): boolean {
 
 /** Only the provider department's steward checks and answers. */
 export function canAnswer(principal: Principal, facts: ObjectionFacts): Decision {
-  if (!canRead(principal, facts)) return hidden('objection-not-found')
+  if (!canRead(principal, facts)) return deny(OBJECTION_HIDDEN)
   if (hasAnyRole(principal, ['steward']) && principal.department === facts.providerDepartment) return allow
   return forbid('not-provider-steward')
 }
@@ -55,14 +57,14 @@ export function canSeeSourceRecordKey(principal: Principal, facts: ObjectionFact
 
 /** The objector's department accepts an answer or escalates it. */
 export function canRespond(principal: Principal, facts: ObjectionFacts): Decision {
-  if (!canRead(principal, facts)) return hidden('objection-not-found')
+  if (!canRead(principal, facts)) return deny(OBJECTION_HIDDEN)
   if (hasAnyRole(principal, OBJECTOR_ROLES) && principal.department === facts.objectorDepartment) return allow
   return forbid('not-objector')
 }
 
 /** Escalations are decided by the big-data office's reviewers. */
 export function canRule(principal: Principal, facts: ObjectionFacts): Decision {
-  if (!canRead(principal, facts)) return hidden('objection-not-found')
+  if (!canRead(principal, facts)) return deny(OBJECTION_HIDDEN)
   return hasAnyRole(principal, ['reviewer']) ? allow : forbid('reviewer-role-required')
 }
 

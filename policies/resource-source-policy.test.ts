@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Principal } from '../schemas/generated/types.ts'
 import type { ResourceFacts } from './resource-policy.ts'
-import { canReadSource, canSetSource } from './resource-source-policy.ts'
+import { canReadSource, canSetSource, SOURCE_HIDDEN } from './resource-source-policy.ts'
 import { ROLES, type Role } from './roles.ts'
 
 /**
@@ -76,7 +76,7 @@ function answers(role: Role): Record<Case, string> {
   return Object.fromEntries(
     ALL.map((c) => {
       const d = CASES[c](principal)
-      return [c, d.allowed ? 'allow' : d.status === 404 ? '404' : d.reason]
+      return [c, d.allowed ? 'allow' : d.reason === SOURCE_HIDDEN ? '404' : d.reason]
     }),
   ) as Record<Case, string>
 }
@@ -88,6 +88,6 @@ describe('resource source policy: role × action', () => {
 
   it('hides even an own resource from a steward without a department', () => {
     const p: Principal = { subject: 'me', department: null, roles: ['steward'], district: null }
-    expect(canSetSource(p, own, 'D')).toMatchObject({ allowed: false, status: 404 })
+    expect(canSetSource(p, own, 'D')).toMatchObject({ allowed: false, reason: SOURCE_HIDDEN })
   })
 })

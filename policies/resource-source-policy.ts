@@ -1,4 +1,5 @@
 import type { Principal } from '../schemas/generated/types.ts'
+import { allow, type Decision, deny } from './decision.ts'
 import { canReadResource, type ResourceFacts } from './resource-policy.ts'
 import { hasAnyRole } from './roles.ts'
 
@@ -11,11 +12,13 @@ import { hasAnyRole } from './roles.ts'
  * A caller who may not even see the resource is told it does not exist.
  */
 
-export type SourceDecision = { allowed: true } | { allowed: false; reason: string; status: 403 | 404 }
+export type SourceDecision = Decision
 
-const allow: SourceDecision = { allowed: true }
-const hidden: SourceDecision = { allowed: false, reason: 'resource-not-found', status: 404 }
-const forbid = (reason: string): SourceDecision => ({ allowed: false, reason, status: 403 })
+/** The reason of a denial the caller must read as "no such resource" (it may not even see it). */
+export const SOURCE_HIDDEN = 'resource-not-found'
+
+const hidden = deny(SOURCE_HIDDEN)
+const forbid = deny
 
 function manages(principal: Principal, resource: ResourceFacts): SourceDecision {
   if (hasAnyRole(principal, ['admin'])) return allow

@@ -1,4 +1,5 @@
 import type { Principal } from '../schemas/generated/types.ts'
+import { allow, type Decision } from './decision.ts'
 import { hasAnyRole } from './roles.ts'
 
 /**
@@ -6,9 +7,7 @@ import { hasAnyRole } from './roles.ts'
  * open to every signed-in caller (it is what the service halls publish anyway).
  */
 
-export type ServiceItemDecision = { allowed: true } | { allowed: false; reason: string }
-
-const allow: ServiceItemDecision = { allowed: true }
+export type ServiceItemDecision = Decision
 
 /** Hub admins, and the steward of the item's handling department, maintain an item and its materials. */
 export function canChangeServiceItem(principal: Principal, department: string | null): ServiceItemDecision {

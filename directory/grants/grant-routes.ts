@@ -4,7 +4,6 @@ import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { GrantRenewal, GrantRevocation } from '../../schemas/generated/types.ts'
-import { callerOf } from '../requests/access-caller.ts'
 import type { GrantListQuery, GrantService } from './grant-service.ts'
 
 /** Grants: held by consumers, given (revoked, renewed) by provider stewards. */
@@ -48,7 +47,7 @@ export async function grantRoutes(
         response: { 200: ref('grant-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => grants.list(await callerOf(app, request), request.query),
+    async (request) => grants.list(request.ctx, request.query),
   )
 
   app.get<{ Params: IdParams }>(
@@ -62,7 +61,7 @@ export async function grantRoutes(
         response: { 200: ref('grant.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404) },
       },
     },
-    async (request) => grants.get(await callerOf(app, request), request.params.id),
+    async (request) => grants.get(request.ctx, request.params.id),
   )
 
   app.post<{ Params: IdParams; Body: GrantRevocation }>(
@@ -78,7 +77,7 @@ export async function grantRoutes(
         response: { 200: ref('grant.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) => grants.revoke(await callerOf(app, request), request.params.id, request.body.reason),
+    async (request) => grants.revoke(request.ctx, request.params.id, request.body.reason),
   )
 
   app.post<{ Params: IdParams; Body: GrantRenewal }>(
@@ -94,6 +93,6 @@ export async function grantRoutes(
         response: { 200: ref('grant.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) => grants.renew(await callerOf(app, request), request.params.id, request.body),
+    async (request) => grants.renew(request.ctx, request.params.id, request.body),
   )
 }

@@ -3,8 +3,8 @@ import { endOfShanghaiDay, shanghaiDate, startOfShanghaiDay } from '../../platfo
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import { asSubject, can } from '../../policies/ability.ts'
 import { toKnexWhere } from '../../policies/knex-where.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type { AccessRowConditions, Grant, GrantList, GrantRenewal } from '../../schemas/generated/types.ts'
-import type { AccessCaller } from '../requests/access-caller.ts'
 import { HUB_ACTOR, recordAccessChange } from '../requests/access-change.ts'
 import { decodeCursor, encodeCursor } from '../requests/access-request-rules.ts'
 import { type AccessRequestRow, findRequest } from '../requests/access-request-store.ts'
@@ -76,17 +76,17 @@ export class GrantService {
     return grant
   }
 
-  async get(caller: AccessCaller, id: string): Promise<Grant> {
-    const row = await this.visible(this.db, caller, id)
+  async get(ctx: RequestContext, id: string): Promise<Grant> {
+    const row = await this.visible(this.db, ctx, id)
     return toGrant(row)
   }
 
-  async list(caller: AccessCaller, query: GrantListQuery): Promise<GrantList> {
+  async list(ctx: RequestContext, query: GrantListQuery): Promise<GrantList> {
     const q = this.db('grants')
-      .where(toKnexWhere(caller.authz.ability, 'read', 'Grant', GRANT_COLUMNS))
+      .where(toKnexWhere((await ctx.ability()).ability, 'read', 'Grant', GRANT_COLUMNS))
       .orderBy('id', 'desc')
       .limit(query.limit + 1)
-    const department = caller.principal.department ?? ''
+    const department = ctx.principal.department ?? ''
     if (query.view === 'held') q.where('consumer_department', department)
     if (query.view === 'given') q.where('provider_department', department)
     if (query.status) q.where('status', query.status)
@@ -101,21 +101,21 @@ export class GrantService {
     }
   }
 
-  async revoke(caller: AccessCaller, id: string, reason: string): Promise<Grant> {
+  async revoke(ctx: RequestContext, id: string, reason: string): Promise<Grant> {
     const grant = await this.db.transaction(async (trx) => {
-      const row = await this.lockForChange(trx, caller, id, 'revoke')
+      const row = await this.lockForChange(trx, ctx, id, 'revoke')
       if (row.status !== 'active') throw new ConflictError('grant-not-active', `Grant ${id} is ${row.status}`)
       const revoked = await updateGrant(trx, id, {
         status: 'revoked',
         revoked_at: this.now(),
-        revoked_by: caller.principal.subject,
+        revoked_by: ctx.principal.subject,
         revoke_reason: reason.trim(),
       })
       await bumpGrantEpoch(trx, row.consumer_department)
-      await this.recordOnRequest(trx, revoked, 'grant.revoked', caller.principal.subject, reason.trim())
+      await this.recordOnRequest(trx, revoked, 'grant.revoked', ctx.principal.subject, reason.trim())
       return revoked
     })
-    await caller.audit({
+    await ctx.audit.record({
       action: 'access.grant.revoke',
       resourceType: 'grant',
       resourceId: String(grant.id),
@@ -126,9 +126,9 @@ export class GrantService {
     return toGrant(grant)
   }
 
-  async renew(caller: AccessCaller, id: string, renewal: GrantRenewal): Promise<Grant> {
+  async renew(ctx: RequestContext, id: string, renewal: GrantRenewal): Promise<Grant> {
     const grant = await this.db.transaction(async (trx) => {
-      const row = await this.lockForChange(trx, caller, id, 'renew')
+      const row = await this.lockForChange(trx, ctx, id, 'renew')
       if (row.status === 'revoked')
         throw new ConflictError('grant-revoked', `Grant ${id} was revoked; file a new request`)
       const now = this.now()
@@ -150,7 +150,7 @@ export class GrantService {
         trx,
         renewed,
         'grant.renewed',
-        caller.principal.subject,
+        ctx.principal.subject,
         renewal.reason ?? null,
         {
           until: renewal.until,
@@ -158,7 +158,7 @@ export class GrantService {
       )
       return renewed
     })
-    await caller.audit({
+    await ctx.audit.record({
       action: 'access.grant.renew',
       resourceType: 'grant',
       resourceId: String(grant.id),
@@ -185,14 +185,14 @@ export class GrantService {
 
   private async visible(
     db: Knex | Knex.Transaction,
-    caller: AccessCaller,
+    ctx: RequestContext,
     id: string,
     lock = false,
   ): Promise<GrantRow> {
     const row = /^[0-9]{1,18}$/.test(id)
       ? await (lock ? lockGrant(db, id) : db('grants').where({ id }).first())
       : undefined
-    if (!row || !can(caller.authz.ability, 'read', asSubject('Grant', grantSubject(row)))) {
+    if (!row || !can((await ctx.ability()).ability, 'read', asSubject('Grant', grantSubject(row)))) {
       throw new NotFoundError('grant-not-found', `No grant ${id} visible to you`)
     }
     return row as GrantRow
@@ -200,12 +200,12 @@ export class GrantService {
 
   private async lockForChange(
     trx: Knex.Transaction,
-    caller: AccessCaller,
+    ctx: RequestContext,
     id: string,
     action: 'revoke' | 'renew',
   ) {
-    const row = await this.visible(trx, caller, id, true)
-    if (!can(caller.authz.ability, action, asSubject('Grant', grantSubject(row)))) {
+    const row = await this.visible(trx, ctx, id, true)
+    if (!can((await ctx.ability()).ability, action, asSubject('Grant', grantSubject(row)))) {
       throw new NotAllowedError(
         'not-provider-steward',
         `Only a steward of ${row.provider_department} may ${action} this grant`,

@@ -2,9 +2,9 @@ import type { Knex } from 'knex'
 import { NotAllowedError } from '../../platform/errors/app-error.ts'
 import { throwIfInvalid } from '../../platform/errors/violations.ts'
 import { asSubject, can } from '../../policies/ability.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type { AccessDecision, AccessRequest } from '../../schemas/generated/types.ts'
 import type { GrantScope, GrantService } from '../grants/grant-service.ts'
-import type { AccessCaller } from './access-caller.ts'
 import { HUB_ACTOR, recordAccessChange } from './access-change.ts'
 import {
   checkApproval,
@@ -28,11 +28,13 @@ export class AccessDecisionService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async decide(caller: AccessCaller, id: string, decision: AccessDecision): Promise<AccessRequest> {
+  async decide(ctx: RequestContext, id: string, decision: AccessDecision): Promise<AccessRequest> {
     const row = await this.db.transaction(async (trx) => {
       const request = /^[0-9]{1,18}$/.test(id) ? await lockRequest(trx, id) : undefined
       if (!request) throw requestNotFound(id)
-      if (!can(caller.authz.ability, 'decide', asSubject('AccessRequest', requestSubject(request)))) {
+      if (
+        !can((await ctx.ability()).ability, 'decide', asSubject('AccessRequest', requestSubject(request)))
+      ) {
         throw new NotAllowedError(
           'not-provider-steward',
           `Only a steward of ${request.provider_department} may decide this request`,
@@ -56,7 +58,7 @@ export class AccessDecisionService {
         'invalid-decision',
       )
       const now = this.now()
-      const actor = caller.principal.subject
+      const actor = ctx.principal.subject
       const reason = decision.reason?.trim() ?? null
       if (decision.outcome === 'refuse') {
         const refused = await updateRequest(trx, request.id, {
@@ -93,7 +95,7 @@ export class AccessDecisionService {
       })
       return granted
     })
-    await caller.audit({
+    await ctx.audit.record({
       action: `access.request.${decision.outcome}`,
       resourceType: 'access-request',
       resourceId: String(row.id),

@@ -5,7 +5,6 @@ import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { AccessDecision, AccessRequestCreate, AccessWithdrawal } from '../../schemas/generated/types.ts'
-import { callerOf } from './access-caller.ts'
 import type { AccessDecisionService } from './access-decision-service.ts'
 import type { AccessRequestService, RequestListQuery } from './access-request-service.ts'
 
@@ -63,7 +62,7 @@ export async function accessRequestRoutes(
     },
     async (request, reply) => {
       const { request: created, replayed } = await requests.create(
-        await callerOf(app, request),
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
       )
@@ -83,7 +82,7 @@ export async function accessRequestRoutes(
         response: { 200: ref('access-request-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => requests.list(await callerOf(app, request), request.query),
+    async (request) => requests.list(request.ctx, request.query),
   )
 
   app.get<{ Params: IdParams }>(
@@ -97,7 +96,7 @@ export async function accessRequestRoutes(
         response: { 200: ref('access-request.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404) },
       },
     },
-    async (request) => requests.get(await callerOf(app, request), request.params.id),
+    async (request) => requests.get(request.ctx, request.params.id),
   )
 
   app.get<{ Params: IdParams }>(
@@ -114,7 +113,7 @@ export async function accessRequestRoutes(
         },
       },
     },
-    async (request) => requests.timeline(await callerOf(app, request), request.params.id),
+    async (request) => requests.timeline(request.ctx, request.params.id),
   )
 
   app.post<{ Params: IdParams; Body: AccessWithdrawal }>(
@@ -130,8 +129,7 @@ export async function accessRequestRoutes(
         response: { 200: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) =>
-      requests.withdraw(await callerOf(app, request), request.params.id, request.body?.reason),
+    async (request) => requests.withdraw(request.ctx, request.params.id, request.body?.reason),
   )
 
   app.post<{ Params: IdParams; Body: AccessDecision }>(
@@ -150,6 +148,6 @@ export async function accessRequestRoutes(
         response: { 200: ref('access-request.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) => decisions.decide(await callerOf(app, request), request.params.id, request.body),
+    async (request) => decisions.decide(request.ctx, request.params.id, request.body),
   )
 }

@@ -5,6 +5,7 @@ import { mapUniqueViolation } from '../../platform/errors/unique-violation.ts'
 import { throwIfInvalid } from '../../platform/errors/violations.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
 import { asSubject, can } from '../../policies/ability.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type {
   AccessRequest,
   AccessRequestCreate,
@@ -12,7 +13,6 @@ import type {
   AccessTimeline,
 } from '../../schemas/generated/types.ts'
 import type { GrantService } from '../grants/grant-service.ts'
-import type { AccessCaller } from './access-caller.ts'
 import { HUB_ACTOR, recordAccessChange } from './access-change.ts'
 import { listRequests, type RequestView, requestableResource } from './access-request-read-model.ts'
 import {
@@ -78,15 +78,19 @@ export class AccessRequestService {
   }
 
   async create(
-    caller: AccessCaller,
+    ctx: RequestContext,
     input: AccessRequestCreate,
     idempotencyKey?: string,
   ): Promise<{ request: AccessRequest; replayed: boolean }> {
-    const { principal } = caller
+    const { principal } = ctx
     const department = principal.department
     if (
       department === null ||
-      !can(caller.authz.ability, 'create', asSubject('AccessRequest', { consumerDepartment: department }))
+      !can(
+        (await ctx.ability()).ability,
+        'create',
+        asSubject('AccessRequest', { consumerDepartment: department }),
+      )
     ) {
       throw new NotAllowedError('not-a-consumer', 'Only a consumer of a department may file access requests')
     }
@@ -95,12 +99,12 @@ export class AccessRequestService {
         trx,
         { subject: principal.subject, key: idempotencyKey, operation: 'createAccessRequest', body: input },
         201,
-        async () => toAccessRequest(await this.file(trx, caller, department, input), this.now()),
+        async () => toAccessRequest(await this.file(trx, ctx, department, input), this.now()),
       ),
     )
     const result = { request, replayed }
     if (!result.replayed) {
-      await caller.audit({
+      await ctx.audit.record({
         action: 'access.request.create',
         resourceType: 'access-request',
         resourceId: result.request.id,
@@ -116,7 +120,7 @@ export class AccessRequestService {
 
   private async file(
     trx: Knex.Transaction,
-    caller: AccessCaller,
+    ctx: RequestContext,
     department: string,
     input: AccessRequestCreate,
   ): Promise<AccessRequestRow> {
@@ -148,7 +152,7 @@ export class AccessRequestService {
     const row = await insertUnlessDuplicate(resource.code, () =>
       insertRequest(trx, {
         consumer_department: department,
-        requested_by: caller.principal.subject,
+        requested_by: ctx.principal.subject,
         resource_id: resource.id,
         resource_code: resource.code,
         provider_department: resource.provider,
@@ -170,7 +174,7 @@ export class AccessRequestService {
     await recordAccessChange(trx, row, {
       type: 'access.requested',
       status: 'pending',
-      actor: caller.principal.subject,
+      actor: ctx.principal.subject,
       details: row.decision_deadline ? { decisionDeadline: row.decision_deadline.toISOString() } : {},
     })
     if (status === 'granted') {
@@ -216,10 +220,12 @@ export class AccessRequestService {
     return row
   }
 
-  async withdraw(caller: AccessCaller, id: string, reason?: string): Promise<AccessRequest> {
+  async withdraw(ctx: RequestContext, id: string, reason?: string): Promise<AccessRequest> {
     const row = await this.db.transaction(async (trx) => {
-      const request = await this.visible(trx, caller, id, true)
-      if (!can(caller.authz.ability, 'withdraw', asSubject('AccessRequest', requestSubject(request)))) {
+      const request = await this.visible(trx, ctx, id, true)
+      if (
+        !can((await ctx.ability()).ability, 'withdraw', asSubject('AccessRequest', requestSubject(request)))
+      ) {
         throw new NotAllowedError(
           'not-the-requester',
           'Only the principal who filed the request may withdraw it',
@@ -229,18 +235,18 @@ export class AccessRequestService {
       const withdrawn = await updateRequest(trx, request.id, {
         status: 'withdrawn',
         decided_at: this.now(),
-        decided_by: caller.principal.subject,
+        decided_by: ctx.principal.subject,
         decision_reason: reason?.trim() ?? null,
       })
       await recordAccessChange(trx, withdrawn, {
         type: 'access.withdrawn',
         status: 'withdrawn',
-        actor: caller.principal.subject,
+        actor: ctx.principal.subject,
         reason: reason?.trim() ?? null,
       })
       return withdrawn
     })
-    await caller.audit({
+    await ctx.audit.record({
       action: 'access.request.withdraw',
       resourceType: 'access-request',
       resourceId: String(row.id),
@@ -250,12 +256,12 @@ export class AccessRequestService {
     return toAccessRequest(row, this.now())
   }
 
-  async get(caller: AccessCaller, id: string): Promise<AccessRequest> {
-    return toAccessRequest(await this.visible(this.db, caller, id), this.now())
+  async get(ctx: RequestContext, id: string): Promise<AccessRequest> {
+    return toAccessRequest(await this.visible(this.db, ctx, id), this.now())
   }
 
-  async timeline(caller: AccessCaller, id: string): Promise<AccessTimeline> {
-    const request = await this.visible(this.db, caller, id)
+  async timeline(ctx: RequestContext, id: string): Promise<AccessTimeline> {
+    const request = await this.visible(this.db, ctx, id)
     const entries = await timelineOf(this.db, String(request.id))
     return {
       requestId: String(request.id),
@@ -263,13 +269,13 @@ export class AccessRequestService {
     }
   }
 
-  async list(caller: AccessCaller, query: RequestListQuery): Promise<AccessRequestList> {
+  async list(ctx: RequestContext, query: RequestListQuery): Promise<AccessRequestList> {
     const now = this.now()
-    const rows = await listRequests(this.db, caller.authz.ability, {
+    const rows = await listRequests(this.db, (await ctx.ability()).ability, {
       view: query.view,
       status: query.status,
       resourceCode: query.resourceCode,
-      department: caller.principal.department,
+      department: ctx.principal.department,
       beforeId: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
       limit: query.limit,
       now,
@@ -284,7 +290,7 @@ export class AccessRequestService {
 
   private async visible(
     db: Knex | Knex.Transaction,
-    caller: AccessCaller,
+    ctx: RequestContext,
     id: string,
     lock = false,
   ): Promise<AccessRequestRow> {
@@ -292,7 +298,7 @@ export class AccessRequestService {
     const row = valid
       ? await (lock ? lockRequest(db as Knex.Transaction, id) : findRequest(db, id))
       : undefined
-    if (!row || !can(caller.authz.ability, 'read', asSubject('AccessRequest', requestSubject(row))))
+    if (!row || !can((await ctx.ability()).ability, 'read', asSubject('AccessRequest', requestSubject(row))))
       throw requestNotFound(id)
     return row
   }

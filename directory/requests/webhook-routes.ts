@@ -3,7 +3,6 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { AccessWebhookSettings } from '../../schemas/generated/types.ts'
-import { callerOf } from './access-caller.ts'
 import type { WebhookService } from './webhook-service.ts'
 
 /** A department's signed webhook for access events; the dispatcher and deliveries run as jobs. */
@@ -41,7 +40,7 @@ export async function webhookRoutes(
       body: ref('access-webhook-settings.json'),
       response: { 200: ref('access-webhook.json'), ...problemResponses(...WRITE_ERRORS, 404) },
     }),
-    async (request) => webhooks.set(await callerOf(app, request), request.params.department, request.body),
+    async (request) => webhooks.set(request.ctx, request.params.department, request.body),
   )
 
   app.get<{ Params: DepartmentParams }>(
@@ -49,7 +48,7 @@ export async function webhookRoutes(
     route('getAccessWebhook', "The department's access-event webhook", {
       response: { 200: ref('access-webhook.json'), ...problemResponses(...AUTHENTICATED_ERRORS, 404) },
     }),
-    async (request) => webhooks.get(await callerOf(app, request), request.params.department),
+    async (request) => webhooks.get(request.ctx, request.params.department),
   )
 
   app.delete<{ Params: DepartmentParams }>(
@@ -61,7 +60,7 @@ export async function webhookRoutes(
       },
     }),
     async (request, reply) => {
-      await webhooks.remove(await callerOf(app, request), request.params.department)
+      await webhooks.remove(request.ctx, request.params.department)
       return reply.code(204).send()
     },
   )

@@ -3,12 +3,12 @@ import { NotAllowedError, NotFoundError } from '../../platform/errors/app-error.
 import type { WebhookSender } from '../../platform/webhooks/webhook-sender.ts'
 import { HmacWebhookSigner } from '../../platform/webhooks/webhook-signer.ts'
 import { asSubject, can } from '../../policies/ability.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type {
   AccessWebhook,
   AccessWebhookDelivery,
   AccessWebhookSettings,
 } from '../../schemas/generated/types.ts'
-import type { AccessCaller } from './access-caller.ts'
 import {
   deleteWebhook,
   departmentsWithWebhooks,
@@ -51,21 +51,21 @@ export class WebhookService {
   ) {}
 
   async set(
-    caller: AccessCaller,
+    ctx: RequestContext,
     department: string,
     settings: AccessWebhookSettings,
   ): Promise<AccessWebhook> {
-    this.authorize(caller, department)
+    await this.authorize(ctx, department)
     const row = await this.db.transaction(async (trx) => {
       if (!(await trx('departments').where({ code: department }).first())) throw notFound(department)
       return upsertWebhook(trx, {
         department,
         url: settings.url,
         secret: settings.secret,
-        updated_by: caller.principal.subject,
+        updated_by: ctx.principal.subject,
       })
     })
-    await caller.audit({
+    await ctx.audit.record({
       action: 'access.webhook.set',
       resourceType: 'department',
       resourceId: department,
@@ -75,17 +75,17 @@ export class WebhookService {
     return toWebhook(row)
   }
 
-  async get(caller: AccessCaller, department: string): Promise<AccessWebhook> {
-    this.authorize(caller, department)
+  async get(ctx: RequestContext, department: string): Promise<AccessWebhook> {
+    await this.authorize(ctx, department)
     const row = await findWebhook(this.db, department)
     if (!row) throw notFound(department)
     return toWebhook(row)
   }
 
-  async remove(caller: AccessCaller, department: string): Promise<void> {
-    this.authorize(caller, department)
+  async remove(ctx: RequestContext, department: string): Promise<void> {
+    await this.authorize(ctx, department)
     if (!(await deleteWebhook(this.db, department))) throw notFound(department)
-    await caller.audit({
+    await ctx.audit.record({
       action: 'access.webhook.remove',
       resourceType: 'department',
       resourceId: department,
@@ -142,8 +142,8 @@ export class WebhookService {
     )
   }
 
-  private authorize(caller: AccessCaller, department: string): void {
-    if (!can(caller.authz, 'administer', asSubject('Webhook', { department }))) {
+  private async authorize(ctx: RequestContext, department: string): Promise<void> {
+    if (!can(await ctx.ability(), 'administer', asSubject('Webhook', { department }))) {
       throw new NotAllowedError(
         'not-your-department',
         `Only stewards and consumers of ${department} (or admins) manage its webhook`,

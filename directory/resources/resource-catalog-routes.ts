@@ -94,6 +94,6 @@ export async function resourceCatalogRoutes(
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await importer.importDrafts(request.principal, request.body.resources)),
+      reply.code(201).send(await importer.importDrafts(request.ctx, request.body.resources)),
   )
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { detachedContext } from '../../policies/request-context.ts'
 import type { Principal, ResourceDraft, ResourceItem } from '../../schemas/generated/types.ts'
 import { renderCode } from './resource-code.ts'
 import { ResourceService } from './resource-service.ts'
@@ -178,7 +179,7 @@ export async function seedDemoResources(db: Knex): Promise<void> {
   for (const d of demoResourceDrafts()) {
     const code = renderCode(d.code)
     if (await findResource(db, code)) continue
-    const as: Principal = { ...SEEDER, department: d.provider }
+    const as = detachedContext({ ...SEEDER, department: d.provider })
     await service.create(as, d)
     await service.submit(as, code)
     await service.publish(as, code)

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex'
 import { InputError, NotAllowedError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import { canEditResource } from '../../policies/resource-policy.ts'
-import type { Principal, ResourceDraft, ResourceImportResult } from '../../schemas/generated/types.ts'
-import { type ResourceChangeRecorder, recordNothing, resourceEvent } from './resource-changes.ts'
+import type { ResourceDraft, ResourceImportResult } from '../../schemas/generated/types.ts'
+import { recordResourceChange, resourceEvent } from './resource-changes.ts'
 import { renderCode } from './resource-code.ts'
 import { translateUniqueViolation } from './resource-errors.ts'
 import { insertItemsOf } from './resource-item-store.ts'
@@ -20,16 +21,10 @@ import { insertVersions } from './resource-version-store.ts'
  * transaction with set-based inserts, so a 500-row batch costs a handful of statements.
  */
 export class ResourceImporter {
-  private readonly recordChange: ResourceChangeRecorder
+  constructor(private readonly db: Knex) {}
 
-  constructor(
-    private readonly db: Knex,
-    recordChange?: ResourceChangeRecorder,
-  ) {
-    this.recordChange = recordChange ?? recordNothing
-  }
-
-  async importDrafts(p: Principal, drafts: ResourceDraft[]): Promise<ResourceImportResult> {
+  async importDrafts(ctx: RequestContext, drafts: ResourceDraft[]): Promise<ResourceImportResult> {
+    const p = ctx.principal
     const foreign = drafts.flatMap((d, i) => (canEditResource(p, d) ? [] : [i]))
     if (foreign.length > 0) {
       throw new NotAllowedError(
@@ -125,12 +120,11 @@ export class ResourceImporter {
         ),
       )
       for (const r of records) {
-        await this.recordChange(trx, {
+        await recordResourceChange(ctx.audit, {
           action: 'resource.created',
           code: r.code,
           version: 1,
           provider: r.provider,
-          actor: p,
           comment: 'imported',
         })
       }

@@ -95,7 +95,7 @@ export async function resourceRoutes(
       codeParams,
       ref('resource.json'),
     ),
-    async (request, reply) => withEtag(request, reply, await resources.get(request.principal, code(request))),
+    async (request, reply) => withEtag(request, reply, await resources.get(request.ctx, code(request))),
   )
 
   app.get<{ Params: CodeParams }>(
@@ -106,8 +106,7 @@ export async function resourceRoutes(
       codeParams,
       ref('resource-version-list.json'),
     ),
-    async (request, reply) =>
-      withEtag(request, reply, await resources.versions(request.principal, code(request))),
+    async (request, reply) => withEtag(request, reply, await resources.versions(request.ctx, code(request))),
   )
 
   app.get<{ Params: VersionParams }>(
@@ -117,7 +116,7 @@ export async function resourceRoutes(
       withEtag(
         request,
         reply,
-        await resources.getVersion(request.principal, code(request), request.params.version),
+        await resources.getVersion(request.ctx, code(request), request.params.version),
       ),
   )
 
@@ -136,7 +135,7 @@ export async function resourceRoutes(
     },
     async (request, reply) => {
       const { resource, replayed } = await resources.create(
-        request.principal,
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
       )
@@ -158,13 +157,13 @@ export async function resourceRoutes(
         'resource-draft.json',
       ),
     },
-    async (request) => resources.update(request.principal, code(request), request.body),
+    async (request) => resources.update(request.ctx, code(request), request.body),
   )
 
   app.post<{ Params: CodeParams }>(
     '/v1/resources/:code/submit',
     { config: { roles: ['steward'] }, ...transitionRoute('submitResource', 'Submit the draft for review') },
-    async (request) => resources.submit(request.principal, code(request)),
+    async (request) => resources.submit(request.ctx, code(request)),
   )
 
   app.post<{ Params: CodeParams }>(
@@ -173,7 +172,7 @@ export async function resourceRoutes(
       config: { roles: ['reviewer'] },
       ...transitionRoute('publishResource', 'Publish the submission: it becomes the current version'),
     },
-    async (request) => resources.publish(request.principal, code(request)),
+    async (request) => resources.publish(request.ctx, code(request)),
   )
 
   app.post<{ Params: CodeParams; Body: ResourceReviewComment }>(
@@ -186,7 +185,7 @@ export async function resourceRoutes(
         'resource-review-comment.json',
       ),
     },
-    async (request) => resources.returnToDraft(request.principal, code(request), request.body.comment),
+    async (request) => resources.returnToDraft(request.ctx, code(request), request.body.comment),
   )
 
   app.post<{ Params: CodeParams; Body: ResourceStatusReason }>(
@@ -199,7 +198,7 @@ export async function resourceRoutes(
         'resource-status-reason.json',
       ),
     },
-    async (request) => resources.deprecate(request.principal, code(request), request.body.reason),
+    async (request) => resources.deprecate(request.ctx, code(request), request.body.reason),
   )
 
   app.post<{ Params: CodeParams; Body: ResourceStatusReason }>(
@@ -212,7 +211,7 @@ export async function resourceRoutes(
         'resource-status-reason.json',
       ),
     },
-    async (request) => resources.withdraw(request.principal, code(request), request.body.reason),
+    async (request) => resources.withdraw(request.ctx, code(request), request.body.reason),
   )
 }
 

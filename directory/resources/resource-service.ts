@@ -2,6 +2,7 @@ import type { Knex } from 'knex'
 import { InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import {
   canEditResource,
   canReadResource,
@@ -16,12 +17,7 @@ import type {
   ResourceDraft,
   ResourceVersionList,
 } from '../../schemas/generated/types.ts'
-import {
-  type ResourceChangeRecorder,
-  type ResourceEventType,
-  recordNothing,
-  resourceEvent,
-} from './resource-changes.ts'
+import { type ResourceEventType, recordResourceChange, resourceEvent } from './resource-changes.ts'
 import {
   notProviderSteward,
   resourceExists,
@@ -51,7 +47,6 @@ import type { ResourceViewCache } from './resource-view-cache.ts'
 
 export interface ResourceServiceDeps {
   db: Knex
-  recordChange?: ResourceChangeRecorder
   /** Current views of published entries; omit to always read the database. */
   cache?: ResourceViewCache
 }
@@ -59,21 +54,20 @@ export interface ResourceServiceDeps {
 /**
  * The rules of the resource directory: registration, editing (drafts in place, a new version once
  * published), and the review lifecycle. Every change locks the resource row, writes its event to
- * the outbox and calls `recordChange` in the same transaction.
+ * the outbox in the same transaction and records it on the caller's audit trail (`ctx.audit`).
  */
 export class ResourceService {
   private readonly db: Knex
-  private readonly recordChange: ResourceChangeRecorder
   private readonly cache: ResourceViewCache | undefined
 
   constructor(deps: ResourceServiceDeps) {
     this.db = deps.db
-    this.recordChange = deps.recordChange ?? recordNothing
     this.cache = deps.cache
   }
 
   /** The current version (or, before the first publication, the draft) as the caller may see it. */
-  async get(p: Principal, code: string): Promise<Resource> {
+  async get(ctx: RequestContext, code: string): Promise<Resource> {
+    const p = ctx.principal
     const hit = await this.cache?.get(code)
     if (hit && canReadResource(p, hit)) return hit.view
     const found = await listedView(this.db, code)
@@ -86,7 +80,8 @@ export class ResourceService {
     return view
   }
 
-  async getVersion(p: Principal, code: string, version: number): Promise<Resource> {
+  async getVersion(ctx: RequestContext, code: string, version: number): Promise<Resource> {
+    const p = ctx.principal
     const record = await this.visible(this.db, p, code)
     const view = await resourceView(this.db, record, version)
     const isWorking = view?.versionStatus === 'draft' || view?.versionStatus === 'submitted'
@@ -96,34 +91,37 @@ export class ResourceService {
     return view
   }
 
-  async versions(p: Principal, code: string): Promise<ResourceVersionList> {
+  async versions(ctx: RequestContext, code: string): Promise<ResourceVersionList> {
+    const p = ctx.principal
     const record = await this.visible(this.db, p, code)
     return versionHistory(this.db, record, !canReadWorkingVersions(p, record))
   }
 
   async create(
-    p: Principal,
+    ctx: RequestContext,
     draft: ResourceDraft,
     idempotencyKey?: string,
   ): Promise<{ resource: Resource; replayed: boolean }> {
+    const p = ctx.principal
     if (!canEditResource(p, { provider: draft.provider })) throw notProviderSteward()
     const { value, replayed } = await this.db.transaction((trx) =>
       idempotently(
         trx,
         { subject: p.subject, key: idempotencyKey, operation: 'createResource', body: draft },
         201,
-        () => this.insert(trx, p, draft),
+        () => this.insert(trx, ctx, draft),
       ),
     )
     return { resource: value, replayed }
   }
 
   /** Replaces the working draft, or starts a new draft version of a published resource. */
-  async update(p: Principal, code: string, draft: ResourceDraft): Promise<Resource> {
-    return this.evictingAfter(code, () => this.updateInTransaction(p, code, draft))
+  async update(ctx: RequestContext, code: string, draft: ResourceDraft): Promise<Resource> {
+    return this.evictingAfter(code, () => this.updateInTransaction(ctx, code, draft))
   }
 
-  private updateInTransaction(p: Principal, code: string, draft: ResourceDraft): Promise<Resource> {
+  private updateInTransaction(ctx: RequestContext, code: string, draft: ResourceDraft): Promise<Resource> {
+    const p = ctx.principal
     return this.db.transaction(async (trx) => {
       const record = await this.visible(trx, p, code, true)
       if (!canEditResource(p, record)) throw notProviderSteward()
@@ -152,37 +150,38 @@ export class ResourceService {
       const listed =
         record.currentVersion === null ? { listing: await this.listing(trx, record, version) } : {}
       const updated = await updateResource(trx, record.id, { latestVersion: version, ...listed })
-      return this.changed(trx, p, updated, version, 'resource.updated', null)
+      return this.changed(trx, ctx, updated, version, 'resource.updated', null)
     })
   }
 
-  submit(p: Principal, code: string): Promise<Resource> {
-    return this.move(p, code, 'submit', canEditResource, null)
+  submit(ctx: RequestContext, code: string): Promise<Resource> {
+    return this.move(ctx, code, 'submit', canEditResource, null)
   }
 
-  publish(p: Principal, code: string): Promise<Resource> {
-    return this.move(p, code, 'publish', (who) => canReviewResource(who), null)
+  publish(ctx: RequestContext, code: string): Promise<Resource> {
+    return this.move(ctx, code, 'publish', (who) => canReviewResource(who), null)
   }
 
-  returnToDraft(p: Principal, code: string, comment: string): Promise<Resource> {
-    return this.move(p, code, 'return', (who) => canReviewResource(who), comment.trim())
+  returnToDraft(ctx: RequestContext, code: string, comment: string): Promise<Resource> {
+    return this.move(ctx, code, 'return', (who) => canReviewResource(who), comment.trim())
   }
 
-  deprecate(p: Principal, code: string, reason: string): Promise<Resource> {
-    return this.move(p, code, 'deprecate', canRetireResource, reason.trim())
+  deprecate(ctx: RequestContext, code: string, reason: string): Promise<Resource> {
+    return this.move(ctx, code, 'deprecate', canRetireResource, reason.trim())
   }
 
-  withdraw(p: Principal, code: string, reason: string): Promise<Resource> {
-    return this.move(p, code, 'withdraw', canRetireResource, reason.trim())
+  withdraw(ctx: RequestContext, code: string, reason: string): Promise<Resource> {
+    return this.move(ctx, code, 'withdraw', canRetireResource, reason.trim())
   }
 
   private async move(
-    p: Principal,
+    ctx: RequestContext,
     code: string,
     action: Exclude<LifecycleAction, 'edit'>,
     allowed: (p: Principal, r: ResourceRecord) => boolean,
     comment: string | null,
   ): Promise<Resource> {
+    const p = ctx.principal
     return this.evictingAfter(code, () =>
       this.db.transaction(async (trx) => {
         const record = await this.visible(trx, p, code, true)
@@ -217,7 +216,7 @@ export class ResourceService {
           shown = record.currentVersion ?? latest
           updated = await updateResource(trx, record.id, { status: next.status, statusReason: comment })
         }
-        return this.changed(trx, p, updated, shown, EVENT_OF[action], comment)
+        return this.changed(trx, ctx, updated, shown, EVENT_OF[action], comment)
       }),
     )
   }
@@ -232,7 +231,8 @@ export class ResourceService {
     }
   }
 
-  private async insert(trx: Knex.Transaction, p: Principal, draft: ResourceDraft): Promise<Resource> {
+  private async insert(trx: Knex.Transaction, ctx: RequestContext, draft: ResourceDraft): Promise<Resource> {
+    const p = ctx.principal
     const checked = checkDraft(draft)
     const provider = await providerName(trx, draft.provider, { forShare: true })
     if (provider === undefined) {
@@ -247,13 +247,13 @@ export class ResourceService {
     )
     await insertVersion(trx, record.id, 1, toMetadata(draft, checked), p.subject)
     await insertItems(trx, record.id, 1, draft.items)
-    return this.changed(trx, p, record, 1, 'resource.created', null)
+    return this.changed(trx, ctx, record, 1, 'resource.created', null)
   }
 
   /** Emits the event and the audit record of a change, and returns the view of `version`. */
   private async changed(
     trx: Knex.Transaction,
-    p: Principal,
+    ctx: RequestContext,
     record: ResourceRecord,
     version: number,
     type: ResourceEventType,
@@ -269,16 +269,15 @@ export class ResourceService {
         version,
         currentVersion: record.currentVersion,
         shareType: view.shareType,
-        actor: p.subject,
+        actor: ctx.principal.subject,
         comment,
       }),
     ])
-    await this.recordChange(trx, {
+    await recordResourceChange(ctx.audit, {
       action: type,
       code: record.code,
       version,
       provider: record.provider,
-      actor: p,
       comment,
     })
     return view

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { InputError, NotAllowedError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
 import { canBackfillCaseEvents } from '../../policies/case-policy.ts'
-import type { CaseBackfillRequest, CaseBackfillResult, Principal } from '../../schemas/generated/types.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
+import type { CaseBackfillRequest, CaseBackfillResult } from '../../schemas/generated/types.ts'
 import { changesRecordedBetween } from './case-change-store.ts'
 import type { CaseDistributor, DrainRequest, SourceEvent } from './case-distributor.ts'
 import { caseEventOf } from './case-planner.ts'
@@ -28,11 +28,8 @@ export class CaseBackfill {
     private readonly requestDrains: (drains: DrainRequest[]) => Promise<void>,
   ) {}
 
-  async backfill(
-    principal: Principal,
-    request: CaseBackfillRequest,
-    audit: (event: AuditEvent) => Promise<unknown>,
-  ): Promise<CaseBackfillResult> {
+  async backfill(ctx: RequestContext, request: CaseBackfillRequest): Promise<CaseBackfillResult> {
+    const { principal } = ctx
     const from = new Date(request.from)
     const to = request.to === undefined ? new Date() : new Date(request.to)
     if (!(from < to) || to.getTime() - from.getTime() > BACKFILL_MAX_DAYS * 86_400_000) {
@@ -54,8 +51,7 @@ export class CaseBackfill {
         ? new NotAllowedError('no-case-grant', 'Your department holds no grant on case data')
         : null
     if (refusal) {
-      await audit({ ...base, outcome: 'denied', reason: refusal.code, details: window })
-      throw refusal
+      throw await ctx.audit.refused(refusal, { ...base, details: window })
     }
 
     const rows = await changesRecordedBetween(this.db, {
@@ -91,7 +87,7 @@ export class CaseBackfill {
     })
     // Committed whatever happens here; a lost drain request is picked up by the sweep job.
     await this.requestDrains(drains).catch(() => {})
-    await audit({ ...base, outcome: 'allowed', details: { ...window, events } })
+    await ctx.audit.record({ ...base, outcome: 'allowed', details: { ...window, events } })
     return { ...window, events }
   }
 }

@@ -1,4 +1,3 @@
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { reportWindow } from '../../platform/calendar/report-window.ts'
 import { InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import {
@@ -10,6 +9,7 @@ import {
   caseStatisticsScope,
   maskIdentifier,
 } from '../../policies/case-policy.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type {
   Case,
   CaseApplicantSearch,
@@ -25,9 +25,6 @@ import { type CaseListFilter, type CaseReadModel, encodeCursor, isOverdue } from
 import { checkParty } from './case-rules.ts'
 import type { CaseRow } from './case-store.ts'
 
-/** Records an audit entry for the current caller; resolves once it is durable. */
-export type AuditSink = (event: AuditEvent) => Promise<unknown>
-
 /**
  * Reads of case data: every one is decided by `policies/case-policy.ts`, audited (allowed or
  * denied) before the answer leaves, and masked to what the caller may see. A case the caller may
@@ -39,7 +36,8 @@ export class CaseQueryService {
     private readonly grants: CaseGrantLookup,
   ) {}
 
-  async get(principal: Principal, caseNumber: string, audit: AuditSink): Promise<Case> {
+  async get(ctx: RequestContext, caseNumber: string): Promise<Case> {
+    const { principal } = ctx
     const found = await this.read.caseWithTimeline(caseNumber)
     const view = found
       ? await caseReadView(
@@ -54,10 +52,14 @@ export class CaseQueryService {
       : null
     const base = { action: 'cases.read', resourceType: 'case', resourceId: caseNumber, caseNumber } as const
     if (!found || !view) {
-      await audit({ ...base, outcome: 'denied', reason: found ? 'case-not-visible' : 'case-not-found' })
-      throw new NotFoundError('case-not-found', `No case ${caseNumber} is visible to you`)
+      throw await ctx.audit.refused(
+        new NotFoundError('case-not-found', `No case ${caseNumber} is visible to you`, {
+          auditReason: found ? 'case-not-visible' : 'case-not-found',
+        }),
+        base,
+      )
     }
-    await audit({
+    await ctx.audit.record({
       ...base,
       outcome: 'allowed',
       subjectId: found.row.applicant_id_number,
@@ -67,7 +69,8 @@ export class CaseQueryService {
     return toCase(found.row, found.changes, view)
   }
 
-  async list(principal: Principal, filter: CaseListFilter, audit: AuditSink): Promise<CaseList> {
+  async list(ctx: RequestContext, filter: CaseListFilter): Promise<CaseList> {
+    const { principal } = ctx
     const decision = canListCasesOf(principal, filter.department)
     const base = {
       action: 'cases.read',
@@ -75,13 +78,15 @@ export class CaseQueryService {
       resourceId: filter.department ?? null,
     } as const
     if (!decision.allowed) {
-      await audit({ ...base, outcome: 'denied', reason: decision.reason })
-      throw new NotAllowedError(decision.reason, 'You may list only the cases of your own department')
+      throw await ctx.audit.refused(
+        new NotAllowedError(decision.reason, 'You may list only the cases of your own department'),
+        base,
+      )
     }
     const scoped = { ...filter, department: filter.department ?? scopeOf(principal) }
     const rows = await this.read.list(scoped)
     const page = rows.slice(0, filter.limit)
-    await audit({
+    await ctx.audit.record({
       ...base,
       outcome: 'allowed',
       details: { returned: page.length, caseNumbers: page.map((r) => r.case_number) },
@@ -94,7 +99,8 @@ export class CaseQueryService {
   }
 
   /** One number (一号申请): the applicant's cases the caller may see, across departments. */
-  async byApplicant(principal: Principal, search: CaseApplicantSearch, audit: AuditSink): Promise<CaseList> {
+  async byApplicant(ctx: RequestContext, search: CaseApplicantSearch): Promise<CaseList> {
+    const { principal } = ctx
     const problems: { path: string; message: string }[] = []
     const party = checkParty(
       {
@@ -116,8 +122,10 @@ export class CaseQueryService {
     } as const
     const decision = canSearchByApplicant(principal)
     if (!decision.allowed) {
-      await audit({ ...base, outcome: 'denied', reason: decision.reason })
-      throw new NotAllowedError(decision.reason, 'One-number search is for windows and consumer systems')
+      throw await ctx.audit.refused(
+        new NotAllowedError(decision.reason, 'One-number search is for windows and consumer systems'),
+        base,
+      )
     }
     const rows = await this.read.byApplicant(party.idType, party.idNumber, search.openOnly ?? true)
     const visible: CaseRow[] = []
@@ -136,7 +144,7 @@ export class CaseQueryService {
       visible.push(row)
       if (view.grantId) grantIds.add(view.grantId)
     }
-    await audit({
+    await ctx.audit.record({
       ...base,
       outcome: 'allowed',
       grantId: [...grantIds][0] ?? null,
@@ -145,7 +153,8 @@ export class CaseQueryService {
     return { items: visible.map(toSummary), nextCursor: null }
   }
 
-  async statistics(principal: Principal, window: { from?: string; to?: string }): Promise<CaseStatistics> {
+  async statistics(ctx: RequestContext, window: { from?: string; to?: string }): Promise<CaseStatistics> {
+    const { principal } = ctx
     const { from, to } = reportWindow(window)
     if (Date.parse(to) <= Date.parse(from))
       throw new InputError('invalid-period', '`to` must be after `from`')

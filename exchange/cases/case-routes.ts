@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { pageQuery } from '../../platform/http/page-query.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
@@ -61,10 +61,6 @@ export interface CaseRouteDeps {
   backfill: CaseBackfill
 }
 
-const auditFor =
-  (app: FastifyInstance, request: FastifyRequest) => (event: Parameters<typeof app.audit.recordFor>[1]) =>
-    app.audit.recordFor(request, event)
-
 export async function caseRoutes(
   app: FastifyInstance,
   { services }: { services: CaseRouteDeps },
@@ -124,8 +120,7 @@ export async function caseRoutes(
         response: { 202: ref('case-backfill-result.json'), ...problemResponses(...WRITE_ERRORS) },
       },
     },
-    async (request, reply) =>
-      reply.code(202).send(await backfill.backfill(request.principal, request.body, auditFor(app, request))),
+    async (request, reply) => reply.code(202).send(await backfill.backfill(request.ctx, request.body)),
   )
 
   app.get<{ Params: { caseNumber: string } }>(
@@ -139,7 +134,7 @@ export async function caseRoutes(
         response: { 200: ref('case.json'), ...problemResponses(...AUTHENTICATED_ERRORS, 404) },
       },
     },
-    async (request) => queries.get(request.principal, request.params.caseNumber, auditFor(app, request)),
+    async (request) => queries.get(request.ctx, request.params.caseNumber),
   )
 
   app.get<{ Querystring: CaseListFilter }>(
@@ -155,7 +150,7 @@ export async function caseRoutes(
         response: { 200: ref('case-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => queries.list(request.principal, request.query, auditFor(app, request)),
+    async (request) => queries.list(request.ctx, request.query),
   )
 
   app.post<{ Body: CaseApplicantSearch }>(
@@ -169,7 +164,7 @@ export async function caseRoutes(
         response: { 200: ref('case-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 415) },
       },
     },
-    async (request) => queries.byApplicant(request.principal, request.body, auditFor(app, request)),
+    async (request) => queries.byApplicant(request.ctx, request.body),
   )
 
   app.get<{ Querystring: { from?: string; to?: string } }>(
@@ -185,6 +180,6 @@ export async function caseRoutes(
         response: { 200: ref('case-statistics.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => queries.statistics(request.principal, request.query),
+    async (request) => queries.statistics(request.ctx, request.query),
   )
 }

@@ -139,8 +139,7 @@ export async function certificateRoutes(
         response: { 200: ref('certificate-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) =>
-      service.list(request.principal, request.query, (event) => app.audit.recordFor(request, event)),
+    async (request) => service.list(request.ctx, request.query),
   )
 
   app.get<{ Params: { id: string } }>(

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { findDepartment } from '../../directory/departments/department-store.ts'
 import {
   ConflictError,
@@ -18,6 +17,7 @@ import {
   canRegisterType,
   type Decision,
 } from '../../policies/certificate-policy.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type {
   Certificate,
   CertificateEvent,
@@ -160,11 +160,8 @@ export class CertificateService {
    * A listing shows holders, so it is audited like any read of personal data: allowed with what was
    * asked and how many came back, or denied with the reason.
    */
-  async list(
-    principal: Principal,
-    query: CertificateListRequest,
-    audit: (event: AuditEvent) => Promise<unknown>,
-  ): Promise<CertificateList> {
+  async list(ctx: RequestContext, query: CertificateListRequest): Promise<CertificateList> {
+    const { principal } = ctx
     const issuer = query.issuer ?? principal.department
     if (!issuer) {
       throw new InputError('issuer-required', 'Name the issuing department', {
@@ -182,8 +179,7 @@ export class CertificateService {
         'not-issuing-department',
         `Only ${issuer}'s issuing roles and hub oversight list its certificates`,
       )
-      await audit({ ...base, outcome: 'denied', reason: error.code, details: filters })
-      throw error
+      throw await ctx.audit.refused(error, { ...base, details: filters })
     }
     const rows = await listCertificates(this.db, {
       issuer,
@@ -195,7 +191,7 @@ export class CertificateService {
     })
     const page = rows.slice(0, query.limit)
     const last = page.at(-1)
-    await audit({ ...base, outcome: 'allowed', details: { ...filters, returned: page.length } })
+    await ctx.audit.record({ ...base, outcome: 'allowed', details: { ...filters, returned: page.length } })
     return {
       items: page.map((row) => toCertificate(row)),
       nextCursor:

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { materialsOfVersion } from '../../directory/service-items/service-item-read-model.ts'
 import { TurnBatcher } from '../../platform/db/turn-batcher.ts'
 import {
-  type AppError,
+  AppError,
   ConflictError,
   type FieldProblem,
   InputError,
@@ -11,6 +10,7 @@ import {
   NotFoundError,
 } from '../../platform/errors/app-error.ts'
 import { canFetchForCase } from '../../policies/certificate-policy.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type {
   CertificateFetchRequest,
   CertificateFetchResult,
@@ -37,9 +37,6 @@ import {
   toCertificate,
   today,
 } from './certificate-store.ts'
-
-/** Records one audit event for the caller; resolves once durable. */
-export type AuditRecorder = (event: AuditEvent) => Promise<unknown>
 
 export const FETCH_ACTION = 'certificates.fetch'
 
@@ -89,7 +86,7 @@ export class ClerkFetchService {
   async shareableMaterials(principal: Principal, caseNumber: string): Promise<CertificateShareableMaterials> {
     const facts = await findCaseFacts(this.db, caseNumber)
     // Looking at what a closed case needed is harmless; fetching for it is not.
-    const decision = canFetchForCase(principal, facts && { ...facts, status: 'accepted' })
+    const decision = canFetchForCase(principal, facts)
     if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
     const [materials, fetched] = await Promise.all([
       materialsOfVersion(this.db, facts.serviceItemCode, facts.serviceItemVersion),
@@ -126,12 +123,12 @@ export class ClerkFetchService {
   }
 
   async fetch(
-    principal: Principal,
+    ctx: RequestContext,
     caseNumber: string,
     materialCode: string,
     request: CertificateFetchRequest,
-    audit: AuditRecorder,
   ): Promise<CertificateFetchResult> {
+    const { principal } = ctx
     // The purpose of a window clerk's fetch is always the case being handled; the trail (and the
     // citizen's page) says so instead of leaving "why" empty.
     const base = {
@@ -147,6 +144,7 @@ export class ClerkFetchService {
       const facts = found?.facts
       const decision = canFetchForCase(principal, facts)
       if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
+      if (facts.status === 'completed') throw refusal('case-closed')
       const holder = this.holderOf(facts, request)
       subjectId = holder.idNumber
       const material = found.material
@@ -177,7 +175,7 @@ export class ClerkFetchService {
           department: facts.department,
         })
       }
-      await audit({
+      await ctx.audit.record({
         ...base,
         resourceId: result.certificate?.id ?? null,
         subjectId,
@@ -188,10 +186,7 @@ export class ClerkFetchService {
       })
       return result
     } catch (error) {
-      const { code, auditReason } = error as Partial<AppError>
-      if (typeof code === 'string')
-        await audit({ ...base, subjectId, outcome: 'denied', reason: auditReason ?? code })
-      throw error
+      throw error instanceof AppError ? await ctx.audit.refused(error, { ...base, subjectId }) : error
     }
   }
 

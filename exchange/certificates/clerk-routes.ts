@@ -64,12 +64,6 @@ export async function clerkRoutes(
       },
     },
     async (request) =>
-      clerk.fetch(
-        request.principal,
-        request.params.caseNumber,
-        request.params.materialCode,
-        request.body ?? {},
-        (event) => app.audit.recordFor(request, event),
-      ),
+      clerk.fetch(request.ctx, request.params.caseNumber, request.params.materialCode, request.body ?? {}),
   )
 }

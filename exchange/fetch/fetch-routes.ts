@@ -23,27 +23,7 @@ export async function fetchRoutes(app: FastifyInstance, opts: { service: FetchSe
         },
       },
     },
-    async (request, reply) => {
-      // A caller that hangs up stops the calls to the department system made on its behalf. The
-      // controller is made only when a live call asks for its signal (hub-held reads need none).
-      let abort: AbortController | undefined
-      let hungUp = false
-      reply.raw.once('close', () => {
-        if (reply.raw.writableFinished) return
-        hungUp = true
-        abort?.abort()
-      })
-      return opts.service.fetch(request.principal, request.body, {
-        audit: (event) => app.audit.recordFor(request, event),
-        requestId: request.id,
-        get signal() {
-          if (!abort) {
-            abort = new AbortController()
-            if (hungUp) abort.abort()
-          }
-          return abort.signal
-        },
-      })
-    },
+    // The context's signal stops the calls to the department system when the caller hangs up.
+    async (request) => opts.service.fetch(request.ctx, request.body),
   )
 }

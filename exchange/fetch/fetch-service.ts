@@ -1,24 +1,22 @@
 import type { Knex } from 'knex'
 import type { CanonicalRecord } from '../../adapters/adapter-contract.ts'
 import type { AdapterRegistry } from '../../adapters/adapter-registry.ts'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
-import { maskRecord } from '../../directory/grants/grant-masking.ts'
 import { AppError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import { maskResidentId } from '../../platform/identifiers/index.ts'
+import { asSubject, can, type GrantFacts, grantFor, permittedItems } from '../../policies/ability.ts'
 import {
-  type Authorization,
-  asSubject,
-  can,
-  type GrantFacts,
-  grantFor,
-  permittedItems,
-} from '../../policies/ability.ts'
-import type { AbilityService } from '../../policies/ability-service.ts'
-import type { FetchRequest, FetchResult, FetchSubject, Principal } from '../../schemas/generated/types.ts'
+  fetchCoverage,
+  lapsedReason,
+  requiresOpenCase,
+  rowDenialReason,
+} from '../../policies/fetch-policy.ts'
+import { maskRecord } from '../../policies/grant-masking.ts'
+import type { AuditEvent, RequestContext } from '../../policies/request-context.ts'
+import type { FetchRequest, FetchResult, FetchSubject } from '../../schemas/generated/types.ts'
 import { disputedRecords } from '../objections/objection-read-model.ts'
 import { checkedSubjects } from './fetch-input.ts'
 import { bySubject, canonicalFilter, checkFilterGranted } from './fetch-query.ts'
-import { applicantsOfOpenCase, missingGrantReason } from './fetch-source-read-model.ts'
+import { applicantsOfOpenCase, latestGrantOf } from './fetch-source-read-model.ts'
 import type { GrantLimiter } from './grant-limiter.ts'
 import { toItemValues } from './record-item-map.ts'
 import { RecordReader } from './record-reader.ts'
@@ -35,7 +33,6 @@ import { type KindFields, type RecordSource, resolveSource } from './record-sour
 export interface FetchServiceDeps {
   db: Knex
   adapters: AdapterRegistry
-  abilities: Pick<AbilityService, 'forPrincipal'>
   limiter: GrantLimiter
   fieldsOf: KindFields
   maxSubjects: number
@@ -45,22 +42,7 @@ export interface FetchServiceDeps {
   cursors: CursorSeal
 }
 
-export interface FetchContext {
-  /** Records one audit entry for this request; resolves once it is durable. */
-  audit: (event: AuditEvent) => Promise<unknown>
-  requestId: string
-  signal?: AbortSignal
-}
-
 type Result = FetchResult['results'][number]
-
-/** The usable grants behind the caller's fetch rules on one resource. */
-function grantsOn(authz: Authorization, resourceId: string): GrantFacts[] {
-  return authz
-    .forResource(resourceId)
-    .rulesFor('fetch', 'Record')
-    .flatMap((rule) => authz.grantOf(rule.origin) ?? [])
-}
 
 export class FetchService {
   private readonly reader: RecordReader
@@ -69,13 +51,11 @@ export class FetchService {
     this.reader = new RecordReader(deps.db)
   }
 
-  async fetch(principal: Principal, body: FetchRequest, caller: FetchContext): Promise<FetchResult> {
+  async fetch(ctx: RequestContext, body: FetchRequest): Promise<FetchResult> {
+    const { principal } = ctx
     // The purpose in the caller's own words (「商品房抵押贷款审核」) is kept beside its code on every record.
-    const ctx: FetchContext = {
-      ...caller,
-      audit: (event) =>
-        caller.audit({ ...event, details: { purposeText: body.purpose.text, ...event.details } }),
-    }
+    const audit = (event: AuditEvent) =>
+      ctx.audit.record({ ...event, details: { purposeText: body.purpose.text, ...event.details } })
     const base = {
       action: 'exchange.fetch',
       resourceType: 'resource',
@@ -88,7 +68,7 @@ export class FetchService {
       const entries = subjects.length > 0 ? subjects.map((s) => s.id) : [null]
       await Promise.all(
         entries.map((subjectId) =>
-          ctx.audit({ ...base, subjectId, grantId: grantId ?? null, outcome: 'denied', reason: error.code }),
+          audit({ ...base, subjectId, grantId: grantId ?? null, outcome: 'denied', reason: error.code }),
         ),
       )
       return error
@@ -101,49 +81,26 @@ export class FetchService {
       throw error instanceof AppError ? await refuse(error) : error
     }
 
-    const [resource, authz] = await Promise.all([
-      this.reader.resource(body.resourceCode),
-      this.deps.abilities.forPrincipal(principal),
-    ])
+    const [resource, authz] = await Promise.all([this.reader.resource(body.resourceCode), ctx.ability()])
     if (!resource)
       throw await refuse(
         new NotFoundError('resource-not-found', `No published resource ${body.resourceCode}.`),
       )
 
-    const grants = grantsOn(authz, resource.id)
-    if (grants.length === 0) {
+    const coverage = fetchCoverage(authz, resource, body.purpose.code)
+    if (!coverage.allowed) {
       const { reason, grantId } =
-        principal.department === null
-          ? { reason: 'no-grant', grantId: null }
-          : await missingGrantReason(this.deps.db, principal.department, resource.id)
+        coverage.reason === 'no-grant' && principal.department !== null
+          ? lapsedReason(await latestGrantOf(this.deps.db, principal.department, resource.id))
+          : coverage
       throw await refuse(
-        new NotAllowedError(reason, `Your department holds no usable grant on ${resource.code} (${reason}).`),
+        new NotAllowedError(reason, denialDetail(reason, resource, body.purpose.code)),
         subjects,
         grantId ?? undefined,
       )
     }
-    const fitting = grants.filter(
-      (g) =>
-        g.purposeCode === body.purpose.code &&
-        g.versionFrom <= resource.version &&
-        (g.versionTo === null || resource.version <= g.versionTo),
-    )
-    if (fitting.length === 0) {
-      const samePurpose = grants.find((g) => g.purposeCode === body.purpose.code)
-      const purposeFits = samePurpose !== undefined
-      const code = purposeFits ? 'version-not-granted' : 'purpose-not-granted'
-      throw await refuse(
-        new NotAllowedError(
-          code,
-          purposeFits
-            ? `Your grants on ${resource.code} do not cover its current version ${resource.version}.`
-            : `Your grants on ${resource.code} were given for another purpose than "${body.purpose.code}".`,
-        ),
-        subjects,
-        (samePurpose ?? grants[0]!).id,
-      )
-    }
-    const needsCase = fitting.every((g) => g.rowConditions.applicantOfOpenCase === true)
+    const fitting = coverage.grants
+    const needsCase = requiresOpenCase(fitting)
     if (needsCase && !body.caseNumber)
       throw await refuse(
         new InputError(
@@ -206,7 +163,7 @@ export class FetchService {
       return { subject, grant: grantFor(authz, record, items[0]), items }
     })
     const allowed = decided.filter((d): d is typeof d & { grant: GrantFacts } => d.grant !== null)
-    const rowReason = needsCase ? 'not-applicant-of-open-case' : 'row-condition-not-met'
+    const rowReason = rowDenialReason(fitting)
     if (!body.query && allowed.length === 0)
       throw await refuse(
         new NotAllowedError(
@@ -254,7 +211,7 @@ export class FetchService {
         if (!body.query)
           results.push({ subject: d.subject, outcome: 'denied', reason: rowReason, records: [] })
         audits.push(
-          ctx.audit({
+          audit({
             ...base,
             subjectId: d.subject.id,
             grantId: grantOfCall,
@@ -281,7 +238,7 @@ export class FetchService {
           : d.subject
       results.push({ subject, outcome: 'allowed', records: out })
       audits.push(
-        ctx.audit({
+        audit({
           ...base,
           subjectId: d.subject.id,
           items: d.items.filter((i) => returned.includes(i)),
@@ -301,7 +258,7 @@ export class FetchService {
     // A query that found nothing (for this caller) is still an access on the trail.
     if (audits.length === 0 || (body.query && allowed.length === 0))
       audits.push(
-        ctx.audit({
+        audit({
           ...base,
           subjectId: null,
           grantId: grantOfCall,
@@ -356,4 +313,17 @@ export class FetchService {
       throw error
     }
   }
+}
+
+/** What the caller reads about a refusal before any record is read (the code says it for machines). */
+function denialDetail(
+  reason: string,
+  resource: { code: string; version: number },
+  purposeCode: string,
+): string {
+  if (reason === 'version-not-granted')
+    return `Your grants on ${resource.code} do not cover its current version ${resource.version}.`
+  if (reason === 'purpose-not-granted')
+    return `Your grants on ${resource.code} were given for another purpose than "${purposeCode}".`
+  return `Your department holds no usable grant on ${resource.code} (${reason}).`
 }

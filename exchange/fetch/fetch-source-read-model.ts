@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import { runPrepared } from '../../platform/db/prepared-statement.ts'
+import type { LapsedGrant } from '../../policies/fetch-policy.ts'
 import type { ItemFields } from './record-item-map.ts'
 
 /**
@@ -81,27 +82,19 @@ export async function publishedResource(db: Db, code: string): Promise<Published
   }
 }
 
-/**
- * Why `department` holds no usable grant on a resource, for the audit trail: the status of its most
- * recent grant there ('grant-revoked', 'grant-expired') or 'no-grant', and that grant when there is one.
- */
-export async function missingGrantReason(
+/** The department's latest grant on the resource (to explain why it holds no usable one). */
+export async function latestGrantOf(
   db: Db,
   department: string,
   resourceId: string,
-): Promise<{ reason: string; grantId: string | null }> {
+): Promise<LapsedGrant | undefined> {
   const last = (await db('grants')
     .where({ consumer_department: department, resource_id: resourceId })
     .orderBy('created_at', 'desc')
     .first('id', 'status', 'valid_until')) as
     | { id: string | number; status: string; valid_until: Date }
     | undefined
-  if (!last) return { reason: 'no-grant', grantId: null }
-  const grantId = String(last.id)
-  if (last.status === 'revoked') return { reason: 'grant-revoked', grantId }
-  if (last.status === 'expired' || last.valid_until.getTime() <= Date.now())
-    return { reason: 'grant-expired', grantId }
-  return { reason: 'no-grant', grantId }
+  return last && { id: String(last.id), status: last.status, validUntil: last.valid_until }
 }
 
 /** Which of `subjectIds` are the applicant of `caseNumber`, handled by `department` and not completed. */

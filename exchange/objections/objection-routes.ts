@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { type IdParams, idParams } from '../../platform/http/id-params.ts'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { pageQuery } from '../../platform/http/page-query.ts'
@@ -11,7 +11,7 @@ import type {
   ObjectionResponse,
   ObjectionRuling,
 } from '../../schemas/generated/types.ts'
-import type { ObjectionCaller, ObjectionListQuery, ObjectionService } from './objection-service.ts'
+import type { ObjectionListQuery, ObjectionService } from './objection-service.ts'
 
 /** Data objections (tag `quality`): thin routes; the rules live in ObjectionService. */
 
@@ -56,10 +56,6 @@ export async function objectionRoutes(
   opts: { service: ObjectionService },
 ): Promise<void> {
   const { service } = opts
-  const callerOf = (request: FastifyRequest): ObjectionCaller => ({
-    principal: request.principal,
-    audit: (event) => app.audit.recordFor(request, event),
-  })
   const step = (operationId: string, summary: string, body: string) => ({
     config: { roles: GOVERNMENT_ROLES },
     schema: {
@@ -89,7 +85,7 @@ export async function objectionRoutes(
     },
     async (request, reply) => {
       const { objection, replayed } = await service.raise(
-        callerOf(request),
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
       )
@@ -110,7 +106,7 @@ export async function objectionRoutes(
         response: { 200: ref('objection-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => service.list(callerOf(request), request.query),
+    async (request) => service.list(request.ctx, request.query),
   )
 
   app.get<{ Querystring: { from?: string; to?: string } }>(
@@ -125,7 +121,7 @@ export async function objectionRoutes(
         response: { 200: ref('objection-quality.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => service.quality(callerOf(request), request.query),
+    async (request) => service.quality(request.ctx, request.query),
   )
 
   app.get<{ Params: IdParams }>(
@@ -140,7 +136,7 @@ export async function objectionRoutes(
         response: { 200: ref('objection.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404) },
       },
     },
-    async (request) => service.get(callerOf(request), request.params.id),
+    async (request) => service.get(request.ctx, request.params.id),
   )
 
   app.get<{ Params: IdParams }>(
@@ -158,7 +154,7 @@ export async function objectionRoutes(
         },
       },
     },
-    async (request) => service.timeline(callerOf(request), request.params.id),
+    async (request) => service.timeline(request.ctx, request.params.id),
   )
 
   app.get<{ Params: IdParams & { attachmentId: string } }>(
@@ -185,7 +181,7 @@ export async function objectionRoutes(
       },
     },
     async (request, reply) => {
-      const file = await service.attachment(callerOf(request), request.params.id, request.params.attachmentId)
+      const file = await service.attachment(request.ctx, request.params.id, request.params.attachmentId)
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
@@ -201,7 +197,7 @@ export async function objectionRoutes(
       'The provider’s steward confirms and corrects, or rejects with a reason (校核)',
       'objection-answer.json',
     ),
-    async (request) => service.answer(callerOf(request), request.params.id, request.body),
+    async (request) => service.answer(request.ctx, request.params.id, request.body),
   )
 
   app.post<{ Params: IdParams; Body: ObjectionResponse }>(
@@ -211,7 +207,7 @@ export async function objectionRoutes(
       'The objector accepts the answer or escalates it to the big-data office',
       'objection-response.json',
     ),
-    async (request) => service.respond(callerOf(request), request.params.id, request.body),
+    async (request) => service.respond(request.ctx, request.params.id, request.body),
   )
 
   app.post<{ Params: IdParams; Body: ObjectionRuling }>(
@@ -221,6 +217,6 @@ export async function objectionRoutes(
       'The reviewer upholds or dismisses an escalated objection',
       'objection-ruling.json',
     ),
-    async (request) => service.rule(callerOf(request), request.params.id, request.body),
+    async (request) => service.rule(request.ctx, request.params.id, request.body),
   )
 }

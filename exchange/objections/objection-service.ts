@@ -1,5 +1,4 @@
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import type { WorkingDayCalendar } from '../../platform/calendar/working-days.ts'
 import {
   AppError,
@@ -17,8 +16,10 @@ import {
   canRule,
   canSeeSourceRecordKey,
   type Decision,
+  OBJECTION_HIDDEN,
   qualityScope,
 } from '../../policies/objection-policy.ts'
+import type { RefusalEvent, RequestContext } from '../../policies/request-context.ts'
 import { hasAnyRole } from '../../policies/roles.ts'
 import type {
   Objection,
@@ -71,12 +72,6 @@ import { toObjection } from './objection-view.ts'
  * refusal is audited as denied before it is thrown.
  */
 
-export interface ObjectionCaller {
-  principal: Principal
-  /** Resolves once the audit record is durable. */
-  audit: (event: AuditEvent) => Promise<unknown>
-}
-
 export interface ObjectionServiceOptions {
   db: Knex
   calendar: WorkingDayCalendar
@@ -107,7 +102,7 @@ export class ObjectionService {
   }
 
   async raise(
-    caller: ObjectionCaller,
+    caller: RequestContext,
     input: ObjectionCreate,
     idempotencyKey?: string,
   ): Promise<{ objection: Objection; replayed: boolean }> {
@@ -143,7 +138,7 @@ export class ObjectionService {
       )
     })
     if (!replayed)
-      await caller.audit({
+      await caller.audit.record({
         ...base,
         resourceId: value.id,
         caseNumber: value.target.caseNumber ?? null,
@@ -154,7 +149,7 @@ export class ObjectionService {
   }
 
   /** The provider's steward confirms and corrects, or rejects with a reason. */
-  async answer(caller: ObjectionCaller, id: string, input: ObjectionAnswer): Promise<Objection> {
+  async answer(caller: RequestContext, id: string, input: ObjectionAnswer): Promise<Objection> {
     const base = { action: 'objection.answer', resourceType: 'objection', resourceId: id }
     return this.refusalsAudited(caller, base, async () => {
       const action: ObjectionAction = input.outcome
@@ -205,7 +200,7 @@ export class ObjectionService {
         })
         return updated
       })
-      await caller.audit({
+      await caller.audit.record({
         ...base,
         outcome: 'allowed',
         reason: action,
@@ -216,7 +211,7 @@ export class ObjectionService {
   }
 
   /** The objector's department accepts the answer or escalates it to the reviewers. */
-  async respond(caller: ObjectionCaller, id: string, input: ObjectionResponse): Promise<Objection> {
+  async respond(caller: RequestContext, id: string, input: ObjectionResponse): Promise<Objection> {
     const base = { action: 'objection.respond', resourceType: 'objection', resourceId: id }
     return this.refusalsAudited(caller, base, async () => {
       const action: ObjectionAction = input.outcome
@@ -241,13 +236,18 @@ export class ObjectionService {
         })
         return updated
       })
-      await caller.audit({ ...base, outcome: 'allowed', reason: action, details: { status: row.status } })
+      await caller.audit.record({
+        ...base,
+        outcome: 'allowed',
+        reason: action,
+        details: { status: row.status },
+      })
       return this.toObjection(this.db, row)
     })
   }
 
   /** The reviewer upholds an escalation (the provider must correct, with a new deadline) or dismisses it. */
-  async rule(caller: ObjectionCaller, id: string, input: ObjectionRuling): Promise<Objection> {
+  async rule(caller: RequestContext, id: string, input: ObjectionRuling): Promise<Objection> {
     const base = { action: 'objection.rule', resourceType: 'objection', resourceId: id }
     return this.refusalsAudited(caller, base, async () => {
       const action: ObjectionAction = input.outcome
@@ -271,7 +271,12 @@ export class ObjectionService {
         })
         return updated
       })
-      await caller.audit({ ...base, outcome: 'allowed', reason: action, details: { status: row.status } })
+      await caller.audit.record({
+        ...base,
+        outcome: 'allowed',
+        reason: action,
+        details: { status: row.status },
+      })
       return this.toObjection(this.db, row)
     })
   }
@@ -301,7 +306,7 @@ export class ObjectionService {
   }
 
   /** One objection; a record objection shows the provider's steward its own record key (audited). */
-  async get(caller: ObjectionCaller, id: string): Promise<Objection> {
+  async get(caller: RequestContext, id: string): Promise<Objection> {
     const row = await this.visible(caller, id)
     const objection = await this.toObjection(this.db, row)
     const sourceKey =
@@ -313,7 +318,7 @@ export class ObjectionService {
         : null
     if (sourceKey) {
       // Durable on the trail before the key leaves.
-      await caller.audit({
+      await caller.audit.record({
         action: 'objection.source-key.read',
         resourceType: 'objection',
         resourceId: row.id,
@@ -325,14 +330,14 @@ export class ObjectionService {
     return objection
   }
 
-  async timeline(caller: ObjectionCaller, id: string): Promise<ObjectionTimeline> {
+  async timeline(caller: RequestContext, id: string): Promise<ObjectionTimeline> {
     const row = await this.visible(caller, id)
     const entries = await changesOf(this.db, row.id)
     return { objectionId: row.id, entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) }
   }
 
   async attachment(
-    caller: ObjectionCaller,
+    caller: RequestContext,
     id: string,
     attachmentId: string,
   ): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
@@ -342,7 +347,7 @@ export class ObjectionService {
       : undefined
     if (!found)
       throw new NotFoundError('attachment-not-found', `Objection ${id} has no attachment ${attachmentId}`)
-    await caller.audit({
+    await caller.audit.record({
       action: 'objection.attachment.read',
       resourceType: 'objection',
       resourceId: row.id,
@@ -352,7 +357,7 @@ export class ObjectionService {
     return { fileName: found.file_name, mediaType: found.media_type, content: found.content }
   }
 
-  async list(caller: ObjectionCaller, query: ObjectionListQuery): Promise<ObjectionList> {
+  async list(caller: RequestContext, query: ObjectionListQuery): Promise<ObjectionList> {
     const { principal } = caller
     const oversight = hasAnyRole(principal, ['reviewer', 'admin', 'auditor'])
     const rows = await listObjections(this.db, {
@@ -378,10 +383,10 @@ export class ObjectionService {
     }
   }
 
-  async quality(caller: ObjectionCaller, window: { from?: string; to?: string }): Promise<ObjectionQuality> {
+  async quality(caller: RequestContext, window: { from?: string; to?: string }): Promise<ObjectionQuality> {
     const scope = qualityScope(caller.principal)
     if (!scope.allowed) {
-      await caller.audit({
+      await caller.audit.record({
         action: 'objection.quality',
         resourceType: 'objection',
         outcome: 'denied',
@@ -410,7 +415,7 @@ export class ObjectionService {
     )
   }
 
-  private async visible(caller: ObjectionCaller, id: string): Promise<ObjectionRow> {
+  private async visible(caller: RequestContext, id: string): Promise<ObjectionRow> {
     const row = /^[0-9]{1,18}$/.test(id) ? await findObjection(this.db, id) : undefined
     if (!row || !canRead(caller.principal, facts(row))) throw notFound(id)
     return row
@@ -432,25 +437,25 @@ export class ObjectionService {
     if (!row) throw notFound(id)
     const decision = policy(principal, facts(row))
     if (!decision.allowed)
-      throw decision.status === 404 ? notFound(id) : refusal(decision, 'Not allowed on this objection')
+      throw decision.reason === OBJECTION_HIDDEN
+        ? notFound(id)
+        : refusal(decision, 'Not allowed on this objection')
     return row
   }
 
   /** Runs `work`; an AppError it throws is first recorded on the trail as a denied attempt. */
   private async refusalsAudited<T>(
-    caller: ObjectionCaller,
-    base: Omit<AuditEvent, 'outcome'>,
+    caller: RequestContext,
+    base: RefusalEvent,
     work: () => Promise<T>,
   ): Promise<T> {
     try {
       return await work()
     } catch (error) {
       if (error instanceof AppError)
-        await caller.audit({
+        throw await caller.audit.refused(error, {
           ...base,
           items: [],
-          outcome: 'denied',
-          reason: error.code,
           details: error.errors ? { fields: error.errors.map((e) => e.path) } : null,
         })
       throw error

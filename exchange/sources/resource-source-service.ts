@@ -9,7 +9,12 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '../../platform/errors/app-error.ts'
-import { canReadSource, canSetSource, type SourceDecision } from '../../policies/resource-source-policy.ts'
+import {
+  canReadSource,
+  canSetSource,
+  SOURCE_HIDDEN,
+  type SourceDecision,
+} from '../../policies/resource-source-policy.ts'
 import type { Principal, ResourceSource, ResourceSourcePut } from '../../schemas/generated/types.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import { RESOURCE_CACHE_TTL_MS } from '../fetch/record-reader.ts'
@@ -189,7 +194,7 @@ export class ResourceSourceService {
 
 function enforce(decision: SourceDecision, code: string, action: 'read' | 'change'): void {
   if (decision.allowed) return
-  if (decision.status === 404) throw notFound(code)
+  if (decision.reason === SOURCE_HIDDEN) throw notFound(code)
   throw new NotAllowedError(decision.reason, `Not allowed to ${action} how resource ${code} is served.`)
 }
 

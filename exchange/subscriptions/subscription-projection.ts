@@ -1,5 +1,5 @@
-import { maskRecord } from '../../directory/grants/grant-masking.ts'
 import type { GrantFacts } from '../../policies/ability.ts'
+import { maskRecord } from '../../policies/grant-masking.ts'
 import { type ItemFields, toItemValues } from '../fetch/record-item-map.ts'
 
 /**

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { seedDemoData } from '../../demo/demo-seed.ts'
-import { maskRecord } from '../../directory/grants/grant-masking.ts'
 import {
   accessDraft,
   PRINCIPALS,
@@ -12,6 +11,7 @@ import {
 } from '../../directory/requests/access-test-support.ts'
 import type { ReceivedEvent } from '../../platform/events/event-types.ts'
 import { asSubject, can, grantFor, permittedItems } from '../../policies/ability.ts'
+import { maskRecord } from '../../policies/grant-masking.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import { useTestApp } from '../support/test-app.ts'
 

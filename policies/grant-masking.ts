@@ -1,5 +1,7 @@
-import { maskMobile, maskName, maskResidentId } from '../../platform/identifiers/index.ts'
-import type { MaskKind } from '../../policies/ability.ts'
+import { maskMobile, maskName, maskResidentId } from '../platform/identifiers/index.ts'
+
+/** How a grant masks one item. */
+export type MaskKind = 'resident-id' | 'phone' | 'name'
 
 /**
  * Applies a grant's masking to one record before it leaves the hub: resident ID keeps the first 6
