@@ -32,20 +32,20 @@ beforeAll(async () => {
     clock = Date.parse(iso)
     for (let i = 0; i < n; i++) void writer.record(entry)
   }
-  // Monday 2026-10-05, 10:00–13:00 in Shanghai: two accesses an hour, then a burst of ten.
-  at('2026-10-05T02:10:00Z', 2, fetchBy('spiky'))
-  at('2026-10-05T03:10:00Z', 2, fetchBy('spiky'))
-  at('2026-10-05T04:10:00Z', 2, fetchBy('spiky'))
-  at('2026-10-05T05:10:00Z', 10, fetchBy('spiky'))
+  // Monday 2026-10-12 (a working week: 10-05 to 10-07 are National Day holidays by the official calendar), 10:00–13:00 in Shanghai: two accesses an hour, then a burst of ten.
+  at('2026-10-12T02:10:00Z', 2, fetchBy('spiky'))
+  at('2026-10-12T03:10:00Z', 2, fetchBy('spiky'))
+  at('2026-10-12T04:10:00Z', 2, fetchBy('spiky'))
+  at('2026-10-12T05:10:00Z', 10, fetchBy('spiky'))
   // Tuesday 23:00 in Shanghai.
-  at('2026-10-06T15:10:00Z', 6, fetchBy('night-owl'))
-  at('2026-10-07T02:00:00Z', 2, fetchBy('no-case', { caseNumber: null }))
-  at('2026-10-07T02:00:00Z', 1, fetchBy('late', { outcome: 'denied', reason: 'grant-expired' }))
-  at('2026-10-07T02:00:00Z', 1, fetchBy('late', { outcome: 'denied', reason: 'grant-revoked' }))
-  at('2026-10-08T02:00:00Z', 5, fetchBy('denier', { outcome: 'denied', reason: 'not-granted' }))
+  at('2026-10-13T15:10:00Z', 6, fetchBy('night-owl'))
+  at('2026-10-14T02:00:00Z', 2, fetchBy('no-case', { caseNumber: null }))
+  at('2026-10-14T02:00:00Z', 1, fetchBy('late', { outcome: 'denied', reason: 'grant-expired' }))
+  at('2026-10-14T02:00:00Z', 1, fetchBy('late', { outcome: 'denied', reason: 'grant-revoked' }))
+  at('2026-10-15T02:00:00Z', 5, fetchBy('denier', { outcome: 'denied', reason: 'not-granted' }))
   // Accesses to the citizen's data: three allowed by one officer, one refused.
   at(
-    '2026-10-09T02:00:00Z',
+    '2026-10-16T02:00:00Z',
     3,
     fetchBy('clerk-9', {
       subjectId: CITIZEN,
@@ -54,7 +54,7 @@ beforeAll(async () => {
       details: { purposeText: '养老金资格认证' },
     }),
   )
-  at('2026-10-09T03:00:00Z', 1, fetchBy('clerk-9', { subjectId: CITIZEN, outcome: 'denied', reason: 'x' }))
+  at('2026-10-16T03:00:00Z', 1, fetchBy('clerk-9', { subjectId: CITIZEN, outcome: 'denied', reason: 'x' }))
   await writer.close()
 })
 
@@ -71,8 +71,8 @@ describe('anomaly reports', () => {
       principal: 'spiky',
       count: 10,
       baseline: 2,
-      windowStart: '2026-10-05T05:00:00.000Z',
-      windowEnd: '2026-10-05T06:00:00.000Z',
+      windowStart: '2026-10-12T05:00:00.000Z',
+      windowEnd: '2026-10-12T06:00:00.000Z',
     })
     expect(finding.recordIds).toHaveLength(10)
     const drill = await get(finding.drillDown, ['auditor'])
@@ -87,7 +87,7 @@ describe('anomaly reports', () => {
   it('finds bulk access outside working hours (Shanghai time), above the threshold', async () => {
     const res = await get(`/v1/audit/anomalies?kind=off-hours-bulk&threshold=5&${RANGE}`, ['auditor'])
     expect(res.json().items).toEqual([
-      expect.objectContaining({ principal: 'night-owl', count: 6, windowStart: '2026-10-06T15:00:00.000Z' }),
+      expect.objectContaining({ principal: 'night-owl', count: 6, windowStart: '2026-10-13T15:00:00.000Z' }),
     ])
     const higher = await get(`/v1/audit/anomalies?kind=off-hours-bulk&threshold=6&${RANGE}`, ['auditor'])
     expect(higher.json().items).toEqual([])
@@ -114,11 +114,11 @@ describe('anomaly reports', () => {
     ])
     const byDay = await get(`/v1/audit/aggregates?groupBy=day&${RANGE}`, ['auditor'])
     expect(byDay.json().items.map((i: { key: string }) => i.key)).toEqual([
-      '2026-10-05',
-      '2026-10-06',
-      '2026-10-07',
-      '2026-10-08',
-      '2026-10-09',
+      '2026-10-12',
+      '2026-10-13',
+      '2026-10-14',
+      '2026-10-15',
+      '2026-10-16',
     ])
   })
 
@@ -136,11 +136,11 @@ describe('anomaly reports', () => {
       'auditor',
     ])
     expect(perDay.json().items.map((i: { key: string; subKey: string; total: number }) => i)).toEqual([
-      { key: 'lf-hrss', subKey: '2026-10-05', total: 16, allowed: 16, denied: 0 },
-      { key: 'lf-hrss', subKey: '2026-10-06', total: 6, allowed: 6, denied: 0 },
-      { key: 'lf-hrss', subKey: '2026-10-07', total: 4, allowed: 2, denied: 2 },
-      { key: 'lf-hrss', subKey: '2026-10-08', total: 5, allowed: 0, denied: 5 },
-      { key: 'lf-hrss', subKey: '2026-10-09', total: 4, allowed: 3, denied: 1 },
+      { key: 'lf-hrss', subKey: '2026-10-12', total: 16, allowed: 16, denied: 0 },
+      { key: 'lf-hrss', subKey: '2026-10-13', total: 6, allowed: 6, denied: 0 },
+      { key: 'lf-hrss', subKey: '2026-10-14', total: 4, allowed: 2, denied: 2 },
+      { key: 'lf-hrss', subKey: '2026-10-15', total: 5, allowed: 0, denied: 5 },
+      { key: 'lf-hrss', subKey: '2026-10-16', total: 4, allowed: 3, denied: 1 },
     ])
     const heat = await get(`/v1/audit/aggregates?groupBy=weekday-hour&accessesOnly=true&${RANGE}`, [
       'auditor',
@@ -205,7 +205,7 @@ describe("a citizen's own accesses", () => {
     expect(first.statusCode).toBe(200)
     expect(first.json().items).toHaveLength(2)
     expect(first.json().items[0]).toEqual({
-      occurredAt: '2026-10-09T02:00:00.000Z',
+      occurredAt: '2026-10-16T02:00:00.000Z',
       department: 'lf-hrss',
       action: 'exchange.fetch',
       resourceType: 'resource',

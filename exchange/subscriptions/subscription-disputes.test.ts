@@ -17,8 +17,7 @@ import {
 // id — in the consumer's front-end table, on its Kafka topic and in file snapshots — and the next
 // delivery after the objection is resolved carries no mark. lf-hrss provides, lf-approval subscribes;
 // JF-0000000 and JF-0000001 lie in granted districts, JF-0000000 is disputed.
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const hub = useTestApp()
+const hub = useTestApp({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const frontEnd = useFrontEndDatabase()
 let tokens: Record<Who, string>
 let code: string

@@ -16,8 +16,7 @@ import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 // who, why and the outcome, verifies the chain and its checkpoints, drills into the repeated-denials
 // finding, reads the charts' numbers and exports CSV; the citizen signs in and sees that access —
 // department, purpose, case — and nothing of the other applicant.
-process.env.CERT_KEY_ENCRYPTION_KEY = TEST_KEK
-const ui = useConsole({ simulators: true })
+const ui = useConsole({ simulators: true, env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const HER_ID = DEMO_PRINCIPALS.citizen!.idNumber!
 const HER_CASE = 'LF-ZH-2026-000101'
 const HIS_CASE = 'LF-ZH-2026-000103'

@@ -11,8 +11,7 @@ import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 // the print view carries the usage statement; the running counts go up; a revoked certificate and an
 // unknown case are explained in Chinese with what to do next.
 // Issuers' signing keys are sealed with a key-encryption key: a fixed test one.
-process.env.CERT_KEY_ENCRYPTION_KEY ??= TEST_KEK
-const ui = useConsole()
+const ui = useConsole({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const FUND_CASE = DEMO_OPEN_CASES.find((c) => c.caseNumber === 'LF-ZH-2026-000105')!
 const PROPERTY_CASE = DEMO_OPEN_CASES.find((c) => c.caseNumber === 'LF-ZH-2026-000104')!
 

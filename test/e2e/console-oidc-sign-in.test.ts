@@ -156,6 +156,8 @@ describe('console sign-in through Keycloak (OIDC, authorization code + PKCE)', (
       department: null,
       roles: ['citizen'],
       district: null,
+      // Her verified resident ID (the realm's `idNumber` claim) is kept server-side; she sees it masked.
+      idNumber: '141002********8245',
     })
   })
 
