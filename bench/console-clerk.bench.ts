@@ -39,8 +39,6 @@ const percentile = (sorted: number[], p: number) =>
 const bench: BenchModule = {
   name: 'console-clerk',
   async run(report) {
-    // The issuers' signing keys are sealed with a key-encryption key: a fresh one for this database.
-    process.env.CERT_KEY_ENCRYPTION_KEY ??= randomBytes(32).toString('hex')
     const dist = path.join(os.tmpdir(), `hub-console-clerk-bench-${process.pid}`)
     await run(
       'npx',
@@ -56,7 +54,12 @@ const bench: BenchModule = {
       await migrateLatest(db)
       await seedDemoCatalog(db)
       await ensureDemoCaseCertificates(db)
-      const { app } = await buildBenchHub(DB_NAME, { AUTH_DEV_SIGN_IN: 'true', CONSOLE_DIST_DIR: dist })
+      const { app } = await buildBenchHub(DB_NAME, {
+        AUTH_DEV_SIGN_IN: 'true',
+        CONSOLE_DIST_DIR: dist,
+        // The issuers' signing keys are sealed with a key-encryption key: a fresh one for this database.
+        CERT_KEY_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      })
       await seedDemoOpenCases(db, app.config.calendar)
       const origin = await app.listen({ host: '127.0.0.1', port: 0 })
       try {
