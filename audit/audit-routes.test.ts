@@ -103,6 +103,34 @@ describe('audit routes', () => {
     ])
     expect(wide.json().code).toBe('range-too-wide')
     expect((await get('/v1/audit/verify?fromId=5&toId=2', ['auditor'])).statusCode).toBe(400)
+    expect(inverted.json().errors).toEqual([{ path: '/querystring/from', message: 'must not be after `to`' }])
+    expect(unbounded.json().errors).toEqual([{ path: '/querystring/from', message: expect.any(String) }])
+  })
+
+  it('names the body field, not a querystring one, when the filters came in a POST body', async () => {
+    const inverted = { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }
+    const paths = async (url: string, body: object) => {
+      const res = await post(url, body, ['auditor'])
+      expect(res.statusCode, url).toBe(400)
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+      return (res.json().errors as { path: string }[]).map((e) => e.path)
+    }
+    expect(await paths('/v1/audit/records/search', { subjectId: SUBJECT, ...inverted })).toEqual([
+      '/body/from',
+    ])
+    expect(await paths('/v1/audit/records/search', { from: 'yesterday' })).toEqual(['/body/from'])
+    expect(await paths('/v1/audit/records/export', { subjectId: SUBJECT, ...inverted })).toEqual([
+      '/body/from',
+    ])
+    expect(await paths('/v1/audit/records/export', { subjectId: SUBJECT, to: inverted.to })).toEqual([
+      '/body/from',
+    ])
+    expect(
+      await paths('/v1/audit/records/export', { from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }),
+    ).toEqual(['/body/to'])
+    expect(await paths('/v1/audit/subscription-recipients/search', { subjectId: 'short' })).toEqual([
+      '/body/subjectId',
+    ])
   })
 
   it('verifies the chain', async () => {

@@ -6,7 +6,7 @@ import type { Role } from '../policies/roles.ts'
 import { EXPORT_CONTENT_TYPES, serialiseExport } from './audit-export.ts'
 import { auditPageQuery } from './audit-page-query.ts'
 import { auditActor } from './audit-plugin.ts'
-import type { AuditSearchQuery, ExportFormat } from './audit-service.ts'
+import type { AuditSearchQuery, ExportFormat, FilterSource } from './audit-service.ts'
 import { checkpointRoutes } from './checkpoint-routes.ts'
 import { reportRoutes } from './report-routes.ts'
 import { refusedSubjectProperty, refuseSubjectInQuery } from './subject-in-query.ts'
@@ -140,7 +140,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { cursor, limit, ...query } = request.body
-      return app.audit.service.search(auditActor(request), query, { cursor, limit })
+      return app.audit.service.search(auditActor(request), query, { cursor, limit }, 'body')
     },
   )
 
@@ -162,7 +162,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       refuseSubjectInQuery(request.query.subjectId, EXPORT_PATH)
-      return exportRecords(request.query, auditActor(request), reply)
+      return exportRecords(request.query, 'querystring', auditActor(request), reply)
     },
   )
 
@@ -183,15 +183,16 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         response: EXPORT_RESPONSES,
       },
     },
-    async (request, reply) => exportRecords(request.body, auditActor(request), reply),
+    async (request, reply) => exportRecords(request.body, 'body', auditActor(request), reply),
   )
 
   async function exportRecords(
     { format, ...query }: ExportQuery,
+    source: FilterSource,
     actor: ReturnType<typeof auditActor>,
     reply: FastifyReply,
   ) {
-    const records = await app.audit.service.export(actor, query, format)
+    const records = await app.audit.service.export(actor, query, format, source)
     return reply
       .type(EXPORT_CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="audit-records.${format}"`)

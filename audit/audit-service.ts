@@ -23,6 +23,12 @@ export interface AuditSearchQuery {
 
 export type ExportFormat = 'ndjson' | 'csv'
 
+/**
+ * Where the caller put the filters (`GET …?from=` or `POST …/search` with a JSON body): a range
+ * problem names the field where the caller sent it, `/querystring/from` or `/body/from`.
+ */
+export type FilterSource = 'querystring' | 'body'
+
 /** How an auditor's operation is recorded: the subject hashed, the other filters as details. */
 function access(action: string, query: AuditSearchQuery, details: Record<string, unknown>) {
   const { subjectId, ...filters } = query
@@ -48,9 +54,14 @@ export class AuditService {
     },
   ) {}
 
-  async search(actor: AuditActor, query: AuditSearchQuery, page: { cursor?: string; limit: number }) {
+  async search(
+    actor: AuditActor,
+    query: AuditSearchQuery,
+    page: { cursor?: string; limit: number },
+    source: FilterSource = 'querystring',
+  ) {
     await this.requireAuditor(actor, 'audit.search', query)
-    const filter = this.filter(query)
+    const filter = this.filter(query, source)
     await this.record(actor, 'audit.search', query)
     const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
     const result: AuditRecordPage = await this.deps.readModel.search(filter, { beforeId, limit: page.limit })
@@ -70,13 +81,18 @@ export class AuditService {
     actor: AuditActor,
     query: AuditSearchQuery,
     format: ExportFormat,
+    source: FilterSource = 'querystring',
   ): Promise<AsyncGenerator<AuditRecord>> {
     await this.requireAuditor(actor, 'audit.export', query, { format })
-    const filter = this.filter(query)
+    const filter = this.filter(query, source)
     if (!filter.from || !filter.to)
-      throw new InputError('range-required', 'An export needs both `from` and `to`')
+      throw new InputError('range-required', 'An export needs both `from` and `to`', {
+        errors: [{ path: `/${source}/${filter.from ? 'to' : 'from'}`, message: 'is required for an export' }],
+      })
     if (filter.to.getTime() - filter.from.getTime() > MAX_EXPORT_DAYS * 86_400_000)
-      throw new InputError('range-too-wide', `An export may span at most ${MAX_EXPORT_DAYS} days`)
+      throw new InputError('range-too-wide', `An export may span at most ${MAX_EXPORT_DAYS} days`, {
+        errors: [{ path: `/${source}/to`, message: `must be at most ${MAX_EXPORT_DAYS} days after from` }],
+      })
     await this.record(actor, 'audit.export', query, { format })
     return this.deps.readModel.stream(filter)
   }
@@ -100,12 +116,12 @@ export class AuditService {
     return this.deps.gate.record(actor, access(action, query, details))
   }
 
-  private filter(query: AuditSearchQuery): AuditFilter {
+  private filter(query: AuditSearchQuery, source: FilterSource): AuditFilter {
     const from = query.from === undefined ? undefined : new Date(query.from)
     const to = query.to === undefined ? undefined : new Date(query.to)
     if (from && to && from.getTime() > to.getTime())
       throw new InputError('invalid-range', '`from` must not be after `to`', {
-        errors: [{ path: '/querystring/from', message: 'must not be after `to`' }],
+        errors: [{ path: `/${source}/from`, message: 'must not be after `to`' }],
       })
     return {
       subjectHash: query.subjectId === undefined ? undefined : this.deps.writer.subjectHash(query.subjectId),

@@ -2,7 +2,8 @@
  * The leaders' dashboard's first render: /console/dashboard opened in a fresh headless Chromium
  * window (Debian's package, no cache, 1280×720) by the signed-in head of the big-data office, until
  * every chart has drawn the demo year and the headline shows its numbers. Reports the median and p95
- * of DASHBOARD_LOADS loads (target ≤ 1 s) and the time of the three statistics calls the page makes.
+ * of DASHBOARD_LOADS loads (target ≤ 1 s), the time of the statistics calls the page makes, and the
+ * bytes the first load moved over the wire (as sent, so compression counts; load does not distort it).
  * The hub runs in-process on its own database `hub_bench_dashboard` (created, migrated, seeded with
  * the demo catalog and its deterministic year of history, dropped), serving a console built once.
  */
@@ -28,6 +29,7 @@ const ROOT = path.resolve(import.meta.dirname, '..')
 const CHARTS = 6
 const run = promisify(execFile)
 
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
 const at = (sorted: number[], q: number) =>
   Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!)
 
@@ -62,6 +64,7 @@ const bench: BenchModule = {
       try {
         const times: number[] = []
         const apiTimes: number[] = []
+        let transfer = { js: 0, css: 0, api: 0, other: 0, files: 0 }
         for (let i = 0; i < LOADS; i++) {
           const context = await browser.newContext({
             viewport: { width: 1280, height: 720 },
@@ -74,6 +77,25 @@ const bench: BenchModule = {
           const page = await context.newPage()
           const asked = new Map<string, number>()
           let apiDone = 0
+          // Bytes on the wire (encoded bodies, as sent) of everything the first load fetched.
+          const wire = { js: 0, css: 0, api: 0, other: 0, files: 0 }
+          const sizes: Promise<void>[] = []
+          page.on('requestfinished', (request) => {
+            const url = new URL(request.url()).pathname
+            const kind = url.endsWith('.js')
+              ? 'js'
+              : url.endsWith('.css')
+                ? 'css'
+                : url.startsWith('/v1/') || url.startsWith('/auth/')
+                  ? 'api'
+                  : 'other'
+            sizes.push(
+              request.sizes().then((s) => {
+                wire[kind] += s.responseBodySize
+                wire.files += 1
+              }),
+            )
+          })
           page.on('request', (r) => {
             if (/\/v1\/(cases\/statistics|certificates\/stats|dashboard)/.test(r.url()))
               asked.set(r.url(), performance.now())
@@ -92,6 +114,8 @@ const bench: BenchModule = {
             .waitFor()
           times.push(performance.now() - started)
           apiTimes.push(apiDone)
+          await Promise.all(sizes)
+          transfer = wire
           await context.close()
         }
         const sorted = [...times].sort((a, b) => a - b)
@@ -107,6 +131,15 @@ const bench: BenchModule = {
           statisticsCallsMedianMs: at(api, 0.5),
           loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10,
           cpus: os.cpus().length,
+        })
+        report({
+          measure: 'dashboard first load transfer (bytes on the wire)',
+          files: transfer.files,
+          jsKB: kb(transfer.js),
+          cssKB: kb(transfer.css),
+          apiKB: kb(transfer.api),
+          otherKB: kb(transfer.other),
+          totalKB: kb(transfer.js + transfer.css + transfer.api + transfer.other),
         })
       } finally {
         await app.close()
