@@ -12,4 +12,11 @@ export async function seedDemoData(db: Knex): Promise<void> {
     const rows = departments.filter((d) => d.level === level)
     if (rows.length) await db('departments').insert(rows).onConflict('code').ignore()
   }
+  // Short names came later: fill them into a database seeded before, never over one an admin set.
+  for (const d of departments) {
+    await db('departments')
+      .where({ code: d.code })
+      .whereNull('short_name')
+      .update({ short_name: d.short_name })
+  }
 }

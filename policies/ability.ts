@@ -21,6 +21,7 @@ import type { Role } from './roles.ts'
  * - `Record` — one record of a resource, as the exchange is about to return it:
  *   { resourceId, version, purposeCode, district?, applicantOfOpenCase?, holder? }; fields = item codes
  * - `AuditRecord` { holder? }, `Department` {}, `Webhook` { department } (a department's access webhook)
+ * - `Dashboard` { department } — whose figures the leaders' dashboard shows (rules: dashboard-rules.ts)
  */
 
 export const ACTIONS = [
@@ -35,7 +36,15 @@ export const ACTIONS = [
 ] as const
 // Not CASL's 'manage': that one is a wildcard for every action, which no role here should hold.
 export type Action = (typeof ACTIONS)[number]
-export const SUBJECTS = ['AccessRequest', 'Grant', 'Record', 'AuditRecord', 'Department', 'Webhook'] as const
+export const SUBJECTS = [
+  'AccessRequest',
+  'Grant',
+  'Record',
+  'AuditRecord',
+  'Department',
+  'Webhook',
+  'Dashboard',
+] as const
 export type SubjectName = (typeof SUBJECTS)[number]
 export type TaggedSubject = ForcedSubject<SubjectName> & Record<string, unknown>
 export type HubAbility = MongoAbility<[Action, SubjectName | TaggedSubject], MongoQuery>

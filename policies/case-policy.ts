@@ -1,6 +1,6 @@
 import { maskResidentId } from '../platform/identifiers/index.ts'
 import type { Principal } from '../schemas/generated/types.ts'
-import { readsCityWideStatistics } from './dashboard-policy.ts'
+import { dashboardScope } from './dashboard-policy.ts'
 import { allow, type Decision, deny } from './decision.ts'
 import { hasAnyRole } from './roles.ts'
 
@@ -89,13 +89,17 @@ export function canListCasesOf(principal: Principal, department: string | undefi
 }
 
 /**
- * Case statistics (counts, no case data): oversight and leaders read every department's, the roles
- * that read cases their own department's; `department` undefined means every department.
+ * Case statistics (counts, no case data): whoever reads the leaders' dashboard reads them in its
+ * scope (oversight and a city-wide office's leaders every department's, another leader their own
+ * department's), the roles that read cases their own department's; `department` undefined means
+ * every department.
  */
 export function caseStatisticsScope(
   principal: Principal,
+  cityWideDepartments: readonly string[],
 ): { allowed: false; reason: string } | { allowed: true; department: string | undefined } {
-  if (readsCityWideStatistics(principal)) return { allowed: true, department: undefined }
+  const dashboard = dashboardScope(principal, cityWideDepartments)
+  if (dashboard.allowed) return { allowed: true, department: dashboard.department ?? undefined }
   if (!hasAnyRole(principal, CASE_READ_ROLES)) return { allowed: false, reason: 'case-read-role-required' }
   return { allowed: true, department: principal.department ?? '' }
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '../schemas/generated/types.ts'
-import { readsCityWideStatistics } from './dashboard-policy.ts'
+import { dashboardScope } from './dashboard-policy.ts'
 import { allow, type Decision, deny } from './decision.ts'
 import { hasAnyRole } from './roles.ts'
 
@@ -64,11 +64,16 @@ export function canFetchForCase(principal: Principal, facts: FetchCaseFacts | un
   return allow
 }
 
-/** Materials-avoided statistics: oversight and leaders see every department, others their own only. */
+/**
+ * Materials-avoided statistics: in the dashboard's scope for those who read it (oversight and a
+ * city-wide office's leaders every department, another leader their own), others their own only.
+ */
 export function statsScope(
   principal: Principal,
+  cityWideDepartments: readonly string[],
 ): { allowed: false } | { allowed: true; department: string | null } {
-  if (readsCityWideStatistics(principal)) return { allowed: true, department: null }
+  const dashboard = dashboardScope(principal, cityWideDepartments)
+  if (dashboard.allowed) return dashboard
   if (hasAnyRole(principal, STATS_ROLES) && principal.department)
     return { allowed: true, department: principal.department }
   return { allowed: false }

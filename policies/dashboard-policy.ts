@@ -1,24 +1,28 @@
 import type { Principal } from '../schemas/generated/types.ts'
-import { hasAnyRole, type Role } from './roles.ts'
+import { asSubject } from './ability.ts'
+import { DASHBOARD_ROLES, dashboardAbility } from './dashboard-rules.ts'
+import { hasAnyRole } from './roles.ts'
+
+export { DASHBOARD_ROLES }
 
 /**
- * Who reads the leaders' dashboard (一网一门一次): the city-wide indicators — cases, materials avoided,
- * exchange volume, adapter health — are aggregates without personal data, read by the heads who watch
- * the programme (`leader`) and by the hub's oversight (admin, reviewer). A leader reads these
- * aggregates and nothing else: every other operation refuses the role.
+ * Whose figures a caller reads on the leaders' dashboard and in the statistics it draws on
+ * (/v1/cases/statistics, /v1/certificates/stats/materials-avoided): `department` null means every
+ * department together, else that one department only. Decided by the `Dashboard` rules
+ * (dashboard-rules.ts).
  */
+export type DashboardScope = { allowed: true; department: string | null } | { allowed: false; reason: string }
 
-export const DASHBOARD_ROLES: readonly Role[] = ['leader', 'admin', 'reviewer']
-
-export type DashboardDecision = { allowed: true } | { allowed: false; reason: string }
-
-export function canReadDashboard(principal: Principal): DashboardDecision {
-  return hasAnyRole(principal, DASHBOARD_ROLES)
-    ? { allowed: true }
-    : { allowed: false, reason: 'dashboard-role-required' }
-}
-
-/** Statistics every department's figures go into for these roles (no department filter). */
-export function readsCityWideStatistics(principal: Principal): boolean {
-  return hasAnyRole(principal, DASHBOARD_ROLES)
+export function dashboardScope(principal: Principal, cityWideDepartments: readonly string[]): DashboardScope {
+  const ability = dashboardAbility(principal, cityWideDepartments)
+  const rules = ability.rulesFor('read', 'Dashboard')
+  if (rules.some((rule) => !rule.inverted && !rule.conditions)) return { allowed: true, department: null }
+  const own = principal.department
+  if (own !== null && ability.can('read', asSubject('Dashboard', { department: own })))
+    return { allowed: true, department: own }
+  // A leader whose token names no department has no figures of their own to be shown.
+  const reason = hasAnyRole(principal, DASHBOARD_ROLES)
+    ? 'dashboard-department-required'
+    : 'dashboard-role-required'
+  return { allowed: false, reason }
 }

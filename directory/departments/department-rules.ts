@@ -33,6 +33,21 @@ export function checkName(name: string): Violation[] {
   return []
 }
 
+export const SHORT_NAME_MAX_LENGTH = 20
+
+/** A short name (简称) is optional; when given, not blank and short enough for a chart's axis. */
+export function checkShortName(shortName: string | null): Violation[] {
+  if (shortName === null) return []
+  if (shortName === '')
+    return [violation('invalid-short-name', 'shortName', 'must not be empty (null clears it)')]
+  if ([...shortName].length > SHORT_NAME_MAX_LENGTH) {
+    return [
+      violation('invalid-short-name', 'shortName', `must be at most ${SHORT_NAME_MAX_LENGTH} characters`),
+    ]
+  }
+  return []
+}
+
 /** The upper-case form of a valid credit code; pushes a violation and returns null otherwise. */
 export function normalizeCreditCode(value: string | null, violations: Violation[]): string | null {
   if (value === null) return null

@@ -14,6 +14,7 @@ import { DIRECTORY_TOPIC } from '../directory-topic.ts'
 import { refreshProviderSearchTexts } from '../resources/resource-metadata.ts'
 import {
   checkName,
+  checkShortName,
   DEPARTMENT_CODE,
   decodeCursor,
   encodeCursor,
@@ -112,6 +113,10 @@ export class DepartmentService {
         set.name = changes.name.trim()
         violations.push(...checkName(set.name))
       }
+      if (changes.shortName !== undefined) {
+        set.shortName = changes.shortName === null ? null : changes.shortName.trim()
+        violations.push(...checkShortName(set.shortName))
+      }
       if (changes.creditCode !== undefined) {
         set.creditCode = normalizeCreditCode(changes.creditCode, violations)
       }
@@ -137,6 +142,8 @@ export class DepartmentService {
       violations.push(violation('invalid-department-code', 'code', `must match ${DEPARTMENT_CODE.source}`))
     }
     violations.push(...checkName(name))
+    const shortName = typeof input.shortName === 'string' ? input.shortName.trim() : null
+    violations.push(...checkShortName(shortName))
     const kind = input.kind ?? 'government'
     if (!(input.level in LEVEL_RANK)) {
       violations.push(
@@ -167,6 +174,7 @@ export class DepartmentService {
       insertDepartment(trx, {
         code: input.code,
         name,
+        shortName,
         level: input.level,
         kind,
         divisionCode: input.divisionCode,

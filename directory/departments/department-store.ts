@@ -11,6 +11,7 @@ export type DepartmentKind = Department['kind']
 interface DepartmentRow {
   code: string
   name: string
+  short_name: string | null
   level: DepartmentLevel
   kind: DepartmentKind
   division_code: string
@@ -23,6 +24,7 @@ interface DepartmentRow {
 export interface NewDepartmentRow {
   code: string
   name: string
+  shortName: string | null
   level: DepartmentLevel
   kind: DepartmentKind
   divisionCode: string
@@ -32,6 +34,7 @@ export interface NewDepartmentRow {
 
 export interface DepartmentChanges {
   name?: string
+  shortName?: string | null
   creditCode?: string | null
   parent?: string | null
 }
@@ -51,6 +54,7 @@ export interface DepartmentFilter {
 const COLUMNS = [
   'code',
   'name',
+  'short_name',
   'level',
   'kind',
   'division_code',
@@ -64,6 +68,7 @@ function toDepartment(row: DepartmentRow): Department {
   return {
     code: row.code,
     name: row.name,
+    shortName: row.short_name,
     level: row.level,
     kind: row.kind,
     divisionCode: row.division_code,
@@ -107,6 +112,7 @@ export async function insertDepartment(trx: Db, d: NewDepartmentRow): Promise<De
     .insert({
       code: d.code,
       name: d.name,
+      short_name: d.shortName,
       level: d.level,
       kind: d.kind,
       division_code: d.divisionCode,
@@ -133,6 +139,7 @@ export async function updateDepartment(
 ): Promise<Department | undefined> {
   const set: Record<string, unknown> = { updated_at: trx.fn.now() }
   if (changes.name !== undefined) set.name = changes.name
+  if (changes.shortName !== undefined) set.short_name = changes.shortName
   if (changes.creditCode !== undefined) set.credit_code = changes.creditCode
   if (changes.parent !== undefined) set.parent_code = changes.parent
   const [row] = (await trx('departments').where({ code }).update(set).returning(COLUMNS)) as DepartmentRow[]

@@ -34,6 +34,8 @@ export class CaseQueryService {
   constructor(
     private readonly read: CaseReadModel,
     private readonly grants: CaseGrantLookup,
+    /** Departments whose leaders read every department's statistics (config `dashboard`). */
+    private readonly cityWideDepartments: readonly string[] = [],
   ) {}
 
   async get(ctx: RequestContext, caseNumber: string): Promise<Case> {
@@ -158,7 +160,7 @@ export class CaseQueryService {
     const { from, to } = reportWindow(window)
     if (Date.parse(to) <= Date.parse(from))
       throw new InputError('invalid-period', '`to` must be after `from`')
-    const scope = caseStatisticsScope(principal)
+    const scope = caseStatisticsScope(principal, this.cityWideDepartments)
     if (!scope.allowed) throw new NotAllowedError(scope.reason, 'You may not read case statistics')
     return { from, to, departments: await this.read.statistics(from, to, scope.department) }
   }

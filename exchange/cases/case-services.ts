@@ -65,7 +65,11 @@ export async function createCaseServices(infra: HubInfra): Promise<CaseExchange>
   }
   return {
     service: new CaseService(infra.db, distributor, requestDrains),
-    queries: new CaseQueryService(new CaseReadModel(infra.db), grants),
+    queries: new CaseQueryService(
+      new CaseReadModel(infra.db),
+      grants,
+      infra.config.dashboard.cityWideDepartments,
+    ),
     backfill: new CaseBackfill(infra.db, distributor, requestDrains),
     webhooks,
     dispatcher,

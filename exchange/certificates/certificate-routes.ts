@@ -243,7 +243,7 @@ export async function certificateRoutes(
         operationId: 'getMaterialsAvoided',
         summary: 'Paper materials replaced by sharing per service item and department, against the goals',
         description:
-          'A bare call covers the cases accepted in the last 30 days. Admins and reviewers see every department; stewards and clerks their own.',
+          'A bare call covers the cases accepted in the last 30 days. Admins, reviewers and the leaders of a city-wide office (`DASHBOARD_CITYWIDE_DEPARTMENTS`) see every department; other leaders, stewards and clerks their own.',
         querystring: windowQuery,
         response: {
           200: ref('certificate-materials-avoided.json'),
@@ -252,7 +252,7 @@ export async function certificateRoutes(
       },
     },
     async (request) => {
-      const scope = statsScope(request.principal)
+      const scope = statsScope(request.principal, app.config.dashboard.cityWideDepartments)
       if (!scope.allowed)
         throw new NotAllowedError('stats-role-required', 'Not allowed to read these statistics')
       const { from, to } = reportWindow(request.query)

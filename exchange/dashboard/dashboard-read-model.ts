@@ -14,8 +14,13 @@ import { GOALS } from '../certificates/materials-avoided-read-model.ts'
 export async function dashboardTrend(
   db: Knex,
   window: { from: string; to: string; now: Date },
+  /** One department's own figures (its cases, its staff's accesses, requests made to it); null: every department. */
+  department: string | null,
 ): Promise<Pick<DashboardIndicators, 'months' | 'overdueRequests' | 'goals'>> {
   const { from, to } = window
+  const caseScope = department === null ? '' : 'and fc.department_code = ?'
+  const accessScope = department === null ? '' : 'and department = ?'
+  const only = department === null ? [] : [department]
   const { rows } = (await db.raw(
     `with months as (
        select to_char(m, 'YYYY-MM') as month
@@ -29,10 +34,10 @@ export async function dashboardTrend(
                     join cases fc on fc.case_number = f.case_number
                     join service_item_materials m on m.service_item_code = fc.service_item_code
                                                  and m.material_code = f.material_code and m.required
-                   where fc.accepted_at >= ? and fc.accepted_at < ?
+                   where fc.accepted_at >= ? and fc.accepted_at < ? ${caseScope}
                    group by f.case_number),
      case_months as (
-       select to_char(c.accepted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+       select to_char(fc.accepted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
               count(*)::int as accepted,
               count(*) filter (where completed_at is not null)::int as completed,
               count(*) filter (where completed_at is not null
@@ -40,17 +45,17 @@ export async function dashboardTrend(
               count(*) filter (where completed_at is not null and visits <= 1)::int as one_visit,
               coalesce(sum(r.n), 0)::int as required,
               coalesce(sum(f.n), 0)::int as replaced
-         from cases c
-         left join required r on r.service_item_code = c.service_item_code
-         left join replaced f on f.case_number = c.case_number
-        where c.accepted_at >= ? and c.accepted_at < ?
+         from cases fc
+         left join required r on r.service_item_code = fc.service_item_code
+         left join replaced f on f.case_number = fc.case_number
+        where fc.accepted_at >= ? and fc.accepted_at < ? ${caseScope}
         group by 1),
      access_months as (
        select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
               count(*) filter (where outcome = 'allowed')::int as allowed,
               count(*) filter (where outcome = 'denied')::int as denied
          from audit_records
-        where occurred_at >= ? and occurred_at < ? and action = any(?)
+        where occurred_at >= ? and occurred_at < ? and action = any(?) ${accessScope}
         group by 1)
      select months.month,
             coalesce(c.accepted, 0) as accepted, coalesce(c.completed, 0) as completed,
@@ -61,7 +66,7 @@ export async function dashboardTrend(
        left join case_months c on c.month = months.month
        left join access_months a on a.month = months.month
       order by months.month`,
-    [from, to, from, to, from, to, from, to, [...DATA_ACCESS_ACTIONS]],
+    [from, to, from, to, ...only, from, to, ...only, from, to, [...DATA_ACCESS_ACTIONS], ...only],
   )) as { rows: Record<string, string | number>[] }
 
   const overdue = (await db('access_requests')
@@ -69,6 +74,9 @@ export async function dashboardTrend(
     .count<{ department: string; overdue: string }[]>('* as overdue')
     .where('status', 'pending')
     .where('decision_deadline', '<=', window.now)
+    .modify((q) => {
+      if (department !== null) q.where('provider_department', department)
+    })
     .groupBy('provider_department')
     .orderBy('provider_department')) as { department: string; overdue: string | number }[]
 

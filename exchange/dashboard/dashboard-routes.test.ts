@@ -41,6 +41,8 @@ describe('GET /v1/dashboard/indicators', () => {
     const res = await get(`/v1/dashboard/indicators?${window}`, leader)
     expect(res.statusCode).toBe(200)
     const body = res.json() as DashboardIndicators
+    // The big-data office is city-wide (DASHBOARD_CITYWIDE_DEPARTMENTS' default).
+    expect(body.scope).toEqual({ department: null })
     expect(body.goals).toEqual({ yearOne: 0.3, yearTwo: 0.6 })
     expect(body.months.length).toBeGreaterThanOrEqual(12)
     expect(body.months.length).toBeLessThanOrEqual(13)
@@ -93,6 +95,59 @@ describe('GET /v1/dashboard/indicators', () => {
       leader,
     )
     expect(backwards.statusCode).toBe(400)
+  })
+
+  it("gives any other department's leader that department's own figures, in every statistic the dashboard reads", async () => {
+    const head: Pick<Principal, 'subject' | 'department' | 'roles'> = {
+      subject: 'head-of-hrss',
+      department: 'lf-hrss',
+      roles: ['leader'],
+    } as const
+    const res = await get(`/v1/dashboard/indicators?${window}`, head)
+    expect(res.statusCode).toBe(200)
+    const body = res.json() as DashboardIndicators
+    expect(body.scope).toEqual({ department: 'lf-hrss' })
+    const stats = (await get(`/v1/cases/statistics?${window}`, head)).json() as CaseStatistics
+    expect(stats.departments.map((d) => d.department)).toEqual(['lf-hrss'])
+    const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((n, r) => n + f(r), 0)
+    const accepted = sum(body.months, (m) => m.accepted)
+    expect(accepted).toBe(stats.departments[0]!.accepted)
+    expect(accepted).toBeGreaterThan(0)
+    const all = (await get(`/v1/dashboard/indicators?${window}`, leader)).json() as DashboardIndicators
+    expect(accepted).toBeLessThan(sum(all.months, (m) => m.accepted))
+    const avoided = (
+      await get(`/v1/certificates/stats/materials-avoided?${window}`, head)
+    ).json() as CertificateMaterialsAvoided
+    expect(new Set(avoided.items.map((d) => d.departmentCode))).toEqual(new Set(['lf-hrss']))
+    expect(sum(body.months, (m) => m.materialsRequired)).toBe(avoided.total.required)
+    // The data its own staff and systems accessed; requests made to it; its own systems.
+    const exchanged = await hub.database
+      .db('audit_records')
+      .where({ department: 'lf-hrss' })
+      .whereIn('action', ['exchange.fetch', 'certificates.fetch', 'cases.read'])
+      .where('occurred_at', '>=', new Date(now.getTime() - 365 * 86_400_000))
+      .where('occurred_at', '<', now)
+      .count<{ n: string }[]>('* as n')
+    expect(sum(body.months, (m) => m.exchangesAllowed + m.exchangesDenied)).toBe(Number(exchanged[0]!.n))
+    expect(body.overdueRequests.every((r) => r.department === 'lf-hrss')).toBe(true)
+    expect(body.adapters.length).toBeGreaterThan(0)
+    expect(body.adapters.every((a) => a.department === 'lf-hrss')).toBe(true)
+  })
+
+  it('refuses every other role, the refusal on the audit trail', async () => {
+    const steward: Pick<Principal, 'subject' | 'department' | 'roles'> = {
+      subject: 'nosy-steward',
+      department: 'lf-hrss',
+      roles: ['steward'],
+    }
+    const res = await get(`/v1/dashboard/indicators?${window}`, steward)
+    expect(res.statusCode).toBe(403)
+    expect(res.json().code).toBe('dashboard-role-required')
+    const denied = await hub.database
+      .db('audit_records')
+      .where({ principal: 'nosy-steward', outcome: 'denied', action: 'dashboard.read' })
+      .select('reason', 'resource_type')
+    expect(denied).toEqual([{ reason: 'dashboard-role-required', resource_type: 'dashboard' }])
   })
 
   it('refuses the leader everything but the aggregates, each refusal on the audit trail', async () => {

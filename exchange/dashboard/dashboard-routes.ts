@@ -1,14 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import { InputError, NotAllowedError } from '../../platform/errors/app-error.ts'
 import { AUTHENTICATED_ERRORS, problemResponses } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
-import { canReadDashboard } from '../../policies/dashboard-policy.ts'
-import { dashboardTrend } from './dashboard-read-model.ts'
-
-const DAY = 86_400_000
-/** A bare call covers a year: the programme's goals are yearly. */
-export const DASHBOARD_DEFAULT_DAYS = 365
-const MAX_DAYS = 3 * 366
+import { type DashboardDeps, dashboardIndicators } from './dashboard-service.ts'
 
 const windowQuery = {
   type: 'object',
@@ -25,6 +18,11 @@ const windowQuery = {
 
 /** The leaders' dashboard (一网一门一次): the figures the other statistics operations do not give. */
 export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
+  const deps: DashboardDeps = {
+    db: app.db,
+    adapters: app.adapters,
+    cityWideDepartments: app.config.dashboard.cityWideDepartments,
+  }
   app.get<{ Querystring: { from?: string; to?: string } }>(
     '/v1/dashboard/indicators',
     {
@@ -34,7 +32,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         summary:
           'Month by month: cases, on-time and one-visit completions, materials replaced, data exchanged',
         description:
-          'For leaders, admins and reviewers; every department together, aggregates only. Adds what /v1/cases/statistics and /v1/certificates/stats/materials-avoided do not give: the monthly trend (China Standard Time months), access requests past their decision deadline per provider, and the health of every department adapter. A bare call covers the last 365 days; at most three years.',
+          'For leaders, admins and reviewers, aggregates only. Admins, reviewers and the leaders of a city-wide office (`DASHBOARD_CITYWIDE_DEPARTMENTS`, by default the big-data office) read every department together; any other leader reads their own department only — `scope` says which. Adds what /v1/cases/statistics and /v1/certificates/stats/materials-avoided (which follow the same scope) do not give: the monthly trend (China Standard Time months), access requests past their decision deadline per provider, and the health of the department adapters. A bare call covers the last 365 days; at most three years.',
         querystring: windowQuery,
         response: {
           200: ref('dashboard-indicators.json'),
@@ -42,32 +40,6 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (request) => {
-      const decision = canReadDashboard(request.principal)
-      if (!decision.allowed) throw new NotAllowedError(decision.reason, 'Not allowed to read the dashboard')
-      const now = new Date()
-      const to = request.query.to ?? now.toISOString()
-      const from = request.query.from ?? new Date(Date.parse(to) - DASHBOARD_DEFAULT_DAYS * DAY).toISOString()
-      const span = Date.parse(to) - Date.parse(from)
-      if (span <= 0 || span > MAX_DAYS * DAY)
-        throw new InputError('bad-window', '`from` must be before `to`, at most three years apart', {
-          errors: [{ path: '/querystring/from', message: 'must be before to, at most three years apart' }],
-        })
-      const [trend, health] = await Promise.all([
-        dashboardTrend(app.db, { from, to, now }),
-        app.adapters.health(),
-      ])
-      return {
-        from: new Date(from).toISOString(),
-        to: new Date(to).toISOString(),
-        ...trend,
-        adapters: app.adapters.list().map((a) => ({
-          name: a.name,
-          department: a.department,
-          status: health[a.name]?.status ?? 'down',
-          breaker: health[a.name]?.breaker ?? 'closed',
-        })),
-      }
-    },
+    async (request) => dashboardIndicators(deps, request.ctx, request.query),
   )
 }

@@ -82,6 +82,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_RETENTION_MONTHS: '24' }).audit.retentionMonths).toBe(24)
   })
 
+  it("names the dashboard's city-wide offices in DASHBOARD_CITYWIDE_DEPARTMENTS (default: the big-data office)", () => {
+    expect(loadConfig({}).dashboard.cityWideDepartments).toEqual(['lf-bigdata'])
+    expect(
+      loadConfig({ DASHBOARD_CITYWIDE_DEPARTMENTS: 'sz-bigdata, sz-gov' }).dashboard.cityWideDepartments,
+    ).toEqual(['sz-bigdata', 'sz-gov'])
+    expect(problemsOf({ DASHBOARD_CITYWIDE_DEPARTMENTS: 'Big Data' })).toEqual([
+      'DASHBOARD_CITYWIDE_DEPARTMENTS: "Big Data" is not a department code',
+    ])
+  })
+
   it('publishes IRIs on HUB_PUBLIC_URL, by default where the hub listens', () => {
     expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:8080')
     expect(loadConfig({ ...SERVICES, PORT: '9000' }).publicUrl).toBe('http://localhost:9000')

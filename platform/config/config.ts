@@ -143,6 +143,11 @@ export interface HubConfig {
   serviceItems: { codePattern: string; implementationCodePattern: string; syncEveryMs: number }
   seedDemoData: boolean
   console: ConsoleConfig
+  /**
+   * The leaders' dashboard: departments whose leaders watch the whole programme and so see every
+   * department's figures (the city's big-data office); any other leader sees their own department's.
+   */
+  dashboard: { cityWideDepartments: string[] }
 }
 
 /** Detached-JWS signing keys: the first algorithm signs `x-hub-signature`, a second `x-hub-signature-2`. */
@@ -284,6 +289,18 @@ class Reader {
       return null
     }
     return jwk
+  }
+
+  /** Comma-separated department codes (as a department's `code` is checked). */
+  departmentCodes(name: string, fallback: string): string[] {
+    const codes = this.string(name, fallback)
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== '')
+    for (const c of codes) {
+      if (!/^[a-z][a-z0-9-]{1,31}$/.test(c)) this.problems.push(`${name}: "${c}" is not a department code`)
+    }
+    return codes
   }
 
   dates(name: string): string[] {
@@ -526,6 +543,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       session: { ttlMinutes: sessionTtl, idleMinutes: Math.min(sessionIdle, sessionTtl) },
       oidc,
     },
+    dashboard: { cityWideDepartments: r.departmentCodes('DASHBOARD_CITYWIDE_DEPARTMENTS', 'lf-bigdata') },
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems)
   return config

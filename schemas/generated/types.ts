@@ -5184,6 +5184,15 @@ export interface DashboardIndicators {
    */
   to: string;
   /**
+   * Whose figures these are, as the caller may read them.
+   */
+  scope: {
+    /**
+     * null: every department together (admins, reviewers, leaders of a city-wide office — `DASHBOARD_CITYWIDE_DEPARTMENTS`); else the one department of the leader asking, and every figure is that department's own (its cases, the data its staff and systems accessed, the requests made to it, its adapters).
+     */
+    department: string | null;
+  };
+  /**
    * The plan's goals for paper materials replaced by sharing, as fractions of required materials.
    */
   goals: {
@@ -5335,6 +5344,10 @@ export interface DepartmentCreate {
    */
   name: string;
   /**
+   * Short name (简称), at most 20 characters, e.g. 市人社局; optional.
+   */
+  shortName?: string | null;
+  /**
    * Administrative level (省/市/县/乡/村); cannot change later.
    */
   level: "province" | "city" | "county" | "township" | "village";
@@ -5381,6 +5394,10 @@ export interface DepartmentUpdate {
    */
   name?: string;
   /**
+   * New short name (简称), at most 20 characters, or null to clear it.
+   */
+  shortName?: string | null;
+  /**
    * New unified social credit code (GB 32100), or null to clear it.
    */
   creditCode?: string | null;
@@ -5403,6 +5420,10 @@ export interface Department {
    * Official name, e.g. 临汾市人力资源和社会保障局.
    */
   name: string;
+  /**
+   * Short name (简称) shown where the official name does not fit, e.g. 市人社局 on a chart's axis; null when none is on record (the official name is shown).
+   */
+  shortName: string | null;
   /**
    * Administrative level (省/市/县/乡/村).
    */

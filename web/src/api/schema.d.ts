@@ -933,7 +933,7 @@ export interface paths {
         };
         /**
          * Paper materials replaced by sharing per service item and department, against the goals
-         * @description A bare call covers the cases accepted in the last 30 days. Admins and reviewers see every department; stewards and clerks their own.
+         * @description A bare call covers the cases accepted in the last 30 days. Admins, reviewers and the leaders of a city-wide office (`DASHBOARD_CITYWIDE_DEPARTMENTS`) see every department; other leaders, stewards and clerks their own.
          */
         get: operations["getMaterialsAvoided"];
         put?: never;
@@ -988,7 +988,7 @@ export interface paths {
         };
         /**
          * Month by month: cases, on-time and one-visit completions, materials replaced, data exchanged
-         * @description For leaders, admins and reviewers; every department together, aggregates only. Adds what /v1/cases/statistics and /v1/certificates/stats/materials-avoided do not give: the monthly trend (China Standard Time months), access requests past their decision deadline per provider, and the health of every department adapter. A bare call covers the last 365 days; at most three years.
+         * @description For leaders, admins and reviewers, aggregates only. Admins, reviewers and the leaders of a city-wide office (`DASHBOARD_CITYWIDE_DEPARTMENTS`, by default the big-data office) read every department together; any other leader reads their own department only — `scope` says which. Adds what /v1/cases/statistics and /v1/certificates/stats/materials-avoided (which follow the same scope) do not give: the monthly trend (China Standard Time months), access requests past their decision deadline per provider, and the health of the department adapters. A bare call covers the last 365 days; at most three years.
          */
         get: operations["getDashboardIndicators"];
         put?: never;
@@ -3646,6 +3646,11 @@ export interface components {
                 /** @description Pending requests past the deadline. */
                 overdue: number;
             }[];
+            /** @description Whose figures these are, as the caller may read them. */
+            scope: {
+                /** @description null: every department together (admins, reviewers, leaders of a city-wide office — `DASHBOARD_CITYWIDE_DEPARTMENTS`); else the one department of the leader asking, and every figure is that department's own (its cases, the data its staff and systems accessed, the requests made to it, its adapters). */
+                department: string | null;
+            };
             /**
              * Format: date-time
              * @description End of the period (exclusive).
@@ -3713,6 +3718,8 @@ export interface components {
             name: string;
             /** @description Code of the supervising department, whose level is higher; null for a top-level department. */
             parent: string | null;
+            /** @description Short name (简称) shown where the official name does not fit, e.g. 市人社局 on a chart's axis; null when none is on record (the official name is shown). */
+            shortName: string | null;
             /**
              * Format: date-time
              * @description When the department last changed.
@@ -3745,6 +3752,8 @@ export interface components {
             name: string;
             /** @description Code of an existing department of a higher level that supervises this one. */
             parent?: string | null;
+            /** @description Short name (简称), at most 20 characters, e.g. 市人社局; optional. */
+            shortName?: string | null;
         };
         /**
          * DepartmentList
@@ -3767,6 +3776,8 @@ export interface components {
             name?: string;
             /** @description New supervising department (higher level, not the department itself or one below it), or null to detach. */
             parent?: string | null;
+            /** @description New short name (简称), at most 20 characters, or null to clear it. */
+            shortName?: string | null;
         };
         /**
          * EmploymentStatusRecord
