@@ -6,6 +6,8 @@ import { NotFoundError, UnavailableError } from '../platform/errors/app-error.ts
 
 /** Vite names built assets by content hash, so they never change under the same name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
+/** index.html and other unhashed files: always revalidated, so a new build is picked up at once. */
+const REVALIDATE = 'no-cache'
 const PUBLIC = { public: true, rateLimit: false } as const
 
 function isFileInside(root: string, relative: string): boolean {
@@ -22,8 +24,11 @@ function isFileInside(root: string, relative: string): boolean {
  */
 export async function consoleStaticRoutes(app: FastifyInstance, { root }: { root: string }): Promise<void> {
   // Only `reply.sendFile(file, root)`: no root at registration, so a hub whose console is not built yet
-  // starts without a warning and serves the build as soon as it appears.
-  await app.register(fastifyStatic, { serve: false, cacheControl: false })
+  // starts without a warning and serves the build as soon as it appears. `preCompressed`: the build
+  // writes `<file>.br` and `<file>.gz` beside each text file (web/scripts/precompress-plugin.ts); a
+  // browser that accepts brotli (else gzip) gets those, as the original's type, and any other the
+  // file itself — a build without them is served as is.
+  await app.register(fastifyStatic, { serve: false, cacheControl: false, preCompressed: true })
 
   app.get('/', { config: PUBLIC, schema: { hide: true } }, async (_request, reply) =>
     reply.redirect('/console/', 302),
@@ -42,15 +47,17 @@ export async function consoleStaticRoutes(app: FastifyInstance, { root }: { root
         )
       }
       const file = request.params['*']
+      // The answer depends on Accept-Encoding, for caches between here and the browser too.
+      reply.header('vary', 'accept-encoding')
       if (file && isFileInside(root, file)) {
-        reply.header('cache-control', file.startsWith('assets/') ? IMMUTABLE : 'no-cache')
+        reply.header('cache-control', file.startsWith('assets/') ? IMMUTABLE : REVALIDATE)
         return reply.sendFile(file, root)
       }
       // A missing file (a stale asset name) is a 404; any other path is a console page.
       if (path.extname(file) !== '') {
         throw new NotFoundError('console-file-not-found', `The console has no file ${file}`)
       }
-      reply.header('cache-control', 'no-cache')
+      reply.header('cache-control', REVALIDATE)
       return reply.sendFile('index.html', root)
     },
   )

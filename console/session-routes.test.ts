@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEMO_CITIZEN_ID_NUMBER } from '../platform/auth/demo-principals.ts'
@@ -304,5 +305,42 @@ describe('serving the console under /console/', () => {
     expect(stale.statusCode).toBe(404)
     const outside = await hub.app.inject({ url: '/console/..%2f..%2fpackage.json' })
     expect(outside.statusCode).toBe(404)
+  })
+
+  it('serves the build’s brotli or gzip copy to a browser that accepts it, with Vary', async () => {
+    const code = `export const names = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `部门${i}`))}\n`
+    const file = path.join(dist, 'assets', 'chunk-def456.js')
+    writeFileSync(file, code)
+    writeFileSync(`${file}.br`, brotliCompressSync(code))
+    writeFileSync(`${file}.gz`, gzipSync(code))
+    const html = `<!doctype html><title>数据共享工作台</title>${' '.repeat(2000)}`
+    writeFileSync(path.join(dist, 'index.html'), html)
+    writeFileSync(path.join(dist, 'index.html.br'), brotliCompressSync(html))
+
+    const url = '/console/assets/chunk-def456.js'
+    const br = await hub.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['content-type']).toMatch(/javascript/)
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    expect(br.headers['cache-control']).toContain('immutable')
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(code)
+    expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength(code) / 3)
+    const gz = await hub.app.inject({ url, headers: { 'accept-encoding': 'gzip' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(code)
+    const plain = await hub.app.inject({ url, headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(code)
+
+    // A console page is index.html, compressed too, and never cached without asking.
+    const page = await hub.app.inject({ url: '/console/dashboard', headers: { 'accept-encoding': 'br' } })
+    expect(page.headers['content-encoding']).toBe('br')
+    expect(page.headers['content-type']).toMatch(/text\/html/)
+    expect(page.headers['cache-control']).toBe('no-cache')
+    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(html)
+    // Without a gzip copy, a gzip-only browser gets the file itself.
+    const fallback = await hub.app.inject({ url: '/console/', headers: { 'accept-encoding': 'gzip' } })
+    expect(fallback.headers['content-encoding']).toBeUndefined()
+    expect(fallback.body).toBe(html)
   })
 })

@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
+import { precompress } from './scripts/precompress-plugin.ts'
 
 const hub = process.env.HUB_URL ?? 'http://127.0.0.1:8080'
 
@@ -17,6 +18,8 @@ export default defineConfig({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],
       dts: path.join(import.meta.dirname, 'src/components.d.ts'),
     }),
+    // Brotli and gzip copies of the built files, served to browsers that accept them.
+    precompress(),
   ],
   build: {
     outDir: path.join(import.meta.dirname, 'dist'),
