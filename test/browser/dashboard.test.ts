@@ -75,6 +75,9 @@ describe("the leaders' dashboard and administration", () => {
 
     // The headline: materials replaced against the goals, one-visit and on-time rates, exchanges.
     await page.locator('[data-kpi=materials]').waitFor()
+    // The big-data office's head sees the whole city, and the page says so.
+    expect(indicators.scope).toEqual({ department: null })
+    expect(await page.locator('[data-test=scope]').textContent()).toBe('统计范围：全市各部门；')
     expect(await page.locator('[data-kpi=materials] .kpi-value').textContent()).toBe(
       pct(avoided.total.replaced, avoided.total.required),
     )
@@ -99,13 +102,14 @@ describe("the leaders' dashboard and administration", () => {
       exchanges.toLocaleString('zh-CN'),
     )
 
-    // Materials per department, as the chart's data table lists them, against the API's rows.
-    const names = Object.fromEntries(
-      (await apiAs('leader', '/v1/departments?limit=200')).items.map((d: { code: string; name: string }) => [
-        d.code,
-        d.name,
-      ]),
-    )
+    // Materials per department, as the chart's data table lists them (by full name), against the API's rows.
+    const departments = (await apiAs('leader', '/v1/departments?limit=200')).items as {
+      code: string
+      name: string
+      shortName: string | null
+    }[]
+    const names = Object.fromEntries(departments.map((d) => [d.code, d.name]))
+    expect(departments.find((d) => d.code === 'lf-hrss')?.shortName).toBe('市人社局')
     const perDepartment = new Map<string, { required: number; replaced: number }>()
     for (const item of avoided.items) {
       const s = perDepartment.get(item.departmentCode!) ?? { required: 0, replaced: 0 }
@@ -134,13 +138,17 @@ describe("the leaders' dashboard and administration", () => {
     )
     expect(months.length).toBeGreaterThanOrEqual(12)
 
-    // Hovering a bar shows its number.
+    // Hovering a bar shows its number, under the department's full name (the axis shows short names).
     const canvas = page.locator('figure[data-chart=materials-by-department] .chart-canvas')
     const box = (await canvas.boundingBox())!
     await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6)
     await page.mouse.move(box.x + box.width * 0.21, box.y + box.height * 0.6)
     const tip = page.locator('figure[data-chart=materials-by-department] .chart-tooltip')
     await expect.poll(() => tip.textContent()).toMatch(/免提交率 \d+(\.\d)?%（替代 \d+ \/ 应交 \d+）/)
+    const hovered = (await tip.textContent())!
+    const row = shown.find(([name]) => hovered.startsWith(`${name}免提交率`))
+    expect(row, hovered).toBeDefined()
+    expect(hovered).toContain(`免提交率 ${row![1]}（替代 ${row![2]} / 应交 ${row![3]}）`)
 
     // Export as image: a PNG file.
     const download = page.waitForEvent('download')

@@ -122,6 +122,12 @@ export const routes: RouteRecordRaw[] = [
 export const router = createRouter({ history: createWebHistory('/console/'), routes })
 
 router.beforeEach(async (to) => {
+  // The page's code (every route here is a lazy `() => import(…)`) starts downloading while the session
+  // is checked, not after; the router's own later call finds the module already on its way.
+  for (const record of to.matched) {
+    const load = record.components?.default
+    if (typeof load === 'function') void (load as () => Promise<unknown>)().catch(() => {})
+  }
   if (to.meta.public) return true
   await ensureSession()
   if (!session.principal) return { name: 'sign-in', query: { returnTo: to.fullPath } }

@@ -8,6 +8,7 @@ export default {
     webhooks: 'Case webhooks',
     issuerKeys: 'Certificate types and keys',
   },
+  scope: { city: 'Scope: every department of the city;', department: 'Scope: {name} only;' },
   loading: 'Loading the indicators',
   period: 'Period: {from} to {to} (last year)',
   headline: 'Key indicators',
@@ -28,7 +29,6 @@ export default {
     overdue: 'Overdue per department',
     adapters: 'Department systems (adapters)',
     export: 'Export image',
-    saveAsImage: 'Save as image',
   },
   materials: {
     percent: 'Materials replaced',

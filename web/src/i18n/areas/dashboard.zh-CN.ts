@@ -8,6 +8,7 @@ export default {
     webhooks: '办件订阅推送',
     issuerKeys: '证照类型与签发密钥',
   },
+  scope: { city: '统计范围：全市各部门；', department: '统计范围：{name}（仅本部门）；' },
   loading: '正在加载指标',
   period: '统计期间：{from} 至 {to}（近一年）',
   headline: '主要指标',
@@ -28,7 +29,6 @@ export default {
     overdue: '各部门超期情况',
     adapters: '部门系统（适配器）状态',
     export: '导出图片',
-    saveAsImage: '保存为图片',
   },
   materials: {
     percent: '材料免提交率',

@@ -56,6 +56,7 @@ const data: DashboardData = {
   indicators: {
     from: '2025-12-05T00:00:00Z',
     to: '2026-12-05T00:00:00Z',
+    scope: { department: null },
     goals: { yearOne: 0.3, yearTwo: 0.6 },
     months: [
       {
