@@ -1,7 +1,9 @@
+import knex from 'knex'
 import { describe, expect, it } from 'vitest'
 import type { Principal } from '../schemas/generated/types.ts'
 import { ACTIONS, asSubject, buildAuthorization, can, type SubjectName } from './ability.ts'
 import { EXCHANGE_SUBJECTS } from './exchange-rules.ts'
+import { toKnexWhere } from './knex-where.ts'
 import { ROLES, type Role } from './roles.ts'
 
 /**
@@ -151,5 +153,38 @@ describe('exchange rules: role × action × subject', () => {
     for (const role of ['consumer', 'clerk', 'service', 'steward'] as const)
       expect(allowed(role, null)).toEqual([])
     expect(allowed('reviewer', null)).toEqual(allowed('reviewer'))
+  })
+})
+
+describe('exchange lists scoped in SQL by the same rules', () => {
+  const sql = knex({ client: 'pg' })
+  const who = (roles: Role[], department: string | null = 'D') =>
+    buildAuthorization({ subject: 'me', department, roles, district: null }, [], new Date()).ability
+  const cases = (roles: Role[]) =>
+    sql('cases')
+      .where(toKnexWhere(who(roles), 'list', 'Case', { department: 'department_code' }))
+      .toString()
+  const objections = (roles: Role[], department: string | null = 'D') =>
+    sql('objections')
+      .where(
+        toKnexWhere(who(roles, department), 'read', 'Objection', {
+          objectorDepartment: 'objector_department',
+          providerDepartment: 'provider_department',
+        }),
+      )
+      .toString()
+
+  it('lists a department its own cases, oversight every one, others none', () => {
+    expect(cases(['clerk'])).toBe(`select * from "cases" where ((("department_code" = 'D')))`)
+    expect(cases(['reviewer'])).toBe('select * from "cases"')
+    expect(cases(['auditor'])).toBe('select * from "cases" where (false)')
+  })
+
+  it('lists the objections of the two departments concerned; oversight all; a citizen none', () => {
+    expect(objections(['consumer', 'steward'])).toBe(
+      `select * from "objections" where ((("provider_department" = 'D') or ("objector_department" = 'D')))`,
+    )
+    expect(objections(['auditor'])).toBe('select * from "objections"')
+    expect(objections(['citizen'], null)).toBe('select * from "objections" where (false)')
   })
 })
