@@ -26,9 +26,10 @@ import { checkParty } from './case-rules.ts'
 import type { CaseRow } from './case-store.ts'
 
 /**
- * Reads of case data: every one is decided by the caller's ability (`policies/case-policy.ts` asks it), audited (allowed or
- * denied) before the answer leaves, and masked to what the caller may see. A case the caller may
- * not see answers 404, exactly like a case that does not exist.
+ * Reads of case data: every one is decided by the caller's ability (asked through
+ * `policies/case-policy.ts`), audited (allowed or denied) before the answer leaves, and masked to
+ * what the caller may see. A case the caller may not see answers 404, exactly like a case that does
+ * not exist.
  */
 export class CaseQueryService {
   constructor(
