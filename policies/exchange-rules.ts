@@ -55,9 +55,9 @@ export interface ExchangeRule {
 }
 
 /** Handling departments' systems and windows push their cases' changes. */
-export const CASE_INGEST_ROLES: readonly Role[] = ['service', 'clerk']
+const CASE_INGEST_ROLES: readonly Role[] = ['service', 'clerk']
 /** Roles that read their own department's cases (and others' under a grant on case data). */
-export const CASE_READ_ROLES: readonly Role[] = ['service', 'clerk', 'consumer', 'steward']
+const CASE_READ_ROLES: readonly Role[] = ['service', 'clerk', 'consumer', 'steward']
 const CASE_OVERSIGHT: readonly Role[] = ['admin', 'reviewer']
 const ISSUER_ROLES: readonly Role[] = ['steward', 'service']
 const CERTIFICATE_OVERSIGHT: readonly Role[] = ['admin', 'reviewer']
