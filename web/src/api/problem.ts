@@ -124,8 +124,11 @@ export function problemMessageKey(problem: Problem): string {
 
 /** Someone else acted first (or the page is stale): the console offers a reload. */
 export function isConflict(problem: Problem): boolean {
-  return problem.status === 409
+  return problem.status === 409 && !SETTLED_CONFLICTS.has(problem.code)
 }
+
+/** Conflicts a reload does not change (the item is the province's, the code is taken). */
+const SETTLED_CONFLICTS = new Set(['service-item-maintained-by-province', 'service-item-exists'])
 
 /** The i18n key for a field message the API wrote in English (problem+json `errors[].message`). */
 export function serverMessageKey(message: string): string {
