@@ -7,6 +7,7 @@ import {
   subject as tagSubject,
 } from '@casl/ability'
 import type { Principal } from '../schemas/generated/types.ts'
+import { EXCHANGE_ACTIONS, EXCHANGE_SUBJECTS, exchangeRules } from './exchange-rules.ts'
 import type { MaskKind } from './grant-masking.ts'
 import type { Role } from './roles.ts'
 
@@ -21,6 +22,7 @@ import type { Role } from './roles.ts'
  * - `Record` — one record of a resource, as the exchange is about to return it:
  *   { resourceId, version, purposeCode, district?, applicantOfOpenCase?, holder? }; fields = item codes
  * - `AuditRecord` { holder? }, `Department` {}, `Webhook` { department } (a department's access webhook)
+ * - the exchange's subjects (cases, certificates, objections): see exchange-rules.ts
  * - `Dashboard` { department } — whose figures the leaders' dashboard shows (rules: dashboard-rules.ts)
  */
 
@@ -33,6 +35,7 @@ export const ACTIONS = [
   'renew',
   'fetch',
   'administer',
+  ...EXCHANGE_ACTIONS,
 ] as const
 // Not CASL's 'manage': that one is a wildcard for every action, which no role here should hold.
 export type Action = (typeof ACTIONS)[number]
@@ -43,6 +46,7 @@ export const SUBJECTS = [
   'AuditRecord',
   'Department',
   'Webhook',
+  ...EXCHANGE_SUBJECTS,
   'Dashboard',
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
@@ -126,6 +130,7 @@ function roleRules(principal: Principal): HubRule[] {
     add('fetch', 'Record', { holder })
     add('read', 'AuditRecord', { holder })
   }
+  rules.push(...exchangeRules(principal))
   return rules
 }
 

@@ -1,5 +1,6 @@
 import type { Principal } from '../schemas/generated/types.ts'
 import { asSubject } from './ability.ts'
+import type { DepartmentScope } from './ability-decision.ts'
 import { DASHBOARD_ROLES, dashboardAbility } from './dashboard-rules.ts'
 import { hasAnyRole } from './roles.ts'
 
@@ -25,4 +26,20 @@ export function dashboardScope(principal: Principal, cityWideDepartments: readon
     ? 'dashboard-department-required'
     : 'dashboard-role-required'
   return { allowed: false, reason }
+}
+
+/**
+ * The scope of a statistic the dashboard draws on (case counts, materials avoided): the wider of what
+ * the caller's own ability allows (`own`, e.g. a clerk's department) and the dashboard's scope.
+ */
+export function statisticsScope(
+  own: DepartmentScope,
+  principal: Principal,
+  cityWideDepartments: readonly string[],
+): DepartmentScope {
+  const dashboard = dashboardScope(principal, cityWideDepartments)
+  if (!dashboard.allowed) return own
+  if (!own.allowed || dashboard.department === null)
+    return { allowed: true, department: dashboard.department }
+  return own
 }
