@@ -124,8 +124,9 @@ const EXPECTED: Record<Role, string[]> = {
     ...every('count', ALL_OBJECTIONS),
   ],
   citizen: [],
-  // The dashboard's figures (dashboard-policy.ts): case and materials statistics of every department.
-  leader: STATISTICS_ALL,
+  // Nothing here: a leader's case and materials statistics follow the dashboard's rules (every
+  // department or their own, by configuration: dashboard-rules.ts, `statisticsScope`).
+  leader: [],
 }
 
 function allowed(role: Role, department: string | null = 'D'): string[] {
