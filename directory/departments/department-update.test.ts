@@ -41,6 +41,21 @@ describe('changing a department', () => {
     expect(events[0].payload).toMatchObject({ code: 'hm-realestate', parent: 'lf-bigdata' })
   })
 
+  it('keeps a short name (简称) for charts: the demo seeds one, an admin sets, trims and clears it', async () => {
+    const seeded = await hub.database.db('departments').where({ code: 'lf-hrss' }).first()
+    expect(seeded.short_name).toBe('市人社局')
+    const set = await patch('lf-housing', { shortName: ' 房管局 ' })
+    expect(set.statusCode).toBe(200)
+    expect(set.json()).toMatchObject({ name: '临汾市房地产管理局', shortName: '房管局' })
+    const tooLong = await patch('lf-housing', { shortName: '临汾市房地产管理局临汾市房地产管理局临汾市房' })
+    expect(tooLong.statusCode).toBe(400)
+    const blank = await patch('lf-housing', { shortName: '   ' })
+    expect(blank.statusCode).toBe(400)
+    expect(blank.json().code).toBe('invalid-short-name')
+    const cleared = await patch('lf-housing', { shortName: null })
+    expect(cleared.json().shortName).toBeNull()
+  })
+
   it('detaches from the parent with null', async () => {
     const res = await patch('qw-hrss', { parent: null })
     expect(res.statusCode).toBe(200)
