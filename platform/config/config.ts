@@ -246,7 +246,9 @@ class Reader {
       const [job, ms] = part.split('=').map((p) => p.trim())
       const n = Number(ms)
       if (!job || !/^[a-z0-9-]+$/.test(job) || !Number.isInteger(n) || n < 1000 || n > 7 * 86_400_000) {
-        this.problems.push(`${name}: expected job-name=milliseconds (1000 to a week), comma-separated (got "${part}")`)
+        this.problems.push(
+          `${name}: expected job-name=milliseconds (1000 to a week), comma-separated (got "${part}")`,
+        )
         continue
       }
       out[job] = n

@@ -123,7 +123,9 @@ describe('three hubs behind HAProxy: one job run, one webhook order, one count',
       .orderBy('id')
       .pluck('signed_at')) as Date[]
     const gaps = signed.slice(1).map((at, i) => at.getTime() - signed[i]!.getTime())
-    console.log(JSON.stringify({ checkpointEveryMs: CHECKPOINT_EVERY_MS, windowMs, checkpoints: signed.length, gaps }))
+    console.log(
+      JSON.stringify({ checkpointEveryMs: CHECKPOINT_EVERY_MS, windowMs, checkpoints: signed.length, gaps }),
+    )
     // Seven ticks in the window (one more if a late tick lands in it); three instances each running
     // every tick would sign about three times as many.
     const ticks = windowMs / CHECKPOINT_EVERY_MS
@@ -200,7 +202,10 @@ describe('three hubs behind HAProxy: one job run, one webhook order, one count',
 
       const CASES = 30
       const PER_CASE = 8
-      const caseNumbers = Array.from({ length: CASES }, (_, i) => `LF-WH-${run}-${String(i).padStart(4, '0')}`)
+      const caseNumbers = Array.from(
+        { length: CASES },
+        (_, i) => `LF-WH-${run}-${String(i).padStart(4, '0')}`,
+      )
       // One service principal per case, each under the per-principal limit.
       const ingest = ingestCases(
         cluster.lbUrl,

@@ -16,7 +16,7 @@ import { HUB_NODE_FLAGS } from '../../platform/server/node-flags.ts'
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const START = path.join(ROOT, 'hub/cli/start.ts')
 // Generous: on a shared 2-core machine, loading the TypeScript sources alone can take half a minute.
-const READY_TIMEOUT_MS = 100_000
+const READY_TIMEOUT_MS = 150_000
 
 export interface HubClusterOptions {
   /** Environment of every hub (DATABASE_URL, KAFKA_BROKERS, REDIS_URL, AUTH_JWKS …); PORT is set per hub. */

@@ -77,7 +77,7 @@ export function useHubCluster({
       await fixture.cluster.stop()
       throw error
     }
-  }, 180_000)
+  }, 240_000)
 
   afterAll(async () => {
     await fixture.cluster?.stop()
