@@ -77,7 +77,7 @@ export function useHubCluster({
       await fixture.cluster.stop()
       throw error
     }
-  }, 240_000)
+  }, 330_000)
 
   afterAll(async () => {
     await fixture.cluster?.stop()
