@@ -39,7 +39,12 @@ export const ACTIONS = [
 // Not CASL's 'manage': that one is a wildcard for every action, which no role here should hold.
 export type Action = (typeof ACTIONS)[number]
 export const SUBJECTS = [
-  ...(['AccessRequest', 'Grant', 'Record', 'AuditRecord', 'Department', 'Webhook'] as const),
+  'AccessRequest',
+  'Grant',
+  'Record',
+  'AuditRecord',
+  'Department',
+  'Webhook',
   ...DIRECTORY_SUBJECTS,
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
