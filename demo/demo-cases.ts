@@ -5,6 +5,7 @@ import { insertCertificate } from '../exchange/certificates/certificate-store.ts
 import { DEMO_CITIZEN_ID_NUMBER } from '../platform/auth/demo-principals.ts'
 import { type CalendarSettings, WorkingDayCalendar } from '../platform/calendar/working-days.ts'
 import { formatCertificateId } from '../platform/identifiers/index.ts'
+import { detachedContext } from '../policies/request-context.ts'
 import type { CaseChange, Principal } from '../schemas/generated/types.ts'
 
 /**
@@ -131,7 +132,8 @@ export async function seedDemoOpenCases(
       },
     }
   })
-  await new CaseService(db).ingestBatch(WINDOW_SYSTEM, changes)
+  // Seeding acts as the window system outside any request: a detached context, nothing audited.
+  await new CaseService(db).ingestBatch(detachedContext(WINDOW_SYSTEM), changes)
   return changes.length
 }
 

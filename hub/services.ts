@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { type AuditServices, createAuditServices } from '../audit/audit-services.ts'
 import { DepartmentService } from '../directory/departments/department-service.ts'
 import { GrantService } from '../directory/grants/grant-service.ts'
 import { activeGrantsOf, grantEpoch, toGrantFacts } from '../directory/grants/grant-store.ts'
@@ -63,7 +64,7 @@ export interface HubServices {
   subscriptions: SubscriptionWiring
   certificates: CertificateFacade
   caseExchange: CaseExchange
-  audit: FastifyInstance['audit']
+  audit: AuditServices
   sessions: SessionService
 }
 
@@ -140,7 +141,7 @@ export async function createServices(infra: ServiceInfra, options: ServiceOption
     subscriptions: createSubscriptionServices(infra),
     certificates: createCertificateServices(infra),
     caseExchange: await createCaseServices(infra),
-    audit: infra.audit,
+    audit: await createAuditServices(infra),
     sessions: options.sessions,
   }
 }

@@ -10,6 +10,8 @@ import {
   SUBJECTS,
   type SubjectName,
 } from './ability.ts'
+import { DIRECTORY_SUBJECTS } from './directory-rules.ts'
+import { EXCHANGE_SUBJECTS } from './exchange-rules.ts'
 import { ROLES, type Role } from './roles.ts'
 
 /**
@@ -122,8 +124,11 @@ function allowed(role: Role): string[] {
 }
 
 describe('role × action × subject', () => {
-  it('covers every subject type', () => {
-    expect(new Set(Object.values(CASES).map(([type]) => type))).toEqual(new Set(SUBJECTS))
+  it('covers every subject type (the directory and exchange ones have their own tables: directory-rules.test.ts, exchange-rules.test.ts)', () => {
+    const ownTable: readonly string[] = [...DIRECTORY_SUBJECTS, ...EXCHANGE_SUBJECTS]
+    expect(new Set(Object.values(CASES).map(([type]) => type))).toEqual(
+      new Set(SUBJECTS.filter((s) => !ownTable.includes(s))),
+    )
   })
 
   it.each(ROLES)('%s may do exactly what the table says', (role) => {

@@ -7,6 +7,8 @@ import {
   subject as tagSubject,
 } from '@casl/ability'
 import type { Principal } from '../schemas/generated/types.ts'
+import { DIRECTORY_ACTIONS, DIRECTORY_SUBJECTS, directoryRules } from './directory-rules.ts'
+import { EXCHANGE_ACTIONS, EXCHANGE_SUBJECTS, exchangeRules } from './exchange-rules.ts'
 import type { MaskKind } from './grant-masking.ts'
 import type { Role } from './roles.ts'
 
@@ -21,6 +23,8 @@ import type { Role } from './roles.ts'
  * - `Record` — one record of a resource, as the exchange is about to return it:
  *   { resourceId, version, purposeCode, district?, applicantOfOpenCase?, holder? }; fields = item codes
  * - `AuditRecord` { holder? }, `Department` {}, `Webhook` { department } (a department's access webhook)
+ * - the exchange's subjects (cases, certificates, objections): see exchange-rules.ts
+ * - the directory's `Resource`, `ResourceDraft`, `ServiceItem`, `ResourceSource`: directory-rules.ts
  */
 
 export const ACTIONS = [
@@ -32,10 +36,21 @@ export const ACTIONS = [
   'renew',
   'fetch',
   'administer',
+  ...EXCHANGE_ACTIONS,
+  ...DIRECTORY_ACTIONS,
 ] as const
 // Not CASL's 'manage': that one is a wildcard for every action, which no role here should hold.
 export type Action = (typeof ACTIONS)[number]
-export const SUBJECTS = ['AccessRequest', 'Grant', 'Record', 'AuditRecord', 'Department', 'Webhook'] as const
+export const SUBJECTS = [
+  'AccessRequest',
+  'Grant',
+  'Record',
+  'AuditRecord',
+  'Department',
+  'Webhook',
+  ...EXCHANGE_SUBJECTS,
+  ...DIRECTORY_SUBJECTS,
+] as const
 export type SubjectName = (typeof SUBJECTS)[number]
 export type TaggedSubject = ForcedSubject<SubjectName> & Record<string, unknown>
 export type HubAbility = MongoAbility<[Action, SubjectName | TaggedSubject], MongoQuery>
@@ -117,6 +132,8 @@ function roleRules(principal: Principal): HubRule[] {
     add('fetch', 'Record', { holder })
     add('read', 'AuditRecord', { holder })
   }
+  rules.push(...exchangeRules(principal))
+  rules.push(...directoryRules(principal))
   return rules
 }
 
