@@ -3,13 +3,15 @@ import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../plat
 import { ref } from '../../platform/schemas/schema-catalog.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { AccessWebhookSettings } from '../../schemas/generated/types.ts'
+import type { WebhookDeliveryService } from './webhook-delivery-service.ts'
 import type { WebhookService } from './webhook-service.ts'
 
-/** A department's signed webhook for access events; the dispatcher and deliveries run as jobs. */
+/** A department's signed webhook for access events, its deliveries (in order per request) and replay. */
 
 /** What the access webhook routes need from the composition root (hub/services.ts). */
 export interface AccessWebhookServices {
   accessWebhooks: WebhookService
+  accessWebhookDeliveries: WebhookDeliveryService
 }
 
 interface DepartmentParams {
@@ -28,6 +30,7 @@ export async function webhookRoutes(
   { services }: { services: AccessWebhookServices },
 ): Promise<void> {
   const webhooks = services.accessWebhooks
+  const deliveries = services.accessWebhookDeliveries
 
   const route = (operationId: string, summary: string, extra: Record<string, unknown>) => ({
     config: { roles: ['steward', 'consumer', 'admin'] as Role[] },
@@ -63,5 +66,74 @@ export async function webhookRoutes(
       await webhooks.remove(request.ctx, request.params.department)
       return reply.code(204).send()
     },
+  )
+
+  app.get<{ Params: DepartmentParams; Querystring: { status?: string; limit: number } }>(
+    '/v1/access-webhooks/:department/deliveries',
+    route(
+      'listAccessWebhookDeliveries',
+      "The webhook's deliveries in position order; status=dead is its dead-letter list",
+      {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            status: {
+              type: 'string',
+              enum: ['pending', 'delivered', 'dead'],
+              description: 'Only this state.',
+            },
+            limit: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+              default: 100,
+              description: 'Most returned.',
+            },
+          },
+        },
+        response: {
+          200: ref('access-webhook-deliveries.json'),
+          ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),
+        },
+      },
+    ),
+    async (request) =>
+      deliveries.deliveries(
+        request.ctx,
+        request.params.department,
+        request.query.status,
+        request.query.limit,
+      ),
+  )
+
+  app.post<{ Params: DepartmentParams; Querystring: { fromEventId: string } }>(
+    '/v1/access-webhooks/:department/replay',
+    route(
+      'replayAccessWebhook',
+      'Deliver again, in order, every change from the given one on (dead letters included)',
+      {
+        querystring: {
+          type: 'object',
+          required: ['fromEventId'],
+          additionalProperties: false,
+          properties: {
+            fromEventId: {
+              type: 'string',
+              pattern: '^access-[0-9]{1,18}$',
+              description: 'Event id (`x-hub-event-id`) to replay from (inclusive).',
+            },
+          },
+        },
+        response: {
+          202: ref('access-webhook-replay.json'),
+          ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),
+        },
+      },
+    ),
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(await deliveries.replay(request.ctx, request.params.department, request.query.fromEventId)),
   )
 }
