@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
+import { type DeliveryListQuery, deliveryListQuery } from '../../platform/webhooks/delivery-route-schemas.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { AccessWebhookSettings } from '../../schemas/generated/types.ts'
 import type { WebhookDeliveryService } from './webhook-delivery-service.ts'
@@ -68,30 +69,13 @@ export async function webhookRoutes(
     },
   )
 
-  app.get<{ Params: DepartmentParams; Querystring: { status?: string; limit: number } }>(
+  app.get<{ Params: DepartmentParams; Querystring: DeliveryListQuery }>(
     '/v1/access-webhooks/:department/deliveries',
     route(
       'listAccessWebhookDeliveries',
       "The webhook's deliveries in position order; status=dead is its dead-letter list",
       {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            status: {
-              type: 'string',
-              enum: ['pending', 'delivered', 'dead'],
-              description: 'Only this state.',
-            },
-            limit: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 1000,
-              default: 100,
-              description: 'Most returned.',
-            },
-          },
-        },
+        querystring: deliveryListQuery(),
         response: {
           200: ref('access-webhook-deliveries.json'),
           ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),
