@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
-import { type DeliveryListQuery, deliveryListQuery } from '../../platform/webhooks/delivery-route-schemas.ts'
+import {
+  type DeliveryListQuery,
+  deliveryListQuery,
+  replayQuery,
+} from '../../platform/webhooks/delivery-route-schemas.ts'
 import type { Role } from '../../policies/roles.ts'
 import type { AccessWebhookSettings } from '../../schemas/generated/types.ts'
 import type { WebhookDeliveryService } from './webhook-delivery-service.ts'
@@ -97,18 +101,10 @@ export async function webhookRoutes(
       'replayAccessWebhook',
       'Deliver again, in order, every change from the given one on (dead letters included)',
       {
-        querystring: {
-          type: 'object',
-          required: ['fromEventId'],
-          additionalProperties: false,
-          properties: {
-            fromEventId: {
-              type: 'string',
-              pattern: '^access-[0-9]{1,18}$',
-              description: 'Event id (`x-hub-event-id`) to replay from (inclusive).',
-            },
-          },
-        },
+        querystring: replayQuery({
+          pattern: '^access-[0-9]{1,18}$',
+          description: 'Event id (`x-hub-event-id`) to replay from (inclusive).',
+        }),
         response: {
           202: ref('access-webhook-replay.json'),
           ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),

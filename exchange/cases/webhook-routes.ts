@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
-import { type DeliveryListQuery, deliveryListQuery } from '../../platform/webhooks/delivery-route-schemas.ts'
+import {
+  type DeliveryListQuery,
+  deliveryListQuery,
+  replayQuery,
+} from '../../platform/webhooks/delivery-route-schemas.ts'
 import type { JwsWebhookSigner } from '../../platform/webhooks/jws-webhook-signer.ts'
 import type { CaseWebhookCreate } from '../../schemas/generated/types.ts'
 import type { WebhookService } from './webhook-service.ts'
@@ -112,18 +116,10 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
           operationId: 'replayCaseWebhook',
           summary: 'Deliver again, in order, every event from the given one on (dead letters included)',
           params: idParams,
-          querystring: {
-            type: 'object',
-            required: ['fromEventId'],
-            additionalProperties: false,
-            properties: {
-              fromEventId: {
-                type: 'string',
-                format: 'uuid',
-                description: 'Event id to replay from (inclusive).',
-              },
-            },
-          },
+          querystring: replayQuery({
+            format: 'uuid',
+            description: 'Event id to replay from (inclusive).',
+          }),
           response: {
             202: ref('case-webhook-replay.json'),
             ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),

@@ -15,3 +15,11 @@ export interface DeliveryListQuery {
   status?: 'pending' | 'delivered' | 'dead'
   limit: number
 }
+
+/** The querystring of a replay (`POST …/replay?fromEventId=`): the event to send again from, inclusive. */
+export const replayQuery = (fromEventId: { format?: string; pattern?: string; description: string }) => ({
+  type: 'object',
+  required: ['fromEventId'],
+  additionalProperties: false,
+  properties: { fromEventId: { type: 'string', ...fromEventId } },
+})
