@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../audit/audit-writer.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import type { DeliveredRecord, DeliveryTarget, DisputedRecordKeys } from './delivery-target.ts'
-import { projectRecord } from './subscription-projection.ts'
+import { compileProjection } from './subscription-projection.ts'
 import { deliveryScope, lockGrant } from './subscription-scope.ts'
 import {
   changesAfter,
@@ -22,7 +22,8 @@ import {
  *    revocation commits, and a revoked or expired grant stops the subscription before its next batch;
  * 3. reads the next changes, keeps what the grant lets out, audits the batch (durably) and hands it to
  *    the target, which resolves only when the target holds it;
- * 4. logs each delivered record under its subject's audit HMAC and moves the position.
+ * 4. logs each delivered record under its subject's audit HMAC (one statement, while the audit record
+ *    is written and the target takes the batch) and moves the position.
  * A crash anywhere before the commit repeats the batch with the same positions.
  */
 
@@ -85,8 +86,9 @@ export class SubscriptionDeliverer {
       const log: DeliveryLogRow[] = []
       const subjects = new Set<string>()
       const disputes = await this.deps.disputes(trx, sub.resource_code)
+      const project = compileProjection(grant, items, source)
       for (const change of changes) {
-        const values = projectRecord(grant, items, source, change)
+        const values = project(change)
         if (values === null) continue
         const position = String(change.change_seq)
         const objectionId = disputes.get(change.record_id)
@@ -107,6 +109,11 @@ export class SubscriptionDeliverer {
       const position = String(changes.at(-1)!.change_seq)
       let deadLetters = 0
       if (records.length > 0) {
+        // The log goes in while the audit record is made and the target takes the batch: it is in
+        // this transaction, so it commits with the position or not at all. Record by record
+        // (isolate), only what the target took is logged, afterwards.
+        const logged = options.isolate ? null : logDeliveries(trx, log)
+        logged?.catch(() => undefined) // awaited below; rejected alone if the audit or target fails first
         await this.auditBatch(sub, {
           outcome: 'allowed',
           items,
@@ -121,8 +128,11 @@ export class SubscriptionDeliverer {
         })
         const target = this.deps.targets[sub.target as 'kafka' | 'table']
         const dead = new Map<string, string>()
-        if (!options.isolate)
-          await target.deliver({ subscription: sub, grantId: grant.id, position, records })
+        if (logged)
+          await Promise.all([
+            target.deliver({ subscription: sub, grantId: grant.id, position, records }),
+            logged,
+          ])
         else
           for (const record of records) {
             try {
@@ -145,10 +155,11 @@ export class SubscriptionDeliverer {
             )
             .onConflict(['subscription_id', 'position'])
             .ignore()
-        await logDeliveries(
-          trx,
-          log.filter((l) => !dead.has(l.position)),
-        )
+        if (!logged)
+          await logDeliveries(
+            trx,
+            log.filter((l) => !dead.has(l.position)),
+          )
         deadLetters = dead.size
       }
       await updateSubscription(trx, sub.id, {
