@@ -1,5 +1,7 @@
 import type { Knex } from 'knex'
-import type { AuditEntry } from '../../audit/audit-writer.ts'
+import type { AuditWriter } from '../../audit/audit-writer.ts'
+import { writerRecorder } from '../../audit/request-context-plugin.ts'
+import { type AuditEvent, detachedContext, type RequestContext } from '../../policies/request-context.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import type { DeliveredRecord, DeliveryTarget, DisputedRecordKeys } from './delivery-target.ts'
@@ -31,7 +33,8 @@ export interface DelivererDeps {
   db: Knex
   targets: Record<Exclude<SubscriptionRow['target'], 'file'>, DeliveryTarget>
   fieldsOf: KindFields
-  audit: (entry: AuditEntry) => Promise<unknown>
+  /** The trail's writer: each subscription's batches are recorded through a detached context of its own. */
+  audit: Pick<AuditWriter, 'record'>
   subjectHash: (subjectId: string) => string
   /** Records under objection are delivered with the objection's id (the `disputed` mark). */
   disputes: DisputedRecordKeys
@@ -174,19 +177,35 @@ export class SubscriptionDeliverer {
   /** Every batch, delivered or refused, is on the audit trail before data leaves. */
   private auditBatch(
     sub: SubscriptionRow,
-    entry: Pick<AuditEntry, 'outcome'> & Partial<AuditEntry>,
+    event: Pick<AuditEvent, 'outcome'> & Partial<AuditEvent>,
   ): Promise<unknown> {
-    return this.deps.audit({
-      principal: `subscription:${sub.id}`,
-      department: sub.consumer_department,
-      roles: ['service'],
+    return subscriptionContext(this.deps.audit, sub).audit.record({
       action: 'exchange.subscription.deliver',
       resourceType: 'resource',
       resourceId: sub.resource_code,
       grantId: String(sub.grant_id),
-      purpose: null,
-      ...entry,
-      details: { subscription: sub.id, target: sub.target, ...entry.details },
+      ...event,
+      details: { subscription: sub.id, target: sub.target, ...event.details },
     })
   }
+}
+
+/**
+ * The context background delivery acts in: no caller asked, so the subscription itself is the
+ * principal (`subscription:<id>`, a service of the consumer department), recorded through the writer.
+ */
+export function subscriptionContext(
+  writer: Pick<AuditWriter, 'record'>,
+  sub: SubscriptionRow,
+): RequestContext {
+  const principal = {
+    subject: `subscription:${sub.id}`,
+    department: sub.consumer_department,
+    roles: ['service' as const],
+    district: null,
+  }
+  return detachedContext(principal, {
+    audit: writerRecorder(writer, principal),
+    requestId: `subscription:${sub.id}`,
+  })
 }

@@ -51,10 +51,9 @@ export async function subscriptionRoutes(
     },
     async (request, reply) => {
       const { subscription, replayed } = await service.create(
-        request.principal,
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
-        (event) => app.audit.recordFor(request, event),
       )
       if (replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(201).header('location', `/v1/subscriptions/${subscription.id}`).send(subscription)
@@ -72,7 +71,7 @@ export async function subscriptionRoutes(
         response: { 200: ref('subscription-list.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => ({ items: await service.list(request.principal) }),
+    async (request) => ({ items: await service.list(request.ctx) }),
   )
 
   app.get<{ Params: { id: string } }>(
@@ -87,7 +86,7 @@ export async function subscriptionRoutes(
         response: { 200: ref('subscription.json'), ...problemResponses(404, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => service.get(request.principal, request.params.id),
+    async (request) => service.get(request.ctx, request.params.id),
   )
 
   for (const action of ['pause', 'resume', 'resnapshot'] as const) {
@@ -106,10 +105,7 @@ export async function subscriptionRoutes(
           response: { 200: ref('subscription.json'), ...problemResponses(403, 404, ...AUTHENTICATED_ERRORS) },
         },
       },
-      async (request) =>
-        service.change(request.principal, request.params.id, action, (event) =>
-          app.audit.recordFor(request, event),
-        ),
+      async (request) => service.change(request.ctx, request.params.id, action),
     )
   }
 
@@ -129,7 +125,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) => service.reconcile(request.principal, request.params.id),
+    async (request) => service.reconcile(request.ctx, request.params.id),
   )
 
   // Role checks happen in the report, so that a refused look at the trail is recorded before the 403.
@@ -215,14 +211,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await files.create(request.principal, request.params.id, (event) =>
-            app.audit.recordFor(request, event),
-          ),
-        ),
+    async (request, reply) => reply.code(201).send(await files.create(request.ctx, request.params.id)),
   )
 
   app.get<{ Params: { id: string } }>(
@@ -240,7 +229,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) => ({ items: await files.list(request.principal, request.params.id) }),
+    async (request) => ({ items: await files.list(request.ctx, request.params.id) }),
   )
 
   app.get<{ Params: { id: string; fileId: string; name: 'data.ndjson' | 'data.csv' } }>(
@@ -275,13 +264,7 @@ export async function subscriptionRoutes(
     },
     async (request, reply) => {
       const format = request.params.name === 'data.csv' ? 'csv' : 'ndjson'
-      const bytes = await files.download(
-        request.principal,
-        request.params.id,
-        request.params.fileId,
-        format,
-        (event) => app.audit.recordFor(request, event),
-      )
+      const bytes = await files.download(request.ctx, request.params.id, request.params.fileId, format)
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="${request.params.name}"`)
@@ -304,8 +287,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) =>
-      reconciler.resend(request.principal, request.params.id, (event) => app.audit.recordFor(request, event)),
+    async (request) => reconciler.resend(request.ctx, request.params.id),
   )
 
   app.get<{ Params: { id: string } }>(
@@ -323,7 +305,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) => deadLetters.list(request.principal, request.params.id),
+    async (request) => deadLetters.list(request.ctx, request.params.id),
   )
 
   app.post<{ Params: { id: string } }>(
@@ -341,9 +323,6 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) =>
-      deadLetters.replay(request.principal, request.params.id, (event) =>
-        app.audit.recordFor(request, event),
-      ),
+    async (request) => deadLetters.replay(request.ctx, request.params.id),
   )
 }

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { findGrant, toGrantFacts } from '../../directory/grants/grant-store.ts'
 import { AppError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type {
   Principal,
   Subscription,
@@ -38,19 +38,17 @@ export interface SubscriptionServiceDeps {
   topicPrefix: string
 }
 
-type Audit = (event: AuditEvent) => Promise<unknown>
-
 const field = (path: string, message: string) => ({ errors: [{ path, message }] })
 
 export class SubscriptionService {
   constructor(private readonly deps: SubscriptionServiceDeps) {}
 
   async create(
-    principal: Principal,
+    ctx: RequestContext,
     body: SubscriptionCreate,
     idempotencyKey: string | undefined,
-    audit: Audit,
   ): Promise<{ subscription: Subscription; replayed: boolean }> {
+    const { principal } = ctx
     const base = {
       action: 'exchange.subscription.create',
       resourceType: 'resource',
@@ -82,14 +80,14 @@ export class SubscriptionService {
         ),
       )
       if (!replayed)
-        await audit({
+        await ctx.audit.record({
           ...base,
           outcome: 'allowed',
           details: { subscription: value.id, target: value.target },
         })
       return { subscription: value, replayed }
     } catch (error) {
-      if (error instanceof AppError) await audit({ ...base, outcome: 'denied', reason: error.code })
+      if (error instanceof AppError) throw await ctx.audit.refused(error, base)
       throw error
     }
   }
@@ -193,27 +191,37 @@ export class SubscriptionService {
     }
   }
 
-  async list(principal: Principal): Promise<Subscription[]> {
-    if (principal.department === null) return []
-    return Promise.all((await subscriptionsOf(this.deps.db, principal.department)).map((r) => this.view(r)))
+  async list(ctx: RequestContext): Promise<Subscription[]> {
+    const dept = ctx.principal.department
+    if (dept === null) return []
+    return Promise.all((await subscriptionsOf(this.deps.db, dept)).map((r) => this.view(r)))
   }
 
-  async get(principal: Principal, id: string): Promise<Subscription> {
-    return this.view(await this.own(principal, id))
+  async get(ctx: RequestContext, id: string): Promise<Subscription> {
+    return this.view(await this.own(ctx.principal, id))
   }
 
   /** Pause, resume, or start over from position 0 (a re-snapshot, e.g. after the grant was narrowed). */
   async change(
-    principal: Principal,
+    ctx: RequestContext,
     id: string,
     action: 'pause' | 'resume' | 'resnapshot',
-    audit: Audit,
   ): Promise<Subscription> {
-    const sub = await this.own(principal, id)
+    const sub = await this.own(ctx.principal, id)
+    const event = {
+      action: `exchange.subscription.${action}`,
+      resourceType: 'resource',
+      resourceId: sub.resource_code,
+      grantId: String(sub.grant_id),
+      details: { subscription: id },
+    }
     if (sub.status === 'stopped')
-      throw new NotAllowedError(
-        'subscription-stopped',
-        `Subscription ${id} stopped (${sub.stop_reason}); subscribe again under a new grant.`,
+      throw await ctx.audit.refused(
+        new NotAllowedError(
+          'subscription-stopped',
+          `Subscription ${id} stopped (${sub.stop_reason}); subscribe again under a new grant.`,
+        ),
+        event,
       )
     const changes =
       action === 'pause'
@@ -222,14 +230,7 @@ export class SubscriptionService {
           ? { status: 'active' as const }
           : { position: 0, snapshot_requested_at: new Date() }
     await updateSubscription(this.deps.db, id, changes)
-    await audit({
-      action: `exchange.subscription.${action}`,
-      resourceType: 'resource',
-      resourceId: sub.resource_code,
-      grantId: String(sub.grant_id),
-      outcome: 'allowed',
-      details: { subscription: id },
-    })
+    await ctx.audit.record({ ...event, outcome: 'allowed' })
     return this.view((await findSubscription(this.deps.db, id))!)
   }
 
@@ -238,8 +239,8 @@ export class SubscriptionService {
    * that the grant lets through, under the grant as it is now) and a checksum over them that the
    * consumer recomputes from its copy: SHA-256 of `<recordId>\t<position>\n` sorted by record id.
    */
-  async reconcile(principal: Principal, id: string): Promise<SubscriptionReconciliation> {
-    const sub = await this.own(principal, id)
+  async reconcile(ctx: RequestContext, id: string): Promise<SubscriptionReconciliation> {
+    const sub = await this.own(ctx.principal, id)
     const grant = toGrantFacts((await findGrant(this.deps.db, String(sub.grant_id)))!)
     const resource = await publishedResource(this.deps.db, sub.resource_code)
     const items = resource ? deliveredItems(grant, resource.items) : []

@@ -109,7 +109,7 @@ export function createSubscriptionServices(
     db,
     targets,
     fieldsOf,
-    audit: (entry) => audit.writer.record(entry),
+    audit: audit.writer,
     subjectHash,
     disputes,
     batchSize: opts.batchSize ?? 5000,
