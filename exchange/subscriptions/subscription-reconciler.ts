@@ -28,7 +28,8 @@ export class SubscriptionReconciler {
     const sub = /^[0-9a-f-]{36}$/.test(id) ? await findSubscription(this.deps.db, id) : undefined
     if (!sub || sub.consumer_department !== ctx.principal.department)
       throw new NotFoundError('subscription-not-found', `No subscription ${id}.`)
-    if (sub.target !== 'table')
+    // A live subscription keeps no copy of the provider's records to re-send from: re-snapshot it.
+    if (sub.target !== 'table' || sub.source === 'live')
       throw new ConflictError(
         'reconcile-needs-resnapshot',
         'The hub cannot read a Kafka or file copy; compare the reconciliation checksum and ask for a re-snapshot.',

@@ -13,6 +13,7 @@ import type {
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import { defaultTopic } from './kafka-target.ts'
+import { liveLagSeconds, liveReconciliation } from './live-source.ts'
 import { deliveredItems, projectRecord } from './subscription-projection.ts'
 import {
   findSubscription,
@@ -36,6 +37,8 @@ export interface SubscriptionServiceDeps {
   fieldsOf: KindFields
   /** The hub's Kafka topic prefix, shown with the topic. */
   topicPrefix: string
+  /** Whether the adapter of that name can page through its records (live subscriptions). */
+  pageable: (adapter: string) => boolean
 }
 
 const field = (path: string, message: string) => ({ errors: [{ path, message }] })
@@ -170,11 +173,18 @@ export class SubscriptionService {
         `Resource ${resource.code} is not shared by ${method} (share methods: ${methods.join(', ') || 'none'}).`,
         field('/body/target', `the resource does not allow the ${method} method`),
       )
-    if (!resource.explicit?.hubHeld)
+    // Hub-held copies stream from the change stream; a live resource only if its provider can page
+    // (and never as files, which are made from hub-held copies).
+    const live =
+      resource.explicit !== null &&
+      !resource.explicit.hubHeld &&
+      body.target !== 'file' &&
+      this.deps.pageable(resource.explicit.adapter)
+    if (!resource.explicit || (!resource.explicit.hubHeld && !live))
       throw new InputError(
         'resource-not-hub-held',
-        `Resource ${resource.code} is not held by the hub; subscriptions deliver hub-held copies.`,
-        field('/body/resourceCode', 'not hub-held'),
+        `Resource ${resource.code} is neither held by the hub nor served by a system the hub can page through${body.target === 'file' ? ' (files are made from hub-held copies)' : ''}.`,
+        field('/body/resourceCode', 'not hub-held, and its provider cannot page'),
       )
     return {
       id: randomUUID(),
@@ -188,6 +198,7 @@ export class SubscriptionService {
       table_name: body.table?.name ?? null,
       connection_sealed: null as string | null,
       created_by: principal.subject,
+      source: live ? ('live' as const) : ('hub' as const),
     }
   }
 
@@ -228,8 +239,15 @@ export class SubscriptionService {
         ? { status: 'paused' as const }
         : action === 'resume'
           ? { status: 'active' as const }
-          : { position: 0, snapshot_requested_at: new Date() }
-    await updateSubscription(this.deps.db, id, changes)
+          : sub.source === 'live'
+            ? // Positions of a live subscription only grow: forget what was sent, page again from the start.
+              { live_cursor: null, live_pass_ended_at: null, snapshot_requested_at: new Date() }
+            : { position: 0, snapshot_requested_at: new Date() }
+    await this.deps.db.transaction(async (trx) => {
+      if (action === 'resnapshot' && sub.source === 'live')
+        await trx('subscription_live_records').where({ subscription_id: id }).del()
+      await updateSubscription(trx, id, changes)
+    })
     await ctx.audit.record({ ...event, outcome: 'allowed' })
     return this.view((await findSubscription(this.deps.db, id))!)
   }
@@ -241,6 +259,7 @@ export class SubscriptionService {
    */
   async reconcile(ctx: RequestContext, id: string): Promise<SubscriptionReconciliation> {
     const sub = await this.own(ctx.principal, id)
+    if (sub.source === 'live') return liveReconciliation(this.deps.db, sub)
     const grant = toGrantFacts((await findGrant(this.deps.db, String(sub.grant_id)))!)
     const resource = await publishedResource(this.deps.db, sub.resource_code)
     const items = resource ? deliveredItems(grant, resource.items) : []
@@ -299,8 +318,13 @@ export class SubscriptionService {
       stopReason: row.stop_reason,
       position: String(row.position),
       delivered: Number(row.delivered),
+      source: row.source,
       lagSeconds:
-        row.status === 'active' ? await lagSeconds(this.deps.db, row.record_kind, String(row.position)) : 0,
+        row.status !== 'active'
+          ? 0
+          : row.source === 'live'
+            ? liveLagSeconds(row)
+            : await lagSeconds(this.deps.db, row.record_kind, String(row.position)),
       lastDeliveredAt: row.last_delivered_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
     }

@@ -15,6 +15,12 @@ export interface SubscriptionRow {
   table_schema: string | null
   table_name: string | null
   connection_sealed: string | null
+  /** `hub`: the change stream of hub-held records; `live`: the provider's pages (live-source.ts). */
+  source: 'hub' | 'live'
+  live_cursor: string | null
+  live_pass: string
+  live_pass_started_at: Date | null
+  live_pass_ended_at: Date | null
   status: 'active' | 'paused' | 'stopped'
   stop_reason: string | null
   position: string
@@ -35,6 +41,7 @@ export type NewSubscription = Pick<
   | 'table_schema'
   | 'table_name'
   | 'created_by'
+  | 'source'
 > & { id: string; connection_sealed: string | null }
 
 export interface ChangedRecord {
@@ -81,7 +88,8 @@ export async function claimSubscription(
 export async function updateSubscription(
   db: Db,
   id: string,
-  changes: Partial<Omit<SubscriptionRow, 'position' | 'delivered'>> & {
+  changes: Partial<Omit<SubscriptionRow, 'position' | 'delivered' | 'live_pass'>> & {
+    live_pass?: string | number
     position?: string | number
     delivered?: Knex.Raw
   },
