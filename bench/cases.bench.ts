@@ -31,6 +31,7 @@ import { createTokenVerifier } from '../platform/auth/token-verifier.ts'
 import { loadConfig } from '../platform/config/config.ts'
 import { createKnex } from '../platform/db/knex-factory.ts'
 import { migrateLatest } from '../platform/db/migrator.ts'
+import { detachedContext } from '../policies/request-context.ts'
 import type { CaseChange, Principal } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
 import {
@@ -143,13 +144,15 @@ export default {
     try {
       await app.ready()
       const service = app.caseExchange.service
+      // The department system pushing, outside any HTTP request.
+      const system = detachedContext(SYSTEM)
 
       // (a) Batch ingest.
       const started = performance.now()
       for (let b = 0; b < BATCHES; b++) {
         const changes: CaseChange[] = []
         for (let c = 0; c < BATCH_SIZE / 10; c++) changes.push(...changesOf(`LF-BB-${b}-${c}`, c))
-        await service.ingestBatch(SYSTEM, changes)
+        await service.ingestBatch(system, changes)
       }
       const seconds = (performance.now() - started) / 1000
       report({
@@ -197,7 +200,7 @@ export default {
           const batch = Array.from({ length: perTick }, (_, k) => queues[slot * perTick + k]!.shift()!)
           sent += batch.length
           inFlight[slot] = (inFlight[slot] ?? Promise.resolve()).then(async () => {
-            const results = await service.ingestBatch(SYSTEM, batch)
+            const results = await service.ingestBatch(system, batch)
             const at = now()
             for (const { receipt } of results) commits.set(receipt.eventId, at)
           })

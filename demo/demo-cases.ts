@@ -5,6 +5,7 @@ import { insertCertificate } from '../exchange/certificates/certificate-store.ts
 import { DEMO_CITIZEN_ID_NUMBER } from '../platform/auth/demo-principals.ts'
 import { type CalendarSettings, WorkingDayCalendar } from '../platform/calendar/working-days.ts'
 import { formatCertificateId } from '../platform/identifiers/index.ts'
+import { detachedContext } from '../policies/request-context.ts'
 import type { CaseChange, Principal } from '../schemas/generated/types.ts'
 
 /**
@@ -44,7 +45,13 @@ type ItemKey = keyof typeof DEMO_CASE_ITEMS
  * that the department simulators issue each exactly one certificate of every type the item needs;
  * the demo citizen (张然英) applies twice.
  */
-export const DEMO_OPEN_CASES: readonly { caseNumber: string; item: ItemKey; applicant: string }[] = [
+export interface DemoCase {
+  caseNumber: string
+  item: ItemKey
+  applicant: string
+}
+
+export const DEMO_OPEN_CASES: readonly DemoCase[] = [
   { caseNumber: 'LF-ZH-2026-000101', item: 'fundWithdrawal', applicant: DEMO_CITIZEN_ID_NUMBER },
   { caseNumber: 'LF-ZH-2026-000102', item: 'propertyTransfer', applicant: DEMO_CITIZEN_ID_NUMBER },
   { caseNumber: 'LF-ZH-2026-000103', item: 'unemployment', applicant: '141002197506035937' },
@@ -81,6 +88,7 @@ export async function seedDemoOpenCases(
   db: Knex,
   calendarSettings: CalendarSettings,
   now = new Date(),
+  cases: readonly DemoCase[] = DEMO_OPEN_CASES,
 ): Promise<number> {
   const calendar = new WorkingDayCalendar(calendarSettings)
   const known = new Set(
@@ -88,12 +96,12 @@ export async function seedDemoOpenCases(
       (await db('cases')
         .whereIn(
           'case_number',
-          DEMO_OPEN_CASES.map((c) => c.caseNumber),
+          cases.map((c) => c.caseNumber),
         )
         .select('case_number')) as { case_number: string }[]
     ).map((r) => r.case_number),
   )
-  const fresh = DEMO_OPEN_CASES.filter((c) => !known.has(c.caseNumber))
+  const fresh = cases.filter((c) => !known.has(c.caseNumber))
   if (fresh.length === 0) return 0
   const people = demoWorld().byResidentId
   const moments = recentWorkingMoments(calendar, now, fresh.length)
@@ -124,7 +132,8 @@ export async function seedDemoOpenCases(
       },
     }
   })
-  await new CaseService(db).ingestBatch(WINDOW_SYSTEM, changes)
+  // Seeding acts as the window system outside any request: a detached context, nothing audited.
+  await new CaseService(db).ingestBatch(detachedContext(WINDOW_SYSTEM), changes)
   return changes.length
 }
 

@@ -3,6 +3,7 @@ import { between, demoWorld, pick, seededRandom } from '../adapters/simulator-ki
 import { CaseService } from '../exchange/cases/case-service.ts'
 import { DEMO_CITIZEN_ID_NUMBER } from '../platform/auth/demo-principals.ts'
 import { type CalendarSettings, WorkingDayCalendar } from '../platform/calendar/working-days.ts'
+import { detachedContext } from '../policies/request-context.ts'
 import type { CaseChange } from '../schemas/generated/types.ts'
 import type { HistoryCase } from './demo-history-model.ts'
 import { seedHistoryRequests } from './demo-history-requests.ts'
@@ -112,7 +113,7 @@ export async function seedDemoHistory(
     }
     for (const batch of batches(group, 100)) {
       await service.ingestBatch(
-        principal,
+        detachedContext(principal),
         batch.flatMap((c) => c.changes),
       )
       changes += batch.reduce((n, c) => n + c.changes.length, 0)

@@ -7,6 +7,7 @@ import {
   subject as tagSubject,
 } from '@casl/ability'
 import type { Principal } from '../schemas/generated/types.ts'
+import { EXCHANGE_ACTIONS, EXCHANGE_SUBJECTS, exchangeRules } from './exchange-rules.ts'
 import type { MaskKind } from './grant-masking.ts'
 import type { Role } from './roles.ts'
 
@@ -21,6 +22,7 @@ import type { Role } from './roles.ts'
  * - `Record` — one record of a resource, as the exchange is about to return it:
  *   { resourceId, version, purposeCode, district?, applicantOfOpenCase?, holder? }; fields = item codes
  * - `AuditRecord` { holder? }, `Department` {}, `Webhook` { department } (a department's access webhook)
+ * - the exchange's subjects (cases, certificates, objections): see exchange-rules.ts
  */
 
 export const ACTIONS = [
@@ -32,10 +34,19 @@ export const ACTIONS = [
   'renew',
   'fetch',
   'administer',
+  ...EXCHANGE_ACTIONS,
 ] as const
 // Not CASL's 'manage': that one is a wildcard for every action, which no role here should hold.
 export type Action = (typeof ACTIONS)[number]
-export const SUBJECTS = ['AccessRequest', 'Grant', 'Record', 'AuditRecord', 'Department', 'Webhook'] as const
+export const SUBJECTS = [
+  'AccessRequest',
+  'Grant',
+  'Record',
+  'AuditRecord',
+  'Department',
+  'Webhook',
+  ...EXCHANGE_SUBJECTS,
+] as const
 export type SubjectName = (typeof SUBJECTS)[number]
 export type TaggedSubject = ForcedSubject<SubjectName> & Record<string, unknown>
 export type HubAbility = MongoAbility<[Action, SubjectName | TaggedSubject], MongoQuery>
@@ -117,6 +128,7 @@ function roleRules(principal: Principal): HubRule[] {
     add('fetch', 'Record', { holder })
     add('read', 'AuditRecord', { holder })
   }
+  rules.push(...exchangeRules(principal))
   return rules
 }
 

@@ -1,15 +1,14 @@
 import { maskResidentId } from '../platform/identifiers/index.ts'
-import type { Principal } from '../schemas/generated/types.ts'
-import { readsCityWideStatistics } from './dashboard-policy.ts'
-import { allow, type Decision, deny } from './decision.ts'
-import { hasAnyRole } from './roles.ts'
+import { type Authorization, asSubject, can } from './ability.ts'
+import { type DepartmentScope, decide, departmentScope } from './ability-decision.ts'
+import type { Decision } from './decision.ts'
 
 /**
- * Who may do what with case data (办件). Pure functions: the facts (principal, the case, the grant
- * found by a `CaseGrantLookup`) come in, a decision goes out. Grants on case data are ordinary
- * grants on the directory resource configured as the case-data resource (`CASE_DATA_RESOURCE_CODE`);
- * their items widen what a consumer sees (`applicant-id`, `form`), their service items and districts
- * narrow which cases it sees.
+ * Who may do what with case data (办件): the rules are CASL's (`exchange-rules.ts`, subject `Case`);
+ * these functions ask the caller's ability and explain a denial with its reason code. Grants on case
+ * data are ordinary grants on the directory resource configured as the case-data resource
+ * (`CASE_DATA_RESOURCE_CODE`), found by a `CaseGrantLookup`; their items widen what a consumer sees
+ * (`applicant-id`, `form`), their service items and districts narrow which cases it sees.
  */
 
 /** What a grant on the case-data resource allows, as the lookup reads it. */
@@ -42,19 +41,22 @@ export interface CaseView {
   grantId: string | null
 }
 
-export const CASE_INGEST_ROLES = ['service', 'clerk'] as const
-const CASE_READ_ROLES = ['service', 'clerk', 'consumer', 'steward'] as const
-const OVERSIGHT_ROLES = ['admin', 'reviewer'] as const
 export const ITEM_APPLICANT_ID = 'applicant-id'
 export const ITEM_FORM = 'form'
 
 export type { Decision }
 
+type Ability = Authorization
+
 /** Only the handling department's own systems and windows push its cases. */
-export function canIngestCase(principal: Principal, handlingDepartment: string): Decision {
-  if (!hasAnyRole(principal, CASE_INGEST_ROLES)) return deny('case-ingest-role-required')
-  if (principal.department !== handlingDepartment) return deny('not-case-department')
-  return allow
+export function canIngestCase(ability: Ability, handlingDepartment: string): Decision {
+  return decide(
+    ability,
+    'create',
+    'Case',
+    { department: handlingDepartment },
+    { role: 'case-ingest-role-required', condition: 'not-case-department' },
+  )
 }
 
 /** The view the grant gives; null when the grant does not reach the case's district. */
@@ -68,56 +70,66 @@ export function viewUnderGrant(grant: CaseGrant, divisionCode: string): CaseView
   }
 }
 
-/** The handling department sees its cases in full; others need a grant covering the case. */
+const FULL_VIEW: CaseView = { identifiers: true, form: true, grantId: null }
+
+/**
+ * The handling department sees its cases in full; others need a grant covering the case (its service
+ * item and district): the case is then `grantedTo` the caller's department, which the ability tests.
+ */
 export async function caseReadView(
-  principal: Principal,
+  ability: Ability,
+  department: string | null,
   facts: CaseFacts,
   grants: CaseGrantLookup,
 ): Promise<CaseView | null> {
-  if (!hasAnyRole(principal, CASE_READ_ROLES) || !principal.department) return null
-  if (principal.department === facts.department) return { identifiers: true, form: true, grantId: null }
-  const grant = await grants.activeCaseGrant(principal.department, facts.serviceItemCode)
-  return grant ? viewUnderGrant(grant, facts.divisionCode) : null
+  if (can(ability, 'read', asSubject('Case', { department: facts.department }))) return FULL_VIEW
+  // No grant is looked up for a caller whose roles read no case at all.
+  if (department === null || !can(ability, 'read', 'Case')) return null
+  const grant = await grants.activeCaseGrant(department, facts.serviceItemCode)
+  const view = grant ? viewUnderGrant(grant, facts.divisionCode) : null
+  if (!view) return null
+  return can(ability, 'read', asSubject('Case', { department: facts.department, grantedTo: [department] }))
+    ? view
+    : null
 }
 
 /** Lists by department: a department its own, the big-data bureau's reviewers and admins any. */
-export function canListCasesOf(principal: Principal, department: string | undefined): Decision {
-  if (hasAnyRole(principal, OVERSIGHT_ROLES)) return allow
-  if (!hasAnyRole(principal, CASE_READ_ROLES)) return deny('case-read-role-required')
-  if (department !== undefined && department !== principal.department) return deny('not-case-department')
-  return allow
+export function canListCasesOf(ability: Ability, department: string | undefined): Decision {
+  return decide(ability, 'list', 'Case', department === undefined ? undefined : { department }, {
+    role: 'case-read-role-required',
+    condition: 'not-case-department',
+  })
 }
 
 /**
- * Case statistics (counts, no case data): oversight and leaders read every department's, the roles
- * that read cases their own department's; `department` undefined means every department.
+ * Case statistics (counts, no case data): oversight and leaders read every department's (`null`),
+ * the roles that read cases their own department's.
  */
-export function caseStatisticsScope(
-  principal: Principal,
-): { allowed: false; reason: string } | { allowed: true; department: string | undefined } {
-  if (readsCityWideStatistics(principal)) return { allowed: true, department: undefined }
-  if (!hasAnyRole(principal, CASE_READ_ROLES)) return { allowed: false, reason: 'case-read-role-required' }
-  return { allowed: true, department: principal.department ?? '' }
+export function caseStatisticsScope(ability: Ability): DepartmentScope {
+  return departmentScope(ability, 'count', 'Case', 'department')
 }
 
 /** One-number search (一号申请) is for windows and consumer systems. */
-export function canSearchByApplicant(principal: Principal): Decision {
-  if (!hasAnyRole(principal, ['clerk', 'consumer', 'service']) || !principal.department) {
-    return deny('applicant-search-role-required')
-  }
-  return allow
+export function canSearchByApplicant(ability: Ability): Decision {
+  return decide(ability, 'search', 'Case', undefined, {
+    role: 'applicant-search-role-required',
+    condition: 'applicant-search-role-required',
+  })
 }
 
 /** A department's consumer systems (or its officers) ask for back-filled copies for their department. */
-export function canBackfillCaseEvents(principal: Principal): Decision {
-  if (!hasAnyRole(principal, ['consumer', 'service']) || !principal.department) {
-    return deny('case-backfill-role-required')
-  }
-  return allow
+export function canBackfillCaseEvents(ability: Ability): Decision {
+  return decide(ability, 'backfill', 'Case', undefined, {
+    role: 'case-backfill-role-required',
+    condition: 'case-backfill-role-required',
+  })
 }
 
-export function canManageWebhooks(principal: Principal): Decision {
-  return hasAnyRole(principal, ['admin']) ? allow : deny('admin-role-required')
+export function canManageWebhooks(ability: Ability): Decision {
+  return decide(ability, 'administer', 'CaseWebhook', undefined, {
+    role: 'admin-role-required',
+    condition: 'admin-role-required',
+  })
 }
 
 /** Masks an identifier for a caller without the right to see it; credit codes are public registers. */

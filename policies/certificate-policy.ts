@@ -1,50 +1,55 @@
-import type { Principal } from '../schemas/generated/types.ts'
-import { readsCityWideStatistics } from './dashboard-policy.ts'
-import { allow, type Decision, deny } from './decision.ts'
-import { hasAnyRole } from './roles.ts'
+import { type Authorization, asSubject, can } from './ability.ts'
+import { type DepartmentScope, decide, departmentScope } from './ability-decision.ts'
+import { type Decision, deny } from './decision.ts'
 
 /**
- * Who may do what with electronic certificates (电子证照). Pure functions: facts in, decision out.
- * Issuing departments manage their own types and certificates; window clerks fetch certificates
- * only for open cases of their own department, and only the applicant's (or agent's).
+ * Who may do what with electronic certificates (电子证照): the rules are CASL's (`exchange-rules.ts`,
+ * subjects `CertificateType`, `Certificate`, `IssuerKey`, `MaterialsAvoided`, and `Case` for a
+ * clerk's fetch); these functions ask the caller's ability and explain a denial with its reason code.
+ * Issuing departments manage their own types and certificates; window clerks fetch certificates only
+ * for open cases of their own department, and only the applicant's (or agent's).
  */
 
 export type { Decision }
 
-const forbid = deny
-
-const ISSUER_ROLES = ['steward', 'service'] as const
-const OVERSIGHT_ROLES = ['admin', 'reviewer'] as const
-const STATS_ROLES = ['admin', 'reviewer', 'steward', 'clerk'] as const
+type Ability = Authorization
 
 /** Types are registered by admins or by the issuing department's steward. */
-export function canRegisterType(principal: Principal, issuerDepartment: string): Decision {
-  if (hasAnyRole(principal, ['admin'])) return allow
-  if (!hasAnyRole(principal, ['steward'])) return forbid('certificate-issuer-role-required')
-  return principal.department === issuerDepartment ? allow : forbid('not-issuing-department')
+export function canRegisterType(ability: Ability, issuerDepartment: string): Decision {
+  return decide(
+    ability,
+    'create',
+    'CertificateType',
+    { issuer: issuerDepartment },
+    { role: 'certificate-issuer-role-required', condition: 'not-issuing-department' },
+  )
 }
 
 /** Certificates are issued, suspended and revoked only by the issuing department's steward or system. */
-export function canIssue(principal: Principal, issuerDepartment: string): Decision {
-  if (!hasAnyRole(principal, ISSUER_ROLES)) return forbid('certificate-issuer-role-required')
-  return principal.department === issuerDepartment ? allow : forbid('not-issuing-department')
+export function canIssue(ability: Ability, issuerDepartment: string): Decision {
+  return decide(
+    ability,
+    'issue',
+    'Certificate',
+    { issuer: issuerDepartment },
+    { role: 'certificate-issuer-role-required', condition: 'not-issuing-department' },
+  )
 }
 
 /** Reading a certificate outside a case is for its issuer and the hub's oversight. */
-export function canReadCertificate(principal: Principal, issuerDepartment: string): boolean {
-  if (hasAnyRole(principal, OVERSIGHT_ROLES)) return true
-  return hasAnyRole(principal, ISSUER_ROLES) && principal.department === issuerDepartment
+export function canReadCertificate(ability: Ability, issuerDepartment: string): boolean {
+  return can(ability, 'read', asSubject('Certificate', { issuer: issuerDepartment }))
 }
 
 /** Signing keys are rotated by admins or the department's own steward. */
-export function canRotateKeys(principal: Principal, department: string): Decision {
-  if (hasAnyRole(principal, ['admin'])) return allow
-  if (!hasAnyRole(principal, ['steward'])) return forbid('key-admin-role-required')
-  return principal.department === department ? allow : forbid('not-key-department')
-}
-
-export function canManageMaterials(principal: Principal): Decision {
-  return hasAnyRole(principal, ['admin']) ? allow : forbid('admin-role-required')
+export function canRotateKeys(ability: Ability, department: string): Decision {
+  return decide(
+    ability,
+    'rotate',
+    'IssuerKey',
+    { department },
+    { role: 'key-admin-role-required', condition: 'not-key-department' },
+  )
 }
 
 /** The facts of a case a clerk's fetch needs. */
@@ -57,19 +62,19 @@ export interface FetchCaseFacts {
  * rule: a completed case is a conflict, not a refusal). A case that does not exist is denied like one
  * of another department, so the service can answer both alike.
  */
-export function canFetchForCase(principal: Principal, facts: FetchCaseFacts | undefined): Decision {
-  if (!hasAnyRole(principal, ['clerk']) || !principal.department) return forbid('clerk-role-required')
+export function canFetchForCase(ability: Ability, facts: FetchCaseFacts | undefined): Decision {
+  if (!can(ability, 'fetch', 'Case')) return deny('clerk-role-required')
   if (!facts) return deny('case-not-found')
-  if (facts.department !== principal.department) return forbid('not-case-department')
-  return allow
+  return decide(
+    ability,
+    'fetch',
+    'Case',
+    { department: facts.department },
+    { role: 'clerk-role-required', condition: 'not-case-department' },
+  )
 }
 
-/** Materials-avoided statistics: oversight and leaders see every department, others their own only. */
-export function statsScope(
-  principal: Principal,
-): { allowed: false } | { allowed: true; department: string | null } {
-  if (readsCityWideStatistics(principal)) return { allowed: true, department: null }
-  if (hasAnyRole(principal, STATS_ROLES) && principal.department)
-    return { allowed: true, department: principal.department }
-  return { allowed: false }
+/** Materials-avoided statistics: oversight and leaders see every department (`null`), others their own only. */
+export function statsScope(ability: Ability): DepartmentScope {
+  return departmentScope(ability, 'count', 'MaterialsAvoided', 'department')
 }

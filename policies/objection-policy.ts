@@ -1,22 +1,21 @@
-import type { Principal } from '../schemas/generated/types.ts'
+import { type Authorization, asSubject, can } from './ability.ts'
+import { type DepartmentScope, decide, departmentScope } from './ability-decision.ts'
 import { allow, type Decision, deny } from './decision.ts'
-import { hasAnyRole } from './roles.ts'
 
 /**
- * Who may do what with data objections (数据异议). Pure functions: facts in, decision out. Consumers and
- * clerks raise objections for their department; the provider's steward answers; the objector's
- * department accepts or escalates; the reviewer (市大数据办) rules on escalations and watches quality.
+ * Who may do what with data objections (数据异议): the rules are CASL's (`exchange-rules.ts`, subject
+ * `Objection`); these functions ask the caller's ability and explain a denial with its reason code.
+ * Consumers and clerks raise objections for their department; the provider's steward answers; the
+ * objector's department accepts or escalates; the reviewer (市大数据办) rules on escalations and
+ * watches quality.
  */
 
 export type { Decision }
 
+type Ability = Authorization
+
 /** The reason of a denial the caller must read as "no such objection" (it may not even see it). */
 export const OBJECTION_HIDDEN = 'objection-not-found'
-
-const forbid = deny
-
-const OBJECTOR_ROLES = ['consumer', 'clerk'] as const
-const OVERSIGHT_ROLES = ['reviewer', 'admin'] as const
 
 /** The facts of an objection a decision needs. */
 export interface ObjectionFacts {
@@ -24,56 +23,61 @@ export interface ObjectionFacts {
   objectorDepartment: string
 }
 
+type TargetType = 'resource' | 'record' | 'certificate'
+
 /** Consumers raise on resources and records; certificates are objected to by clerks, from a case. */
-export function canRaise(principal: Principal, targetType: 'resource' | 'record' | 'certificate'): Decision {
-  if (!principal.department) return forbid('objector-role-required')
-  if (targetType === 'certificate')
-    return hasAnyRole(principal, ['clerk']) ? allow : forbid('clerk-role-required')
-  return hasAnyRole(principal, OBJECTOR_ROLES) ? allow : forbid('objector-role-required')
+export function canRaise(ability: Ability, department: string | null, targetType: TargetType): Decision {
+  if (can(ability, 'create', asSubject('Objection', { targetType }))) return allow
+  return deny(
+    department !== null && targetType === 'certificate' ? 'clerk-role-required' : 'objector-role-required',
+  )
 }
 
 /** The two departments concerned and the hub's oversight see an objection; others get "not found". */
-export function canRead(principal: Principal, facts: ObjectionFacts): boolean {
-  if (hasAnyRole(principal, [...OVERSIGHT_ROLES, 'auditor'])) return true
-  if (!principal.department) return false
-  if (principal.department === facts.objectorDepartment && hasAnyRole(principal, OBJECTOR_ROLES)) return true
-  return principal.department === facts.providerDepartment && hasAnyRole(principal, ['steward'])
+export function canRead(ability: Ability, facts: ObjectionFacts): boolean {
+  return can(ability, 'read', asSubject('Objection', { ...facts }))
+}
+
+/** A step on an objection the caller may see; one it may not see is hidden. */
+function step(
+  ability: Ability,
+  action: 'answer' | 'respond' | 'rule',
+  facts: ObjectionFacts,
+  reason: string,
+) {
+  if (!canRead(ability, facts)) return deny(OBJECTION_HIDDEN)
+  return decide(ability, action, 'Objection', { ...facts }, { role: reason, condition: reason })
+}
+
+/** Oversight: a rule lets the caller read objections whatever their departments. */
+export function readsEveryObjection(ability: Ability): boolean {
+  return can(ability, 'read', asSubject('Objection', {}))
 }
 
 /** Only the provider department's steward checks and answers. */
-export function canAnswer(principal: Principal, facts: ObjectionFacts): Decision {
-  if (!canRead(principal, facts)) return deny(OBJECTION_HIDDEN)
-  if (hasAnyRole(principal, ['steward']) && principal.department === facts.providerDepartment) return allow
-  return forbid('not-provider-steward')
+export function canAnswer(ability: Ability, facts: ObjectionFacts): Decision {
+  return step(ability, 'answer', facts, 'not-provider-steward')
 }
 
 /**
  * The department system's own key behind a disputed record's reference is the provider's data: its
  * stewards see it (to find the record in their system), the objector and the hub's oversight never.
  */
-export function canSeeSourceRecordKey(principal: Principal, facts: ObjectionFacts): boolean {
-  return hasAnyRole(principal, ['steward']) && principal.department === facts.providerDepartment
+export function canSeeSourceRecordKey(ability: Ability, facts: ObjectionFacts): boolean {
+  return can(ability, 'readSourceKey', asSubject('Objection', { ...facts }))
 }
 
 /** The objector's department accepts an answer or escalates it. */
-export function canRespond(principal: Principal, facts: ObjectionFacts): Decision {
-  if (!canRead(principal, facts)) return deny(OBJECTION_HIDDEN)
-  if (hasAnyRole(principal, OBJECTOR_ROLES) && principal.department === facts.objectorDepartment) return allow
-  return forbid('not-objector')
+export function canRespond(ability: Ability, facts: ObjectionFacts): Decision {
+  return step(ability, 'respond', facts, 'not-objector')
 }
 
 /** Escalations are decided by the big-data office's reviewers. */
-export function canRule(principal: Principal, facts: ObjectionFacts): Decision {
-  if (!canRead(principal, facts)) return deny(OBJECTION_HIDDEN)
-  return hasAnyRole(principal, ['reviewer']) ? allow : forbid('reviewer-role-required')
+export function canRule(ability: Ability, facts: ObjectionFacts): Decision {
+  return step(ability, 'rule', facts, 'reviewer-role-required')
 }
 
-/** Quality figures: oversight sees every provider, a steward their own department. */
-export function qualityScope(
-  principal: Principal,
-): { allowed: false } | { allowed: true; department: string | null } {
-  if (hasAnyRole(principal, OVERSIGHT_ROLES)) return { allowed: true, department: null }
-  if (hasAnyRole(principal, ['steward']) && principal.department)
-    return { allowed: true, department: principal.department }
-  return { allowed: false }
+/** Quality figures: oversight sees every provider (`null`), a steward their own department. */
+export function qualityScope(ability: Ability): DepartmentScope {
+  return departmentScope(ability, 'count', 'Objection', 'providerDepartment')
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { buildAuthorization } from '../../policies/ability.ts'
 import {
   type CaseGrant,
   type CaseGrantLookup,
@@ -11,14 +12,19 @@ import type { Principal } from '../../schemas/generated/types.ts'
 import { routedCopy } from './case-distributor.ts'
 import { residentId, UNEMPLOYMENT } from './case-test-support.ts'
 
-/** The case decisions of policies/case-policy.ts, with an in-memory grant lookup. */
+/** The case decisions of policies/case-policy.ts (asking the CASL rules), with an in-memory grant lookup. */
 
-const who = (department: string, ...roles: Principal['roles']): Principal => ({
+const principal = (department: string, ...roles: Principal['roles']): Principal => ({
   subject: `${department}-x`,
   department,
   roles,
   district: null,
 })
+const who = (department: string, ...roles: Principal['roles']) =>
+  buildAuthorization(principal(department, ...roles), [], new Date())
+/** A case read by a caller of `department`. */
+const view = (department: string, role: Principal['roles'][number], grants: CaseGrantLookup) =>
+  caseReadView(who(department, role), department, facts, grants)
 
 function lookup(grants: Record<string, CaseGrant & { serviceItems?: string[] }>): CaseGrantLookup {
   return {
@@ -48,17 +54,17 @@ describe('case policy', () => {
 
   it('gives the handling department everything and a grantee what its grant lists', async () => {
     const grants = lookup({ 'lf-approval': { grantId: '7', items: ['form'] } })
-    expect(await caseReadView(who('lf-hrss', 'clerk'), facts, grants)).toEqual({
+    expect(await view('lf-hrss', 'clerk', grants)).toEqual({
       identifiers: true,
       form: true,
       grantId: null,
     })
-    expect(await caseReadView(who('lf-approval', 'clerk'), facts, grants)).toEqual({
+    expect(await view('lf-approval', 'clerk', grants)).toEqual({
       identifiers: false,
       form: true,
       grantId: '7',
     })
-    expect(await caseReadView(who('lf-housing', 'consumer'), facts, grants)).toBeNull()
+    expect(await view('lf-housing', 'consumer', grants)).toBeNull()
   })
 
   it('holds a grant to its districts and service items', async () => {
@@ -67,9 +73,9 @@ describe('case policy', () => {
       'qw-hrss': { grantId: '9', districts: ['141021'] },
       'lf-housing': { grantId: '10', serviceItems: ['000123004000'] },
     })
-    expect(await caseReadView(who('yd-approval', 'clerk'), facts, grants)).not.toBeNull()
-    expect(await caseReadView(who('qw-hrss', 'consumer'), facts, grants)).toBeNull()
-    expect(await caseReadView(who('lf-housing', 'consumer'), facts, grants)).toBeNull()
+    expect(await view('yd-approval', 'clerk', grants)).not.toBeNull()
+    expect(await view('qw-hrss', 'consumer', grants)).toBeNull()
+    expect(await view('lf-housing', 'consumer', grants)).toBeNull()
   })
 
   it('lets oversight roles list any department and others only their own', () => {

@@ -44,7 +44,7 @@ export class CaseBackfill {
     const window = { from: from.toISOString(), to: to.toISOString() }
     const department = principal.department
     const base = { action: 'cases.backfill', resourceType: 'case-events', resourceId: department } as const
-    const decision = canBackfillCaseEvents(principal)
+    const decision = canBackfillCaseEvents(await ctx.ability())
     const refusal = !decision.allowed
       ? new NotAllowedError(decision.reason, 'Back-fills are asked for by a department’s consumer systems')
       : !(await this.distributor.hasGrant(department!))

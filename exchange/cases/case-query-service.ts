@@ -9,6 +9,7 @@ import {
   caseStatisticsScope,
   maskIdentifier,
 } from '../../policies/case-policy.ts'
+import { toKnexWhere } from '../../policies/knex-where.ts'
 import type { RequestContext } from '../../policies/request-context.ts'
 import type {
   Case,
@@ -18,7 +19,6 @@ import type {
   CaseParty,
   CaseStatistics,
   CaseSummary,
-  Principal,
 } from '../../schemas/generated/types.ts'
 import type { ChangeRow } from './case-change-store.ts'
 import { type CaseListFilter, type CaseReadModel, encodeCursor, isOverdue } from './case-read-model.ts'
@@ -26,9 +26,10 @@ import { checkParty } from './case-rules.ts'
 import type { CaseRow } from './case-store.ts'
 
 /**
- * Reads of case data: every one is decided by `policies/case-policy.ts`, audited (allowed or
- * denied) before the answer leaves, and masked to what the caller may see. A case the caller may
- * not see answers 404, exactly like a case that does not exist.
+ * Reads of case data: every one is decided by the caller's ability (asked through
+ * `policies/case-policy.ts`), audited (allowed or denied) before the answer leaves, and masked to
+ * what the caller may see. A case the caller may not see answers 404, exactly like a case that does
+ * not exist.
  */
 export class CaseQueryService {
   constructor(
@@ -37,11 +38,11 @@ export class CaseQueryService {
   ) {}
 
   async get(ctx: RequestContext, caseNumber: string): Promise<Case> {
-    const { principal } = ctx
     const found = await this.read.caseWithTimeline(caseNumber)
     const view = found
       ? await caseReadView(
-          principal,
+          await ctx.ability(),
+          ctx.principal.department,
           {
             department: found.row.department_code,
             serviceItemCode: found.row.service_item_code,
@@ -70,8 +71,8 @@ export class CaseQueryService {
   }
 
   async list(ctx: RequestContext, filter: CaseListFilter): Promise<CaseList> {
-    const { principal } = ctx
-    const decision = canListCasesOf(principal, filter.department)
+    const ability = await ctx.ability()
+    const decision = canListCasesOf(ability, filter.department)
     const base = {
       action: 'cases.read',
       resourceType: 'case-list',
@@ -83,8 +84,8 @@ export class CaseQueryService {
         base,
       )
     }
-    const scoped = { ...filter, department: filter.department ?? scopeOf(principal) }
-    const rows = await this.read.list(scoped)
+    // The ability's list rules are the scope: its own department for most, every one for oversight.
+    const rows = await this.read.list(filter, toKnexWhere(ability.ability, 'list', 'Case', CASE_COLUMNS))
     const page = rows.slice(0, filter.limit)
     await ctx.audit.record({
       ...base,
@@ -100,7 +101,6 @@ export class CaseQueryService {
 
   /** One number (一号申请): the applicant's cases the caller may see, across departments. */
   async byApplicant(ctx: RequestContext, search: CaseApplicantSearch): Promise<CaseList> {
-    const { principal } = ctx
     const problems: { path: string; message: string }[] = []
     const party = checkParty(
       {
@@ -120,7 +120,8 @@ export class CaseQueryService {
       subjectId: party.idNumber,
       caseNumber: search.caseNumber ?? null,
     } as const
-    const decision = canSearchByApplicant(principal)
+    const ability = await ctx.ability()
+    const decision = canSearchByApplicant(ability)
     if (!decision.allowed) {
       throw await ctx.audit.refused(
         new NotAllowedError(decision.reason, 'One-number search is for windows and consumer systems'),
@@ -132,7 +133,8 @@ export class CaseQueryService {
     const grantIds = new Set<string>()
     for (const row of rows) {
       const view = await caseReadView(
-        principal,
+        ability,
+        ctx.principal.department,
         {
           department: row.department_code,
           serviceItemCode: row.service_item_code,
@@ -154,21 +156,22 @@ export class CaseQueryService {
   }
 
   async statistics(ctx: RequestContext, window: { from?: string; to?: string }): Promise<CaseStatistics> {
-    const { principal } = ctx
     const { from, to } = reportWindow(window)
     if (Date.parse(to) <= Date.parse(from))
       throw new InputError('invalid-period', '`to` must be after `from`')
-    const scope = caseStatisticsScope(principal)
-    if (!scope.allowed) throw new NotAllowedError(scope.reason, 'You may not read case statistics')
+    const scope = caseStatisticsScope(await ctx.ability())
+    if (!scope.allowed) {
+      throw await ctx.audit.refused(
+        new NotAllowedError('case-read-role-required', 'You may not read case statistics'),
+        { action: 'cases.statistics', resourceType: 'case-statistics', details: { from, to } },
+      )
+    }
     return { from, to, departments: await this.read.statistics(from, to, scope.department) }
   }
 }
 
-/** Oversight roles see every department; everyone else their own. */
-function scopeOf(principal: Principal): string | undefined {
-  const oversight = principal.roles.includes('admin') || principal.roles.includes('reviewer')
-  return oversight ? undefined : (principal.department ?? '')
-}
+/** The `Case` attributes the list rules test, as columns of `cases`. */
+const CASE_COLUMNS = { department: 'department_code' } as const
 
 function viewItems(view: CaseView): string[] {
   return [

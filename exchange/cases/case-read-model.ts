@@ -44,8 +44,9 @@ export class CaseReadModel {
   }
 
   /** Newest accepted first; `limit + 1` rows so the caller knows whether a next page exists. */
-  async list(filter: CaseListFilter): Promise<CaseRow[]> {
-    const q = this.db('cases').select('*')
+  /** `visible` is the caller's scope (the ability's list conditions as SQL). */
+  async list(filter: CaseListFilter, visible: (qb: Knex.QueryBuilder) => void): Promise<CaseRow[]> {
+    const q = this.db('cases').select('*').where(visible)
     if (filter.department) q.where('department_code', filter.department)
     if (filter.status) q.where('status', filter.status)
     if (filter.acceptedFrom) q.where('accepted_at', '>=', filter.acceptedFrom)
@@ -69,7 +70,12 @@ export class CaseReadModel {
     return (await q.orderBy('accepted_at', 'desc').limit(200)) as CaseRow[]
   }
 
-  async statistics(from: string, to: string, department?: string): Promise<CaseStatistics['departments']> {
+  /** `department` null: every department's figures. */
+  async statistics(
+    from: string,
+    to: string,
+    department: string | null,
+  ): Promise<CaseStatistics['departments']> {
     const { rows } = (await this.db.raw(
       `select department_code as department,
               count(*)::int as accepted,
@@ -81,9 +87,9 @@ export class CaseReadModel {
               coalesce(sum(materials_shared), 0)::int as materials_shared,
               coalesce(sum(materials_paper), 0)::int as materials_paper
          from cases
-        where accepted_at >= ? and accepted_at < ? ${department ? 'and department_code = ?' : ''}
+        where accepted_at >= ? and accepted_at < ? ${department !== null ? 'and department_code = ?' : ''}
         group by department_code order by department_code`,
-      department ? [from, to, department] : [from, to],
+      department !== null ? [from, to, department] : [from, to],
     )) as { rows: Record<string, number | string>[] }
     return rows.map((r) => ({
       department: String(r.department),

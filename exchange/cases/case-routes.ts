@@ -83,7 +83,7 @@ export async function caseRoutes(
       },
     },
     async (request, reply) => {
-      const { receipt, replayed } = await cases.ingest(request.principal, request.body)
+      const { receipt, replayed } = await cases.ingest(request.ctx, request.body)
       if (replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(201).header('location', `/v1/cases/${receipt.caseNumber}`).send(receipt)
     },
@@ -103,7 +103,7 @@ export async function caseRoutes(
       },
     },
     async (request, reply) => {
-      const results = await cases.ingestBatch(request.principal, request.body.changes)
+      const results = await cases.ingestBatch(request.ctx, request.body.changes)
       return reply.code(201).send({ receipts: results.map((r) => r.receipt) })
     },
   )

@@ -9,8 +9,10 @@ import {
 } from '../../platform/errors/app-error.ts'
 import { mapUniqueViolation } from '../../platform/errors/unique-violation.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
+import type { Authorization } from '../../policies/ability.ts'
 import { canIngestCase } from '../../policies/case-policy.ts'
-import type { CaseChange, CaseChangeReceipt, Principal } from '../../schemas/generated/types.ts'
+import type { RefusalEvent, RequestContext } from '../../policies/request-context.ts'
+import type { CaseChange, CaseChangeReceipt } from '../../schemas/generated/types.ts'
 import { findChange, insertChanges, type NewChange } from './case-change-store.ts'
 import { markDisputedCertificates } from './case-disputes.ts'
 import {
@@ -55,11 +57,14 @@ export class CaseService {
     private readonly requestDrains: (drains: DrainRequest[]) => Promise<void> = async () => {},
   ) {}
 
-  async ingest(principal: Principal, change: CaseChange): Promise<IngestResult> {
-    const { results, drains } = await translateRaces(() =>
+  /** One change; a push the caller may not make is recorded on the audit trail before it is refused. */
+  async ingest(ctx: RequestContext, change: CaseChange): Promise<IngestResult> {
+    const ability = await ctx.ability()
+    const { results, drains } = await this.refusalsAudited(ctx, (refuse) =>
       this.db.transaction(async (trx) => {
-        const applied = await this.apply(trx, principal, [change])
-        if (applied.failures[0]) throw applied.failures[0].error
+        const applied = await this.apply(trx, ctx, ability, [change])
+        const failure = applied.failures[0]
+        if (failure) throw failure.refused ? refuse(failure.error, [change]) : failure.error
         return applied
       }),
     )
@@ -68,10 +73,11 @@ export class CaseService {
   }
 
   /** All or nothing: every failing change is listed (by index); then nothing is written. */
-  async ingestBatch(principal: Principal, changes: CaseChange[]): Promise<IngestResult[]> {
-    const { results, drains } = await translateRaces(() =>
+  async ingestBatch(ctx: RequestContext, changes: CaseChange[]): Promise<IngestResult[]> {
+    const ability = await ctx.ability()
+    const { results, drains } = await this.refusalsAudited(ctx, (refuse) =>
       this.db.transaction(async (trx) => {
-        const applied = await this.apply(trx, principal, changes)
+        const applied = await this.apply(trx, ctx, ability, changes)
         const failures = applied.failures
         if (failures.length === 0) return applied
         const problems: FieldProblem[] = []
@@ -81,13 +87,43 @@ export class CaseService {
             problems.push({ path: `/changes/${index}${p.path}`, message: p.message })
         }
         const detail = `${failures.length} change(s) refused; nothing was recorded`
-        throw failures.every((f) => f.error instanceof ConflictError)
+        const error = failures.every((f) => f.error instanceof ConflictError)
           ? new ConflictError('batch-rejected', detail, { errors: problems })
           : new InputError('batch-rejected', detail, { errors: problems })
+        const refused = failures.filter((f) => f.refused)
+        // Pushes the caller was not allowed to make go on the trail, with the case numbers refused.
+        throw refused.length === 0
+          ? error
+          : refuse(
+              error,
+              refused.map((f) => changes[f.index]!),
+            )
       }),
     )
     await this.afterCommit(drains)
     return results
+  }
+
+  /**
+   * Runs `work` (a transaction, with race translation); an error it marked with `refuse` is recorded
+   * through the context once the transaction has rolled back, so no case lock waits on the trail.
+   */
+  private async refusalsAudited<T>(
+    ctx: RequestContext,
+    work: (refuse: (error: AppError, changes: readonly CaseChange[]) => AppError) => Promise<T>,
+  ): Promise<T> {
+    const refusals = new Map<AppError, RefusalEvent>()
+    try {
+      return await translateRaces(() =>
+        work((error, changes) => {
+          refusals.set(error, refusalEvent(changes))
+          return error
+        }),
+      )
+    } catch (error) {
+      const event = error instanceof AppError ? refusals.get(error) : undefined
+      throw event ? await ctx.audit.refused(error as AppError, event) : error
+    }
   }
 
   private async afterCommit(drains: DrainRequest[]): Promise<void> {
@@ -98,13 +134,15 @@ export class CaseService {
 
   private async apply(
     trx: Knex.Transaction,
-    principal: Principal,
+    ctx: RequestContext,
+    ability: Authorization,
     changes: readonly CaseChange[],
   ): Promise<{
     results: IngestResult[]
-    failures: { index: number; error: AppError }[]
+    failures: Failure[]
     drains: DrainRequest[]
   }> {
+    const { principal } = ctx
     const rows = await lockCases(
       trx,
       changes.map((c) => c.caseNumber),
@@ -118,23 +156,26 @@ export class CaseService {
       [...rows.values()].map((row) => [row.case_number, stateOf(row)]),
     )
     const results: (IngestResult | PlannedChange)[] = []
-    const failures: { index: number; error: AppError }[] = []
+    const failures: Failure[] = []
     for (const [index, change] of changes.entries()) {
+      let refused = false
       try {
         const state = states.get(change.caseNumber)
         const decision = canIngestCase(
-          principal,
+          ability,
           state?.facts.department ?? change.basic?.acceptingDepartment ?? principal.department ?? '',
         )
         if (!decision.allowed && state && decision.reason === 'not-case-department') {
           // Another department's case answers like a case that does not exist: the same refusal
           // the plan of an unknown case gives, and a taken case number only when that plan passes.
           planChange(undefined, change, reference)
+          refused = true
           throw new ConflictError('case-number-taken', `Case ${change.caseNumber} cannot be accepted`, {
             auditReason: decision.reason,
           })
         }
         if (!decision.allowed) {
+          refused = true
           throw new NotAllowedError(
             decision.reason,
             'Only the handling department pushes changes of its cases',
@@ -149,11 +190,11 @@ export class CaseService {
         }
       } catch (error) {
         if (!(error instanceof AppError)) throw error
-        failures.push({ index, error })
+        failures.push({ index, error, refused })
       }
     }
     if (failures.length > 0) return { results: [], failures, drains: [] }
-    return { ...(await this.write(trx, principal, results, states)), failures }
+    return { ...(await this.write(trx, principal.subject, results, states)), failures }
   }
 
   /** A sequence already used: the same content is a replay of its receipt, other content a conflict. */
@@ -183,7 +224,7 @@ export class CaseService {
 
   private async write(
     trx: Knex.Transaction,
-    principal: Principal,
+    recordedBy: string,
     results: readonly (IngestResult | PlannedChange)[],
     states: Map<string, CaseState>,
   ): Promise<{ results: IngestResult[]; drains: DrainRequest[] }> {
@@ -216,7 +257,7 @@ export class CaseService {
         recordedAt: events[i]!.createdAt.toISOString(),
       }
       receipts.set(p, receipt)
-      return { ...p, payload: p.change, receipt, recordedBy: principal.subject }
+      return { ...p, payload: p.change, receipt, recordedBy }
     })
     const touched = new Set(planned.map((p) => p.caseNumber))
     const fresh = [...touched].map((n) => states.get(n)!).filter((s) => s.basic !== undefined)
@@ -248,6 +289,25 @@ export class CaseService {
           : { receipt: receipts.get(r)!, replayed: false }
       }),
     }
+  }
+}
+
+/** A change that failed; `refused` when the caller was not allowed to push it (audited as denied). */
+interface Failure {
+  index: number
+  error: AppError
+  refused: boolean
+}
+
+function refusalEvent(changes: readonly CaseChange[]): RefusalEvent {
+  const caseNumbers = [...new Set(changes.map((c) => c.caseNumber))]
+  const one = caseNumbers.length === 1 ? caseNumbers[0]! : null
+  return {
+    action: 'cases.ingest',
+    resourceType: 'case',
+    resourceId: one,
+    caseNumber: one,
+    details: { caseNumbers },
   }
 }
 

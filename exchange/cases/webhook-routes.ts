@@ -44,7 +44,7 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
           response: { 201: ref('case-webhook.json'), ...problemResponses(...WRITE_ERRORS) },
         },
       },
-      async (request, reply) => reply.code(201).send(await webhooks.create(request.principal, request.body)),
+      async (request, reply) => reply.code(201).send(await webhooks.create(request.ctx, request.body)),
     )
 
     app.get(
@@ -58,7 +58,7 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
           response: { 200: ref('case-webhook-list.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
         },
       },
-      async (request) => ({ items: await webhooks.list(request.principal) }),
+      async (request) => ({ items: await webhooks.list(request.ctx) }),
     )
 
     app.delete<{ Params: { id: string } }>(
@@ -77,7 +77,7 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
         },
       },
       async (request, reply) => {
-        await webhooks.remove(request.principal, request.params.id)
+        await webhooks.remove(request.ctx, request.params.id)
         return reply.code(204).send()
       },
     )
@@ -116,7 +116,7 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
         },
       },
       async (request) =>
-        webhooks.deliveries(request.principal, request.params.id, request.query.status, request.query.limit),
+        webhooks.deliveries(request.ctx, request.params.id, request.query.status, request.query.limit),
     )
 
     app.post<{ Params: { id: string }; Querystring: { fromEventId: string } }>(
@@ -149,7 +149,7 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
       async (request, reply) =>
         reply
           .code(202)
-          .send(await webhooks.replay(request.principal, request.params.id, request.query.fromEventId)),
+          .send(await webhooks.replay(request.ctx, request.params.id, request.query.fromEventId)),
     )
   }
 }

@@ -4,12 +4,8 @@ import { InputError, NotAllowedError, NotFoundError } from '../../platform/error
 import { listDeliveries } from '../../platform/webhooks/delivery-queue-store.ts'
 import type { OrderedWebhookDispatcher } from '../../platform/webhooks/ordered-dispatcher.ts'
 import { canManageWebhooks } from '../../policies/case-policy.ts'
-import type {
-  CaseWebhook,
-  CaseWebhookCreate,
-  CaseWebhookDeliveries,
-  Principal,
-} from '../../schemas/generated/types.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
+import type { CaseWebhook, CaseWebhookCreate, CaseWebhookDeliveries } from '../../schemas/generated/types.ts'
 import {
   CASE_DELIVERY_QUEUE,
   findWebhook,
@@ -25,8 +21,8 @@ export class WebhookService {
     private readonly dispatcher: OrderedWebhookDispatcher,
   ) {}
 
-  async create(principal: Principal, input: CaseWebhookCreate): Promise<CaseWebhook> {
-    this.authorize(principal)
+  async create(ctx: RequestContext, input: CaseWebhookCreate): Promise<CaseWebhook> {
+    await this.authorize(ctx, 'create')
     const problems = []
     if (!(await findDepartment(this.db, input.department))) {
       problems.push({ path: '/body/department', message: `unknown department "${input.department}"` })
@@ -36,35 +32,35 @@ export class WebhookService {
     }
     if (problems.length > 0)
       throw new InputError('invalid-webhook', 'The webhook is not valid', { errors: problems })
-    const id = await insertWebhook(this.db, input.department, input.url, principal.subject)
+    const id = await insertWebhook(this.db, input.department, input.url, ctx.principal.subject)
     return (await listWebhooks(this.db, id))[0]!
   }
 
-  async list(principal: Principal): Promise<CaseWebhook[]> {
-    this.authorize(principal)
+  async list(ctx: RequestContext): Promise<CaseWebhook[]> {
+    await this.authorize(ctx, 'list')
     return listWebhooks(this.db)
   }
 
-  async remove(principal: Principal, id: string): Promise<void> {
-    this.authorize(principal)
+  async remove(ctx: RequestContext, id: string): Promise<void> {
+    await this.authorize(ctx, 'delete', id)
     if (!(await markWebhookDeleted(this.db, id))) throw notFound(id)
   }
 
   async deliveries(
-    principal: Principal,
+    ctx: RequestContext,
     id: string,
     status: string | undefined,
     limit: number,
   ): Promise<CaseWebhookDeliveries> {
-    this.authorize(principal)
+    await this.authorize(ctx, 'deliveries', id)
     if (!(await findWebhook(this.db, id))) throw notFound(id)
     const items = await listDeliveries(this.db, CASE_DELIVERY_QUEUE, id, status, limit)
     return { items: items.map(({ key, ...d }) => ({ ...d, caseNumber: key })) }
   }
 
   /** Sends again, in order, everything from the given event on — delivered and dead-lettered alike. */
-  async replay(principal: Principal, id: string, fromEventId: string): Promise<{ requeued: number }> {
-    this.authorize(principal)
+  async replay(ctx: RequestContext, id: string, fromEventId: string): Promise<{ requeued: number }> {
+    await this.authorize(ctx, 'replay', id)
     const hook = await findWebhook(this.db, id)
     if (hook?.status !== 'active') throw notFound(id)
     const requeued = await this.dispatcher.replayFrom(id, fromEventId)
@@ -79,9 +75,18 @@ export class WebhookService {
     await this.dispatcher.sweep()
   }
 
-  private authorize(principal: Principal): void {
-    const decision = canManageWebhooks(principal)
-    if (!decision.allowed) throw new NotAllowedError(decision.reason, 'Only admins manage case webhooks')
+  private async authorize(ctx: RequestContext, operation: string, resourceId?: string): Promise<void> {
+    const decision = canManageWebhooks(await ctx.ability())
+    if (!decision.allowed) {
+      throw await ctx.audit.refused(
+        new NotAllowedError(decision.reason, 'Only admins manage case webhooks'),
+        {
+          action: `cases.webhook.${operation}`,
+          resourceType: 'case-webhook',
+          resourceId: resourceId ?? null,
+        },
+      )
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { formatCertificateId } from '../../platform/identifiers/index.ts'
+import { detachedContext } from '../../policies/request-context.ts'
 import type { Principal } from '../../schemas/generated/types.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { countRows, seedCertificateWorld, TEST_KEK } from './certificate-test-support.ts'
@@ -54,7 +55,10 @@ describe('certificate feed from the department simulators', () => {
       version: '001',
     })
 
-    const { certificate } = await hub.app.certificates.service.get(steward('lf-realestate'), id)
+    const { certificate } = await hub.app.certificates.service.get(
+      detachedContext(steward('lf-realestate')),
+      id,
+    )
     expect(certificate).toMatchObject({
       typeName: '不动产权证书',
       issuerDepartment: 'lf-realestate',

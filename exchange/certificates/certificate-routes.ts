@@ -101,8 +101,7 @@ export async function certificateRoutes(
         response: { 201: ref('certificate-type.json'), ...problemResponses(...WRITE_ERRORS) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await service.registerType(request.principal, request.body)),
+    async (request, reply) => reply.code(201).send(await service.registerType(request.ctx, request.body)),
   )
 
   app.post<{ Body: CertificateIssue; Headers: { 'idempotency-key'?: string } }>(
@@ -119,7 +118,7 @@ export async function certificateRoutes(
     },
     async (request, reply) => {
       const { signed, replayed } = await service.issue(
-        request.principal,
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
       )
@@ -156,7 +155,7 @@ export async function certificateRoutes(
         },
       },
     },
-    async (request) => service.get(request.principal, request.params.id),
+    async (request) => service.get(request.ctx, request.params.id),
   )
 
   app.post<{ Params: { id: string }; Body: CertificateStatusChange }>(
@@ -171,7 +170,7 @@ export async function certificateRoutes(
         response: { 200: ref('certificate.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) => service.changeStatus(request.principal, request.params.id, request.body),
+    async (request) => service.changeStatus(request.ctx, request.params.id, request.body),
   )
 
   app.get<{ Params: { department: string } }>(
@@ -208,9 +207,17 @@ export async function certificateRoutes(
       },
     },
     async (request, reply) => {
-      const decision = canRotateKeys(request.principal, request.params.department)
+      const { ctx } = request
+      const decision = canRotateKeys(await ctx.ability(), request.params.department)
       if (!decision.allowed)
-        throw new NotAllowedError(decision.reason, 'Not allowed to rotate this department’s keys')
+        throw await ctx.audit.refused(
+          new NotAllowedError(decision.reason, 'Not allowed to rotate this department’s keys'),
+          {
+            action: 'certificates.key.rotate',
+            resourceType: 'signing-key',
+            resourceId: request.params.department,
+          },
+        )
       const row = await signer.rotate(request.params.department)
       return reply.code(201).send({
         kid: row.kid,
@@ -252,9 +259,13 @@ export async function certificateRoutes(
       },
     },
     async (request) => {
-      const scope = statsScope(request.principal)
+      const { ctx } = request
+      const scope = statsScope(await ctx.ability())
       if (!scope.allowed)
-        throw new NotAllowedError('stats-role-required', 'Not allowed to read these statistics')
+        throw await ctx.audit.refused(
+          new NotAllowedError('stats-role-required', 'Not allowed to read these statistics'),
+          { action: 'certificates.stats', resourceType: 'materials-avoided' },
+        )
       const { from, to } = reportWindow(request.query)
       if (new Date(from) >= new Date(to))
         throw new InputError('bad-window', '`from` must be before `to`', {

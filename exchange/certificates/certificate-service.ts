@@ -17,7 +17,7 @@ import {
   canRegisterType,
   type Decision,
 } from '../../policies/certificate-policy.ts'
-import type { RequestContext } from '../../policies/request-context.ts'
+import type { RefusalEvent, RequestContext } from '../../policies/request-context.ts'
 import type {
   Certificate,
   CertificateEvent,
@@ -28,7 +28,6 @@ import type {
   CertificateType,
   CertificateTypeCreate,
   CertificateTypeList,
-  Principal,
 } from '../../schemas/generated/types.ts'
 import type { CertificateDocuments } from './certificate-documents.ts'
 import {
@@ -75,7 +74,7 @@ export class CertificateService {
     return { items: await listCertificateTypes(this.db) }
   }
 
-  async registerType(principal: Principal, input: CertificateTypeCreate): Promise<CertificateType> {
+  async registerType(ctx: RequestContext, input: CertificateTypeCreate): Promise<CertificateType> {
     const problems: FieldProblem[] = []
     const code = input.code.toUpperCase()
     if (!isTypeCode(code))
@@ -89,7 +88,11 @@ export class CertificateService {
       throw new InputError('unknown-department', `No department ${input.issuerDepartment}`, {
         errors: [{ path: '/issuerDepartment', message: 'unknown department' }],
       })
-    enforce(canRegisterType(principal, input.issuerDepartment))
+    await enforce(ctx, canRegisterType(await ctx.ability(), input.issuerDepartment), {
+      action: 'certificates.type.register',
+      resourceType: 'certificate-type',
+      resourceId: code,
+    })
     const created = await insertCertificateType(this.db, { ...input, code })
     if (!created)
       throw new ConflictError('certificate-type-exists', `Certificate type ${code} exists already`)
@@ -102,12 +105,17 @@ export class CertificateService {
    * gets the first answer instead of a second certificate under a new serial.
    */
   async issue(
-    principal: Principal,
+    ctx: RequestContext,
     input: CertificateIssue,
     idempotencyKey?: string,
   ): Promise<{ signed: CertificateSigned; replayed: boolean }> {
+    const { principal } = ctx
     const type = await this.typeOf(input.typeCode)
-    enforce(canIssue(principal, type.issuerDepartment))
+    await enforce(ctx, canIssue(await ctx.ability(), type.issuerDepartment), {
+      action: 'certificates.issue',
+      resourceType: 'certificate-type',
+      resourceId: type.code,
+    })
     const { value, replayed } = await this.db.transaction((trx) =>
       idempotently(
         trx,
@@ -147,10 +155,16 @@ export class CertificateService {
     return toCertificate((await findCertificate(this.db, certificate.id))!)
   }
 
-  async get(principal: Principal, id: string): Promise<CertificateSigned> {
+  async get(ctx: RequestContext, id: string): Promise<CertificateSigned> {
     const row = await findCertificate(this.db, parseCertificateId(id, '/id'))
-    // A certificate the caller may not read looks like one that does not exist.
-    if (!row || !canReadCertificate(principal, row.issuer_department)) throw notFound(id)
+    if (!row) throw notFound(id)
+    // A certificate the caller may not read looks like one that does not exist (and is audited).
+    if (!canReadCertificate(await ctx.ability(), row.issuer_department))
+      throw await ctx.audit.refused(hidden(id), {
+        action: 'certificates.read',
+        resourceType: 'certificate',
+        resourceId: row.id,
+      })
     const certificate = toCertificate(row)
     return { certificate, document: await this.documents.sign(certificate) }
   }
@@ -174,7 +188,7 @@ export class CertificateService {
       resourceType: 'certificate-issuer',
       resourceId: issuer,
     } as const
-    if (!canReadCertificate(principal, issuer)) {
+    if (!canReadCertificate(await ctx.ability(), issuer)) {
       const error = new NotAllowedError(
         'not-issuing-department',
         `Only ${issuer}'s issuing roles and hub oversight list its certificates`,
@@ -201,15 +215,23 @@ export class CertificateService {
     }
   }
 
-  async changeStatus(
-    principal: Principal,
-    id: string,
-    change: CertificateStatusChange,
-  ): Promise<Certificate> {
+  async changeStatus(ctx: RequestContext, id: string, change: CertificateStatusChange): Promise<Certificate> {
     const canonical = parseCertificateId(id, '/id')
     const existing = await findCertificate(this.db, canonical)
-    if (!existing || !canReadCertificate(principal, existing.issuer_department)) throw notFound(id)
-    enforce(canIssue(principal, existing.issuer_department))
+    const ability = await ctx.ability()
+    if (!existing) throw notFound(id)
+    if (!canReadCertificate(ability, existing.issuer_department))
+      throw await ctx.audit.refused(hidden(id), {
+        action: 'certificates.status',
+        resourceType: 'certificate',
+        resourceId: canonical,
+      })
+    await enforce(ctx, canIssue(ability, existing.issuer_department), {
+      action: 'certificates.status',
+      resourceType: 'certificate',
+      resourceId: canonical,
+      details: { status: change.status },
+    })
     await this.recordStatus(canonical, existing.issuer_department, change)
     return toCertificate((await findCertificate(this.db, canonical))!)
   }
@@ -316,12 +338,24 @@ export class CertificateService {
   }
 }
 
-function enforce(decision: Decision): void {
-  if (!decision.allowed) throw new NotAllowedError(decision.reason, 'Not allowed for this certificate')
+/** A denied write is a 403, on the audit trail before it is thrown. */
+async function enforce(ctx: RequestContext, decision: Decision, event: RefusalEvent): Promise<void> {
+  if (!decision.allowed)
+    throw await ctx.audit.refused(
+      new NotAllowedError(decision.reason, 'Not allowed for this certificate'),
+      event,
+    )
 }
 
 function notFound(id: string): NotFoundError {
   return new NotFoundError('certificate-not-found', `No certificate ${id}`)
+}
+
+/** A certificate the caller may not see: answered like one that does not exist, audited as what it is. */
+function hidden(id: string): NotFoundError {
+  return new NotFoundError('certificate-not-found', `No certificate ${id}`, {
+    auditReason: 'certificate-not-visible',
+  })
 }
 
 export interface CertificateListRequest {

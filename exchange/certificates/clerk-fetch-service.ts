@@ -15,7 +15,6 @@ import type {
   CertificateFetchRequest,
   CertificateFetchResult,
   CertificateShareableMaterials,
-  Principal,
   ServiceItemMaterial,
 } from '../../schemas/generated/types.ts'
 import { disputedCertificates } from '../objections/objection-read-model.ts'
@@ -83,11 +82,18 @@ export class ClerkFetchService {
     )
   }
 
-  async shareableMaterials(principal: Principal, caseNumber: string): Promise<CertificateShareableMaterials> {
+  async shareableMaterials(ctx: RequestContext, caseNumber: string): Promise<CertificateShareableMaterials> {
     const facts = await findCaseFacts(this.db, caseNumber)
     // Looking at what a closed case needed is harmless; fetching for it is not.
-    const decision = canFetchForCase(principal, facts)
-    if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
+    const decision = canFetchForCase(await ctx.ability(), facts)
+    if (!decision.allowed || !facts) {
+      throw await ctx.audit.refused(refusal(decision.allowed ? 'case-not-found' : decision.reason), {
+        action: 'certificates.shareable-materials',
+        resourceType: 'case',
+        resourceId: caseNumber,
+        caseNumber,
+      })
+    }
     const [materials, fetched] = await Promise.all([
       materialsOfVersion(this.db, facts.serviceItemCode, facts.serviceItemVersion),
       fetchesOfCase(this.db, caseNumber),
@@ -142,7 +148,7 @@ export class ClerkFetchService {
     try {
       const found = await this.caseMaterials.get(caseMaterialKey(caseNumber, materialCode))
       const facts = found?.facts
-      const decision = canFetchForCase(principal, facts)
+      const decision = canFetchForCase(await ctx.ability(), facts)
       if (!decision.allowed || !facts) throw refusal(decision.allowed ? 'case-not-found' : decision.reason)
       if (facts.status === 'completed') throw refusal('case-closed')
       const holder = this.holderOf(facts, request)

@@ -40,7 +40,7 @@ export async function clerkRoutes(
         },
       },
     },
-    async (request) => clerk.shareableMaterials(request.principal, request.params.caseNumber),
+    async (request) => clerk.shareableMaterials(request.ctx, request.params.caseNumber),
   )
 
   app.post<{

@@ -132,8 +132,10 @@ export async function fetchedCertificate(
 export type ObjectionView = 'raised' | 'to-answer' | 'escalated'
 
 export interface ObjectionListFilter {
-  /** null ⇒ every department (oversight). */
-  visibleTo: { department: string | null; asObjector: boolean; asProvider: boolean }
+  /** The rows the caller may read (the ability's conditions as SQL, `toKnexWhere`). */
+  visible: (qb: Knex.QueryBuilder) => void
+  /** The caller's department, which the views narrow to; null ⇒ every department (oversight). */
+  department: string | null
   view?: ObjectionView
   status?: ObjectionStatus
   beforeId?: string
@@ -145,14 +147,8 @@ export async function listObjections(db: Db, filter: ObjectionListFilter): Promi
   const q = db('objections')
     .orderBy('id', 'desc')
     .limit(filter.limit + 1)
-  const { department, asObjector, asProvider } = filter.visibleTo
-  if (department !== null) {
-    q.where((w) => {
-      if (asObjector) w.orWhere('objector_department', department)
-      if (asProvider) w.orWhere('provider_department', department)
-      if (!asObjector && !asProvider) w.whereRaw('false')
-    })
-  }
+  const { department } = filter
+  q.where(filter.visible)
   if (filter.view === 'raised' && department !== null) q.where('objector_department', department)
   if (filter.view === 'to-answer') {
     q.whereIn('status', ['open', 'upheld'])

@@ -9,6 +9,8 @@ import {
 } from '../../platform/errors/app-error.ts'
 import { violationsError } from '../../platform/errors/violations.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
+import type { Authorization } from '../../policies/ability.ts'
+import { toKnexWhere } from '../../policies/knex-where.ts'
 import {
   canAnswer,
   canRead,
@@ -17,10 +19,11 @@ import {
   canSeeSourceRecordKey,
   type Decision,
   OBJECTION_HIDDEN,
+  type ObjectionFacts,
   qualityScope,
+  readsEveryObjection,
 } from '../../policies/objection-policy.ts'
 import type { RefusalEvent, RequestContext } from '../../policies/request-context.ts'
-import { hasAnyRole } from '../../policies/roles.ts'
 import type {
   Objection,
   ObjectionAnswer,
@@ -30,7 +33,6 @@ import type {
   ObjectionResponse,
   ObjectionRuling,
   ObjectionTimeline,
-  Principal,
 } from '../../schemas/generated/types.ts'
 import { HUB_ACTOR, recordObjectionChange } from './objection-change.ts'
 import { listObjections, type ObjectionView, qualityFigures } from './objection-read-model.ts'
@@ -108,7 +110,7 @@ export class ObjectionService {
   ): Promise<{ objection: Objection; replayed: boolean }> {
     const base = { action: 'objection.raise', resourceType: 'objection', items: input.items }
     const { value, replayed } = await this.refusalsAudited(caller, base, async () => {
-      const row = await resolveTarget(this.db, caller.principal, input, (share) =>
+      const row = await resolveTarget(this.db, caller.principal, await caller.ability(), input, (share) =>
         this.deadline(this.now(), share),
       )
       const { files, violations } = checkAttachments(input.attachments ?? [])
@@ -153,7 +155,7 @@ export class ObjectionService {
     const base = { action: 'objection.answer', resourceType: 'objection', resourceId: id }
     return this.refusalsAudited(caller, base, async () => {
       const action: ObjectionAction = input.outcome
-      const current = await this.authorized(this.db, caller.principal, id, canAnswer)
+      const current = await this.authorized(this.db, await caller.ability(), id, canAnswer)
       nextStatus(current.status, action)
       const reason = input.reason?.trim() || null
       if (action === 'reject' && !reason)
@@ -182,7 +184,7 @@ export class ObjectionService {
             }
           : null
       const row = await this.db.transaction(async (trx) => {
-        const locked = await this.authorized(trx, caller.principal, id, canAnswer, true)
+        const locked = await this.authorized(trx, await caller.ability(), id, canAnswer, true)
         const status = nextStatus(locked.status, action)
         const updated = await updateObjection(trx, id, {
           status,
@@ -217,7 +219,7 @@ export class ObjectionService {
       const action: ObjectionAction = input.outcome
       const reason = input.reason?.trim() || null
       const row = await this.db.transaction(async (trx) => {
-        const locked = await this.authorized(trx, caller.principal, id, canRespond, true)
+        const locked = await this.authorized(trx, await caller.ability(), id, canRespond, true)
         const status = nextStatus(locked.status, action)
         if (action === 'escalate' && !reason)
           throw new InputError('escalation-reason-required', 'An escalation must give its reasons.', {
@@ -252,7 +254,7 @@ export class ObjectionService {
     return this.refusalsAudited(caller, base, async () => {
       const action: ObjectionAction = input.outcome
       const row = await this.db.transaction(async (trx) => {
-        const locked = await this.authorized(trx, caller.principal, id, canRule, true)
+        const locked = await this.authorized(trx, await caller.ability(), id, canRule, true)
         const status = nextStatus(locked.status, action)
         const now = this.now()
         const deadline = this.deadline(now, locked.share_type)
@@ -313,7 +315,7 @@ export class ObjectionService {
       row.target_type === 'record' &&
       row.resource_code &&
       row.record_id &&
-      canSeeSourceRecordKey(caller.principal, facts(row))
+      canSeeSourceRecordKey(await caller.ability(), facts(row))
         ? this.options.openRef(row.resource_code, row.record_id)
         : null
     if (sourceKey) {
@@ -359,13 +361,12 @@ export class ObjectionService {
 
   async list(caller: RequestContext, query: ObjectionListQuery): Promise<ObjectionList> {
     const { principal } = caller
-    const oversight = hasAnyRole(principal, ['reviewer', 'admin', 'auditor'])
+    const ability = await caller.ability()
+    // The rows the ability lets the caller read, as SQL; the views narrow by the caller's department.
+    const oversight = readsEveryObjection(ability)
     const rows = await listObjections(this.db, {
-      visibleTo: {
-        department: oversight ? null : principal.department,
-        asObjector: hasAnyRole(principal, ['consumer', 'clerk']),
-        asProvider: hasAnyRole(principal, ['steward']),
-      },
+      visible: toKnexWhere(ability.ability, 'read', 'Objection', OBJECTION_COLUMNS),
+      department: oversight ? null : principal.department,
       view: query.view,
       status: query.status,
       beforeId: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
@@ -384,17 +385,14 @@ export class ObjectionService {
   }
 
   async quality(caller: RequestContext, window: { from?: string; to?: string }): Promise<ObjectionQuality> {
-    const scope = qualityScope(caller.principal)
+    const scope = qualityScope(await caller.ability())
     if (!scope.allowed) {
-      await caller.audit.record({
-        action: 'objection.quality',
-        resourceType: 'objection',
-        outcome: 'denied',
-        reason: 'quality-role-required',
-      })
-      throw new NotAllowedError(
-        'quality-role-required',
-        'Quality figures are for reviewers, admins and the provider’s stewards',
+      throw await caller.audit.refused(
+        new NotAllowedError(
+          'quality-role-required',
+          'Quality figures are for reviewers, admins and the provider’s stewards',
+        ),
+        { action: 'objection.quality', resourceType: 'objection' },
       )
     }
     const to = window.to ? new Date(window.to) : this.now()
@@ -417,25 +415,30 @@ export class ObjectionService {
 
   private async visible(caller: RequestContext, id: string): Promise<ObjectionRow> {
     const row = /^[0-9]{1,18}$/.test(id) ? await findObjection(this.db, id) : undefined
-    if (!row || !canRead(caller.principal, facts(row))) throw notFound(id)
+    if (!row) throw notFound(id)
+    if (!canRead(await caller.ability(), facts(row))) {
+      throw await caller.audit.refused(
+        new NotFoundError('objection-not-found', `No objection ${id} visible to you`, {
+          auditReason: 'objection-not-visible',
+        }),
+        { action: 'objection.read', resourceType: 'objection', resourceId: row.id },
+      )
+    }
     return row
   }
 
   private async authorized(
     db: Knex | Knex.Transaction,
-    principal: Principal,
+    ability: Authorization,
     id: string,
-    policy: (
-      principal: Principal,
-      facts: { providerDepartment: string; objectorDepartment: string },
-    ) => Decision,
+    policy: (ability: Authorization, facts: ObjectionFacts) => Decision,
     lock = false,
   ): Promise<ObjectionRow> {
     const row = /^[0-9]{1,18}$/.test(id)
       ? await (lock ? lockObjection(db as Knex.Transaction, id) : findObjection(db, id))
       : undefined
     if (!row) throw notFound(id)
-    const decision = policy(principal, facts(row))
+    const decision = policy(ability, facts(row))
     if (!decision.allowed)
       throw decision.reason === OBJECTION_HIDDEN
         ? notFound(id)
@@ -467,7 +470,13 @@ export class ObjectionService {
   }
 }
 
-function facts(row: ObjectionRow) {
+/** The `Objection` attributes the read rules test, as columns of `objections`. */
+const OBJECTION_COLUMNS = {
+  objectorDepartment: 'objector_department',
+  providerDepartment: 'provider_department',
+} as const
+
+function facts(row: ObjectionRow): ObjectionFacts {
   return { providerDepartment: row.provider_department, objectorDepartment: row.objector_department }
 }
 

@@ -6,6 +6,7 @@ import {
   NotFoundError,
 } from '../../platform/errors/app-error.ts'
 import { type Violation, violationsError } from '../../platform/errors/violations.ts'
+import type { Authorization } from '../../policies/ability.ts'
 import { canRaise, type Decision } from '../../policies/objection-policy.ts'
 import type { ObjectionCreate, Principal } from '../../schemas/generated/types.ts'
 import {
@@ -40,11 +41,12 @@ function refusal(decision: Decision & { allowed: false }, detail: string): NotAl
 export async function resolveTarget(
   db: Knex,
   principal: Principal,
+  ability: Authorization,
   input: ObjectionCreate,
   deadline: (shareType: 'unconditional' | 'conditional') => Date,
 ): Promise<NewObjection> {
   const { target } = input
-  const decision = canRaise(principal, target.type)
+  const decision = canRaise(ability, principal.department, target.type)
   if (!decision.allowed) throw refusal(decision, `You may not raise an objection on a ${target.type}`)
   const department = principal.department!
   const required = (key: keyof typeof target) => {

@@ -2,6 +2,11 @@ import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_OPEN_CASES, ensureDemoCaseCertificates, seedDemoOpenCases } from '../../demo/demo-cases.ts'
 import { seedDemoCatalog } from '../../demo/demo-catalog.ts'
+import {
+  DEMO_AMBIGUOUS_CASE,
+  DEMO_EXPIRED_CASE,
+  seedDemoOutcomeCases,
+} from '../../demo/demo-outcome-cases.ts'
 import { TEST_KEK } from '../../exchange/certificates/certificate-test-support.ts'
 import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 
@@ -20,6 +25,7 @@ beforeAll(async () => {
   await seedDemoCatalog(db)
   await ensureDemoCaseCertificates(db)
   await seedDemoOpenCases(db, ui.hub.app.config.calendar)
+  expect(await seedDemoOutcomeCases(db, ui.hub.app.config.calendar)).toBe(2)
 }, 60_000)
 
 /** What a person reads in an element, white space as one space. */
@@ -160,5 +166,50 @@ describe("the clerk's window", () => {
     expect(await text(page, 'clerk-next-step')).toContain('改用申请人证件号码查询')
     await expectAccessible(page, 'the window with an unknown case')
     await screenshot(page, 'clerk-not-found')
+  })
+
+  it('explains an expired certificate, and lets the clerk choose when the applicant holds two', async () => {
+    const page = await ui.signedIn('clerk')
+    await page.goto(`${ui.origin}/console/clerk`)
+    const materials = page.locator('[data-test=clerk-materials] .el-table__body .el-table__row')
+    const open = async (caseNumber: string) => {
+      await page.getByLabel('办件编号或申请人证件号码').fill(caseNumber)
+      await page.keyboard.press('Enter')
+      await expect.poll(() => text(page, 'clerk-case')).toContain(caseNumber)
+      await expect.poll(() => materials.count()).toBe(2)
+    }
+
+    // 郑刚's only 住房公积金缴存证明 ran out in 2024: nothing to show, renew it, paper this time.
+    await open(DEMO_EXPIRED_CASE.caseNumber)
+    await page.keyboard.press('Alt+Digit1')
+    await expect
+      .poll(() => text(page, 'clerk-outcome'))
+      .toContain('住房公积金缴存证明：申请人的该类证照已过有效期')
+    expect(await text(page, 'clerk-next-step')).toBe('请申请人到发证部门换发证照，本次请提交纸质材料。')
+    expect(await page.locator('[data-test=clerk-certificate]').count()).toBe(0)
+    expect(await text(page, 'count-case')).toBe('本件免提交材料 0 / 2 件')
+    await expectAccessible(page, 'the window with an expired certificate')
+    await screenshot(page, 'clerk-expired')
+
+    // 何涵超 holds two valid ones: the clerk confirms with him and picks one of the two listed.
+    await page.keyboard.press('/')
+    await page.keyboard.press('Control+A')
+    await open(DEMO_AMBIGUOUS_CASE.caseNumber)
+    await page.keyboard.press('Alt+Digit1')
+    await expect
+      .poll(() => text(page, 'clerk-outcome'))
+      .toContain('住房公积金缴存证明：申请人持有多份该类有效证照')
+    expect(await text(page, 'clerk-next-step')).toBe('请与申请人确认后，从下列证照中选择一份获取：')
+    const choices = page.locator('[data-test=clerk-outcome] .candidates button')
+    expect(await choices.count()).toBe(2)
+    await expectAccessible(page, 'the window with two certificates to choose from')
+    await screenshot(page, 'clerk-ambiguous')
+    // The newer one (serial DEMOOUT3, paid through 2026-05).
+    await choices.filter({ hasText: 'DEMOOUT3' }).click()
+    await page.locator('[data-test=clerk-certificate]').waitFor()
+    expect(await text(page, 'certificate-status')).toBe('有效')
+    expect(await text(page, 'certificate-face')).toContain('2026-05')
+    await expect.poll(() => text(page, 'count-case')).toBe('本件免提交材料 1 / 2 件')
+    expect(await page.locator('[data-test=clerk-outcome]').count()).toBe(0)
   })
 })

@@ -17,6 +17,11 @@ import resourceDraft from '../../schemas/resource-draft.json'
 import resourceItem from '../../schemas/resource-item.json'
 import resourceReviewComment from '../../schemas/resource-review-comment.json'
 import resourceSourcePut from '../../schemas/resource-source-put.json'
+import serviceItemDraft from '../../schemas/service-item-draft.json'
+import serviceItemMaterialDraft from '../../schemas/service-item-material-draft.json'
+import serviceItemRetire from '../../schemas/service-item-retire.json'
+import serviceItemType from '../../schemas/service-item-type.json'
+import serviceItemUpdate from '../../schemas/service-item-update.json'
 import { fieldPath } from './api/problem.ts'
 
 /**
@@ -43,6 +48,11 @@ for (const schema of [
   resourceSourcePut,
   departmentCreate,
   departmentUpdate,
+  serviceItemType,
+  serviceItemMaterialDraft,
+  serviceItemDraft,
+  serviceItemUpdate,
+  serviceItemRetire,
 ]) {
   ajv.addSchema(schema)
 }
@@ -59,6 +69,9 @@ export type SchemaId =
   | 'resource-source-put.json'
   | 'department-create.json'
   | 'department-update.json'
+  | 'service-item-draft.json'
+  | 'service-item-update.json'
+  | 'service-item-retire.json'
 
 /** One failing field: the dotted form path, an i18n key under `validation.` and its parameters. */
 export interface FieldIssue {

@@ -45,6 +45,12 @@ export async function must<T>(
   return data as NonNullable<T>
 }
 
+/** For calls the hub answers 204 No Content: resolves once it accepted, throws its problem otherwise. */
+export async function mustSucceed(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await call
+  if (!response.ok) throw new ApiProblem(toProblem(response.status, error))
+}
+
 /** A fresh idempotency key for one user action (a retry of the same action reuses it). */
 export function idempotencyKey(): string {
   return crypto.randomUUID()

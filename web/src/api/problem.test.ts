@@ -33,6 +33,13 @@ describe('problem documents', () => {
     expect(problemMessageKey({ status: 418, code: 'odd' })).toBe('problem.status.400')
   })
 
+  it("explain a page area's own codes in its messages, and offer no reload where it changes nothing", () => {
+    const province = { status: 409, code: 'service-item-maintained-by-province' }
+    expect(problemMessageKey(province)).toBe('serviceItems.problem.service-item-maintained-by-province')
+    expect(isConflict(province)).toBe(false)
+    expect(isConflict({ status: 409, code: 'service-item-retired' })).toBe(true)
+  })
+
   it('read a body that is not a problem as a generic one', () => {
     expect(toProblem(502, 'Bad Gateway')).toEqual({ status: 502, code: 'internal' })
     expect(isConflict(toProblem(409, { code: 'illegal-transition', status: 409 }))).toBe(true)

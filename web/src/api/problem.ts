@@ -97,9 +97,21 @@ export const KNOWN_CODES = [
   'demo-principal-not-found',
 ] as const
 
+/** Codes a page area explains in its own messages (`<area>.problem.<code>`). */
+const AREA_CODES: Record<string, string> = {
+  'service-item-maintained-by-province': 'serviceItems',
+  'service-item-retired': 'serviceItems',
+  'service-item-exists': 'serviceItems',
+  'import-invalid': 'serviceItems',
+  'not-handling-department': 'serviceItems',
+  'service-item-role-required': 'serviceItems',
+}
+
 /** The i18n key of the message for a problem: by its code when known, else by its status. */
 export function problemMessageKey(problem: Problem): string {
   if ((KNOWN_CODES as readonly string[]).includes(problem.code)) return `problem.code.${problem.code}`
+  const area = AREA_CODES[problem.code]
+  if (area) return `${area}.problem.${problem.code}`
   if (problem.status === 409) return 'problem.status.409'
   if (problem.status === 401) return 'problem.status.401'
   if (problem.status === 403) return 'problem.status.403'
@@ -112,8 +124,11 @@ export function problemMessageKey(problem: Problem): string {
 
 /** Someone else acted first (or the page is stale): the console offers a reload. */
 export function isConflict(problem: Problem): boolean {
-  return problem.status === 409
+  return problem.status === 409 && !SETTLED_CONFLICTS.has(problem.code)
 }
+
+/** Conflicts a reload does not change (the item is the province's, the code is taken). */
+const SETTLED_CONFLICTS = new Set(['service-item-maintained-by-province', 'service-item-exists'])
 
 /** The i18n key for a field message the API wrote in English (problem+json `errors[].message`). */
 export function serverMessageKey(message: string): string {

@@ -1,6 +1,7 @@
 import audit from './areas/audit.en.ts'
 import clerk from './areas/clerk.en.ts'
 import dashboard from './areas/dashboard.en.ts'
+import serviceItems from './areas/service-items.en.ts'
 import type zhCN from './zh-CN.ts'
 
 /** English: the same keys as zh-CN (the type makes a missing key a typecheck error). */
@@ -410,6 +411,7 @@ const en: typeof zhCN = {
   clerk,
   audit,
   dashboard,
+  serviceItems,
 }
 
 export default en

@@ -1,6 +1,7 @@
 import audit from './areas/audit.zh-CN.ts'
 import clerk from './areas/clerk.zh-CN.ts'
 import dashboard from './areas/dashboard.zh-CN.ts'
+import serviceItems from './areas/service-items.zh-CN.ts'
 
 /** 中文（默认）: every string the console shows. */
 export default {
@@ -403,4 +404,5 @@ export default {
   clerk,
   audit,
   dashboard,
+  serviceItems,
 }

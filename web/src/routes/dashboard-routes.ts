@@ -34,6 +34,19 @@ export const dashboardRoutes: RouteRecordRaw[] = [
     meta: { title: 'dashboard.menu.issuerKeys', roles: ['admin'], menu: 'admin' },
   },
   {
+    // The 事项 catalog: admins keep every department's items, a steward their own department's.
+    path: 'admin/service-items',
+    name: 'admin-service-items',
+    component: () => import('../views/admin/AdminServiceItems.vue'),
+    meta: { title: 'serviceItems.menu.catalog', roles: ['admin'], menu: 'admin' },
+  },
+  {
+    path: 'steward/service-items',
+    name: 'steward-service-items',
+    component: () => import('../views/admin/AdminServiceItems.vue'),
+    meta: { title: 'serviceItems.menu.mine', roles: ['steward'], menu: 'steward' },
+  },
+  {
     path: 'admin/webhooks',
     name: 'admin-webhooks',
     component: () => import('../views/admin/AdminWebhooks.vue'),
