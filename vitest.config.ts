@@ -27,7 +27,22 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          exclude: ['test/e2e/multi-instance*.test.ts'],
+        },
+      },
+      {
+        // Three hub processes behind HAProxy per file: one file at a time, after every other project,
+        // so two clusters (six hubs) never start at once on a two-core runner.
+        extends: true,
+        test: {
+          name: 'cluster',
+          include: ['test/e2e/multi-instance*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         extends: true,

@@ -1,13 +1,13 @@
-import type { FastifyInstance } from 'fastify'
 import type { HubFeature } from '../platform/http/hub-feature.ts'
 import { auditRoutes } from './audit-routes.ts'
+import type { AuditServices } from './audit-services.ts'
 
 /** Background jobs of the trail. */
 export const CHECKPOINT_JOB = 'audit-checkpoint'
 export const RETENTION_JOB = 'audit-retention'
 
 /** The trail for security officers: search, export, verification, checkpoints, reports and retention. */
-export const auditFeature: HubFeature<{ audit: FastifyInstance['audit'] }> = {
+export const auditFeature: HubFeature<{ audit: AuditServices }> = {
   name: 'audit',
   routes: auditRoutes,
   // Both handlers are idempotent, as at-least-once delivery requires.

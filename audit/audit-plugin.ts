@@ -3,37 +3,27 @@ import fp from 'fastify-plugin'
 import { Counter, Histogram } from 'prom-client'
 /** What an audited feature adds to its entry itself (the request context adds who asked and from where). */
 import type { AuditEvent } from '../policies/request-context.ts'
-import { AnomalyReadModel } from './anomaly-read-model.ts'
-import { type AuditActor, AuditGate, actorFields } from './audit-gate.ts'
-import { AuditReadModel } from './audit-read-model.ts'
-import { AuditService } from './audit-service.ts'
 import { type AuditReceipt, AuditWriter } from './audit-writer.ts'
-import { CheckpointService } from './checkpoint-service.ts'
-import { CheckpointSigner, parseRetiredKeys } from './checkpoint-signer.ts'
 import { DenialRecorder } from './denial-recorder.ts'
-import { ReportService } from './report-service.ts'
-import { RetentionService } from './retention-service.ts'
 
 export type { AuditEvent }
 
-export interface AuditFacade {
+/** The trail as infrastructure: what every feature and the error handler record through. */
+export interface AuditTrail {
   /** The group-committing writer; resolves once the record is durable. */
   readonly writer: AuditWriter
-  readonly service: AuditService
-  readonly checkpoints: CheckpointService
-  readonly retention: RetentionService
-  readonly reports: ReportService
-  /** The role check that records refused attempts on the trail itself. */
-  readonly gate: AuditGate
   /** Every refusal without a feature's own record (401s, route gates), see denial-recorder.ts. */
   readonly denials: DenialRecorder
-  /** Records `event` on behalf of the request's caller; await it before answering. */
+  /**
+   * Records `event` on behalf of the request's caller; await it before answering. Superseded by the
+   * request context (`request.ctx.audit.record`); kept while exchange/subscriptions records through it.
+   */
   recordFor(request: FastifyRequest, event: AuditEvent): Promise<AuditReceipt>
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    audit: AuditFacade
+    audit: AuditTrail
   }
 }
 
@@ -42,15 +32,12 @@ export interface AuditPluginOptions {
   subjectKey: Buffer
 }
 
-export function auditActor(request: FastifyRequest): AuditActor {
-  return { principal: request.principal, requestId: request.id, clientAddress: request.ip }
-}
-
 /**
- * The audit trail for the whole app: one writer per process, drained before the pool closes. It is
- * infrastructure every feature and the error handler record through, so it is registered with the
- * infrastructure plugins, before any service is built; its routes and jobs are the audit feature
- * (`audit-feature.ts`).
+ * The audit trail for the whole app: one writer per process, drained before the pool closes, and the
+ * recorder of refusals. It is infrastructure every feature and the error handler record through, so
+ * it is registered with the infrastructure plugins, before any service is built; the services over
+ * it (search, checkpoints, retention, reports) are built by `createAuditServices` (audit-services.ts)
+ * in the composition root, and its routes and jobs are the audit feature (`audit-feature.ts`).
  */
 export const auditPlugin = fp<AuditPluginOptions>(
   async (app: FastifyInstance, opts) => {
@@ -95,36 +82,19 @@ export const auditPlugin = fp<AuditPluginOptions>(
     const recorder = denials
     app.addHook('onResponse', async (request) => recorder.finished(request.id))
 
-    const { signingKey, retiredSigningKeys, archiveDir, retentionMonths } = app.config.audit
-    const signer = signingKey
-      ? await CheckpointSigner.fromJwk(signingKey, parseRetiredKeys(retiredSigningKeys))
-      : null
-    if (!signer) app.log.warn('AUDIT_SIGNING_KEY is not set: audit checkpoints cannot be signed')
-    const gate = new AuditGate(writer)
-    const service = new AuditService({
-      db: app.db,
-      writer,
-      gate,
-      readModel: new AuditReadModel(app.db),
-      signer,
-    })
-    const checkpoints = new CheckpointService({ db: app.db, gate, signer, archiveDir })
-    const retention = new RetentionService({ db: app.db, writer, checkpoints, archiveDir, retentionMonths })
-    const reports = new ReportService({
-      gate,
-      writer,
-      anomalies: new AnomalyReadModel(app.db, app.config.calendar),
-    })
     app.decorate('audit', {
       writer,
-      service,
-      checkpoints,
-      retention,
-      reports,
-      gate,
       denials: recorder,
-      recordFor: (request, event) => writer.record({ ...actorFields(auditActor(request)), ...event }),
-    } satisfies AuditFacade)
+      recordFor: (request, event) =>
+        writer.record({
+          principal: request.principal.subject,
+          department: request.principal.department,
+          roles: request.principal.roles,
+          requestId: request.id,
+          clientAddress: request.ip,
+          ...event,
+        }),
+    } satisfies AuditTrail)
 
     // preClose runs before any onClose, so queued records are written while the pool is still open.
     app.addHook('preClose', async () => {

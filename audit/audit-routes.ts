@@ -2,11 +2,13 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
+import type { RequestContext } from '../policies/request-context.ts'
 import type { Role } from '../policies/roles.ts'
 import { EXPORT_CONTENT_TYPES, serialiseExport } from './audit-export.ts'
+import { requireTrailRole } from './audit-gate.ts'
 import { auditPageQuery } from './audit-page-query.ts'
-import { auditActor } from './audit-plugin.ts'
 import type { AuditSearchQuery, ExportFormat } from './audit-service.ts'
+import type { AuditServices } from './audit-services.ts'
 import { checkpointRoutes } from './checkpoint-routes.ts'
 import { reportRoutes } from './report-routes.ts'
 import { refusedSubjectProperty, refuseSubjectInQuery } from './subject-in-query.ts'
@@ -86,7 +88,11 @@ interface VerifyQuery {
   toId?: number
 }
 
-export async function auditRoutes(app: FastifyInstance): Promise<void> {
+export async function auditRoutes(
+  app: FastifyInstance,
+  { services }: { services: { audit: AuditServices } },
+): Promise<void> {
+  const { audit } = services
   // Role before validation: a caller without the role gets 403 — recorded in the trail before the
   // answer — even when the query would not have validated, and learns nothing from validation errors.
   app.addHook('preValidation', async (request) => {
@@ -94,7 +100,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     if (!url || config.public) return
     const action = TRAIL_ACTIONS[schema?.operationId ?? ''] ?? `audit.${url}`
     const roles: Role[] = action === 'audit.my-accesses' ? ['citizen'] : ['auditor']
-    await app.audit.gate.require(auditActor(request), roles, { action })
+    await requireTrailRole(request.ctx, roles, { action })
   })
 
   app.get<{ Querystring: SearchQuery }>(
@@ -116,7 +122,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { cursor, limit, ...query } = request.query
       refuseSubjectInQuery(query.subjectId, SEARCH_PATH)
-      return app.audit.service.search(auditActor(request), query, { cursor, limit })
+      return audit.service.search(request.ctx, query, { cursor, limit })
     },
   )
 
@@ -140,7 +146,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { cursor, limit, ...query } = request.body
-      return app.audit.service.search(auditActor(request), query, { cursor, limit })
+      return audit.service.search(request.ctx, query, { cursor, limit })
     },
   )
 
@@ -162,7 +168,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       refuseSubjectInQuery(request.query.subjectId, EXPORT_PATH)
-      return exportRecords(request.query, auditActor(request), reply)
+      return exportRecords(request.query, request.ctx, reply)
     },
   )
 
@@ -183,15 +189,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         response: EXPORT_RESPONSES,
       },
     },
-    async (request, reply) => exportRecords(request.body, auditActor(request), reply),
+    async (request, reply) => exportRecords(request.body, request.ctx, reply),
   )
 
-  async function exportRecords(
-    { format, ...query }: ExportQuery,
-    actor: ReturnType<typeof auditActor>,
-    reply: FastifyReply,
-  ) {
-    const records = await app.audit.service.export(actor, query, format)
+  async function exportRecords({ format, ...query }: ExportQuery, ctx: RequestContext, reply: FastifyReply) {
+    const records = await audit.service.export(ctx, query, format)
     return reply
       .type(EXPORT_CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="audit-records.${format}"`)
@@ -224,9 +226,9 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('audit-verify-result.json'), ...problemResponses(400, 401, 403, 429) },
       },
     },
-    async (request) => app.audit.service.verify(auditActor(request), request.query),
+    async (request) => audit.service.verify(request.ctx, request.query),
   )
 
-  await checkpointRoutes(app)
-  await reportRoutes(app)
+  await checkpointRoutes(app, { services })
+  await reportRoutes(app, { services })
 }

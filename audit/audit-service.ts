@@ -1,13 +1,12 @@
 import type { Knex } from 'knex'
 import { InputError } from '../platform/errors/app-error.ts'
+import type { RequestContext } from '../policies/request-context.ts'
 import type { AuditRecord, AuditRecordPage, AuditVerifyResult } from '../schemas/generated/types.ts'
-import type { AuditActor, AuditGate } from './audit-gate.ts'
+import { recordTrailAccess, requireTrailRole } from './audit-gate.ts'
 import type { AuditFilter, AuditReadModel } from './audit-read-model.ts'
 import type { AuditWriter } from './audit-writer.ts'
 import type { CheckpointSigner } from './checkpoint-signer.ts'
 import { verifyTrail } from './checkpoint-verify.ts'
-
-export type { AuditActor } from './audit-gate.ts'
 
 export interface AuditSearchQuery {
   subjectId?: string
@@ -42,62 +41,61 @@ export class AuditService {
     private readonly deps: {
       db: Knex
       writer: AuditWriter
-      gate: AuditGate
       readModel: AuditReadModel
       signer: CheckpointSigner | null
     },
   ) {}
 
-  async search(actor: AuditActor, query: AuditSearchQuery, page: { cursor?: string; limit: number }) {
-    await this.requireAuditor(actor, 'audit.search', query)
+  async search(ctx: RequestContext, query: AuditSearchQuery, page: { cursor?: string; limit: number }) {
+    await this.requireAuditor(ctx, 'audit.search', query)
     const filter = this.filter(query)
-    await this.record(actor, 'audit.search', query)
+    await this.record(ctx, 'audit.search', query)
     const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
     const result: AuditRecordPage = await this.deps.readModel.search(filter, { beforeId, limit: page.limit })
     return result
   }
 
-  async verify(actor: AuditActor, range: { fromId?: number; toId?: number }): Promise<AuditVerifyResult> {
-    await this.requireAuditor(actor, 'audit.verify', {}, range)
+  async verify(ctx: RequestContext, range: { fromId?: number; toId?: number }): Promise<AuditVerifyResult> {
+    await this.requireAuditor(ctx, 'audit.verify', {}, range)
     if (range.fromId !== undefined && range.toId !== undefined && range.fromId > range.toId)
       throw new InputError('invalid-range', '`fromId` must not be after `toId`')
-    await this.record(actor, 'audit.verify', {}, range)
+    await this.record(ctx, 'audit.verify', {}, range)
     return verifyTrail(this.deps.db, this.deps.signer, range)
   }
 
   /** Audits the export, then hands back the rows to stream; the caller serialises them. */
   async export(
-    actor: AuditActor,
+    ctx: RequestContext,
     query: AuditSearchQuery,
     format: ExportFormat,
   ): Promise<AsyncGenerator<AuditRecord>> {
-    await this.requireAuditor(actor, 'audit.export', query, { format })
+    await this.requireAuditor(ctx, 'audit.export', query, { format })
     const filter = this.filter(query)
     if (!filter.from || !filter.to)
       throw new InputError('range-required', 'An export needs both `from` and `to`')
     if (filter.to.getTime() - filter.from.getTime() > MAX_EXPORT_DAYS * 86_400_000)
       throw new InputError('range-too-wide', `An export may span at most ${MAX_EXPORT_DAYS} days`)
-    await this.record(actor, 'audit.export', query, { format })
+    await this.record(ctx, 'audit.export', query, { format })
     return this.deps.readModel.stream(filter)
   }
 
   /** A non-auditor's attempt is recorded as denied (durably) before it is refused. */
   private requireAuditor(
-    actor: AuditActor,
+    ctx: RequestContext,
     action: string,
     query: AuditSearchQuery,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    return this.deps.gate.require(actor, ['auditor'], access(action, query, details))
+    return requireTrailRole(ctx, ['auditor'], access(action, query, details))
   }
 
   private record(
-    actor: AuditActor,
+    ctx: RequestContext,
     action: string,
     query: AuditSearchQuery,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    return this.deps.gate.record(actor, access(action, query, details))
+    return recordTrailAccess(ctx, access(action, query, details))
   }
 
   private filter(query: AuditSearchQuery): AuditFilter {

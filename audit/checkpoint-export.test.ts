@@ -4,7 +4,6 @@ import path from 'node:path'
 import { compactVerify, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTestDatabase } from '../test/support/test-database.ts'
-import { AuditGate } from './audit-gate.ts'
 import { AuditWriter } from './audit-writer.ts'
 import { CheckpointService } from './checkpoint-service.ts'
 import { CheckpointSigner } from './checkpoint-signer.ts'
@@ -28,7 +27,6 @@ afterAll(async () => {
 const service = (archiveDir: string) =>
   new CheckpointService({
     db: database.db,
-    gate: new AuditGate(state.writer!),
     signer: state.signer!,
     archiveDir,
   })
@@ -113,7 +111,6 @@ describe('verification across a key rotation', () => {
     const rotated = await CheckpointSigner.fromJwk(newKey, state.signer!.jwks().keys)
     const after = new CheckpointService({
       db: database.db,
-      gate: new AuditGate(state.writer!),
       signer: rotated,
       archiveDir: state.dir!,
     })

@@ -1,9 +1,12 @@
 import { compactVerify, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose'
 import type { Knex } from 'knex'
 import { describe, expect, it } from 'vitest'
+import { detachedContext } from '../policies/request-context.ts'
+import type { Principal } from '../schemas/generated/types.ts'
 import { useTestApp } from '../test/support/test-app.ts'
 import { verifyChain } from './audit-verify.ts'
 import { CheckpointSigner } from './checkpoint-signer.ts'
+import { writerRecorder } from './request-context-plugin.ts'
 
 const hub = useTestApp()
 
@@ -101,11 +104,11 @@ describe('signed checkpoints', () => {
   })
 
   it('the scheduled job signs only when the chain has grown', async () => {
-    const first = await hub.app.audit.checkpoints.scheduled()
-    const again = await hub.app.audit.checkpoints.scheduled()
+    const first = await hub.app.services.audit.checkpoints.scheduled()
+    const again = await hub.app.services.audit.checkpoints.scheduled()
     expect(again?.id).toBe(first?.id)
     await writeRecords(1)
-    const grown = await hub.app.audit.checkpoints.scheduled()
+    const grown = await hub.app.services.audit.checkpoints.scheduled()
     expect(grown?.id).toBeGreaterThan(first!.id)
     expect(grown?.reason).toBe('scheduled')
   })
@@ -142,11 +145,13 @@ describe('signed checkpoints', () => {
     })
     await removeCheckpoint(db, Number(row.id))
 
-    const genuine = await hub.app.audit.checkpoints.create({
-      principal: { subject: 'auditor-1', department: null, roles: ['auditor'], district: null },
-      requestId: 'test-request-1',
-      clientAddress: '127.0.0.1',
-    })
+    const auditor: Principal = { subject: 'auditor-1', department: null, roles: ['auditor'], district: null }
+    const genuine = await hub.app.services.audit.checkpoints.create(
+      detachedContext(auditor, {
+        audit: writerRecorder(hub.app.audit.writer, auditor),
+        requestId: 'test-request-1',
+      }),
+    )
     const [header, , signature] = genuine.jws.split('.')
     const payload = Buffer.from(JSON.stringify({ ...forged, lastId: 1 })).toString('base64url')
     const [altered] = await db('audit_checkpoints')
@@ -172,7 +177,7 @@ describe('signed checkpoints', () => {
   it('detects an owner who rewrote a record and recomputed every hash after it', async () => {
     const db = hub.database.db
     await writeRecords(3)
-    await hub.app.audit.checkpoints.scheduled()
+    await hub.app.services.audit.checkpoints.scheduled()
     await rewriteFrom(db, 2)
     // The chain alone no longer shows anything…
     expect((await verifyChain(db)).ok).toBe(true)

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
 import { auditPageQuery } from './audit-page-query.ts'
-import { auditActor } from './audit-plugin.ts'
+import type { AuditServices } from './audit-services.ts'
 
 interface PageQuery {
   cursor?: string
@@ -10,7 +10,11 @@ interface PageQuery {
 }
 
 /** Signed checkpoints: the public keys for anyone who wants to check a JWS, the rest for auditors. */
-export async function checkpointRoutes(app: FastifyInstance): Promise<void> {
+export async function checkpointRoutes(
+  app: FastifyInstance,
+  { services }: { services: { audit: AuditServices } },
+): Promise<void> {
+  const { audit } = services
   app.get(
     '/v1/audit/checkpoint-keys',
     {
@@ -23,7 +27,7 @@ export async function checkpointRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('audit-checkpoint-keys.json') },
       },
     },
-    async () => app.audit.checkpoints.keys(),
+    async () => audit.checkpoints.keys(),
   )
 
   app.post(
@@ -36,7 +40,7 @@ export async function checkpointRoutes(app: FastifyInstance): Promise<void> {
         response: { 201: ref('audit-checkpoint.json'), ...problemResponses(401, 403, 429, 503) },
       },
     },
-    async (request, reply) => reply.code(201).send(await app.audit.checkpoints.create(auditActor(request))),
+    async (request, reply) => reply.code(201).send(await audit.checkpoints.create(request.ctx)),
   )
 
   app.get<{ Querystring: PageQuery }>(
@@ -56,6 +60,6 @@ export async function checkpointRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('audit-checkpoint-list.json'), ...problemResponses(400, 401, 403, 429) },
       },
     },
-    async (request) => app.audit.checkpoints.list(auditActor(request), request.query),
+    async (request) => audit.checkpoints.list(request.ctx, request.query),
   )
 }

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex'
 import { UnavailableError } from '../platform/errors/app-error.ts'
 import { appendEvents } from '../platform/events/outbox-store.ts'
+import type { RequestContext } from '../policies/request-context.ts'
 import type { AuditCheckpoint, AuditCheckpointKeys, AuditCheckpointList } from '../schemas/generated/types.ts'
-import type { AuditActor, AuditGate } from './audit-gate.ts'
+import { recordTrailAccess, requireTrailRole } from './audit-gate.ts'
 import { readChainHead } from './audit-store.ts'
 import { checkpointEvent, writeCheckpointFile } from './checkpoint-export.ts'
 import type { CheckpointSigner } from './checkpoint-signer.ts'
@@ -30,7 +31,6 @@ export class CheckpointService {
   constructor(
     private readonly deps: {
       db: Knex
-      gate: AuditGate
       signer: CheckpointSigner | null
       /** config.audit.archiveDir: each checkpoint is also written to its `checkpoints/` folder. */
       archiveDir?: string
@@ -52,18 +52,18 @@ export class CheckpointService {
     return this.sign(lastId, lastHash, 'retention')
   }
 
-  async create(actor: AuditActor): Promise<AuditCheckpoint> {
-    await this.deps.gate.require(actor, ['auditor'], { action: 'audit.checkpoint' })
+  async create(ctx: RequestContext): Promise<AuditCheckpoint> {
+    await requireTrailRole(ctx, ['auditor'], { action: 'audit.checkpoint' })
     this.requireSigner()
     const head = await readChainHead(this.deps.db)
     const row = await this.sign(head.lastId, head.lastHash, 'on-demand')
-    await this.deps.gate.record(actor, { action: 'audit.checkpoint', details: { checkpointId: row.id } })
+    await recordTrailAccess(ctx, { action: 'audit.checkpoint', details: { checkpointId: row.id } })
     return toCheckpoint(row)
   }
 
-  async list(actor: AuditActor, page: { cursor?: string; limit: number }): Promise<AuditCheckpointList> {
-    await this.deps.gate.require(actor, ['auditor'], { action: 'audit.checkpoints' })
-    await this.deps.gate.record(actor, { action: 'audit.checkpoints' })
+  async list(ctx: RequestContext, page: { cursor?: string; limit: number }): Promise<AuditCheckpointList> {
+    await requireTrailRole(ctx, ['auditor'], { action: 'audit.checkpoints' })
+    await recordTrailAccess(ctx, { action: 'audit.checkpoints' })
     const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
     const rows = await listCheckpoints(this.deps.db, { beforeId, limit: page.limit + 1 })
     const items = rows.slice(0, page.limit).map(toCheckpoint)

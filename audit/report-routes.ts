@@ -3,7 +3,7 @@ import { problemResponses } from '../platform/http/route-schemas.ts'
 import { ref } from '../platform/schemas/schema-catalog.ts'
 import type { AggregateKey, AnomalyKind } from './anomaly-read-model.ts'
 import { auditPageQuery } from './audit-page-query.ts'
-import { auditActor } from './audit-plugin.ts'
+import type { AuditServices } from './audit-services.ts'
 
 const RANGE = {
   from: {
@@ -34,7 +34,11 @@ interface PageQuery {
 }
 
 /** Reports over the trail: anomalies and aggregates for auditors, a citizen's own accesses. */
-export async function reportRoutes(app: FastifyInstance): Promise<void> {
+export async function reportRoutes(
+  app: FastifyInstance,
+  { services }: { services: { audit: AuditServices } },
+): Promise<void> {
+  const { audit } = services
   app.get<{ Querystring: AnomalyQuery }>(
     '/v1/audit/anomalies',
     {
@@ -72,7 +76,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('audit-anomaly-report.json'), ...problemResponses(400, 401, 403, 429) },
       },
     },
-    async (request) => app.audit.reports.anomalies(auditActor(request), request.query),
+    async (request) => audit.reports.anomalies(request.ctx, request.query),
   )
 
   app.get<{ Querystring: AggregateQuery }>(
@@ -116,7 +120,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('audit-aggregate-report.json'), ...problemResponses(400, 401, 403, 429) },
       },
     },
-    async (request) => app.audit.reports.aggregates(auditActor(request), request.query),
+    async (request) => audit.reports.aggregates(request.ctx, request.query),
   )
 
   app.get<{ Querystring: PageQuery }>(
@@ -136,6 +140,6 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: ref('audit-access-page.json'), ...problemResponses(400, 401, 403, 429) },
       },
     },
-    async (request) => app.audit.reports.myAccesses(auditActor(request), request.query),
+    async (request) => audit.reports.myAccesses(request.ctx, request.query),
   )
 }

@@ -1,8 +1,9 @@
 import { reportWindow } from '../platform/calendar/report-window.ts'
 import { InputError } from '../platform/errors/app-error.ts'
+import type { RequestContext } from '../policies/request-context.ts'
 import type { AuditAccessPage, AuditAggregateReport, AuditAnomalyReport } from '../schemas/generated/types.ts'
 import type { AggregateKey, AnomalyKind, AnomalyReadModel } from './anomaly-read-model.ts'
-import type { AuditActor, AuditGate } from './audit-gate.ts'
+import { recordTrailAccess, requireTrailRole } from './audit-gate.ts'
 import { MAX_EXPORT_DAYS } from './audit-service.ts'
 import type { AuditWriter } from './audit-writer.ts'
 
@@ -23,21 +24,21 @@ export const DEFAULT_THRESHOLDS: Record<AnomalyKind, number> = {
 
 /** The auditor's reports and the citizen's own view; each is audited like every read of the trail. */
 export class ReportService {
-  constructor(private readonly deps: { gate: AuditGate; writer: AuditWriter; anomalies: AnomalyReadModel }) {}
+  constructor(private readonly deps: { writer: AuditWriter; anomalies: AnomalyReadModel }) {}
 
   async anomalies(
-    actor: AuditActor,
+    ctx: RequestContext,
     query: RangeQuery & { kind?: AnomalyKind; threshold?: number },
   ): Promise<AuditAnomalyReport> {
     const access = { action: 'audit.anomalies', details: { ...query } }
-    await this.deps.gate.require(actor, ['auditor'], access)
+    await requireTrailRole(ctx, ['auditor'], access)
     const { from, to } = range(query)
     const { kind } = query
     if (kind === undefined && query.threshold !== undefined)
       throw new InputError('threshold-needs-kind', 'A threshold applies to one rule: give `kind` too', {
         errors: [{ path: '/querystring/kind', message: 'required with threshold' }],
       })
-    await this.deps.gate.record(actor, access)
+    await recordTrailAccess(ctx, access)
     const window = { from: from.toISOString(), to: to.toISOString() }
     if (kind === undefined) {
       const kinds = Object.keys(DEFAULT_THRESHOLDS) as AnomalyKind[]
@@ -52,13 +53,13 @@ export class ReportService {
   }
 
   async aggregates(
-    actor: AuditActor,
+    ctx: RequestContext,
     query: RangeQuery & { groupBy?: AggregateKey; accessesOnly?: boolean },
   ): Promise<AuditAggregateReport> {
     const access = { action: 'audit.aggregates', details: { ...query } }
-    await this.deps.gate.require(actor, ['auditor'], access)
+    await requireTrailRole(ctx, ['auditor'], access)
     const { from, to } = range(query)
-    await this.deps.gate.record(actor, access)
+    await recordTrailAccess(ctx, access)
     const groupBy = query.groupBy ?? 'department'
     const items = await this.deps.anomalies.aggregates(groupBy, {
       from,
@@ -72,13 +73,13 @@ export class ReportService {
    * A citizen's accesses: their resident ID (the token's `idNumber`, else its subject) is matched
    * through its keyed hash. Their own look is recorded under their ID too, but not listed back to them.
    */
-  async myAccesses(actor: AuditActor, page: { cursor?: string; limit: number }): Promise<AuditAccessPage> {
-    const subject = actor.principal.idNumber ?? actor.principal.subject
+  async myAccesses(ctx: RequestContext, page: { cursor?: string; limit: number }): Promise<AuditAccessPage> {
+    const subject = ctx.principal.idNumber ?? ctx.principal.subject
     const access = { action: 'audit.my-accesses', subjectId: subject }
-    await this.deps.gate.require(actor, ['citizen'], access)
-    await this.deps.gate.record(actor, access)
+    await requireTrailRole(ctx, ['citizen'], access)
+    await recordTrailAccess(ctx, access)
     const beforeId = page.cursor === undefined ? undefined : Number(page.cursor)
-    return this.deps.anomalies.accessesTo(this.deps.writer.subjectHash(subject), actor.principal.subject, {
+    return this.deps.anomalies.accessesTo(this.deps.writer.subjectHash(subject), ctx.principal.subject, {
       beforeId,
       limit: page.limit,
     })

@@ -65,7 +65,7 @@ describe('retention', () => {
       outcome: 'allowed',
     })
 
-    const archived = await hub.app.audit.retention.run()
+    const archived = await hub.app.services.audit.retention.run()
     expect(archived).toEqual([
       expect.objectContaining({ records: 5, firstId: 1, lastId: 5, checkpointId: expect.any(Number) }),
     ])

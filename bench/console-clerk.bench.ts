@@ -10,28 +10,15 @@
  * (created, migrated, seeded with the demo catalog and the window's open cases, dropped), serving a
  * console built once into a temporary directory.
  */
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { promisify } from 'node:util'
-import { chromium } from 'playwright-core'
 import { DEMO_OPEN_CASES, ensureDemoCaseCertificates, seedDemoOpenCases } from '../demo/demo-cases.ts'
 import { seedDemoCatalog } from '../demo/demo-catalog.ts'
-import { createKnex } from '../platform/db/knex-factory.ts'
-import { migrateLatest } from '../platform/db/migrator.ts'
 import type { BenchModule } from './run.ts'
-import { buildBenchHub } from './support/bench-hub.ts'
-import { BENCH_DATABASE_ADMIN_URL, benchDatabaseUrl } from './support/bench-services.ts'
+import { type ConsoleHubOptions, machineLoad, withConsoleHub } from './support/console-hub.ts'
 
-const DB_NAME = 'hub_bench_console_clerk'
 const RUNS = Number(process.env.CLERK_BENCH_RUNS ?? 20)
 const WARM_UP = 3
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ROOT = path.resolve(import.meta.dirname, '..')
-const run = promisify(execFile)
 
 const percentile = (sorted: number[], p: number) =>
   Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!)
@@ -39,100 +26,70 @@ const percentile = (sorted: number[], p: number) =>
 const bench: BenchModule = {
   name: 'console-clerk',
   async run(report) {
-    const dist = path.join(os.tmpdir(), `hub-console-clerk-bench-${process.pid}`)
-    await run(
-      'npx',
-      ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', dist, '--logLevel', 'error'],
-      { cwd: ROOT, timeout: 300_000 },
-    )
-    const admin = createKnex({ connectionString: BENCH_DATABASE_ADMIN_URL, poolMax: 1 })
-    await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
-    await admin.raw(`create database ${DB_NAME}`)
-    const db = createKnex({ connectionString: benchDatabaseUrl(DB_NAME), poolMax: 2 })
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
-    try {
-      await migrateLatest(db)
-      await seedDemoCatalog(db)
-      await ensureDemoCaseCertificates(db)
-      const { app } = await buildBenchHub(DB_NAME, {
-        AUTH_DEV_SIGN_IN: 'true',
-        CONSOLE_DIST_DIR: dist,
-        // The issuers' signing keys are sealed with a key-encryption key: a fresh one for this database.
-        CERT_KEY_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-      })
-      await seedDemoOpenCases(db, app.config.calendar)
-      const origin = await app.listen({ host: '127.0.0.1', port: 0 })
-      try {
-        const context = await browser.newContext({
-          viewport: { width: 1280, height: 720 },
-          locale: 'zh-CN',
-          timezoneId: 'Asia/Shanghai',
-        })
-        const signIn = await context.request.post(`${origin}/auth/dev/sign-in`, { data: { name: 'clerk' } })
-        if (!signIn.ok()) throw new Error(`dev sign-in answered ${signIn.status()}`)
-        const page = await context.newPage()
-        page.setDefaultTimeout(15_000)
-        await page.goto(`${origin}/console/clerk`)
-        const box = page.locator('input[data-test=clerk-search]')
-        await box.waitFor()
-
-        const total: number[] = []
-        const opened: number[] = []
-        const shown: number[] = []
-        const apiShare: number[] = []
-        for (let i = 0; i < WARM_UP + RUNS; i++) {
-          const { caseNumber } = DEMO_OPEN_CASES[i % DEMO_OPEN_CASES.length]!
-          await box.fill(caseNumber)
-          await page.evaluate(() => performance.clearResourceTimings())
-          const started = performance.now()
-          await box.press('Enter')
-          // The case is open when a fetch button has the focus (the clerk's next Enter fetches).
-          await page.waitForFunction("document.activeElement?.hasAttribute('data-fetch') === true")
-          const open = performance.now()
-          await page.keyboard.press('Enter')
-          await page.waitForFunction(
-            `(document.querySelector('[data-test=clerk-certificate]')?.textContent ?? '').includes(${JSON.stringify(caseNumber)}) &&
-             (document.querySelector('[data-test=clerk-certificate] [data-test=certificate-signature]')?.textContent ?? '').includes('签名有效')`,
-          )
-          const done = performance.now()
-          // The API's share, as the browser timed it: the materials' read, then the fetch.
-          const api = await page.evaluate(() =>
-            performance
-              .getEntriesByType('resource')
-              .filter((e) => /shareable-materials|fetch-certificate/.test(e.name))
-              .reduce((sum, e) => sum + e.duration, 0),
-          )
-          if (i < WARM_UP) continue
-          apiShare.push(api)
-          total.push(done - started)
-          opened.push(open - started)
-          shown.push(done - open)
-        }
-        await context.close()
-        const sort = (xs: number[]) => [...xs].sort((a, b) => a - b)
-        report({
-          measure: 'case number + Enter to verified certificate shown (warm page)',
-          runs: RUNS,
-          medianMs: percentile(sort(total), 50),
-          p95Ms: percentile(sort(total), 95),
-          targetMs: 300,
-          caseOpenMedianMs: percentile(sort(opened), 50),
-          certificateMedianMs: percentile(sort(shown), 50),
-          apiMedianMs: percentile(sort(apiShare), 50),
-          // The machine's load while measuring: a shared box slows a browser down a lot.
-          loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10,
-          cpus: os.cpus().length,
-        })
-      } finally {
-        await app.close()
-      }
-    } finally {
-      await browser.close()
-      await db.destroy()
-      await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
-      await admin.destroy()
-      await rm(dist, { recursive: true, force: true })
+    const hub: ConsoleHubOptions = {
+      database: 'hub_bench_console_clerk',
+      seed: async (db) => {
+        await seedDemoCatalog(db)
+        await ensureDemoCaseCertificates(db)
+      },
+      // The issuers' signing keys are sealed with a key-encryption key: a fresh one for this database.
+      env: { CERT_KEY_ENCRYPTION_KEY: randomBytes(32).toString('hex') },
+      seedWithApp: (app, db) => seedDemoOpenCases(db, app.config.calendar),
     }
+    await withConsoleHub(hub, async ({ origin, signedInWindow }) => {
+      const context = await signedInWindow('clerk', { timezoneId: 'Asia/Shanghai' })
+      const page = await context.newPage()
+      page.setDefaultTimeout(15_000)
+      await page.goto(`${origin}/console/clerk`)
+      const box = page.locator('input[data-test=clerk-search]')
+      await box.waitFor()
+
+      const total: number[] = []
+      const opened: number[] = []
+      const shown: number[] = []
+      const apiShare: number[] = []
+      for (let i = 0; i < WARM_UP + RUNS; i++) {
+        const { caseNumber } = DEMO_OPEN_CASES[i % DEMO_OPEN_CASES.length]!
+        await box.fill(caseNumber)
+        await page.evaluate(() => performance.clearResourceTimings())
+        const started = performance.now()
+        await box.press('Enter')
+        // The case is open when a fetch button has the focus (the clerk's next Enter fetches).
+        await page.waitForFunction("document.activeElement?.hasAttribute('data-fetch') === true")
+        const open = performance.now()
+        await page.keyboard.press('Enter')
+        await page.waitForFunction(
+          `(document.querySelector('[data-test=clerk-certificate]')?.textContent ?? '').includes(${JSON.stringify(caseNumber)}) &&
+           (document.querySelector('[data-test=clerk-certificate] [data-test=certificate-signature]')?.textContent ?? '').includes('签名有效')`,
+        )
+        const done = performance.now()
+        // The API's share, as the browser timed it: the materials' read, then the fetch.
+        const api = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => /shareable-materials|fetch-certificate/.test(e.name))
+            .reduce((sum, e) => sum + e.duration, 0),
+        )
+        if (i < WARM_UP) continue
+        apiShare.push(api)
+        total.push(done - started)
+        opened.push(open - started)
+        shown.push(done - open)
+      }
+      await context.close()
+      const sort = (xs: number[]) => [...xs].sort((a, b) => a - b)
+      report({
+        measure: 'case number + Enter to verified certificate shown (warm page)',
+        runs: RUNS,
+        medianMs: percentile(sort(total), 50),
+        p95Ms: percentile(sort(total), 95),
+        targetMs: 300,
+        caseOpenMedianMs: percentile(sort(opened), 50),
+        certificateMedianMs: percentile(sort(shown), 50),
+        apiMedianMs: percentile(sort(apiShare), 50),
+        ...machineLoad(),
+      })
+    })
   },
 }
 

@@ -17,88 +17,27 @@ import type { Knex } from 'knex'
 import { readChainHead } from '../audit/audit-store.ts'
 import { verifyChain } from '../audit/audit-verify.ts'
 import { AuditWriter } from '../audit/audit-writer.ts'
-import { writerRecorder } from '../audit/request-context-plugin.ts'
-import { CertificateDocuments } from '../exchange/certificates/certificate-documents.ts'
-import { CertificateSigner } from '../exchange/certificates/certificate-signer.ts'
-import {
-  demoPeople,
-  insertCase,
-  seedCertificateWorld,
-  TEST_KEK,
-} from '../exchange/certificates/certificate-test-support.ts'
-import { ClerkFetchService } from '../exchange/certificates/clerk-fetch-service.ts'
+import { demoPeople, TEST_KEK } from '../exchange/certificates/certificate-test-support.ts'
 import { KeySealer } from '../exchange/certificates/key-sealer.ts'
-import { type CertificateAlg, parseSigningAlgorithms } from '../exchange/certificates/signing-algorithms.ts'
 import { Sm2NoncePool } from '../platform/crypto/sm2-nonce-pool.ts'
-import { createKnex } from '../platform/db/knex-factory.ts'
-import { migrateLatest } from '../platform/db/migrator.ts'
-import { detachedContext } from '../policies/request-context.ts'
-import type { Principal } from '../schemas/generated/types.ts'
 import type { BenchModule } from './run.ts'
-import { BENCH_DATABASE_ADMIN_URL, benchDatabaseUrl, percentile } from './support/bench-services.ts'
+import { withBenchDatabase } from './support/bench-database.ts'
+import {
+  BENCH_AUDIT_KEY,
+  clerkFetcher,
+  clerkWorld,
+  closedLoop as closedLoopFor,
+  seedClerkCases,
+} from './support/clerk-fetch-world.ts'
 
-const DB_NAME = 'hub_bench_crypto'
 const SECONDS = 6
-const CASES = 200
-const KEY = Buffer.from('bench-audit-subject-key-0123456789abcdef')
 const round = (n: number) => Math.round(n * 100) / 100
-
-async function closedLoop(callers: number, fn: (n: number) => Promise<unknown> | unknown) {
-  const latencies: number[] = []
-  let n = 0
-  const started = performance.now()
-  const deadline = started + SECONDS * 1000
-  await Promise.all(
-    Array.from({ length: callers }, async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now()
-        await fn(n++)
-        latencies.push(performance.now() - t0)
-      }
-    }),
-  )
-  const seconds = (performance.now() - started) / 1000
-  latencies.sort((a, b) => a - b)
-  return {
-    callers,
-    operations: latencies.length,
-    perSecond: Math.round(latencies.length / seconds),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-  }
-}
-
-/** One clerk-fetch setup whose issuers all sign with `alg`. */
-function clerkWorld(db: Knex, alg: CertificateAlg, pool?: Sm2NoncePool) {
-  const sealer = KeySealer.fromSecret(TEST_KEK)
-  const signer = new CertificateSigner(
-    db,
-    async () => sealer,
-    Date.now,
-    parseSigningAlgorithms(alg === 'ES256' ? 'ES256' : 'SM2'),
-    pool ? () => pool.take : undefined,
-  )
-  const documents = new CertificateDocuments(db, signer)
-  return { signer, documents, clerk: new ClerkFetchService(db, documents) }
-}
+const closedLoop = (callers: number, fn: (n: number) => Promise<unknown> | unknown) =>
+  closedLoopFor(callers, SECONDS, fn)
 
 async function run(db: Knex, report: (r: Record<string, unknown>) => void): Promise<void> {
-  await seedCertificateWorld(db)
+  await seedClerkCases(db)
   const people = demoPeople()
-  for (let i = 0; i < CASES; i++) {
-    await insertCase(db, {
-      caseNumber: `B-${i}`,
-      serviceItemCode: '000123004000',
-      department: 'lf-approval',
-      applicantIdNumber: people[i % 5]!.residentId,
-    })
-  }
-  const principal: Principal = {
-    subject: 'bench-clerk',
-    department: 'lf-approval',
-    roles: ['clerk'],
-    district: null,
-  }
   const payload = {
     iss: 'urn:hub:departments:lf-hfund',
     iat: 1764806400,
@@ -119,14 +58,9 @@ async function run(db: Knex, report: (r: Record<string, unknown>) => void): Prom
     await signer.sign('lf-hfund', payload)
     report({ measure: 'sign', alg: arm, ...(await closedLoop(1, () => signer.sign('lf-hfund', payload))) })
 
-    const writer = new AuditWriter({ db, subjectKey: KEY })
-    const ctx = detachedContext(principal, { audit: writerRecorder(writer, principal) })
+    const writer = new AuditWriter({ db, subjectKey: BENCH_AUDIT_KEY })
     const signed: string[] = []
-    const fetch = async (n: number) => {
-      const result = await clerk.fetch(ctx, `B-${n % CASES}`, 'M01', {})
-      if (result.outcome !== 'found') throw new Error(`bench fetch: ${result.outcome}`)
-      if (signed.length < 200) signed.push(result.document!)
-    }
+    const fetch = clerkFetcher(clerk, writer, signed)
     for (let i = 0; i < 20; i++) await fetch(i)
     const inlineBefore = pool?.inline ?? 0
     const fetched = await closedLoop(50, fetch)
@@ -164,7 +98,7 @@ async function run(db: Knex, report: (r: Record<string, unknown>) => void): Prom
 
   // The same verify as `GET /v1/audit/verify` (hashes recomputed in PostgreSQL) over 50,000 records of each hash.
   for (const hashAlgorithm of ['sha256', 'sm3'] as const) {
-    const writer = new AuditWriter({ db, subjectKey: KEY, hashAlgorithm })
+    const writer = new AuditWriter({ db, subjectKey: BENCH_AUDIT_KEY, hashAlgorithm })
     const head = await readChainHead(db)
     for (let i = 0; i < 50; i++)
       await Promise.all(
@@ -227,19 +161,6 @@ async function run(db: Knex, report: (r: Record<string, unknown>) => void): Prom
 
 const bench: BenchModule = {
   name: 'crypto',
-  async run(report) {
-    const admin = createKnex({ connectionString: BENCH_DATABASE_ADMIN_URL, poolMax: 1 })
-    await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
-    await admin.raw(`create database ${DB_NAME}`)
-    const db = createKnex({ connectionString: benchDatabaseUrl(DB_NAME), poolMax: 10 })
-    try {
-      await migrateLatest(db)
-      await run(db, report)
-    } finally {
-      await db.destroy()
-      await admin.raw(`drop database if exists ${DB_NAME} with (force)`)
-      await admin.destroy()
-    }
-  },
+  run: (report) => withBenchDatabase('hub_bench_crypto', { poolMax: 10 }, (db) => run(db, report)),
 }
 export default bench

@@ -140,18 +140,15 @@ export async function oidcRoutes(
       const { principal, idToken } = await rp.finish(query, pending)
       if (principal.roles.length === 0) {
         request.principal = { ...principal, roles: [] }
-        await app.audit.recordFor(request, {
-          action: 'console.sign-in',
-          resourceType: 'session',
-          outcome: 'denied',
-          reason: 'no-hub-role',
-        })
-        throw new NotAllowedError(
-          'no-hub-role',
-          'The identity provider gives this person none of the hub’s roles (steward, consumer, clerk, reviewer, auditor, admin, citizen)',
+        throw await request.ctx.audit.refused(
+          new NotAllowedError(
+            'no-hub-role',
+            'The identity provider gives this person none of the hub’s roles (steward, consumer, clerk, reviewer, auditor, admin, citizen)',
+          ),
+          { action: 'console.sign-in', resourceType: 'session' },
         )
       }
-      await signIn(app, sessions, request, reply, principal, { method: 'oidc', idToken })
+      await signIn(sessions, request, reply, principal, { method: 'oidc', idToken })
       return reply.redirect(pending.returnTo, 302)
     },
   )

@@ -21,7 +21,6 @@ export interface SessionRoutesOptions {
  * sign-in and the OIDC callback.
  */
 export async function signIn(
-  app: FastifyInstance,
   sessions: SessionService,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -33,7 +32,7 @@ export async function signIn(
   if (previous) await sessions.end(previous)
   const { cookieValue, session } = await sessions.create(principal, how)
   request.principal = apiPrincipal(principal)
-  await app.audit.recordFor(request, {
+  await request.ctx.audit.record({
     action: 'console.sign-in',
     resourceType: 'session',
     outcome: 'allowed',
@@ -133,7 +132,6 @@ export async function sessionRoutes(
         )
       }
       const session = await signIn(
-        app,
         sessions,
         request,
         reply,
@@ -193,7 +191,7 @@ export async function sessionRoutes(
       reply.clearCookie(SESSION_COOKIE, sessions.cookieOptions(request))
       if (!ended) return {}
       request.principal = apiPrincipal(ended.principal)
-      await app.audit.recordFor(request, {
+      await request.ctx.audit.record({
         action: 'console.sign-out',
         resourceType: 'session',
         outcome: 'allowed',

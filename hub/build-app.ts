@@ -171,7 +171,8 @@ export async function buildApp({
     hook: 'preHandler',
     max: config.limits.rateLimitPerMinute,
     timeWindow: 60_000,
-    nameSpace: 'hub-rate-limit:',
+    // Under the hub's Redis prefix, like the grant counters: hubs sharing one Redis count apart.
+    nameSpace: `${config.jobs.queuePrefix}:hub-rate-limit:`,
     // Per principal once authenticated; public routes are exempt (config.rateLimit: false).
     keyGenerator: (request) => request.principal?.subject ?? request.ip,
     ...(redis ? { redis, skipOnError: true } : {}),

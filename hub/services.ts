@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify'
+import { type AuditServices, createAuditServices } from '../audit/audit-services.ts'
 import { DepartmentService } from '../directory/departments/department-service.ts'
 import { GrantService } from '../directory/grants/grant-service.ts'
 import { activeGrantsOf, grantEpoch, toGrantFacts } from '../directory/grants/grant-store.ts'
 import { AccessDecisionService } from '../directory/requests/access-decision-service.ts'
 import { AccessRequestService } from '../directory/requests/access-request-service.ts'
+import {
+  type WebhookDeliveryService as AccessWebhookDeliveryService,
+  createWebhookDeliveryService,
+} from '../directory/requests/webhook-delivery-service.ts'
 import { WebhookService as AccessWebhookService } from '../directory/requests/webhook-service.ts'
 import { CatalogVersionClock } from '../directory/resources/catalog-version.ts'
 import { ResourceImporter } from '../directory/resources/resource-import.ts'
@@ -52,6 +57,7 @@ export interface HubServices {
   accessRequests: AccessRequestService
   accessDecisions: AccessDecisionService
   accessWebhooks: AccessWebhookService
+  accessWebhookDeliveries: AccessWebhookDeliveryService
   resources: ResourceService
   resourceImporter: ResourceImporter
   resourceSearches: ResourceSearchCache
@@ -63,7 +69,7 @@ export interface HubServices {
   subscriptions: SubscriptionWiring
   certificates: CertificateFacade
   caseExchange: CaseExchange
-  audit: FastifyInstance['audit']
+  audit: AuditServices
   sessions: SessionService
 }
 
@@ -114,6 +120,7 @@ export async function createServices(infra: ServiceInfra, options: ServiceOption
     }),
     accessDecisions: new AccessDecisionService(db, grants),
     accessWebhooks: new AccessWebhookService(db, infra.webhooks),
+    accessWebhookDeliveries: createWebhookDeliveryService(infra),
     resources,
     resourceImporter: new ResourceImporter(db),
     resourceSearches: new ResourceSearchCache(),
@@ -140,7 +147,7 @@ export async function createServices(infra: ServiceInfra, options: ServiceOption
     subscriptions: createSubscriptionServices(infra),
     certificates: createCertificateServices(infra),
     caseExchange: await createCaseServices(infra),
-    audit: infra.audit,
+    audit: await createAuditServices(infra),
     sessions: options.sessions,
   }
 }

@@ -7,6 +7,7 @@ import {
   subject as tagSubject,
 } from '@casl/ability'
 import type { Principal } from '../schemas/generated/types.ts'
+import { DIRECTORY_ACTIONS, DIRECTORY_SUBJECTS, directoryRules } from './directory-rules.ts'
 import { EXCHANGE_ACTIONS, EXCHANGE_SUBJECTS, exchangeRules } from './exchange-rules.ts'
 import type { MaskKind } from './grant-masking.ts'
 import type { Role } from './roles.ts'
@@ -23,6 +24,7 @@ import type { Role } from './roles.ts'
  *   { resourceId, version, purposeCode, district?, applicantOfOpenCase?, holder? }; fields = item codes
  * - `AuditRecord` { holder? }, `Department` {}, `Webhook` { department } (a department's access webhook)
  * - the exchange's subjects (cases, certificates, objections): see exchange-rules.ts
+ * - the directory's `Resource`, `ResourceDraft`, `ServiceItem`, `ResourceSource`: directory-rules.ts
  */
 
 export const ACTIONS = [
@@ -35,6 +37,7 @@ export const ACTIONS = [
   'fetch',
   'administer',
   ...EXCHANGE_ACTIONS,
+  ...DIRECTORY_ACTIONS,
 ] as const
 // Not CASL's 'manage': that one is a wildcard for every action, which no role here should hold.
 export type Action = (typeof ACTIONS)[number]
@@ -46,6 +49,7 @@ export const SUBJECTS = [
   'Department',
   'Webhook',
   ...EXCHANGE_SUBJECTS,
+  ...DIRECTORY_SUBJECTS,
 ] as const
 export type SubjectName = (typeof SUBJECTS)[number]
 export type TaggedSubject = ForcedSubject<SubjectName> & Record<string, unknown>
@@ -129,6 +133,7 @@ function roleRules(principal: Principal): HubRule[] {
     add('read', 'AuditRecord', { holder })
   }
   rules.push(...exchangeRules(principal))
+  rules.push(...directoryRules(principal))
   return rules
 }
 

@@ -21,10 +21,10 @@ import {
 
 /**
  * Signed webhooks per department for every change of its requests and grants (as consumer or
- * provider), signed with the department's secret (HMAC, platform/webhooks). A dispatcher walks the append-only timeline with a cursor and enqueues one delivery job
- * per change and department (job id = change + department, so a re-dispatch after a crash enqueues
- * nothing twice); delivery jobs POST with a timeout and throw on anything but 2xx, so the job runner
- * retries them with backoff and keeps the hopeless ones as dead letters. Receivers de-duplicate by `id`.
+ * provider), signed with the department's secret (HMAC, platform/webhooks). The dispatcher walks the
+ * append-only timeline with a cursor and hands one delivery per change and subscribed department to
+ * the ordered delivery queue (webhook-delivery-service.ts; idempotent by event id, so a re-dispatch
+ * after a crash queues nothing twice). Receivers de-duplicate by `id`.
  */
 
 export interface DeliveryJob {
@@ -55,9 +55,9 @@ export class WebhookService {
     department: string,
     settings: AccessWebhookSettings,
   ): Promise<AccessWebhook> {
-    await this.authorize(ctx, department)
+    await authorizeWebhook(ctx, department, 'access.webhook.set')
     const row = await this.db.transaction(async (trx) => {
-      if (!(await trx('departments').where({ code: department }).first())) throw notFound(department)
+      if (!(await trx('departments').where({ code: department }).first())) throw webhookNotFound(department)
       return upsertWebhook(trx, {
         department,
         url: settings.url,
@@ -76,15 +76,15 @@ export class WebhookService {
   }
 
   async get(ctx: RequestContext, department: string): Promise<AccessWebhook> {
-    await this.authorize(ctx, department)
+    await authorizeWebhook(ctx, department, 'access.webhook.read')
     const row = await findWebhook(this.db, department)
-    if (!row) throw notFound(department)
+    if (!row) throw webhookNotFound(department)
     return toWebhook(row)
   }
 
   async remove(ctx: RequestContext, department: string): Promise<void> {
-    await this.authorize(ctx, department)
-    if (!(await deleteWebhook(this.db, department))) throw notFound(department)
+    await authorizeWebhook(ctx, department, 'access.webhook.remove')
+    if (!(await deleteWebhook(this.db, department))) throw webhookNotFound(department)
     await ctx.audit.record({
       action: 'access.webhook.remove',
       resourceType: 'department',
@@ -93,7 +93,10 @@ export class WebhookService {
     })
   }
 
-  /** Hands the next timeline changes to the delivery queue; returns how many jobs were enqueued. */
+  /**
+   * Hands the next timeline changes to `enqueue` (the delivery queue's); returns how many deliveries
+   * were handed over. The cursor moves only after all of them were.
+   */
   async dispatch(enqueue: Enqueue, batch = 500): Promise<number> {
     return this.db.transaction(async (trx) => {
       const changes = await lockChangesAfterCursor(trx, batch)
@@ -121,13 +124,17 @@ export class WebhookService {
           enqueued++
         }
       }
-      // Moved only after every enqueue succeeded; the job ids make a repeated batch harmless.
+      // Moved only after every enqueue succeeded; the event (and job) ids make a repeated batch harmless.
       await moveCursor(trx, String(changes.at(-1)!.id))
       return enqueued
     })
   }
 
-  /** Posts one change; throws (so the job is retried) unless the receiver answers 2xx. */
+  /**
+   * Posts one change; throws (so the job is retried) unless the receiver answers 2xx. Only the legacy
+   * `access-webhook-delivery` job calls it: deliveries still in the job runner from before the ordered
+   * queue (ADR 0010) are drained by it; nothing enqueues that job any more.
+   */
   async deliver(job: DeliveryJob): Promise<void> {
     // The webhook is read at delivery time: a changed URL or secret applies to pending retries too.
     const webhook = await findWebhook(this.db, job.department)
@@ -141,17 +148,25 @@ export class WebhookService {
       },
     )
   }
+}
 
-  private async authorize(ctx: RequestContext, department: string): Promise<void> {
-    if (!can(await ctx.ability(), 'administer', asSubject('Webhook', { department }))) {
-      throw new NotAllowedError(
+/** Only the department's stewards and consumers (or admins) manage its webhook; a refusal is audited. */
+export async function authorizeWebhook(
+  ctx: RequestContext,
+  department: string,
+  action: string,
+): Promise<void> {
+  if (!can(await ctx.ability(), 'administer', asSubject('Webhook', { department }))) {
+    throw await ctx.audit.refused(
+      new NotAllowedError(
         'not-your-department',
         `Only stewards and consumers of ${department} (or admins) manage its webhook`,
-      )
-    }
+      ),
+      { action, resourceType: 'department', resourceId: department },
+    )
   }
 }
 
-function notFound(department: string): NotFoundError {
+export function webhookNotFound(department: string): NotFoundError {
   return new NotFoundError('webhook-not-found', `No access webhook is set for ${department}`)
 }

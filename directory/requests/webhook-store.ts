@@ -1,6 +1,15 @@
 import type { Knex } from 'knex'
+import type { DeliveryQueueTable } from '../../platform/webhooks/delivery-queue-store.ts'
 
-/** The SQL of `access_webhooks` and of the dispatcher's cursor over `access_request_events`. */
+/**
+ * The SQL of `access_webhooks` and of the dispatcher's cursor over `access_request_events`. Their
+ * deliveries are an ordered queue per request (platform/webhooks) in `access_webhook_deliveries`,
+ * whose `webhook_id` is the department.
+ */
+export const ACCESS_DELIVERY_QUEUE: DeliveryQueueTable = {
+  table: 'access_webhook_deliveries',
+  keyColumn: 'request_id',
+}
 
 type Db = Knex | Knex.Transaction
 

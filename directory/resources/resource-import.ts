@@ -1,8 +1,8 @@
 import type { Knex } from 'knex'
 import { InputError, NotAllowedError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
+import { mayChangeResource } from '../../policies/directory-decisions.ts'
 import type { RequestContext } from '../../policies/request-context.ts'
-import { canEditResource } from '../../policies/resource-policy.ts'
 import type { ResourceDraft, ResourceImportResult } from '../../schemas/generated/types.ts'
 import { recordResourceChange, resourceEvent } from './resource-changes.ts'
 import { renderCode } from './resource-code.ts'
@@ -25,7 +25,8 @@ export class ResourceImporter {
 
   async importDrafts(ctx: RequestContext, drafts: ResourceDraft[]): Promise<ResourceImportResult> {
     const p = ctx.principal
-    const foreign = drafts.flatMap((d, i) => (canEditResource(p, d) ? [] : [i]))
+    const authz = await ctx.ability()
+    const foreign = drafts.flatMap((d, i) => (mayChangeResource(authz, 'create', d) ? [] : [i]))
     if (foreign.length > 0) {
       throw new NotAllowedError(
         'not-provider-steward',

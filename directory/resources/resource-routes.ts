@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
-import { GOVERNMENT_ROLES, resourceListScope } from '../../policies/resource-policy.ts'
+import { GOVERNMENT_ROLES } from '../../policies/directory-rules.ts'
 import type {
   ResourceDraft,
   ResourceReviewComment,
@@ -84,7 +84,7 @@ export async function resourceRoutes(
         response: { 200: ref('resource-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => searchResources(app.db, resourceListScope(request.principal), request.query, searches),
+    async (request) => searchResources(app.db, await request.ctx.ability(), request.query, searches),
   )
 
   app.get<{ Params: CodeParams }>(

@@ -1,10 +1,10 @@
-import type { ResourceListScope } from '../../policies/resource-policy.ts'
+import type { ResourceVisibility } from '../../policies/directory-decisions.ts'
 import type { ResourceList } from '../../schemas/generated/types.ts'
 import type { ResourceSearchQuery } from './resource-search-model.ts'
 
 /**
  * First pages of catalog searches (items, total and facets), keyed by what decides the answer: the
- * caller's scope and the query. Each entry holds the catalog version its statement read; it is
+ * caller's visibility (what its ability may read) and the query. Each entry holds the catalog version its statement read; it is
  * served only while the catalog is still at that version, so it is exactly what the database
  * would answer. Popular searches repeat often and the catalog changes rarely; counting every match
  * for the total and the facets is the expensive part of a search.
@@ -15,11 +15,10 @@ export class ResourceSearchCache {
   constructor(private readonly maxEntries = 500) {}
 
   /** The cache key of a first page; undefined for later pages, which are not cached. */
-  static keyOf(scope: ResourceListScope, q: ResourceSearchQuery): string | undefined {
+  static keyOf(visible: Pick<ResourceVisibility, 'key'>, q: ResourceSearchQuery): string | undefined {
     if (q.cursor !== undefined) return undefined
     return JSON.stringify([
-      scope.allStatuses,
-      scope.ownDepartment,
+      visible.key,
       q.q ?? null,
       q.class ?? null,
       q.provider ?? null,

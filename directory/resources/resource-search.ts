@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import { cursorCodec, invalidCursor } from '../../platform/http/cursor.ts'
-import type { ResourceListScope } from '../../policies/resource-policy.ts'
+import type { Authorization } from '../../policies/ability.ts'
+import { type ResourceVisibility, resourceVisibility } from '../../policies/directory-decisions.ts'
 import type { ResourceFacetCount, ResourceList, ResourceSummary } from '../../schemas/generated/types.ts'
 import { CATALOG_VERSION_SQL, readCatalogVersion } from './catalog-version.ts'
 import { ResourceSearchCache } from './resource-search-cache.ts'
@@ -47,28 +48,32 @@ interface Cursor {
   id: string
 }
 
+/** The columns of the attributes the `Resource` rules test (policies/directory-rules.ts). */
+const VISIBILITY_COLUMNS = { provider: 'r.provider_code', status: 'r.status' }
+
 /**
  * The answer to a search. With a cache, a first page is served from it while the catalog version
  * is the one its statement read (one cheap round trip to read the version), and stored otherwise.
  */
 export async function searchResources(
   db: Knex,
-  scope: ResourceListScope,
+  authz: Authorization,
   query: ResourceSearchQuery,
   cache?: ResourceSearchCache,
 ): Promise<ResourceList> {
-  const key = cache && ResourceSearchCache.keyOf(scope, query)
-  if (!cache || key === undefined) return (await runSearch(db, scope, query)).list
+  const visible = resourceVisibility(authz, VISIBILITY_COLUMNS)
+  const key = cache && ResourceSearchCache.keyOf(visible, query)
+  if (!cache || key === undefined) return (await runSearch(db, visible, query)).list
   const hit = cache.get(key, await readCatalogVersion(db))
   if (hit) return hit
-  const { list, version } = await runSearch(db, scope, query)
+  const { list, version } = await runSearch(db, visible, query)
   cache.set(key, version, list)
   return list
 }
 
 async function runSearch(
   db: Knex,
-  scope: ResourceListScope,
+  visible: ResourceVisibility,
   query: ResourceSearchQuery,
 ): Promise<{ list: ResourceList; version: string }> {
   const terms = (query.q ?? '')
@@ -79,13 +84,8 @@ async function runSearch(
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort)
 
   const matching = () => {
-    const q = db('resources as r')
-    if (!scope.allStatuses) {
-      q.where((w) => {
-        w.whereIn('r.status', ['published', 'deprecated'])
-        if (scope.ownDepartment) w.orWhere('r.provider_code', scope.ownDepartment)
-      })
-    }
+    // Only the entries the caller's ability may read (its conditions, pushed into SQL).
+    const q = db('resources as r').where(visible.where)
     for (const term of terms)
       q.where('r.search_text', 'like', `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
     if (query.class) q.where('r.class', query.class)

@@ -2,21 +2,11 @@ import type { Knex } from 'knex'
 import { InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
+import type { Authorization } from '../../policies/ability.ts'
+import { mayChangeResource, mayReadDrafts, mayReadResource } from '../../policies/directory-decisions.ts'
+import { LISTED_STATUSES } from '../../policies/directory-rules.ts'
 import type { RequestContext } from '../../policies/request-context.ts'
-import {
-  canEditResource,
-  canReadResource,
-  canReadWorkingVersions,
-  canRetireResource,
-  canReviewResource,
-  isListedForAll,
-} from '../../policies/resource-policy.ts'
-import type {
-  Principal,
-  Resource,
-  ResourceDraft,
-  ResourceVersionList,
-} from '../../schemas/generated/types.ts'
+import type { Resource, ResourceDraft, ResourceVersionList } from '../../schemas/generated/types.ts'
 import { type ResourceEventType, recordResourceChange, resourceEvent } from './resource-changes.ts'
 import {
   notProviderSteward,
@@ -67,34 +57,33 @@ export class ResourceService {
 
   /** The current version (or, before the first publication, the draft) as the caller may see it. */
   async get(ctx: RequestContext, code: string): Promise<Resource> {
-    const p = ctx.principal
-    const hit = await this.cache?.get(code)
-    if (hit && canReadResource(p, hit)) return hit.view
+    const [authz, hit] = await Promise.all([ctx.ability(), this.cache?.get(code)])
+    if (hit && mayReadResource(authz, hit)) return hit.view
     const found = await listedView(this.db, code)
-    if (!found || !canReadResource(p, found.record)) {
+    if (!found || !mayReadResource(authz, found.record)) {
       throw resourceNotFound(code)
     }
     const { record, view, catalogVersion } = found
-    if (isListedForAll(record.status))
+    if (LISTED_STATUSES.includes(record.status))
       this.cache?.set(code, { provider: record.provider, status: record.status, view }, catalogVersion)
     return view
   }
 
   async getVersion(ctx: RequestContext, code: string, version: number): Promise<Resource> {
-    const p = ctx.principal
-    const record = await this.visible(this.db, p, code)
+    const authz = await ctx.ability()
+    const record = await this.visible(this.db, authz, code)
     const view = await resourceView(this.db, record, version)
     const isWorking = view?.versionStatus === 'draft' || view?.versionStatus === 'submitted'
-    if (!view || (isWorking && !canReadWorkingVersions(p, record))) {
+    if (!view || (isWorking && !mayReadDrafts(authz, record))) {
       throw new NotFoundError('resource-version-not-found', `Resource ${code} has no version ${version}`)
     }
     return view
   }
 
   async versions(ctx: RequestContext, code: string): Promise<ResourceVersionList> {
-    const p = ctx.principal
-    const record = await this.visible(this.db, p, code)
-    return versionHistory(this.db, record, !canReadWorkingVersions(p, record))
+    const authz = await ctx.ability()
+    const record = await this.visible(this.db, authz, code)
+    return versionHistory(this.db, record, !mayReadDrafts(authz, record))
   }
 
   async create(
@@ -103,7 +92,8 @@ export class ResourceService {
     idempotencyKey?: string,
   ): Promise<{ resource: Resource; replayed: boolean }> {
     const p = ctx.principal
-    if (!canEditResource(p, { provider: draft.provider })) throw notProviderSteward()
+    if (!mayChangeResource(await ctx.ability(), 'create', { provider: draft.provider }))
+      throw notProviderSteward()
     const { value, replayed } = await this.db.transaction((trx) =>
       idempotently(
         trx,
@@ -120,11 +110,16 @@ export class ResourceService {
     return this.evictingAfter(code, () => this.updateInTransaction(ctx, code, draft))
   }
 
-  private updateInTransaction(ctx: RequestContext, code: string, draft: ResourceDraft): Promise<Resource> {
+  private async updateInTransaction(
+    ctx: RequestContext,
+    code: string,
+    draft: ResourceDraft,
+  ): Promise<Resource> {
     const p = ctx.principal
+    const authz = await ctx.ability()
     return this.db.transaction(async (trx) => {
-      const record = await this.visible(trx, p, code, true)
-      if (!canEditResource(p, record)) throw notProviderSteward()
+      const record = await this.visible(trx, authz, code, true)
+      if (!mayChangeResource(authz, 'edit', record)) throw notProviderSteward()
       const checked = checkDraft(draft)
       if (checked.code !== record.code) {
         throw new InputError('code-mismatch', `The body's code ${checked.code} is not ${record.code}`, {
@@ -155,37 +150,37 @@ export class ResourceService {
   }
 
   submit(ctx: RequestContext, code: string): Promise<Resource> {
-    return this.move(ctx, code, 'submit', canEditResource, null)
+    return this.move(ctx, code, 'submit', 'edit', null)
   }
 
   publish(ctx: RequestContext, code: string): Promise<Resource> {
-    return this.move(ctx, code, 'publish', (who) => canReviewResource(who), null)
+    return this.move(ctx, code, 'publish', 'review', null)
   }
 
   returnToDraft(ctx: RequestContext, code: string, comment: string): Promise<Resource> {
-    return this.move(ctx, code, 'return', (who) => canReviewResource(who), comment.trim())
+    return this.move(ctx, code, 'return', 'review', comment.trim())
   }
 
   deprecate(ctx: RequestContext, code: string, reason: string): Promise<Resource> {
-    return this.move(ctx, code, 'deprecate', canRetireResource, reason.trim())
+    return this.move(ctx, code, 'deprecate', 'retire', reason.trim())
   }
 
   withdraw(ctx: RequestContext, code: string, reason: string): Promise<Resource> {
-    return this.move(ctx, code, 'withdraw', canRetireResource, reason.trim())
+    return this.move(ctx, code, 'withdraw', 'retire', reason.trim())
   }
 
   private async move(
     ctx: RequestContext,
     code: string,
     action: Exclude<LifecycleAction, 'edit'>,
-    allowed: (p: Principal, r: ResourceRecord) => boolean,
+    may: 'edit' | 'review' | 'retire',
     comment: string | null,
   ): Promise<Resource> {
-    const p = ctx.principal
+    const authz = await ctx.ability()
     return this.evictingAfter(code, () =>
       this.db.transaction(async (trx) => {
-        const record = await this.visible(trx, p, code, true)
-        if (!allowed(p, record)) {
+        const record = await this.visible(trx, authz, code, true)
+        if (!mayChangeResource(authz, may, record)) {
           throw new NotAllowedError('resource-action-not-allowed', `You may not ${action} resource ${code}`)
         }
         const next = transition(await this.state(trx, record), action)
@@ -286,7 +281,7 @@ export class ResourceService {
   /** The resource if the caller may see it; a hidden one is indistinguishable from a missing one. */
   private async visible(
     db: Knex | Knex.Transaction,
-    p: Principal,
+    authz: Authorization,
     code: string,
     lock = false,
   ): Promise<ResourceRecord> {
@@ -297,7 +292,7 @@ export class ResourceService {
       if (provider !== undefined) await providerName(db, provider, { forShare: true })
     }
     const record = lock ? await lockResource(db, code) : await findResource(db, code)
-    if (!record || !canReadResource(p, record)) {
+    if (!record || !mayReadResource(authz, record)) {
       throw resourceNotFound(code)
     }
     return record

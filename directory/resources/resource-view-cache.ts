@@ -1,4 +1,4 @@
-import type { ResourceFacts } from '../../policies/resource-policy.ts'
+import type { ResourceFacts } from '../../policies/directory-rules.ts'
 import type { Resource } from '../../schemas/generated/types.ts'
 import type { CatalogVersionClock } from './catalog-version.ts'
 

@@ -1,19 +1,11 @@
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import type { NewEvent } from '../../platform/events/event-types.ts'
+import type { AuditEvent, RefusalEvent } from '../../policies/request-context.ts'
 import type { ServiceItem, ServiceItemEvent } from '../../schemas/generated/types.ts'
 import { DIRECTORY_TOPIC } from '../directory-topic.ts'
 
 /** What every change of the 事项 catalog leaves behind: an outbox event and an audit record. */
 
 export type ServiceItemEventType = 'service-item.created' | 'service-item.updated' | 'service-item.retired'
-
-/**
- * Records an audit entry on behalf of the caller, durably, before the answer (the route passes
- * `app.audit.recordFor(request, …)`; the province sync passes the writer with its own principal).
- */
-export type AuditSink = (event: AuditEvent) => Promise<unknown>
-
-export const auditNothing: AuditSink = async () => {}
 
 /** The outbox event of a change (schemas/events/service-item-event.json), keyed by the item code. */
 export function serviceItemEvent(
@@ -50,13 +42,7 @@ export function changeAudit(
   }
 }
 
-/** The audit entry of a refused change (written before the 403 goes out). */
-export function deniedAudit(action: string, code: string, reason: string): AuditEvent {
-  return {
-    action: `directory.service-item.${action}`,
-    resourceType: 'service-item',
-    resourceId: code,
-    outcome: 'denied',
-    reason,
-  }
+/** What a refused change records beside its reason (`throw await ctx.audit.refused(error, …)`). */
+export function refusedChange(action: string, code: string): RefusalEvent {
+  return { action: `directory.service-item.${action}`, resourceType: 'service-item', resourceId: code }
 }

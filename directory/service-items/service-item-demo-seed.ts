@@ -3,8 +3,8 @@ import {
   DEFAULT_IMPLEMENTATION_CODE_PATTERN,
   DEFAULT_SERVICE_ITEM_CODE_PATTERN,
 } from '../../platform/config/config.ts'
+import { detachedContext } from '../../policies/request-context.ts'
 import type { Principal, ServiceItemType } from '../../schemas/generated/types.ts'
-import { auditNothing } from './service-item-changes.ts'
 import { compilePatterns, type MaterialInput } from './service-item-rules.ts'
 import { ServiceItemService } from './service-item-service.ts'
 import { existingServiceItemCodes } from './service-item-store.ts'
@@ -192,7 +192,7 @@ export async function seedDemoServiceItems(db: Knex): Promise<void> {
       }
     })
     await service.create(
-      SEEDER,
+      detachedContext(SEEDER),
       {
         code: item.code,
         name: item.name,
@@ -204,7 +204,6 @@ export async function seedDemoServiceItems(db: Knex): Promise<void> {
         materials,
       },
       undefined,
-      auditNothing,
     )
   }
 }

@@ -1,30 +1,32 @@
 import type { Knex } from 'knex'
 import { NotAllowedError } from '../../platform/errors/app-error.ts'
-import { canChangeServiceItem, canOverrideProvince } from '../../policies/service-item-policy.ts'
-import type { Principal, ServiceItemMaterial } from '../../schemas/generated/types.ts'
-import { type AuditSink, deniedAudit } from './service-item-changes.ts'
+import { provinceOverride, serviceItemChange } from '../../policies/directory-decisions.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
+import type { ServiceItemMaterial } from '../../schemas/generated/types.ts'
+import { refusedChange } from './service-item-changes.ts'
 import { maintainedByProvince, serviceItemNotFound, serviceItemRetired } from './service-item-errors.ts'
 import { listMaterials } from './service-item-material-store.ts'
 import { findServiceItem, type ServiceItemRecord } from './service-item-store.ts'
 
 /**
- * The checks before a change of the catalog: the policy's answer (a refusal audited as denied before
+ * The checks before a change of the catalog: the caller's ability (a refusal audited as denied before
  * the 403), and the state of the item (retired, or maintained by the province).
  */
 
 export async function authorizeChange(
-  p: Principal,
+  ctx: RequestContext,
   department: string | null,
   action: string,
   code: string,
-  audit: AuditSink,
 ): Promise<void> {
-  const decision = canChangeServiceItem(p, department)
+  const decision = serviceItemChange(await ctx.ability(), department)
   if (decision.allowed) return
-  await audit(deniedAudit(action, code, decision.reason))
-  throw new NotAllowedError(
-    decision.reason,
-    'Only hub admins and stewards of the handling department maintain a service item',
+  throw await ctx.audit.refused(
+    new NotAllowedError(
+      decision.reason,
+      'Only hub admins and stewards of the handling department maintain a service item',
+    ),
+    refusedChange(action, code),
   )
 }
 
@@ -35,24 +37,24 @@ export async function authorizeChange(
  */
 export async function lockChangeable(
   trx: Knex.Transaction,
-  p: Principal,
+  ctx: RequestContext,
   code: string,
   action: string,
-  audit: AuditSink,
   override: boolean,
   allowedOnProvince?: (materials: ServiceItemMaterial[]) => boolean,
 ): Promise<ServiceItemRecord> {
   const current = await findServiceItem(trx, code, { lock: true })
   if (!current) throw serviceItemNotFound(code)
-  await authorizeChange(p, current.department, action, code, audit)
+  await authorizeChange(ctx, current.department, action, code)
   if (current.status === 'retired') throw serviceItemRetired(code)
   if (current.origin === 'province') {
     if (override) {
-      const decision = canOverrideProvince(p)
-      if (!decision.allowed) {
-        await audit(deniedAudit(action, code, decision.reason))
-        throw new NotAllowedError(decision.reason, 'Only hub admins may take an item over from the province')
-      }
+      const decision = provinceOverride(await ctx.ability())
+      if (!decision.allowed)
+        throw await ctx.audit.refused(
+          new NotAllowedError(decision.reason, 'Only hub admins may take an item over from the province'),
+          refusedChange(action, code),
+        )
     } else if (!allowedOnProvince?.(await listMaterials(trx, code))) {
       throw maintainedByProvince(code)
     }

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex'
 import { InputError, NotAllowedError } from '../../platform/errors/app-error.ts'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
-import { canChangeServiceItem } from '../../policies/service-item-policy.ts'
-import type { Principal, ServiceItem, ServiceItemImportResult } from '../../schemas/generated/types.ts'
-import { type AuditSink, changeAudit, deniedAudit, serviceItemEvent } from './service-item-changes.ts'
+import { serviceItemChange } from '../../policies/directory-decisions.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
+import type { ServiceItem, ServiceItemImportResult } from '../../schemas/generated/types.ts'
+import { changeAudit, refusedChange, serviceItemEvent } from './service-item-changes.ts'
 import { csvPath, csvToDrafts } from './service-item-csv.ts'
 import { translateDuplicate } from './service-item-errors.ts'
 import { replaceMaterials } from './service-item-material-store.ts'
@@ -31,26 +32,33 @@ export class ServiceItemImporter {
     private readonly patterns: CodePatterns,
   ) {}
 
-  importCsv(p: Principal, csv: string, audit: AuditSink): Promise<ServiceItemImportResult> {
+  importCsv(ctx: RequestContext, csv: string): Promise<ServiceItemImportResult> {
     const parsed = csvToDrafts(csv)
     if (parsed.problems.length > 0) throw invalid(parsed.problems)
-    return this.importDrafts(p, parsed.drafts, audit, (path) => csvPath(parsed.lines, path))
+    return this.importDrafts(ctx, parsed.drafts, (path) => csvPath(parsed.lines, path))
   }
 
   async importDrafts(
-    p: Principal,
+    ctx: RequestContext,
     drafts: readonly ItemInput[],
-    audit: AuditSink,
     pathOf: (path: string) => string = (path) => path,
   ): Promise<ServiceItemImportResult> {
+    const p = ctx.principal
+    const authz = await ctx.ability()
     const foreign = drafts.flatMap((d, i) => {
-      const decision = canChangeServiceItem(p, d.department)
+      const decision = serviceItemChange(authz, d.department)
       return decision.allowed ? [] : [{ i, code: d.code, reason: decision.reason }]
     })
-    if (foreign.length > 0) {
-      await Promise.all(foreign.map((f) => audit(deniedAudit('import', f.code, f.reason))))
-      throw new NotAllowedError(
-        foreign[0]!.reason,
+    const [first, ...others] = foreign
+    if (first) {
+      // Every refused row is on the trail: the others as denied records, the first with the 403.
+      await Promise.all(
+        others.map((f) =>
+          ctx.audit.record({ ...refusedChange('import', f.code), outcome: 'denied', reason: f.reason }),
+        ),
+      )
+      const error = new NotAllowedError(
+        first.reason,
         'Only hub admins and stewards of the handling department create its service items',
         {
           errors: foreign.map((f) => ({
@@ -59,6 +67,7 @@ export class ServiceItemImporter {
           })),
         },
       )
+      throw await ctx.audit.refused(error, refusedChange('import', first.code))
     }
     const problems: CodedProblem[] = drafts.flatMap((d, i) =>
       fieldProblems(d, this.patterns, `/body/items/${i}`),
@@ -120,7 +129,9 @@ export class ServiceItemImporter {
         trx,
         views.map((v) => serviceItemEvent('service-item.created', v, p.subject, 'imported')),
       )
-      await Promise.all(views.map((v) => audit(changeAudit('service-item.created', v, 'imported'))))
+      await Promise.all(
+        views.map((v) => ctx.audit.record(changeAudit('service-item.created', v, 'imported'))),
+      )
       return { imported: views.length, codes: views.map((v) => v.code) }
     })
   }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
@@ -9,7 +9,6 @@ import type {
   ServiceItemRetire,
   ServiceItemUpdate,
 } from '../../schemas/generated/types.ts'
-import type { AuditSink } from './service-item-changes.ts'
 import type { ServiceItemSearchQuery } from './service-item-read-model.ts'
 import { searchServiceItems } from './service-item-read-model.ts'
 import {
@@ -36,10 +35,6 @@ export async function serviceItemRoutes(
   { services }: { services: { serviceItems: ServiceItemFacade } },
 ): Promise<void> {
   const { service, importer, sync } = services.serviceItems
-  const audit =
-    (request: FastifyRequest): AuditSink =>
-    (event) =>
-      app.audit.recordFor(request, event)
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body))
 
   app.get<{ Querystring: ServiceItemSearchQuery }>(
@@ -75,10 +70,9 @@ export async function serviceItemRoutes(
     },
     async (request, reply) => {
       const { item, replayed } = await service.create(
-        request.principal,
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
-        audit(request),
       )
       if (replayed) reply.header('idempotent-replayed', 'true')
       return reply
@@ -113,8 +107,8 @@ export async function serviceItemRoutes(
       const body = request.body
       const result =
         typeof body === 'string'
-          ? await importer.importCsv(request.principal, body, audit(request))
-          : await importer.importDrafts(request.principal, body.items, audit(request))
+          ? await importer.importCsv(request.ctx, body)
+          : await importer.importDrafts(request.ctx, body.items)
       return reply.code(201).send(result)
     },
   )
@@ -131,7 +125,7 @@ export async function serviceItemRoutes(
         response: { 200: ref('service-item-sync-result.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => sync.pullAllFor(request.principal, audit(request)),
+    async (request) => sync.pullAllFor(request.ctx),
   )
 
   app.get<{ Params: CodeParams }>(
@@ -162,7 +156,7 @@ export async function serviceItemRoutes(
         response: { 200: ref('service-item.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) => service.update(request.principal, request.params.code, request.body, audit(request)),
+    async (request) => service.update(request.ctx, request.params.code, request.body),
   )
 
   app.post<{ Params: CodeParams; Body: ServiceItemRetire }>(
@@ -179,11 +173,10 @@ export async function serviceItemRoutes(
     },
     async (request) =>
       service.retire(
-        request.principal,
+        request.ctx,
         request.params.code,
         request.body.reason,
         request.body.overrideProvince === true,
-        audit(request),
       ),
   )
 
@@ -234,13 +227,7 @@ export async function serviceItemRoutes(
       },
     },
     async (request) =>
-      service.putMaterial(
-        request.principal,
-        request.params.code,
-        request.params.materialCode,
-        request.body,
-        audit(request),
-      ),
+      service.putMaterial(request.ctx, request.params.code, request.params.materialCode, request.body),
   )
 
   app.delete<{ Params: MaterialParams }>(
@@ -259,12 +246,7 @@ export async function serviceItemRoutes(
       },
     },
     async (request, reply) => {
-      await service.removeMaterial(
-        request.principal,
-        request.params.code,
-        request.params.materialCode,
-        audit(request),
-      )
+      await service.removeMaterial(request.ctx, request.params.code, request.params.materialCode)
       return reply.code(204).send()
     },
   )

@@ -1,15 +1,15 @@
 import type { Knex } from 'knex'
 import { NotFoundError } from '../../platform/errors/app-error.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type {
-  Principal,
   ServiceItem,
   ServiceItemMaterial,
   ServiceItemMaterialList,
   ServiceItemMaterialPut,
   ServiceItemUpdate,
 } from '../../schemas/generated/types.ts'
-import type { AuditSink, ServiceItemEventType } from './service-item-changes.ts'
+import type { ServiceItemEventType } from './service-item-changes.ts'
 import { serviceItemExists, serviceItemNotFound, translateDuplicate } from './service-item-errors.ts'
 import { authorizeChange, lockChangeable } from './service-item-guard.ts'
 import { listMaterials } from './service-item-material-store.ts'
@@ -30,7 +30,7 @@ import { type NextVersion, writeVersion } from './service-item-writer.ts'
 /**
  * The rules of the 事项 catalog: create (version 1), update (the next version; cases keep theirs),
  * retire, and the materials. Every change locks the item, writes the version snapshot, its outbox
- * event and its audit record in one transaction; a refused change is audited as denied first.
+ * event and its audit record in one transaction; a refused change is audited as denied first (through the request context).
  * Items synced from the province (`origin: province`) are refused local edits unless an admin
  * overrides, which makes them locally maintained.
  */
@@ -62,12 +62,12 @@ export class ServiceItemService {
   }
 
   async create(
-    p: Principal,
+    ctx: RequestContext,
     draft: ItemInput,
     idempotencyKey: string | undefined,
-    audit: AuditSink,
   ): Promise<{ item: ServiceItem; replayed: boolean }> {
-    await authorizeChange(p, draft.department, 'create', draft.code, audit)
+    const p = ctx.principal
+    await authorizeChange(ctx, draft.department, 'create', draft.code)
     const { value, replayed } = await this.db.transaction((trx) =>
       idempotently(
         trx,
@@ -93,7 +93,7 @@ export class ServiceItemService {
             departmentName: department.name,
           }
           return translateDuplicate(draft.code, () =>
-            writeVersion(trx, p.subject, 'service-item.created', next, null, audit, true),
+            writeVersion(trx, p.subject, 'service-item.created', next, null, ctx.audit, true),
           )
         },
       ),
@@ -102,11 +102,11 @@ export class ServiceItemService {
   }
 
   /** The next version of the item; `materials` absent keeps the current list. */
-  update(p: Principal, code: string, input: ServiceItemUpdate, audit: AuditSink): Promise<ServiceItem> {
+  update(ctx: RequestContext, code: string, input: ServiceItemUpdate): Promise<ServiceItem> {
     return this.db.transaction(async (trx) => {
-      const current = await lockChangeable(trx, p, code, 'update', audit, input.overrideProvince === true)
+      const current = await lockChangeable(trx, ctx, code, 'update', input.overrideProvince === true)
       if (input.department !== current.department)
-        await authorizeChange(p, input.department, 'update', code, audit)
+        await authorizeChange(ctx, input.department, 'update', code)
       throwIfAny(fieldProblems(input, this.patterns, '/body'), 'The service item is not valid')
       const materials =
         input.materials ?? (await listMaterials(trx, code)).map(({ serviceItemCode, ...m }) => m)
@@ -115,7 +115,7 @@ export class ServiceItemService {
       const department = checked.departments.get(input.department)!
       return writeVersion(
         trx,
-        p.subject,
+        ctx.principal.subject,
         'service-item.updated',
         {
           record: recordOf(code, input, department, {
@@ -128,21 +128,15 @@ export class ServiceItemService {
           departmentName: department.name,
         },
         input.overrideProvince && current.origin === 'province' ? 'province override' : null,
-        audit,
+        ctx.audit,
       )
     })
   }
 
-  retire(
-    p: Principal,
-    code: string,
-    reason: string,
-    override: boolean,
-    audit: AuditSink,
-  ): Promise<ServiceItem> {
+  retire(ctx: RequestContext, code: string, reason: string, override: boolean): Promise<ServiceItem> {
     return this.db.transaction(async (trx) => {
-      const current = await lockChangeable(trx, p, code, 'retire', audit, override)
-      return this.next(trx, p, current, 'service-item.retired', reason.trim(), audit, (record) => ({
+      const current = await lockChangeable(trx, ctx, code, 'retire', override)
+      return this.next(trx, ctx, current, 'service-item.retired', reason.trim(), (record) => ({
         ...record,
         status: 'retired',
         statusReason: reason.trim(),
@@ -157,14 +151,13 @@ export class ServiceItemService {
    * necessity and copies are the province's.
    */
   putMaterial(
-    p: Principal,
+    ctx: RequestContext,
     code: string,
     materialCode: string,
     input: ServiceItemMaterialPut,
-    audit: AuditSink,
   ): Promise<ServiceItemMaterial> {
     return this.db.transaction(async (trx) => {
-      const current = await lockChangeable(trx, p, code, 'update', audit, false, (materials) => {
+      const current = await lockChangeable(trx, ctx, code, 'update', false, (materials) => {
         const same = materials.find((m) => m.materialCode === materialCode)
         return (
           same !== undefined &&
@@ -189,11 +182,10 @@ export class ServiceItemService {
       const [material] = toMaterials(code, [{ ...input, materialCode }])
       const view = await this.next(
         trx,
-        p,
+        ctx,
         current,
         'service-item.updated',
         `material ${materialCode}`,
-        audit,
         (r) => r,
         [...materials, material!],
       )
@@ -201,19 +193,18 @@ export class ServiceItemService {
     })
   }
 
-  removeMaterial(p: Principal, code: string, materialCode: string, audit: AuditSink): Promise<void> {
+  removeMaterial(ctx: RequestContext, code: string, materialCode: string): Promise<void> {
     return this.db.transaction(async (trx) => {
-      const current = await lockChangeable(trx, p, code, 'update', audit, false)
+      const current = await lockChangeable(trx, ctx, code, 'update', false)
       const materials = await listMaterials(trx, code)
       if (!materials.some((m) => m.materialCode === materialCode))
         throw new NotFoundError('material-not-found', `Service item ${code} has no material ${materialCode}`)
       await this.next(
         trx,
-        p,
+        ctx,
         current,
         'service-item.updated',
         `material ${materialCode} removed`,
-        audit,
         (r) => r,
         materials.filter((m) => m.materialCode !== materialCode),
       )
@@ -223,11 +214,10 @@ export class ServiceItemService {
   /** The next version from the current one, with `change` applied to its fields. */
   private async next(
     trx: Knex.Transaction,
-    p: Principal,
+    ctx: RequestContext,
     current: ServiceItemRecord,
     type: ServiceItemEventType,
     comment: string | null,
-    audit: AuditSink,
     change: (r: Omit<ServiceItemRecord, 'updatedAt'>) => Omit<ServiceItemRecord, 'updatedAt'>,
     materials?: ServiceItemMaterial[],
   ): Promise<ServiceItem> {
@@ -238,7 +228,7 @@ export class ServiceItemService {
         : ((await departmentFacts(trx, [current.department])).get(current.department)?.name ?? null)
     return writeVersion(
       trx,
-      p.subject,
+      ctx.principal.subject,
       type,
       {
         record: change({ ...record, version: current.version + 1 }),
@@ -246,7 +236,7 @@ export class ServiceItemService {
         departmentName,
       },
       comment,
-      audit,
+      ctx.audit,
     )
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { writerRecorder } from '../../audit/request-context-plugin.ts'
 import type { HubInfra } from '../../platform/http/hub-feature.ts'
 import { ServiceItemImporter } from './service-item-import.ts'
 import { compilePatterns } from './service-item-rules.ts'
@@ -30,7 +31,7 @@ export function createServiceItemServices(
       db: infra.db,
       adapters: infra.adapters,
       patterns,
-      writer: infra.audit.writer,
+      recorderFor: (principal) => writerRecorder(infra.audit.writer, principal),
       log: infra.log,
       registry: infra.metrics.registry,
     }),

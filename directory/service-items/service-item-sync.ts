@@ -3,11 +3,11 @@ import { Counter, type Registry } from 'prom-client'
 import type { DepartmentAdapter, ProvincialServiceItem } from '../../adapters/adapter-contract.ts'
 import type { AdapterRegistry } from '../../adapters/adapter-registry.ts'
 import { readCursor, writeCursor } from '../../adapters/sync-cursor-store.ts'
-import type { AuditWriter } from '../../audit/audit-writer.ts'
 import { InputError, NotAllowedError } from '../../platform/errors/app-error.ts'
-import { canSyncServiceItems } from '../../policies/service-item-policy.ts'
+import { serviceItemSync } from '../../policies/directory-decisions.ts'
+import { type AuditRecorder, detachedContext, type RequestContext } from '../../policies/request-context.ts'
 import type { Principal, ServiceItemMaterial, ServiceItemSyncResult } from '../../schemas/generated/types.ts'
-import { type AuditSink, deniedAudit, type ServiceItemEventType } from './service-item-changes.ts'
+import { refusedChange, type ServiceItemEventType } from './service-item-changes.ts'
 import { listMaterials } from './service-item-material-store.ts'
 import { departmentFacts } from './service-item-read-model.ts'
 import { type CodePatterns, fieldProblems, recordOf, toMaterials } from './service-item-rules.ts'
@@ -38,7 +38,8 @@ export interface ServiceItemSyncDeps {
   db: Knex
   adapters: AdapterRegistry
   patterns: CodePatterns
-  writer: Pick<AuditWriter, 'record'>
+  /** The audit trail's recorder for a principal acting outside any request (the sync's own). */
+  recorderFor: (principal: Principal) => AuditRecorder
   log: SyncLog
   registry: Registry
   maxBatches?: number
@@ -97,12 +98,13 @@ export class ServiceItemSyncService {
   }
 
   /** A pull asked for over the API: admins only, a refusal audited before the 403. */
-  async pullAllFor(p: Principal, audit: AuditSink): Promise<ServiceItemSyncResult> {
-    const decision = canSyncServiceItems(p)
-    if (!decision.allowed) {
-      await audit(deniedAudit('sync', SERVICE_ITEM_SYNC_KIND, decision.reason))
-      throw new NotAllowedError(decision.reason, 'Only hub admins run the service item sync by hand')
-    }
+  async pullAllFor(ctx: RequestContext): Promise<ServiceItemSyncResult> {
+    const decision = serviceItemSync(await ctx.ability())
+    if (!decision.allowed)
+      throw await ctx.audit.refused(
+        new NotAllowedError(decision.reason, 'Only hub admins run the service item sync by hand'),
+        refusedChange('sync', SERVICE_ITEM_SYNC_KIND),
+      )
     return this.pullAll()
   }
 
@@ -131,13 +133,14 @@ export class ServiceItemSyncService {
       this.skip(adapter, item.code, department ? problems.map((p) => p.path) : ['/implementingCreditCode'])
       return 'skipped'
     }
-    const audit: AuditSink = (event) =>
-      this.deps.writer.record({
-        principal: PROVINCE_SYNC_SUBJECT,
-        department: adapter.department,
-        roles: ['service'],
-        ...event,
-      })
+    // The sync writes with its own principal, in a context of its own (no request asked for it).
+    const principal: Principal = {
+      subject: PROVINCE_SYNC_SUBJECT,
+      department: adapter.department,
+      roles: ['service'],
+      district: null,
+    }
+    const ctx = detachedContext(principal, { audit: this.deps.recorderFor(principal) })
     return this.deps.db.transaction(async (trx) => {
       const current = await findServiceItem(trx, item.code, { lock: true })
       if (current && current.origin === 'local') {
@@ -175,7 +178,7 @@ export class ServiceItemSyncService {
         type,
         { record, materials, departmentName: department.name },
         'synced from the provincial platform',
-        audit,
+        ctx.audit,
         !current,
       )
       return current ? 'updated' : 'created'

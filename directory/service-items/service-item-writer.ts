@@ -1,12 +1,8 @@
 import type { Knex } from 'knex'
 import { appendEvents } from '../../platform/events/outbox-store.ts'
+import type { AuditRecorder } from '../../policies/request-context.ts'
 import type { ServiceItem, ServiceItemMaterial } from '../../schemas/generated/types.ts'
-import {
-  type AuditSink,
-  changeAudit,
-  type ServiceItemEventType,
-  serviceItemEvent,
-} from './service-item-changes.ts'
+import { changeAudit, type ServiceItemEventType, serviceItemEvent } from './service-item-changes.ts'
 import { replaceMaterials } from './service-item-material-store.ts'
 import { searchTextOf } from './service-item-rules.ts'
 import { insertServiceItems, replaceServiceItem, type ServiceItemRecord } from './service-item-store.ts'
@@ -21,7 +17,8 @@ export interface NextVersion {
 
 /**
  * Writes a version: the item's row, its materials, the snapshot, the outbox event and the audit
- * record, inside the change's transaction. Every change and the province sync write through here.
+ * record (through the caller's recorder, `ctx.audit`), inside the change's transaction. Every change
+ * and the province sync write through here.
  */
 export async function writeVersion(
   trx: Knex.Transaction,
@@ -29,7 +26,7 @@ export async function writeVersion(
   type: ServiceItemEventType,
   next: NextVersion,
   comment: string | null,
-  audit: AuditSink,
+  audit: AuditRecorder,
   isNew = false,
 ): Promise<ServiceItem> {
   const searchText = searchTextOf(next.record, next.departmentName, next.materials)
@@ -40,6 +37,6 @@ export async function writeVersion(
   const view: ServiceItem = { ...saved, materials: next.materials }
   await insertVersions(trx, [{ snapshot: view, changedBy: actor, change: type }])
   await appendEvents(trx, [serviceItemEvent(type, view, actor, comment)])
-  await audit(changeAudit(type, view, comment))
+  await audit.record(changeAudit(type, view, comment))
   return view
 }

@@ -69,6 +69,11 @@ export async function startCaseBackground(
     )
   }
   await app.jobs.repeat(SWEEP_JOB, {}, 30_000)
+  const { algorithms, es256Key, sm2Key } = app.config.cases.webhooks.signing
+  if (app.config.mode === 'services' && algorithms.some((alg) => (alg === 'ES256' ? !es256Key : !sm2Key)))
+    app.log.warn(
+      'CASE_WEBHOOK_SIGNING_KEY (or CASE_WEBHOOK_SM2_SIGNING_KEY) unset: this instance signs case webhooks with a key of its own; with several instances, receivers cannot verify every delivery',
+    )
 }
 
 /** Stops the case consumers (they finish their in-flight event); `startCaseBackground` starts them again. */

@@ -156,6 +156,8 @@ describe('case webhooks', () => {
     const replay = await asAdmin('POST', `/v1/cases/webhooks/${webhookId}/replay?fromEventId=${dead.eventId}`)
     expect([replay.statusCode, replay.json().requeued]).toEqual([202, 1])
     await until(() => receiver.received.some((r) => r.caseNumber === 'LF-W-000003'))
+    // A drain marks its batch delivered after the receiver answered: wait for that commit too.
+    await until(async () => (await asAdmin('GET', '/v1/cases/webhooks')).json().items[0].pending === 0)
     const list = (await asAdmin('GET', '/v1/cases/webhooks')).json().items
     expect(list[0]).toMatchObject({ id: webhookId, pending: 0, dead: 0 })
   })

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
 import { ref } from '../../platform/schemas/schema-catalog.ts'
+import {
+  type DeliveryListQuery,
+  deliveryListQuery,
+  replayQuery,
+} from '../../platform/webhooks/delivery-route-schemas.ts'
 import type { JwsWebhookSigner } from '../../platform/webhooks/jws-webhook-signer.ts'
 import type { CaseWebhookCreate } from '../../schemas/generated/types.ts'
 import type { WebhookService } from './webhook-service.ts'
@@ -82,7 +87,7 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
       },
     )
 
-    app.get<{ Params: { id: string }; Querystring: { status?: string; limit: number } }>(
+    app.get<{ Params: { id: string }; Querystring: DeliveryListQuery }>(
       '/v1/cases/webhooks/:id/deliveries',
       {
         config: { roles: ['admin'] },
@@ -91,24 +96,7 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
           operationId: 'listCaseWebhookDeliveries',
           summary: "A webhook's deliveries in position order; status=dead is its dead-letter list",
           params: idParams,
-          querystring: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              status: {
-                type: 'string',
-                enum: ['pending', 'delivered', 'dead'],
-                description: 'Only this state.',
-              },
-              limit: {
-                type: 'integer',
-                minimum: 1,
-                maximum: 1000,
-                default: 100,
-                description: 'Most returned.',
-              },
-            },
-          },
+          querystring: deliveryListQuery(),
           response: {
             200: ref('case-webhook-deliveries.json'),
             ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),
@@ -128,18 +116,10 @@ export function webhookRoutes({ webhooks, signer }: { webhooks: WebhookService; 
           operationId: 'replayCaseWebhook',
           summary: 'Deliver again, in order, every event from the given one on (dead letters included)',
           params: idParams,
-          querystring: {
-            type: 'object',
-            required: ['fromEventId'],
-            additionalProperties: false,
-            properties: {
-              fromEventId: {
-                type: 'string',
-                format: 'uuid',
-                description: 'Event id to replay from (inclusive).',
-              },
-            },
-          },
+          querystring: replayQuery({
+            format: 'uuid',
+            description: 'Event id to replay from (inclusive).',
+          }),
           response: {
             202: ref('case-webhook-replay.json'),
             ...problemResponses(400, ...AUTHENTICATED_ERRORS, 404),

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { ResourceFacts } from '../../policies/resource-policy.ts'
+import type { ResourceFacts } from '../../policies/directory-rules.ts'
 import type { SourceRow } from './resource-source-store.ts'
 
 /** A resource of the directory (any status) with its explicit source, if one is stored. */

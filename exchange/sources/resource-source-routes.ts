@@ -7,7 +7,8 @@ import type { ResourceSourceService } from './resource-source-service.ts'
 
 /**
  * `GET|PUT /v1/resources/{code}/source`: how the exchange serves a resource. No `config.roles`: who
- * may is decided by policies/resource-source-policy.ts in the service, and a refused PUT is audited.
+ * may is decided in the service by the caller's CASL ability (policies/directory-rules.ts, explained by
+ * policies/directory-decisions.ts), and a refused PUT is audited.
  */
 export async function resourceSourceRoutes(
   app: FastifyInstance,
@@ -28,7 +29,7 @@ export async function resourceSourceRoutes(
         response: { 200: ref('resource-source.json'), ...problemResponses(...AUTHENTICATED_ERRORS, 404) },
       },
     },
-    async (request) => opts.service.get(request.principal, code(request)),
+    async (request) => opts.service.get(request.ctx, code(request)),
   )
 
   app.put<{ Params: CodeParams; Body: ResourceSourcePut }>(
@@ -45,11 +46,6 @@ export async function resourceSourceRoutes(
         response: { 200: ref('resource-source.json'), ...problemResponses(...WRITE_ERRORS, 404) },
       },
     },
-    async (request) =>
-      opts.service.set(
-        { principal: request.principal, audit: (event) => app.audit.recordFor(request, event) },
-        code(request),
-        request.body,
-      ),
+    async (request) => opts.service.set(request.ctx, code(request), request.body),
   )
 }

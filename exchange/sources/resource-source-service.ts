@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Knex } from 'knex'
 import type { AdapterRegistry } from '../../adapters/adapter-registry.ts'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import {
   AppError,
   type FieldProblem,
@@ -9,13 +8,10 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '../../platform/errors/app-error.ts'
-import {
-  canReadSource,
-  canSetSource,
-  SOURCE_HIDDEN,
-  type SourceDecision,
-} from '../../policies/resource-source-policy.ts'
-import type { Principal, ResourceSource, ResourceSourcePut } from '../../schemas/generated/types.ts'
+import type { Decision } from '../../policies/decision.ts'
+import { SOURCE_HIDDEN, sourceChange, sourceRead } from '../../policies/directory-decisions.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
+import type { ResourceSource, ResourceSourcePut } from '../../schemas/generated/types.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import { RESOURCE_CACHE_TTL_MS } from '../fetch/record-reader.ts'
 import { type KindFields, resolveSource } from '../fetch/record-source.ts'
@@ -41,12 +37,6 @@ export interface ResourceSourceDeps {
   settle?: () => Promise<void>
 }
 
-export interface SourceCaller {
-  principal: Principal
-  /** Records one audit entry; resolves once it is durable. */
-  audit: (event: AuditEvent) => Promise<unknown>
-}
-
 const ACTION = 'exchange.source.set'
 
 export class ResourceSourceService {
@@ -56,10 +46,10 @@ export class ResourceSourceService {
     this.settle = deps.settle ?? (() => sleep(RESOURCE_CACHE_TTL_MS + 200))
   }
 
-  async get(principal: Principal, code: string): Promise<ResourceSource> {
-    const resource = await resourceWithSource(this.deps.db, code)
+  async get(ctx: RequestContext, code: string): Promise<ResourceSource> {
+    const [authz, resource] = await Promise.all([ctx.ability(), resourceWithSource(this.deps.db, code)])
     if (!resource) throw notFound(code)
-    enforce(canReadSource(principal, resource), code, 'read')
+    enforce(sourceRead(authz, resource), code, 'read')
     if (resource.source) return this.explicit(resource.source)
     const published =
       resource.status === 'published' ? await publishedResource(this.deps.db, code) : undefined
@@ -82,25 +72,24 @@ export class ResourceSourceService {
     }
   }
 
-  async set(caller: SourceCaller, code: string, body: ResourceSourcePut): Promise<ResourceSource> {
+  async set(ctx: RequestContext, code: string, body: ResourceSourcePut): Promise<ResourceSource> {
     const asked = { adapter: body.adapter, recordKind: body.recordKind, hubHeld: body.hubHeld }
     let row: SourceRow
     let previous: SourceRow | null
     try {
-      ;({ row, previous } = await this.store(caller.principal, code, body))
+      ;({ row, previous } = await this.store(ctx, code, body))
     } catch (error) {
+      // Every refused or invalid attempt is on the trail, not only the 403s and 404s.
       if (error instanceof AppError)
-        await caller.audit({
+        throw await ctx.audit.refused(error, {
           action: ACTION,
           resourceType: 'resource',
           resourceId: code,
-          outcome: 'denied',
-          reason: error.code,
           details: asked,
         })
       throw error
     }
-    await caller.audit({
+    await ctx.audit.record({
       action: ACTION,
       resourceType: 'resource',
       resourceId: code,
@@ -119,14 +108,15 @@ export class ResourceSourceService {
     return this.explicit(row)
   }
 
-  private async store(principal: Principal, code: string, body: ResourceSourcePut) {
+  private async store(ctx: RequestContext, code: string, body: ResourceSourcePut) {
+    const authz = await ctx.ability()
     return this.deps.db.transaction(async (trx) => {
       const resource = await resourceWithSource(trx, code)
       if (!resource) throw notFound(code)
       const adapter = this.deps.adapters.list().find((a) => a.name === body.adapter)
       // An unknown adapter is judged against the provider, so the caller learns it is unknown only
       // when allowed to set the source at all.
-      enforce(canSetSource(principal, resource, adapter?.department ?? resource.provider), code, 'change')
+      enforce(sourceChange(authz, resource, adapter?.department ?? resource.provider), code, 'change')
       if (!adapter)
         throw invalid('unknown-adapter', `No adapter named "${body.adapter}" is configured.`, 'adapter')
       const kind = adapter.kinds.find((k) => k.kind === body.recordKind)
@@ -192,7 +182,7 @@ export class ResourceSourceService {
   }
 }
 
-function enforce(decision: SourceDecision, code: string, action: 'read' | 'change'): void {
+function enforce(decision: Decision, code: string, action: 'read' | 'change'): void {
   if (decision.allowed) return
   if (decision.reason === SOURCE_HIDDEN) throw notFound(code)
   throw new NotAllowedError(decision.reason, `Not allowed to ${action} how resource ${code} is served.`)

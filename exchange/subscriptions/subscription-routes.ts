@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import { auditActor } from '../../audit/audit-plugin.ts'
 import { refusedSubjectProperty, refuseSubjectInQuery } from '../../audit/subject-in-query.ts'
 import { idempotencyHeaders } from '../../platform/http/idempotency.ts'
 import { AUTHENTICATED_ERRORS, problemResponses, WRITE_ERRORS } from '../../platform/http/route-schemas.ts'
@@ -158,7 +157,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) => recipients.forAuditor(auditActor(request), request.body.subjectId),
+    async (request) => recipients.forAuditor(request.ctx, request.body.subjectId),
   )
 
   app.get<{ Querystring: { subjectId?: string } }>(
@@ -193,7 +192,7 @@ export async function subscriptionRoutes(
         response: { 200: ref('subscription-recipients.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => recipients.forCitizen(auditActor(request)),
+    async (request) => recipients.forCitizen(request.ctx),
   )
 
   app.post<{ Params: { id: string } }>(

@@ -155,7 +155,7 @@ export function createSubscriptionServices(
     service,
     runner,
     deliverer,
-    recipients: new RecipientReport({ db, gate: audit.gate, subjectHash }),
+    recipients: new RecipientReport({ db, subjectHash }),
     files: new FileSnapshots({ db, fieldsOf, signingKey: config.audit.signingKey, disputes }),
     reconciler: new SubscriptionReconciler({ db, tables, fieldsOf, subjectHash }),
     deadLetters: new DeadLetters({ db, targets, fieldsOf, subjectHash, disputes }),

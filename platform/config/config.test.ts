@@ -196,4 +196,14 @@ describe('loadConfig', () => {
       'OIDC_CLIENT_ID: required when OIDC_ISSUER_URL is set',
     ])
   })
+
+  it('reads job intervals by name (JOBS_EVERY_MS) and refuses malformed ones', () => {
+    expect(loadConfig({}).jobs.everyMs).toEqual({})
+    const config = loadConfig({ JOBS_EVERY_MS: 'audit-checkpoint=2000, access-overdue=1500' })
+    expect(config.jobs.everyMs).toEqual({ 'audit-checkpoint': 2000, 'access-overdue': 1500 })
+    expect(problemsOf({ JOBS_EVERY_MS: 'audit-checkpoint=10' })).toEqual([
+      expect.stringMatching(/^JOBS_EVERY_MS: expected job-name=milliseconds/),
+    ])
+    expect(problemsOf({ JOBS_EVERY_MS: 'audit-checkpoint' })).toHaveLength(1)
+  })
 })

@@ -90,7 +90,11 @@ export interface HubConfig {
   calendar: CalendarConfig
   limits: LimitsConfig
   outbox: { pollIntervalMs: number; batchSize: number; topicPrefix: string }
-  jobs: { queuePrefix: string }
+  /**
+   * `everyMs`: intervals that replace scheduled jobs' own, by job name (`JOBS_EVERY_MS`,
+   * e.g. `audit-checkpoint=2000`), for tests and drills that must see many ticks quickly.
+   */
+  jobs: { queuePrefix: string; everyMs: Readonly<Record<string, number>> }
   /** Deliveries of access-request changes to departments' webhooks: tries, first delay, longest delay. */
   accessWebhooks: { attempts: number; backoffMs: number; maxBackoffMs: number }
   /**
@@ -233,6 +237,23 @@ class Reader {
       this.problems.push(`${name}: is not a valid URL`)
     }
     return value
+  }
+
+  /** `name=ms,name=ms`: intervals by job name, each from 1 s to a week. */
+  intervals(name: string): Record<string, number> {
+    const out: Record<string, number> = {}
+    for (const part of (this.raw(name) ?? '').split(',').filter((p) => p.trim() !== '')) {
+      const [job, ms] = part.split('=').map((p) => p.trim())
+      const n = Number(ms)
+      if (!job || !/^[a-z0-9-]+$/.test(job) || !Number.isInteger(n) || n < 1000 || n > 7 * 86_400_000) {
+        this.problems.push(
+          `${name}: expected job-name=milliseconds (1000 to a week), comma-separated (got "${part}")`,
+        )
+        continue
+      }
+      out[job] = n
+    }
+    return out
   }
 
   /** A regular expression (anchored by the operator); a broken one is a configuration problem. */
@@ -466,7 +487,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       batchSize: r.int('OUTBOX_BATCH_SIZE', 1000, 1, 10_000),
       topicPrefix: r.string('KAFKA_TOPIC_PREFIX', 'hub.'),
     },
-    jobs: { queuePrefix: r.string('JOBS_QUEUE_PREFIX', 'hub') },
+    jobs: { queuePrefix: r.string('JOBS_QUEUE_PREFIX', 'hub'), everyMs: r.intervals('JOBS_EVERY_MS') },
     // 5 s doubling to 10 min, 14 tries: a receiver may be down for well over an hour.
     accessWebhooks: {
       attempts: r.int('ACCESS_WEBHOOK_ATTEMPTS', 14, 1, 1000),

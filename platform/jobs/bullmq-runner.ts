@@ -32,6 +32,8 @@ export interface BullmqRunnerOptions {
   log?: JobLogger
   /** Longest a caller waits for Redis before getting a 503 (default 5000 ms). */
   operationTimeoutMs?: number
+  /** Intervals that replace the ones `repeat` is given, by job name (config `JOBS_EVERY_MS`). */
+  everyMs?: Readonly<Record<string, number>>
 }
 
 interface Definition {
@@ -63,6 +65,7 @@ export class BullmqRunner implements JobRunner {
   private readonly defaults: JobDefaults
   private readonly log: JobLogger
   private readonly operationTimeoutMs: number
+  private readonly everyMs: Readonly<Record<string, number>>
   private readonly queueClient: Redis
   /** Whether the runner made (and so closes) the queue client. */
   private readonly ownsQueueClient: boolean
@@ -79,6 +82,7 @@ export class BullmqRunner implements JobRunner {
     this.defaults = { ...JOB_DEFAULTS, ...options.defaults }
     this.log = options.log ?? SILENT
     this.operationTimeoutMs = options.operationTimeoutMs ?? 5000
+    this.everyMs = options.everyMs ?? {}
     this.ownsQueueClient = typeof options.redis === 'string'
     // The offline queue covers start-up; maxRetriesPerRequest: 1 fails a command after one failed reconnect.
     this.queueClient =
@@ -131,8 +135,11 @@ export class BullmqRunner implements JobRunner {
 
   async repeat<T>(name: string, data: T, everyMs: number): Promise<void> {
     const { queue, jobOptions } = this.definition(name)
-    // The scheduler id is the job name: one schedule per name, upserted, so restarts do not pile up schedules.
-    await this.bounded(queue.upsertJobScheduler(name, { every: everyMs }, { name, data, opts: jobOptions }))
+    const every = this.everyMs[name] ?? everyMs
+    // The scheduler id is the job name: one schedule per name, upserted, so restarts do not pile up
+    // schedules, and every instance upserting it at start keeps one schedule: each tick is one job
+    // (its id is the scheduler id and the tick's time), which one worker of one instance takes.
+    await this.bounded(queue.upsertJobScheduler(name, { every }, { name, data, opts: jobOptions }))
   }
 
   async startWorkers(): Promise<void> {

@@ -27,6 +27,8 @@ import {
 export interface InProcessRunnerOptions {
   defaults?: Partial<JobDefaults>
   log?: JobLogger
+  /** Intervals that replace the ones `repeat` is given, by job name (config `JOBS_EVERY_MS`). */
+  everyMs?: Readonly<Record<string, number>>
 }
 
 type State = 'waiting' | 'delayed' | 'active' | 'failed'
@@ -62,6 +64,7 @@ export class InProcessRunner implements JobRunner {
   readonly kind = 'in-process'
   private readonly defaults: JobDefaults
   private readonly log: JobLogger
+  private readonly everyMs: Readonly<Record<string, number>>
   private readonly lanes = new Map<string, Lane>()
   private readonly running = new Set<Promise<void>>()
   private nextId = 1
@@ -71,6 +74,7 @@ export class InProcessRunner implements JobRunner {
   constructor(options: InProcessRunnerOptions = {}) {
     this.defaults = { ...JOB_DEFAULTS, ...options.defaults }
     this.log = options.log ?? SILENT
+    this.everyMs = options.everyMs ?? {}
   }
 
   define<T>(name: string, handler: JobHandler<T>, options: JobDefinitionOptions = {}): void {
@@ -134,7 +138,7 @@ export class InProcessRunner implements JobRunner {
       lane.entries.set(id, entry)
       this.makeReady(lane, entry)
     }
-    lane.schedule = setInterval(tick, everyMs)
+    lane.schedule = setInterval(tick, this.everyMs[name] ?? everyMs)
     lane.schedule.unref()
     tick()
   }

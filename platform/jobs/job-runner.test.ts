@@ -14,24 +14,27 @@ let runnerCount = 0
 
 interface RunnerCase {
   kind: JobRunner['kind']
-  create(defaults?: Partial<JobDefaults>): { runner: JobRunner; prefix: string }
+  create(
+    defaults?: Partial<JobDefaults>,
+    everyMs?: Record<string, number>,
+  ): { runner: JobRunner; prefix: string }
 }
 
 const cases: RunnerCase[] = [
   {
     kind: 'bullmq',
-    create(defaults) {
+    create(defaults, everyMs) {
       const prefix = `${FILE_PREFIX}-${runnerCount++}`
       return {
-        runner: new BullmqRunner({ redis: redisUrl(), prefix, ...(defaults ? { defaults } : {}) }),
+        runner: new BullmqRunner({ redis: redisUrl(), prefix, everyMs, ...(defaults ? { defaults } : {}) }),
         prefix,
       }
     },
   },
   {
     kind: 'in-process',
-    create(defaults) {
-      return { runner: new InProcessRunner(defaults ? { defaults } : {}), prefix: '' }
+    create(defaults, everyMs) {
+      return { runner: new InProcessRunner({ everyMs, ...(defaults ? { defaults } : {}) }), prefix: '' }
     },
   },
 ]
@@ -80,8 +83,8 @@ afterAll(async () => {
 })
 
 describe.each(cases)('$kind runner', (runnerCase) => {
-  function start(defaults?: Partial<JobDefaults>) {
-    const made = runnerCase.create(defaults)
+  function start(defaults?: Partial<JobDefaults>, everyMs?: Record<string, number>) {
+    const made = runnerCase.create(defaults, everyMs)
     open.push(made.runner)
     return made
   }
@@ -224,5 +227,15 @@ describe.each(cases)('$kind runner', (runnerCase) => {
     await eventually(async () => expect(ticks).toBeGreaterThanOrEqual(3))
     expect(() => runner.define('Bad:Name', async () => {})).toThrow()
     await expect(runner.enqueue('never-defined', {})).rejects.toThrow(/not defined/)
+  })
+  it('runs a schedule at the configured interval instead of its own (JOBS_EVERY_MS)', async () => {
+    const { runner } = start(undefined, { heartbeat: 100 })
+    let ticks = 0
+    runner.define('heartbeat', async () => {
+      ticks++
+    })
+    await runner.repeat('heartbeat', {}, 3_600_000)
+    await runner.startWorkers()
+    await eventually(async () => expect(ticks).toBeGreaterThanOrEqual(3), 5_000)
   })
 })

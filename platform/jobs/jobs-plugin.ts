@@ -26,8 +26,13 @@ export interface JobsPluginOptions {
 export const jobsPlugin = fp<JobsPluginOptions>(
   async (app: FastifyInstance, opts) => {
     const runner: JobRunner = app.redis
-      ? new BullmqRunner({ redis: app.redis, prefix: opts.prefix ?? 'hub', log: app.log })
-      : new InProcessRunner({ log: app.log })
+      ? new BullmqRunner({
+          redis: app.redis,
+          prefix: opts.prefix ?? 'hub',
+          log: app.log,
+          everyMs: opts.config.jobs.everyMs,
+        })
+      : new InProcessRunner({ log: app.log, everyMs: opts.config.jobs.everyMs })
     app.decorate('jobs', runner)
 
     new Gauge({

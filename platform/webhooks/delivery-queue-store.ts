@@ -4,7 +4,8 @@ import type { Knex } from 'knex'
  * The SQL of an ordered webhook delivery queue: a table of deliveries per subscription (`webhook_id`)
  * whose id is the delivery's position, with `event_id`, the ordering key column, `body`, `status`
  * (pending, delivered, dead), `attempts`, `last_error`, `delivered_at` and `next_attempt_at`. Each
- * feature names its own table and key column (case webhooks: `case_webhook_deliveries`, per case).
+ * feature names its own table and key column (case webhooks: `case_webhook_deliveries`, per case;
+ * access webhooks: `access_webhook_deliveries`, per access request, `webhook_id` the department).
  */
 export interface DeliveryQueueTable {
   table: string

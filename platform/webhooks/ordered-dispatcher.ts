@@ -52,7 +52,17 @@ export interface OrderedDispatcherOptions {
   retry: DeliveryRetry
   /** The subscription's target, or undefined when it is gone (its queue then waits untouched). */
   subscription: (webhookId: string) => Promise<DrainTarget | undefined>
+  /**
+   * The headers of a delivery beside its signature — what the feature's receivers have always been
+   * sent. Default: `x-hub-event-id` and `x-hub-position` (case webhooks).
+   */
+  headers?: (delivery: PendingDelivery) => Record<string, string>
 }
+
+const positionHeaders = (delivery: PendingDelivery): Record<string, string> => ({
+  'x-hub-event-id': delivery.event_id,
+  'x-hub-position': String(delivery.id),
+})
 
 /**
  * Delivers a subscription's queue in order per key, one drain at a time per subscription (an
@@ -94,10 +104,12 @@ export class OrderedWebhookDispatcher {
   async drain(webhookId: string): Promise<void> {
     const { db, queue, jobs, drainJob, lockNamespace } = this.o
     await db.transaction(async (trx) => {
-      const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(?, ?::int) as ok', [
-        lockNamespace,
-        Number(webhookId),
-      ])) as { rows: { ok: boolean }[] }
+      // Numeric subscription ids (case webhooks) are the lock key; others (access webhooks are named
+      // by their department) lock on the hash of the name.
+      const { rows } = (await trx.raw(
+        'select pg_try_advisory_xact_lock(?, coalesce(?::int, hashtext(?))) as ok',
+        [lockNamespace, /^[0-9]{1,9}$/.test(webhookId) ? Number(webhookId) : null, webhookId],
+      )) as { rows: { ok: boolean }[] }
       if (!rows[0]?.ok) {
         // Another drain is running and may have looked at the queue already: ask again shortly
         // rather than fail (failing would burn attempts).
@@ -151,7 +163,7 @@ export class OrderedWebhookDispatcher {
    * records when that key is tried next (or makes it a dead letter when its budget is spent).
    */
   private async sendBatch(webhookId: string, to: DrainTarget, batch: PendingDelivery[]): Promise<void> {
-    const { db, queue, sender, retry } = this.o
+    const { db, queue, sender, retry, headers = positionHeaders } = this.o
     const byKey = new Map<string, PendingDelivery[]>()
     for (const d of batch) byKey.set(d.key, [...(byKey.get(d.key) ?? []), d])
     const lists = [...byKey.values()]
@@ -163,7 +175,7 @@ export class OrderedWebhookDispatcher {
             await sender.post(to.target, {
               body: delivery.body,
               signer: to.signer,
-              headers: { 'x-hub-event-id': delivery.event_id, 'x-hub-position': String(delivery.id) },
+              headers: headers(delivery),
             })
           } catch (error) {
             await markAttemptFailed(

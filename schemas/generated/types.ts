@@ -274,6 +274,57 @@ export interface AccessTimeline {
   }[];
 }
 
+// access-webhook-deliveries.json
+/**
+ * Deliveries of a department's access webhook, in position order.
+ */
+export interface AccessWebhookDeliveries {
+  /**
+   * The deliveries.
+   */
+  items: {
+    /**
+     * Position of the delivery in the webhook's stream.
+     */
+    position: string;
+    /**
+     * The change's id, sent as `x-hub-event-id` (`fromEventId` for replay).
+     */
+    eventId: string;
+    /**
+     * The access request; its deliveries are sent in order.
+     */
+    requestId: string;
+    /**
+     * Delivery state; `dead` is the dead-letter list.
+     */
+    status: "pending" | "delivered" | "dead";
+    /**
+     * Delivery attempts so far.
+     */
+    attempts: number;
+    /**
+     * Why the last attempt failed.
+     */
+    lastError: string | null;
+    /**
+     * When the receiver acknowledged it.
+     */
+    deliveredAt: string | null;
+  }[];
+}
+
+// access-webhook-replay.json
+/**
+ * What a replay queued again.
+ */
+export interface AccessWebhookReplay {
+  /**
+   * Deliveries from the given event on (delivered or dead) queued again, in order.
+   */
+  requeued: number;
+}
+
 // access-webhook-settings.json
 /**
  * Where the hub posts a department's access events, and the secret that signs them.

@@ -119,6 +119,7 @@ describe('deploy/compose.yaml', () => {
       expect(s.environment?.KAFKA_BROKERS).toBe('kafka:9092')
       expect(s.environment?.REDIS_URL).toBe('redis://redis:6379')
       expect(s.environment?.AUDIT_SUBJECT_KEY).toMatch(/^\$\{AUDIT_SUBJECT_KEY:\?/)
+      expect(s.environment?.CASE_WEBHOOK_SIGNING_KEY).toMatch(/^\$\{CASE_WEBHOOK_SIGNING_KEY:\?/)
     }
     expect(services.migrate?.depends_on?.postgres?.condition).toBe('service_healthy')
   })
@@ -215,6 +216,7 @@ describe('Kustomize manifests', () => {
       'AUTH_ISSUER',
       'AUDIT_SUBJECT_KEY',
       'AUDIT_SIGNING_KEY',
+      'CASE_WEBHOOK_SIGNING_KEY',
     ]) {
       if (hasKubectl) expect(keys).toContain(key)
       else expect(read('deploy/kubernetes/overlays/example/secrets.env')).toMatch(new RegExp(`^${key}=`, 'm'))

@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyChain } from '../../audit/audit-verify.ts'
 import { departmentTopic } from '../../exchange/cases/case-distributor.ts'
-import { grantCaseData, seedCaseWorld } from '../../exchange/cases/case-test-support.ts'
-import { createDevIssuerFromKey, type DevIssuer, generateDevKey } from '../../platform/auth/dev-issuer.ts'
 import { createDeduplicator, createKafkaConsumer } from '../../platform/events/kafka-consumer.ts'
 import type { CaseEvent } from '../../schemas/generated/types.ts'
 import {
@@ -14,66 +11,30 @@ import {
   relayLockHolder,
   seedFetchWorld,
 } from '../support/cluster-workload.ts'
-import { HubCluster } from '../support/hub-cluster.ts'
-import { TEST_AUDIENCE, TEST_ISSUER } from '../support/test-app.ts'
-import { useTestDatabase } from '../support/test-database.ts'
-import { redisUrl } from '../support/test-services.ts'
+import { liveHubs, useHubCluster } from '../support/use-hub-cluster.ts'
 
 /**
  * Issue 19: three real hub processes (`hub/cli/start.ts`) behind HAProxy on one PostgreSQL,
  * Kafka and Redis. Under fetch and case-ingest load the hub holding the outbox relay is SIGKILLed:
  * no 200 without its audit record, no event lost, order per case kept, the relay taken over, a
  * revocation made on one hub refused by another on its very next request, and the chain verifies.
+ * (Jobs, webhooks and limits across instances: multi-instance-coordination.test.ts.)
  */
 
-const database = useTestDatabase()
-const run = randomBytes(4).toString('hex')
-const topicPrefix = `mi${run}.`
-const brokers = inject('kafkaBrokers')
+const hubs = useHubCluster()
+const { database, run, topicPrefix, brokers } = hubs
 const CASES = 40
 const PER_CASE = 10
-let cluster: HubCluster
-let issuer: DevIssuer
 let world: FetchWorld
 let limited: FetchWorld
 
 beforeAll(async () => {
-  await seedCaseWorld(database.db)
-  await grantCaseData(database.db, 'lf-approval')
-  issuer = await createDevIssuerFromKey(await generateDevKey('cluster'), TEST_ISSUER, TEST_AUDIENCE)
-  cluster = new HubCluster({
-    instances: 3,
-    env: {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: brokers,
-      REDIS_URL: redisUrl(),
-      AUTH_JWKS: JSON.stringify(issuer.jwks),
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      AUDIT_SUBJECT_KEY: 'test-audit-subject-key-0123456789abcdef',
-      HUB_SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      JOBS_QUEUE_PREFIX: `hub-mi-${run}`,
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      RATE_LIMIT_SHARED: 'true',
-    },
-  })
-  try {
-    await cluster.start()
-  } catch (error) {
-    await cluster.stop()
-    throw error
-  }
-  world = await seedFetchWorld(database.db, cluster.lbUrl, issuer)
-}, 180_000)
-
-afterAll(async () => {
-  await cluster?.stop()
-})
+  world = await seedFetchWorld(database.db, hubs.cluster.lbUrl, hubs.issuer, { who: run })
+}, 60_000)
 
 describe('three hubs behind HAProxy', () => {
   it('keeps audit, events, order and revocations whole when the relay hub is SIGKILLed under load', async () => {
+    const { cluster, issuer } = hubs
     const holderBefore = await relayLockHolder(database.db)
     const relayHub = holderBefore && (await cluster.owningPort(holderBefore.clientPort))
     expect(relayHub).toBeTruthy()
@@ -176,23 +137,24 @@ describe('three hubs behind HAProxy', () => {
   }, 60_000)
 
   it("counts a grant's per-minute limit across instances, whichever hub serves the call", async () => {
-    limited = await seedFetchWorld(database.db, cluster.lbUrl, issuer, {
+    limited = await seedFetchWorld(database.db, hubs.cluster.lbUrl, hubs.issuer, {
       seq: '90002',
+      who: run,
       decision: { rateLimitPerMinute: 6 },
     })
-    const hubs = cluster.instances.filter((i) => i.child?.exitCode === null && i.child.signalCode === null)
-    expect(hubs.length).toBe(2)
+    const live = liveHubs(hubs.cluster)
+    expect(live.length).toBe(2)
     // The limit counts per clock minute: start the burst well inside one.
     const second = new Date().getUTCSeconds()
     if (second > 50) await new Promise((r) => setTimeout(r, (61 - second) * 1000))
     const statuses: number[] = []
-    for (let i = 0; i < 12; i++) statuses.push((await fetchOne(hubs[i % 2]!.url, limited, i)).status)
+    for (let i = 0; i < 12; i++) statuses.push((await fetchOne(live[i % 2]!.url, limited, i)).status)
     expect(statuses.filter((s) => s === 200)).toHaveLength(6)
     expect(statuses.filter((s) => s === 429)).toHaveLength(6)
   }, 30_000)
 
   it('shows a catalog change made on one hub on the next read from another (catalog version)', async () => {
-    const [a, b] = cluster.instances.filter((i) => i.child?.exitCode === null && i.child.signalCode === null)
+    const [a, b] = liveHubs(hubs.cluster)
     const read = async () => {
       const res = await fetch(`${b!.url}/v1/resources/${encodeURIComponent(limited.code)}`, {
         headers: { authorization: `Bearer ${limited.consumer}` },

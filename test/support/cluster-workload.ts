@@ -52,10 +52,19 @@ export async function seedFetchWorld(
   db: Knex,
   url: string,
   issuer: DevIssuer,
-  { seq = '90001', decision = {} }: { seq?: string; decision?: Record<string, unknown> } = {},
+  {
+    seq = '90001',
+    decision = {},
+    who = '',
+  }: {
+    seq?: string
+    decision?: Record<string, unknown>
+    /** Suffix of the token subjects: per-principal rate limits count per subject in the shared Redis. */
+    who?: string
+  } = {},
 ): Promise<FetchWorld> {
   const token = (roles: Principal['roles'], department: string, subject: string) =>
-    issuer.issue({ subject, department, roles, district: null })
+    issuer.issue({ subject: who ? `${subject}-${who}` : subject, department, roles, district: null })
   const steward = await token(['steward'], 'lf-hrss', 'cluster-steward')
   const reviewer = await token(['reviewer'], 'lf-bigdata', 'cluster-reviewer')
   const consumer = await token(['consumer'], 'lf-approval', 'cluster-consumer')
@@ -69,20 +78,7 @@ export async function seedFetchWorld(
   const resource = `/v1/resources/${encodeURIComponent(code!)}`
   await must(await post(`${resource}/submit`, steward), 200, 'submit')
   await must(await post(`${resource}/publish`, reviewer), 200, 'publish')
-  const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset).toISOString().slice(0, 10)
-  const { id } = await must(
-    await post('/v1/access-requests', consumer, {
-      resourceCode: code,
-      items: ['gmsfhm', 'xm', 'jfny', 'xzlx'],
-      purpose: { code: 'administrative-basis', text: '核验参保缴费情况' },
-      legalBasis: '《社会保险法》第八十一条',
-      serviceItems: ['SX-141000-SB-001'],
-      period: { from: day(0), to: day(90 * 86_400_000) },
-      expectedVolume: 100_000_000,
-    }),
-    201,
-    'access request',
-  )
+  const id = await fileAccessRequest(url, consumer, code!)
   const { grantId } = await must(
     await post(`/v1/access-requests/${id}/decision`, steward, {
       outcome: 'approve',
@@ -98,12 +94,31 @@ export async function seedFetchWorld(
   return { code: code!, grantId: grantId!, consumer, steward, people }
 }
 
+/** A consumer's access request for a contribution resource (pending until a steward decides); its id. */
+export async function fileAccessRequest(url: string, consumer: string, code: string): Promise<string> {
+  const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset).toISOString().slice(0, 10)
+  const res = await fetch(`${url}/v1/access-requests`, {
+    method: 'POST',
+    headers: json(consumer),
+    body: JSON.stringify({
+      resourceCode: code,
+      items: ['gmsfhm', 'xm', 'jfny', 'xzlx'],
+      purpose: { code: 'administrative-basis', text: '核验参保缴费情况' },
+      legalBasis: '《社会保险法》第八十一条',
+      serviceItems: ['SX-141000-SB-001'],
+      period: { from: day(0), to: day(90 * 86_400_000) },
+      expectedVolume: 100_000_000,
+    }),
+  })
+  return (await must(res, 201, 'access request')).id!
+}
+
 /** One audited fetch of one subject; resolves with the status and the request id (0 on a broken connection). */
 export async function fetchOne(
   url: string,
   world: FetchWorld,
   serial: number,
-): Promise<{ status: number; requestId: string }> {
+): Promise<{ status: number; requestId: string; problem?: unknown }> {
   const requestId = `cl-${randomUUID()}`
   const person = world.people[serial % world.people.length]!
   try {
@@ -117,8 +132,11 @@ export async function fetchOne(
       }),
       signal: AbortSignal.timeout(20_000),
     })
-    await res.arrayBuffer()
-    return { status: res.status, requestId: res.headers.get('x-request-id') ?? requestId }
+    const body = await res.text()
+    const problem = res.headers.get('content-type')?.startsWith('application/problem+json')
+      ? (JSON.parse(body) as unknown)
+      : undefined
+    return { status: res.status, requestId: res.headers.get('x-request-id') ?? requestId, problem }
   } catch {
     return { status: 0, requestId }
   }
@@ -176,7 +194,8 @@ export function caseChanges(caseNumber: string, serial: number, perCase = 10): C
  */
 export async function ingestCases(
   url: string,
-  token: string,
+  /** One service principal for all cases, or one per case (per-principal rate limits). */
+  token: string | ((caseNumber: string) => Promise<string>),
   caseNumbers: readonly string[],
   perCase = 10,
 ): Promise<{ acknowledged: number; retries: number }> {
@@ -184,11 +203,12 @@ export async function ingestCases(
   let retries = 0
   await Promise.all(
     caseNumbers.map(async (caseNumber, i) => {
+      const bearer = typeof token === 'string' ? token : await token(caseNumber)
       for (const change of caseChanges(caseNumber, i, perCase)) {
         for (let attempt = 0; ; attempt++) {
           const res = await fetch(`${url}/v1/cases/changes`, {
             method: 'POST',
-            headers: json(token),
+            headers: json(bearer),
             body: JSON.stringify(change),
             signal: AbortSignal.timeout(20_000),
           }).catch(() => undefined)

@@ -16,7 +16,7 @@ import { HUB_NODE_FLAGS } from '../../platform/server/node-flags.ts'
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const START = path.join(ROOT, 'hub/cli/start.ts')
 // Generous: on a shared 2-core machine, loading the TypeScript sources alone can take half a minute.
-const READY_TIMEOUT_MS = 100_000
+const READY_TIMEOUT_MS = 240_000
 
 export interface HubClusterOptions {
   /** Environment of every hub (DATABASE_URL, KAFKA_BROKERS, REDIS_URL, AUTH_JWKS …); PORT is set per hub. */
@@ -56,13 +56,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function waitFor(url: string, what: string, timeoutMs: number, alive: () => boolean = () => true) {
   const end = Date.now() + timeoutMs
+  // The last answer (or why there was none), for the failure message.
+  let last = 'no answer yet'
   for (;;) {
     if (!alive()) throw new Error(`${what} exited before it was ready`)
     const ok = await fetch(url, { signal: AbortSignal.timeout(1_000) })
-      .then((r) => r.status === 200)
-      .catch(() => false)
+      .then(async (r) => {
+        last = `${r.status} ${(await r.text()).slice(0, 500)}`
+        return r.status === 200
+      })
+      .catch((error: Error) => {
+        last = (error.cause as Error | undefined)?.message ?? error.message
+        return false
+      })
     if (ok) return
-    if (Date.now() > end) throw new Error(`${what} not ready at ${url} within ${timeoutMs} ms`)
+    if (Date.now() > end)
+      throw new Error(`${what} not ready at ${url} within ${timeoutMs} ms (last: ${last})`)
     await sleep(150)
   }
 }

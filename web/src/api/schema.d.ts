@@ -306,6 +306,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/access-webhooks/{department}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's deliveries in position order; status=dead is its dead-letter list */
+        get: operations["listAccessWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-webhooks/{department}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver again, in order, every change from the given one on (dead letters included) */
+        post: operations["replayAccessWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/adapters": {
         parameters: {
             query?: never;
@@ -2081,6 +2115,35 @@ export interface components {
             url: string;
         };
         /**
+         * AccessWebhookDeliveries
+         * @description Deliveries of a department's access webhook, in position order.
+         */
+        AccessWebhookDeliveries: {
+            /** @description The deliveries. */
+            items: {
+                /** @description Delivery attempts so far. */
+                attempts: number;
+                /**
+                 * Format: date-time
+                 * @description When the receiver acknowledged it.
+                 */
+                deliveredAt: string | null;
+                /** @description The change's id, sent as `x-hub-event-id` (`fromEventId` for replay). */
+                eventId: string;
+                /** @description Why the last attempt failed. */
+                lastError: string | null;
+                /** @description Position of the delivery in the webhook's stream. */
+                position: string;
+                /** @description The access request; its deliveries are sent in order. */
+                requestId: string;
+                /**
+                 * @description Delivery state; `dead` is the dead-letter list.
+                 * @enum {string}
+                 */
+                status: "pending" | "delivered" | "dead";
+            }[];
+        };
+        /**
          * AccessWebhookDelivery
          * @description The JSON body the hub posts to a department webhook for one change of a request or its grant. Receivers de-duplicate by `id` (delivery is at least once).
          */
@@ -2110,6 +2173,14 @@ export interface components {
             status: string;
             /** @description Event type, e.g. `access.granted`, `grant.revoked`. */
             type: string;
+        };
+        /**
+         * AccessWebhookReplay
+         * @description What a replay queued again.
+         */
+        AccessWebhookReplay: {
+            /** @description Deliveries from the given event on (delivered or dead) queued again, in order. */
+            requeued: number;
         };
         /**
          * AccessWebhookSettings
@@ -6763,6 +6834,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded for this caller */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccessWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Most returned. */
+                limit?: number;
+                /** @description Only this state. */
+                status?: "pending" | "delivered" | "dead";
+            };
+            header?: never;
+            path: {
+                /** @description The department code. */
+                department: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries of a department's access webhook, in position order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessWebhookDeliveries"];
+                };
+            };
+            /** @description Invalid input: the problem lists every failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded for this caller */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayAccessWebhook: {
+        parameters: {
+            query: {
+                /** @description Event id (`x-hub-event-id`) to replay from (inclusive). */
+                fromEventId: string;
+            };
+            header?: never;
+            path: {
+                /** @description The department code. */
+                department: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What a replay queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessWebhookReplay"];
+                };
+            };
+            /** @description Invalid input: the problem lists every failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, expired or invalid bearer token */
             401: {

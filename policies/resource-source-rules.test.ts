@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { Principal } from '../schemas/generated/types.ts'
-import type { ResourceFacts } from './resource-policy.ts'
-import { canReadSource, canSetSource, SOURCE_HIDDEN } from './resource-source-policy.ts'
+import { type Authorization, buildAuthorization } from './ability.ts'
+import { SOURCE_HIDDEN, sourceChange, sourceRead } from './directory-decisions.ts'
+import type { ResourceFacts } from './directory-rules.ts'
 import { ROLES, type Role } from './roles.ts'
 
 /**
- * Every role × action on resource sources, for a principal of department D. Each case names a
+ * Every role × action on resource sources, for a principal of department D, answered by the CASL
+ * ability (the `ResourceSource` and `Resource` rules of directory-rules.ts). Each case names a
  * concrete resource and adapter; the table lists the answer per role (allow, 403 reason, 404).
  */
+
+const canReadSource = (p: Principal, r: ResourceFacts) => sourceRead(authz(p), r)
+const canSetSource = (p: Principal, r: ResourceFacts, adapterDepartment: string) =>
+  sourceChange(authz(p), r, adapterDepartment)
+const authz = (p: Principal): Authorization => buildAuthorization(p, [], new Date())
 
 const own: ResourceFacts = { provider: 'D', status: 'published' }
 const ownDraft: ResourceFacts = { provider: 'D', status: 'draft' }
@@ -81,7 +88,7 @@ function answers(role: Role): Record<Case, string> {
   ) as Record<Case, string>
 }
 
-describe('resource source policy: role × action', () => {
+describe('resource source rules: role × action', () => {
   it.each(ROLES)('%s gets exactly what the table says', (role) => {
     expect(answers(role)).toEqual(EXPECTED[role])
   })
