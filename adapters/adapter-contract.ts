@@ -52,6 +52,13 @@ export interface ChangeBatch {
   caughtUp: boolean
 }
 
+/** One page of every record of a kind, in the system's own stable order. */
+export interface RecordPage {
+  records: CanonicalRecord[]
+  /** Where the next page starts (opaque); null after the last page. */
+  next: string | null
+}
+
 export interface PushReceipt {
   /** The department system's own id for what was received (e.g. 省平台 receipt number). */
   receiptId: string
@@ -150,6 +157,16 @@ export interface AdapterCapabilities {
   ): Promise<Page<CanonicalRecord>>
   /** Records of a kind changed after `cursor` (null = from the beginning), for hub-held copies. */
   changesSince?(kind: string, cursor: string | null, limit: number, ctx?: CallContext): Promise<ChangeBatch>
+  /**
+   * Every record of a kind, one page at a time in the system's stable order (`after` null = the
+   * first page): what a dataset subscription on a live (not hub-held) resource reads. A system without
+   * a change feed is re-paged and compared (see exchange/subscriptions/README.md).
+   */
+  pageRecords?(
+    kind: string,
+    page: { after: string | null; limit: number },
+    ctx?: CallContext,
+  ): Promise<RecordPage>
   /** Sends a canonical payload to the department system; safe to repeat with the same key. */
   push?(
     kind: string,

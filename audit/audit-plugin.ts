@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Counter, Histogram } from 'prom-client'
 /** What an audited feature adds to its entry itself (the request context adds who asked and from where). */
 import type { AuditEvent } from '../policies/request-context.ts'
-import { type AuditReceipt, AuditWriter } from './audit-writer.ts'
+import { AuditWriter } from './audit-writer.ts'
 import { DenialRecorder } from './denial-recorder.ts'
 
 export type { AuditEvent }
@@ -14,11 +14,6 @@ export interface AuditTrail {
   readonly writer: AuditWriter
   /** Every refusal without a feature's own record (401s, route gates), see denial-recorder.ts. */
   readonly denials: DenialRecorder
-  /**
-   * Records `event` on behalf of the request's caller; await it before answering. Superseded by the
-   * request context (`request.ctx.audit.record`); kept while exchange/subscriptions records through it.
-   */
-  recordFor(request: FastifyRequest, event: AuditEvent): Promise<AuditReceipt>
 }
 
 declare module 'fastify' {
@@ -85,15 +80,6 @@ export const auditPlugin = fp<AuditPluginOptions>(
     app.decorate('audit', {
       writer,
       denials: recorder,
-      recordFor: (request, event) =>
-        writer.record({
-          principal: request.principal.subject,
-          department: request.principal.department,
-          roles: request.principal.roles,
-          requestId: request.id,
-          clientAddress: request.ip,
-          ...event,
-        }),
     } satisfies AuditTrail)
 
     // preClose runs before any onClose, so queued records are written while the pool is still open.

@@ -162,6 +162,8 @@ export default {
         url: `/v1/subscriptions/${tableSub}/pause`,
         headers: as('consumer'),
       })
+      // BENCH_SUBSCRIPTION_SNAPSHOT_ONLY=1: only the snapshot measures (back-to-back comparisons).
+      if (process.env.BENCH_SUBSCRIPTION_SNAPSHOT_ONLY) return
       await app.inject({
         method: 'POST',
         url: `/v1/subscriptions/${kafkaSub}/resume`,

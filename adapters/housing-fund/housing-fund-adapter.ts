@@ -127,6 +127,23 @@ export function createHousingFundAdapter(
       return { items: records, nextCursor: dqym < pages ? String(dqym + 1) : null }
     },
 
+    /**
+     * Every account (`GRZHLB`, 个人账号 order), for subscriptions to the live resource; the position is
+     * the next 当前页码. The centre has no change log: subscriptions re-page and compare.
+     */
+    async pageRecords(kind, page, ctx) {
+      if (kind !== 'housing-fund-account') throw unknownKind(kind)
+      const dqym = numericCursor(page.after, 1)
+      const mysl = Math.min(Math.max(page.limit, 1), PAGE_SIZE)
+      const answer = await transact<FundPage<FundAccount>>('GRZHLB', { dqym, mysl }, ctx)
+      if (answer === null) return { records: [], next: null }
+      if (typeof answer.zys !== 'number') throw client.invalidAnswer('GRZHLB: the page has no 总页数 (zys)')
+      return {
+        records: mapAll(client, info('housing-fund-account'), answer.jls, mapAccount),
+        next: dqym < answer.zys ? String(dqym + 1) : null,
+      }
+    },
+
     /** `JCZMXX` pages by 当前页码; the cursor counts the 缴存证明 handed over so far. */
     certificatesSince(cursor, ctx) {
       return certificatesFromListing(

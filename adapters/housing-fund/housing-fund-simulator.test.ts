@@ -23,4 +23,21 @@ describe('housing-fund adapter against the running 公积金 simulator', () => {
     expect(Array.isArray(await adapter.lookupBySubject!('housing-fund-loan', subject))).toBe(true)
     expect(await adapter.health()).toEqual({ status: 'up', breaker: 'closed' })
   })
+
+  it('pages through every account (GRZHLB) for live subscriptions, in a stable order', async () => {
+    const adapter = simulated.adapter()
+    const ids: string[] = []
+    let after: string | null = null
+    do {
+      const page = await adapter.pageRecords!('housing-fund-account', { after, limit: 50 })
+      ids.push(...page.records.map((r) => r.recordId))
+      expect(page.records.every((r) => r.kind === 'housing-fund-account')).toBe(true)
+      after = page.next
+    } while (after !== null)
+    expect(ids).toHaveLength(demoWorld().people.length)
+    expect([...ids].sort()).toEqual(ids)
+    await expect(adapter.pageRecords!('housing-fund-loan', { after: null, limit: 10 })).rejects.toThrow(
+      /does not serve/,
+    )
+  })
 })

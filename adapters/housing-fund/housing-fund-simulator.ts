@@ -116,12 +116,19 @@ function certificates(people: readonly DemoPerson[]): FundCertificate[] {
 
 export interface HousingFundSimulatorOptions extends SimulatorOptions {
   token?: string
+  /**
+   * Changes what `GRZHLB` lists, to stand in for the centre's data changing between two listings
+   * (tests of live subscriptions): given the accounts in 个人账号 order, returns those to list now.
+   */
+  accounts?: (all: ReturnType<typeof account>[]) => ReturnType<typeof account>[]
 }
 
 export async function startSimulator(options: HousingFundSimulatorOptions = {}): Promise<RunningSimulator> {
   const token = options.token ?? HOUSING_FUND_DEMO_TOKEN
   const world = demoWorld()
   const issued = certificates(world.people)
+  // 个人账户列表, in 个人账号 order: the centre's own listing of every account (no change log).
+  const listed = world.people.map(account).sort((a, b) => (a.个人账号 < b.个人账号 ? -1 : 1))
   const refused: SimulatorReply = {
     status: 401,
     body: { head: { retCode: 'E00401', retMsg: '令牌无效' }, body: null },
@@ -163,6 +170,12 @@ export async function startSimulator(options: HousingFundSimulatorOptions = {}):
       transaction('JCMX', (p, body) => {
         const page = paging(body)
         return page ? paged(deposits(p), page) : badPaging()
+      }),
+      // Not about one person: every account, in 个人账号 order.
+      on('POST', '/gjj/api/GRZHLB', (req) => {
+        if (req.headers.authorization !== `Bearer ${token}`) return refused
+        const page = paging((req.body ?? {}) as Record<string, unknown>)
+        return page ? paged(options.accounts ? options.accounts(listed) : listed, page) : badPaging()
       }),
       // Not about one person: every 缴存证明 the centre issued, oldest first.
       on('POST', '/gjj/api/JCZMXX', (req) => {

@@ -51,7 +51,7 @@ describe('dead letters of a subscription', () => {
       db: hub.app.db,
       targets: { kafka: picky, table: picky },
       fieldsOf: recordKindFields(),
-      audit: (entry) => hub.app.audit.writer.record(entry),
+      audit: hub.app.audit.writer,
       subjectHash: (id) => hub.app.audit.writer.subjectHash(id),
       disputes: async () => new Map(),
       batchSize: 1000,

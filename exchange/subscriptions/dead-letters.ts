@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type { Principal, SubscriptionDeadLetters } from '../../schemas/generated/types.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import type { DeliveryTarget, DisputedRecordKeys } from './delivery-target.ts'
@@ -23,8 +23,8 @@ export class DeadLetters {
     },
   ) {}
 
-  async list(principal: Principal, id: string): Promise<SubscriptionDeadLetters> {
-    await this.own(principal, id)
+  async list(ctx: RequestContext, id: string): Promise<SubscriptionDeadLetters> {
+    await this.own(ctx.principal, id)
     const rows = (await this.deps
       .db('subscription_dead_letters')
       .where({ subscription_id: id })
@@ -45,12 +45,8 @@ export class DeadLetters {
     }
   }
 
-  async replay(
-    principal: Principal,
-    id: string,
-    audit: (event: AuditEvent) => Promise<unknown>,
-  ): Promise<{ replayed: number; remaining: number }> {
-    const sub = await this.own(principal, id)
+  async replay(ctx: RequestContext, id: string): Promise<{ replayed: number; remaining: number }> {
+    const sub = await this.own(ctx.principal, id)
     const base = {
       action: 'exchange.subscription.replay',
       resourceType: 'resource',
@@ -73,7 +69,7 @@ export class DeadLetters {
         data: Record<string, unknown>
         change_seq: string
       }[]
-      await audit({
+      await ctx.audit.record({
         ...base,
         grantId: grant.id,
         items,
@@ -121,8 +117,10 @@ export class DeadLetters {
       return { replayed, remaining: dead.length - replayed }
     })
     if ('refused' in result) {
-      await audit({ ...base, grantId: String(sub.grant_id), outcome: 'denied', reason: result.refused })
-      throw new NotAllowedError(result.refused!, `Nothing can be replayed: ${result.refused}.`)
+      throw await ctx.audit.refused(
+        new NotAllowedError(result.refused!, `Nothing can be replayed: ${result.refused}.`),
+        { ...base, grantId: String(sub.grant_id) },
+      )
     }
     return { replayed: result.replayed!, remaining: result.remaining! }
   }

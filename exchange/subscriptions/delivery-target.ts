@@ -10,6 +10,8 @@ export interface DeliveredRecord {
   position: string
   items: Record<string, unknown>
   objectionId?: string
+  /** The record is gone (a live source no longer lists it or no longer lets it through); no items. */
+  deleted?: true
 }
 
 /** The unresolved record objections of a resource, by record key (key ⇒ objection id). */

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { CompactSign, calculateJwkThumbprint, importJWK, type JWK } from 'jose'
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { findGrant } from '../../directory/grants/grant-store.ts'
 import { NotAllowedError, NotFoundError, UnavailableError } from '../../platform/errors/app-error.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type { Principal, SubscriptionFile } from '../../schemas/generated/types.ts'
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
@@ -21,8 +21,6 @@ import { findSubscription, type SubscriptionRow, updateSubscription } from './su
  */
 
 export const MANIFEST_JWS_TYPE = 'hub-subscription-manifest+jws'
-type Audit = (event: AuditEvent) => Promise<unknown>
-
 function csvField(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value)
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
@@ -40,8 +38,8 @@ export class FileSnapshots {
     },
   ) {}
 
-  async create(principal: Principal, id: string, audit: Audit): Promise<SubscriptionFile> {
-    const sub = await this.own(principal, id)
+  async create(ctx: RequestContext, id: string): Promise<SubscriptionFile> {
+    const sub = await this.own(ctx.principal, id)
     const signer = await this.signer()
     const base = {
       action: 'exchange.subscription.file',
@@ -116,7 +114,7 @@ export class FileSnapshots {
       const signature = await new CompactSign(new TextEncoder().encode(json))
         .setProtectedHeader({ alg: 'ES256', kid: signer.kid, typ: MANIFEST_JWS_TYPE })
         .sign(signer.key)
-      await audit({
+      await ctx.audit.record({
         ...base,
         grantId: grant.id,
         items,
@@ -142,14 +140,16 @@ export class FileSnapshots {
       return { made: { id: snapshotId, manifest, signature } }
     })
     if ('refused' in made) {
-      await audit({ ...base, grantId: String(sub.grant_id), outcome: 'denied', reason: made.refused })
-      throw new NotAllowedError(made.refused!, `No file can be made: ${made.refused}.`)
+      throw await ctx.audit.refused(
+        new NotAllowedError(made.refused!, `No file can be made: ${made.refused}.`),
+        { ...base, grantId: String(sub.grant_id) },
+      )
     }
     return made.made!
   }
 
-  async list(principal: Principal, id: string): Promise<SubscriptionFile[]> {
-    await this.own(principal, id)
+  async list(ctx: RequestContext, id: string): Promise<SubscriptionFile[]> {
+    await this.own(ctx.principal, id)
     const rows = (await this.deps
       .db('subscription_files')
       .where({ subscription_id: id })
@@ -159,14 +159,8 @@ export class FileSnapshots {
   }
 
   /** The bytes of one file; downloading is an access to the data, audited like a delivery. */
-  async download(
-    principal: Principal,
-    id: string,
-    fileId: string,
-    format: 'ndjson' | 'csv',
-    audit: Audit,
-  ): Promise<Buffer> {
-    const sub = await this.own(principal, id)
+  async download(ctx: RequestContext, id: string, fileId: string, format: 'ndjson' | 'csv'): Promise<Buffer> {
+    const sub = await this.own(ctx.principal, id)
     const row = /^[0-9a-f-]{36}$/.test(fileId)
       ? ((await this.deps
           .db('subscription_files')
@@ -182,10 +176,12 @@ export class FileSnapshots {
       resourceId: sub.resource_code,
     }
     if (!usable) {
-      await audit({ ...base, grantId: String(sub.grant_id), outcome: 'denied', reason: 'grant-not-usable' })
-      throw new NotAllowedError('grant-not-usable', 'The grant behind this file is revoked or expired.')
+      throw await ctx.audit.refused(
+        new NotAllowedError('grant-not-usable', 'The grant behind this file is revoked or expired.'),
+        { ...base, grantId: String(sub.grant_id) },
+      )
     }
-    await audit({
+    await ctx.audit.record({
       ...base,
       grantId: String(sub.grant_id),
       outcome: 'allowed',

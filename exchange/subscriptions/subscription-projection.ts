@@ -1,6 +1,6 @@
 import type { GrantFacts } from '../../policies/ability.ts'
 import { maskRecord } from '../../policies/grant-masking.ts'
-import { type ItemFields, toItemValues } from '../fetch/record-item-map.ts'
+import { fieldOf, type ItemFields } from '../fetch/record-item-map.ts'
 
 /**
  * What of one hub-held record a grant lets out: the same steps as a fetch (row conditions, granted
@@ -23,6 +23,37 @@ export function deliveredItems(grant: GrantFacts, resourceItems: readonly string
   return resourceItems.filter((item) => grant.items.includes(item))
 }
 
+/** Projects one record: its delivered item values, or null when the grant's row conditions exclude it. */
+export type Projection = (record: {
+  subject_id: string
+  data: Readonly<Record<string, unknown>>
+}) => Record<string, unknown> | null
+
+/**
+ * The projection of a grant over a record kind, worked out once (per batch): which field each item
+ * reads, the district set, which items are masked. Per record only the lookups remain; the steps and
+ * their results are those of `toItemValues` and `maskRecord`, the fetch's own.
+ */
+export function compileProjection(
+  grant: GrantFacts,
+  items: readonly string[],
+  source: ProjectionSource,
+): Projection {
+  const districts = grant.rowConditions.districtIn ? new Set(grant.rowConditions.districtIn) : null
+  const mapped = items.flatMap((item) => {
+    const field = fieldOf(item, source.kind, source.fields, source.itemFields)
+    return field === undefined ? [] : [{ item, field, masked: grant.masking[item] !== undefined }]
+  })
+  const maskedItems = mapped.filter((m) => m.masked).map((m) => m.item)
+  const masking = grant.masking
+  return (record) => {
+    if (districts && !districts.has(districtOf(record.subject_id))) return null
+    const values: Record<string, unknown> = {}
+    for (const { item, field } of mapped) if (field in record.data) values[item] = record.data[field]
+    return maskedItems.length === 0 ? values : maskRecord(values, items, masking)
+  }
+}
+
 /** The delivered item values of one record, or null when the grant's row conditions exclude it. */
 export function projectRecord(
   grant: GrantFacts,
@@ -30,8 +61,5 @@ export function projectRecord(
   source: ProjectionSource,
   record: { subject_id: string; data: Record<string, unknown> },
 ): Record<string, unknown> | null {
-  const districts = grant.rowConditions.districtIn
-  if (districts && !districts.includes(districtOf(record.subject_id))) return null
-  const values = toItemValues(record.data, items, source.kind, source.fields, source.itemFields)
-  return maskRecord(values, items, grant.masking)
+  return compileProjection(grant, items, source)(record)
 }

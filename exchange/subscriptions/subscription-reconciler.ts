@@ -1,7 +1,6 @@
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { ConflictError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
-import type { Principal } from '../../schemas/generated/types.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import type { DeliveredRecord } from './delivery-target.ts'
 import { projectRecord } from './subscription-projection.ts'
@@ -25,15 +24,12 @@ export class SubscriptionReconciler {
     },
   ) {}
 
-  async resend(
-    principal: Principal,
-    id: string,
-    audit: (event: AuditEvent) => Promise<unknown>,
-  ): Promise<{ resent: number }> {
+  async resend(ctx: RequestContext, id: string): Promise<{ resent: number }> {
     const sub = /^[0-9a-f-]{36}$/.test(id) ? await findSubscription(this.deps.db, id) : undefined
-    if (!sub || sub.consumer_department !== principal.department)
+    if (!sub || sub.consumer_department !== ctx.principal.department)
       throw new NotFoundError('subscription-not-found', `No subscription ${id}.`)
-    if (sub.target !== 'table')
+    // A live subscription keeps no copy of the provider's records to re-send from: re-snapshot it.
+    if (sub.target !== 'table' || sub.source === 'live')
       throw new ConflictError(
         'reconcile-needs-resnapshot',
         'The hub cannot read a Kafka or file copy; compare the reconciliation checksum and ask for a re-snapshot.',
@@ -74,7 +70,7 @@ export class SubscriptionReconciler {
         })
       }
       if (missing.length > 0) {
-        await audit({
+        await ctx.audit.record({
           ...base,
           grantId: grant.id,
           items,
@@ -92,8 +88,10 @@ export class SubscriptionReconciler {
       return { resent: missing.length }
     })
     if ('refused' in result) {
-      await audit({ ...base, grantId: String(sub.grant_id), outcome: 'denied', reason: result.refused })
-      throw new NotAllowedError(result.refused!, `Nothing can be re-sent: ${result.refused}.`)
+      throw await ctx.audit.refused(
+        new NotAllowedError(result.refused!, `Nothing can be re-sent: ${result.refused}.`),
+        { ...base, grantId: String(sub.grant_id) },
+      )
     }
     return { resent: result.resent! }
   }

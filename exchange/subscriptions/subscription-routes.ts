@@ -50,10 +50,9 @@ export async function subscriptionRoutes(
     },
     async (request, reply) => {
       const { subscription, replayed } = await service.create(
-        request.principal,
+        request.ctx,
         request.body,
         request.headers['idempotency-key'],
-        (event) => app.audit.recordFor(request, event),
       )
       if (replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(201).header('location', `/v1/subscriptions/${subscription.id}`).send(subscription)
@@ -71,7 +70,7 @@ export async function subscriptionRoutes(
         response: { 200: ref('subscription-list.json'), ...problemResponses(...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => ({ items: await service.list(request.principal) }),
+    async (request) => ({ items: await service.list(request.ctx) }),
   )
 
   app.get<{ Params: { id: string } }>(
@@ -86,7 +85,7 @@ export async function subscriptionRoutes(
         response: { 200: ref('subscription.json'), ...problemResponses(404, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => service.get(request.principal, request.params.id),
+    async (request) => service.get(request.ctx, request.params.id),
   )
 
   for (const action of ['pause', 'resume', 'resnapshot'] as const) {
@@ -105,10 +104,7 @@ export async function subscriptionRoutes(
           response: { 200: ref('subscription.json'), ...problemResponses(403, 404, ...AUTHENTICATED_ERRORS) },
         },
       },
-      async (request) =>
-        service.change(request.principal, request.params.id, action, (event) =>
-          app.audit.recordFor(request, event),
-        ),
+      async (request) => service.change(request.ctx, request.params.id, action),
     )
   }
 
@@ -128,7 +124,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) => service.reconcile(request.principal, request.params.id),
+    async (request) => service.reconcile(request.ctx, request.params.id),
   )
 
   // Role checks happen in the report, so that a refused look at the trail is recorded before the 403.
@@ -214,14 +210,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await files.create(request.principal, request.params.id, (event) =>
-            app.audit.recordFor(request, event),
-          ),
-        ),
+    async (request, reply) => reply.code(201).send(await files.create(request.ctx, request.params.id)),
   )
 
   app.get<{ Params: { id: string } }>(
@@ -239,7 +228,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) => ({ items: await files.list(request.principal, request.params.id) }),
+    async (request) => ({ items: await files.list(request.ctx, request.params.id) }),
   )
 
   app.get<{ Params: { id: string; fileId: string; name: 'data.ndjson' | 'data.csv' } }>(
@@ -274,13 +263,7 @@ export async function subscriptionRoutes(
     },
     async (request, reply) => {
       const format = request.params.name === 'data.csv' ? 'csv' : 'ndjson'
-      const bytes = await files.download(
-        request.principal,
-        request.params.id,
-        request.params.fileId,
-        format,
-        (event) => app.audit.recordFor(request, event),
-      )
+      const bytes = await files.download(request.ctx, request.params.id, request.params.fileId, format)
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="${request.params.name}"`)
@@ -303,8 +286,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) =>
-      reconciler.resend(request.principal, request.params.id, (event) => app.audit.recordFor(request, event)),
+    async (request) => reconciler.resend(request.ctx, request.params.id),
   )
 
   app.get<{ Params: { id: string } }>(
@@ -322,7 +304,7 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) => deadLetters.list(request.principal, request.params.id),
+    async (request) => deadLetters.list(request.ctx, request.params.id),
   )
 
   app.post<{ Params: { id: string } }>(
@@ -340,9 +322,6 @@ export async function subscriptionRoutes(
         },
       },
     },
-    async (request) =>
-      deadLetters.replay(request.principal, request.params.id, (event) =>
-        app.audit.recordFor(request, event),
-      ),
+    async (request) => deadLetters.replay(request.ctx, request.params.id),
   )
 }

@@ -48,23 +48,32 @@ export class SubscriptionRunner {
   async drain(): Promise<number> {
     let total = 0
     for (;;) {
-      const delivered = await this.cycle()
-      total += delivered
-      if (delivered === 0) return total
+      // Until no batch moves a position: a batch may move one and deliver nothing (all filtered out).
+      const { records, moved } = await this.pass()
+      total += records
+      if (!moved) return total
     }
   }
 
   /** One pass over the active subscriptions; resolves to the number of records delivered. */
   async cycle(): Promise<number> {
-    const ids = await activeSubscriptionIds(this.deps.db)
-    const counts = await Promise.all(ids.map((id) => this.catchUp(id)))
-    return counts.reduce((a, b) => a + b, 0)
+    return (await this.pass()).records
   }
 
-  private async catchUp(id: string): Promise<number> {
+  private async pass(): Promise<{ records: number; moved: boolean }> {
+    const ids = await activeSubscriptionIds(this.deps.db)
+    const results = await Promise.all(ids.map((id) => this.catchUp(id)))
+    return {
+      records: results.reduce((a, b) => a + b.records, 0),
+      moved: results.some((r) => r.moved),
+    }
+  }
+
+  private async catchUp(id: string): Promise<{ records: number; moved: boolean }> {
     const failure = this.failures.get(id)
-    if (failure && Date.now() < failure.retryAt) return 0
+    if (failure && Date.now() < failure.retryAt) return { records: 0, moved: false }
     let total = 0
+    let moved = false
     try {
       for (;;) {
         // A batch that failed POISON_AFTER times in a row is sent record by record (dead letters).
@@ -72,6 +81,7 @@ export class SubscriptionRunner {
         const { outcome, records } = await this.deps.deliverer.deliverBatch(id, { isolate })
         if (isolate) this.failures.delete(id)
         total += records
+        if (outcome === 'delivered' || records > 0) moved = true
         if (outcome !== 'delivered' || this.stopped) break
       }
       this.failures.delete(id)
@@ -83,7 +93,7 @@ export class SubscriptionRunner {
       })
       this.deps.logger.warn({ err: error, subscription: id, attempts }, 'subscription delivery failed')
     }
-    return total
+    return { records: total, moved }
   }
 
   private schedule(delay: number): void {

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Knex } from 'knex'
-import type { AuditEvent } from '../../audit/audit-plugin.ts'
 import { findGrant, toGrantFacts } from '../../directory/grants/grant-store.ts'
 import { AppError, InputError, NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import { idempotently } from '../../platform/http/idempotency.ts'
+import type { RequestContext } from '../../policies/request-context.ts'
 import type {
   Principal,
   Subscription,
@@ -13,6 +13,7 @@ import type {
 import { publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
 import { defaultTopic } from './kafka-target.ts'
+import { liveLagSeconds, liveReconciliation } from './live-source.ts'
 import { deliveredItems, projectRecord } from './subscription-projection.ts'
 import {
   findSubscription,
@@ -36,9 +37,9 @@ export interface SubscriptionServiceDeps {
   fieldsOf: KindFields
   /** The hub's Kafka topic prefix, shown with the topic. */
   topicPrefix: string
+  /** Whether the adapter of that name can page through its records (live subscriptions). */
+  pageable: (adapter: string) => boolean
 }
-
-type Audit = (event: AuditEvent) => Promise<unknown>
 
 const field = (path: string, message: string) => ({ errors: [{ path, message }] })
 
@@ -46,11 +47,11 @@ export class SubscriptionService {
   constructor(private readonly deps: SubscriptionServiceDeps) {}
 
   async create(
-    principal: Principal,
+    ctx: RequestContext,
     body: SubscriptionCreate,
     idempotencyKey: string | undefined,
-    audit: Audit,
   ): Promise<{ subscription: Subscription; replayed: boolean }> {
+    const { principal } = ctx
     const base = {
       action: 'exchange.subscription.create',
       resourceType: 'resource',
@@ -82,14 +83,14 @@ export class SubscriptionService {
         ),
       )
       if (!replayed)
-        await audit({
+        await ctx.audit.record({
           ...base,
           outcome: 'allowed',
           details: { subscription: value.id, target: value.target },
         })
       return { subscription: value, replayed }
     } catch (error) {
-      if (error instanceof AppError) await audit({ ...base, outcome: 'denied', reason: error.code })
+      if (error instanceof AppError) throw await ctx.audit.refused(error, base)
       throw error
     }
   }
@@ -172,11 +173,18 @@ export class SubscriptionService {
         `Resource ${resource.code} is not shared by ${method} (share methods: ${methods.join(', ') || 'none'}).`,
         field('/body/target', `the resource does not allow the ${method} method`),
       )
-    if (!resource.explicit?.hubHeld)
+    // Hub-held copies stream from the change stream; a live resource only if its provider can page
+    // (and never as files, which are made from hub-held copies).
+    const live =
+      resource.explicit !== null &&
+      !resource.explicit.hubHeld &&
+      body.target !== 'file' &&
+      this.deps.pageable(resource.explicit.adapter)
+    if (!resource.explicit || (!resource.explicit.hubHeld && !live))
       throw new InputError(
         'resource-not-hub-held',
-        `Resource ${resource.code} is not held by the hub; subscriptions deliver hub-held copies.`,
-        field('/body/resourceCode', 'not hub-held'),
+        `Resource ${resource.code} is neither held by the hub nor served by a system the hub can page through${body.target === 'file' ? ' (files are made from hub-held copies)' : ''}.`,
+        field('/body/resourceCode', 'not hub-held, and its provider cannot page'),
       )
     return {
       id: randomUUID(),
@@ -190,46 +198,57 @@ export class SubscriptionService {
       table_name: body.table?.name ?? null,
       connection_sealed: null as string | null,
       created_by: principal.subject,
+      source: live ? ('live' as const) : ('hub' as const),
     }
   }
 
-  async list(principal: Principal): Promise<Subscription[]> {
-    if (principal.department === null) return []
-    return Promise.all((await subscriptionsOf(this.deps.db, principal.department)).map((r) => this.view(r)))
+  async list(ctx: RequestContext): Promise<Subscription[]> {
+    const dept = ctx.principal.department
+    if (dept === null) return []
+    return Promise.all((await subscriptionsOf(this.deps.db, dept)).map((r) => this.view(r)))
   }
 
-  async get(principal: Principal, id: string): Promise<Subscription> {
-    return this.view(await this.own(principal, id))
+  async get(ctx: RequestContext, id: string): Promise<Subscription> {
+    return this.view(await this.own(ctx.principal, id))
   }
 
   /** Pause, resume, or start over from position 0 (a re-snapshot, e.g. after the grant was narrowed). */
   async change(
-    principal: Principal,
+    ctx: RequestContext,
     id: string,
     action: 'pause' | 'resume' | 'resnapshot',
-    audit: Audit,
   ): Promise<Subscription> {
-    const sub = await this.own(principal, id)
+    const sub = await this.own(ctx.principal, id)
+    const event = {
+      action: `exchange.subscription.${action}`,
+      resourceType: 'resource',
+      resourceId: sub.resource_code,
+      grantId: String(sub.grant_id),
+      details: { subscription: id },
+    }
     if (sub.status === 'stopped')
-      throw new NotAllowedError(
-        'subscription-stopped',
-        `Subscription ${id} stopped (${sub.stop_reason}); subscribe again under a new grant.`,
+      throw await ctx.audit.refused(
+        new NotAllowedError(
+          'subscription-stopped',
+          `Subscription ${id} stopped (${sub.stop_reason}); subscribe again under a new grant.`,
+        ),
+        event,
       )
     const changes =
       action === 'pause'
         ? { status: 'paused' as const }
         : action === 'resume'
           ? { status: 'active' as const }
-          : { position: 0, snapshot_requested_at: new Date() }
-    await updateSubscription(this.deps.db, id, changes)
-    await audit({
-      action: `exchange.subscription.${action}`,
-      resourceType: 'resource',
-      resourceId: sub.resource_code,
-      grantId: String(sub.grant_id),
-      outcome: 'allowed',
-      details: { subscription: id },
+          : sub.source === 'live'
+            ? // Positions of a live subscription only grow: forget what was sent, page again from the start.
+              { live_cursor: null, live_pass_ended_at: null, snapshot_requested_at: new Date() }
+            : { position: 0, snapshot_requested_at: new Date() }
+    await this.deps.db.transaction(async (trx) => {
+      if (action === 'resnapshot' && sub.source === 'live')
+        await trx('subscription_live_records').where({ subscription_id: id }).del()
+      await updateSubscription(trx, id, changes)
     })
+    await ctx.audit.record({ ...event, outcome: 'allowed' })
     return this.view((await findSubscription(this.deps.db, id))!)
   }
 
@@ -238,8 +257,9 @@ export class SubscriptionService {
    * that the grant lets through, under the grant as it is now) and a checksum over them that the
    * consumer recomputes from its copy: SHA-256 of `<recordId>\t<position>\n` sorted by record id.
    */
-  async reconcile(principal: Principal, id: string): Promise<SubscriptionReconciliation> {
-    const sub = await this.own(principal, id)
+  async reconcile(ctx: RequestContext, id: string): Promise<SubscriptionReconciliation> {
+    const sub = await this.own(ctx.principal, id)
+    if (sub.source === 'live') return liveReconciliation(this.deps.db, sub)
     const grant = toGrantFacts((await findGrant(this.deps.db, String(sub.grant_id)))!)
     const resource = await publishedResource(this.deps.db, sub.resource_code)
     const items = resource ? deliveredItems(grant, resource.items) : []
@@ -298,8 +318,13 @@ export class SubscriptionService {
       stopReason: row.stop_reason,
       position: String(row.position),
       delivered: Number(row.delivered),
+      source: row.source,
       lagSeconds:
-        row.status === 'active' ? await lagSeconds(this.deps.db, row.record_kind, String(row.position)) : 0,
+        row.status !== 'active'
+          ? 0
+          : row.source === 'live'
+            ? liveLagSeconds(row)
+            : await lagSeconds(this.deps.db, row.record_kind, String(row.position)),
       lastDeliveredAt: row.last_delivered_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
     }

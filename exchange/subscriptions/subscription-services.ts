@@ -12,6 +12,7 @@ import { DeadLetters } from './dead-letters.ts'
 import type { DisputedRecordKeys } from './delivery-target.ts'
 import { FileSnapshots } from './file-snapshot.ts'
 import { KafkaTarget } from './kafka-target.ts'
+import { LiveSource, liveLagSeconds } from './live-source.ts'
 import { RecipientReport } from './recipient-report.ts'
 import { recordKindFields } from './record-kind-fields.ts'
 import { SubscriptionDeliverer } from './subscription-deliverer.ts'
@@ -37,6 +38,10 @@ export interface SubscriptionServiceOptions {
   batchSize?: number
   /** How often the delivery loop looks for changes (default 100 ms). */
   pollMs?: number
+  /** Records asked of a live provider per page (default 500; the provider may answer fewer). */
+  livePageSize?: number
+  /** Pause between two passes over a live provider (default 5 minutes). */
+  liveRepageMs?: number
 }
 
 export interface SubscriptionWiring {
@@ -58,7 +63,7 @@ export interface SubscriptionWiring {
  * embedded default).
  */
 export function createSubscriptionServices(
-  infra: HubInfra & Pick<FastifyInstance, 'audit'>,
+  infra: HubInfra & Pick<FastifyInstance, 'audit' | 'adapters'>,
   opts: SubscriptionServiceOptions = {},
 ): SubscriptionWiring {
   const { config, db, audit } = infra
@@ -81,7 +86,13 @@ export function createSubscriptionServices(
     return sealer
   }
   const tables = new TableTarget(resolveSealer)
+  const live = new LiveSource({
+    adapter: (name) => infra.adapters.list().find((a) => a.name === name),
+    pageSize: opts.livePageSize ?? 500,
+    repageMs: opts.liveRepageMs ?? 5 * 60_000,
+  })
   const service = new SubscriptionService({
+    pageable: (name) => live.pageable(name),
     db,
     tables,
     fieldsOf,
@@ -109,10 +120,11 @@ export function createSubscriptionServices(
     db,
     targets,
     fieldsOf,
-    audit: (entry) => audit.writer.record(entry),
+    audit: audit.writer,
     subjectHash,
     disputes,
     batchSize: opts.batchSize ?? 5000,
+    live,
   })
   const runner = new SubscriptionRunner({
     db,
@@ -129,7 +141,13 @@ export function createSubscriptionServices(
       this.reset()
       for (const id of await activeSubscriptionIds(db)) {
         const sub = await findSubscription(db, id)
-        if (sub) this.set({ subscription: id }, await lagSeconds(db, sub.record_kind, String(sub.position)))
+        if (sub)
+          this.set(
+            { subscription: id },
+            sub.source === 'live'
+              ? liveLagSeconds(sub)
+              : await lagSeconds(db, sub.record_kind, String(sub.position)),
+          )
       }
     },
   })

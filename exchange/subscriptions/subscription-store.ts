@@ -15,6 +15,12 @@ export interface SubscriptionRow {
   table_schema: string | null
   table_name: string | null
   connection_sealed: string | null
+  /** `hub`: the change stream of hub-held records; `live`: the provider's pages (live-source.ts). */
+  source: 'hub' | 'live'
+  live_cursor: string | null
+  live_pass: string
+  live_pass_started_at: Date | null
+  live_pass_ended_at: Date | null
   status: 'active' | 'paused' | 'stopped'
   stop_reason: string | null
   position: string
@@ -35,6 +41,7 @@ export type NewSubscription = Pick<
   | 'table_schema'
   | 'table_name'
   | 'created_by'
+  | 'source'
 > & { id: string; connection_sealed: string | null }
 
 export interface ChangedRecord {
@@ -42,7 +49,6 @@ export interface ChangedRecord {
   subject_id: string
   data: Record<string, unknown>
   change_seq: string
-  synced_at: Date
 }
 
 export async function insertSubscription(trx: Db, row: NewSubscription): Promise<SubscriptionRow> {
@@ -82,7 +88,8 @@ export async function claimSubscription(
 export async function updateSubscription(
   db: Db,
   id: string,
-  changes: Partial<Omit<SubscriptionRow, 'position' | 'delivered'>> & {
+  changes: Partial<Omit<SubscriptionRow, 'position' | 'delivered' | 'live_pass'>> & {
+    live_pass?: string | number
     position?: string | number
     delivered?: Knex.Raw
   },
@@ -104,7 +111,7 @@ export async function changesAfter(
     .where('change_seq', '>', position)
     .orderBy('change_seq')
     .limit(limit)
-    .select('record_id', 'subject_id', 'data', 'change_seq', 'synced_at')) as ChangedRecord[]
+    .select('record_id', 'subject_id', 'data', 'change_seq')) as ChangedRecord[]
 }
 
 /** Seconds since the oldest change after `position` was synced; 0 when there is none. */
@@ -124,9 +131,24 @@ export interface DeliveryLogRow {
   record_id: string
 }
 
+/**
+ * One statement per batch whatever its size: the columns go as four arrays (unnest), so neither the
+ * SQL text nor the bindings grow with the batch (a multi-row VALUES of 5,000 rows cost more to build
+ * and parse than to insert).
+ */
 export async function logDeliveries(trx: Db, rows: readonly DeliveryLogRow[]): Promise<void> {
   if (rows.length === 0) return
-  await trx('subscription_deliveries').insert(rows).onConflict(['subscription_id', 'position']).ignore()
+  await trx.raw(
+    `insert into subscription_deliveries (subscription_id, position, subject_hash, record_id)
+     select * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[])
+     on conflict (subscription_id, position) do nothing`,
+    [
+      rows.map((r) => r.subscription_id),
+      rows.map((r) => r.position),
+      rows.map((r) => r.subject_hash),
+      rows.map((r) => r.record_id),
+    ],
+  )
 }
 
 /** Which departments received records of a subject (by its audit HMAC), and when; per subscription. */

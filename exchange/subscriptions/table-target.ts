@@ -4,7 +4,7 @@ import type { DeliveryBatch, DeliveryTarget } from './delivery-target.ts'
 import type { SubscriptionRow } from './subscription-store.ts'
 
 /**
- * The 前置库 pattern: upserts each delivered record by key into a table of the consumer's own
+ * The 前置库 pattern: upserts each delivered record by key (and deletes each deleted one) into a table of the consumer's own
  * PostgreSQL database, with `<table>_position` beside it, in one transaction of that database. A
  * record row only moves forward (`position` guard), so re-delivering a batch changes nothing.
  * The connection URL is sealed at rest with the hub's key-encryption key, bound to the subscription id.
@@ -78,8 +78,16 @@ export class TableTarget implements DeliveryTarget {
     const positions = `${quoted(sub.table_schema!)}.${quoted(`${sub.table_name!}_position`)}`
     // Within one batch the last change of a key wins (a key may change twice in one batch).
     const latest = new Map(batch.records.map((r) => [r.recordId, r]))
-    const rows = [...latest.values()]
+    const rows = [...latest.values()].filter((r) => !r.deleted)
+    const deleted = [...latest.values()].filter((r) => r.deleted)
     await db.transaction(async (trx) => {
+      // A deleted record (live sources) leaves the table, unless the table holds a later position.
+      if (deleted.length > 0)
+        await trx.raw(
+          `delete from ${table} as t using unnest(?::text[], ?::bigint[]) as d(record_id, position)
+            where t.record_id = d.record_id and t.position < d.position`,
+          [deleted.map((r) => r.recordId), deleted.map((r) => r.position)],
+        )
       for (let i = 0; i < rows.length; i += 1000) {
         const chunk = rows.slice(i, i + 1000)
         await trx.raw(

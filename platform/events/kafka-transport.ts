@@ -112,7 +112,9 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
       this.discard(producer, 'delivery timed out')
     }, guardMs)
     try {
-      for (const event of events) await this.produce(producer, event, batch)
+      // Synchronous while librdkafka's queue has room: no promise per message on a bulk publish.
+      for (const event of events)
+        if (!this.tryProduce(producer, event, batch)) await this.produce(producer, event, batch)
       await batch.done
     } finally {
       clearInterval(poller)
@@ -155,7 +157,8 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
     return tracked
   }
 
-  private async produce(producer: Producer, event: OutboxEvent, batch: DeliveryBatch): Promise<void> {
+  /** Hands one message to librdkafka; false (nothing sent) when its local queue is full. */
+  private tryProduce(producer: Producer, event: OutboxEvent, batch: DeliveryBatch): boolean {
     const headers = [
       ...Object.entries(event.headers).map(([k, v]) => ({ [k]: v })),
       { 'event-id': event.eventId },
@@ -165,20 +168,23 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
     ]
     const value = Buffer.from(JSON.stringify(event.payload))
     const topic = this.options.topicPrefix + event.topic
+    try {
+      // The opaque carries the settle callback back through the delivery report.
+      producer.produce(topic, null, value, event.key, Date.now(), (e?: Error) => batch.settle(e), headers)
+      return true
+    } catch (error) {
+      if ((error as LibrdKafkaError).code === QUEUE_FULL) return false
+      batch.settle(error as Error)
+      return true
+    }
+  }
+
+  private async produce(producer: Producer, event: OutboxEvent, batch: DeliveryBatch): Promise<void> {
+    // The local queue is full: serve delivery reports to make room, then try again.
     for (;;) {
-      try {
-        // The opaque carries the settle callback back through the delivery report.
-        producer.produce(topic, null, value, event.key, Date.now(), (e?: Error) => batch.settle(e), headers)
-        return
-      } catch (error) {
-        if ((error as LibrdKafkaError).code !== QUEUE_FULL) {
-          batch.settle(error as Error)
-          return
-        }
-        // The local queue is full: serve delivery reports to make room, then try again.
-        producer.poll()
-        await new Promise((r) => setTimeout(r, QUEUE_FULL_WAIT_MS))
-      }
+      producer.poll()
+      await new Promise((r) => setTimeout(r, QUEUE_FULL_WAIT_MS))
+      if (this.tryProduce(producer, event, batch)) return
     }
   }
 

@@ -5891,6 +5891,10 @@ export interface SubscriptionRecord {
    * The objection, with `disputed`.
    */
   objectionId?: string;
+  /**
+   * Present (true) when the record is gone: a live (not hub-held) source no longer lists it, or no longer lets it through the grant. `items` is then empty; a consumer deletes its copy of the key.
+   */
+  deleted?: true;
 }
 
 // fetch-request.json
@@ -9262,6 +9266,10 @@ export interface Subscription {
    * Grant that governs the deliveries.
    */
   grantId: string;
+  /**
+   * Where the records come from: `hub` — the hub-held copies' change stream; `live` — the provider's own system, paged through in passes and compared (a record it no longer lists is delivered as deleted).
+   */
+  source?: "hub" | "live";
   /**
    * Delivery target.
    */

@@ -11,7 +11,7 @@ const hub = useTestApp({
   extend: (app: FastifyInstance) => {
     app.get('/test/fetch/:subject', async (request) => {
       const { subject } = request.params as { subject: string }
-      await app.audit.recordFor(request, {
+      await request.ctx.audit.record({
         action: 'exchange.fetch',
         resourceType: 'resource',
         resourceId: 'HRSS-001',

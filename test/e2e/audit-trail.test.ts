@@ -9,7 +9,7 @@ const hub = useTestApp({
     // Stands in for an audited fetch route: the record is durable before the data is returned.
     app.get('/test/fetch/:subject', async (request) => {
       const { subject } = request.params as { subject: string }
-      await app.audit.recordFor(request, {
+      await request.ctx.audit.record({
         action: 'exchange.fetch',
         resourceType: 'resource',
         resourceId: 'HRSS-001',

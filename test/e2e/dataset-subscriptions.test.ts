@@ -130,7 +130,7 @@ describe('dataset subscriptions: Kafka topic and front-end table', () => {
       db: hub.app.db,
       targets: { kafka: crashing(new KafkaTarget(hub.app.events.transport)), table: crashing(table) },
       fieldsOf: recordKindFields(),
-      audit: (entry) => hub.app.audit.writer.record(entry),
+      audit: hub.app.audit.writer,
       subjectHash: (id) => hub.app.audit.writer.subjectHash(id),
       disputes: async () => new Map(),
       batchSize: 1000,

@@ -5625,6 +5625,11 @@ export interface components {
             /** @description Resource subscribed to. */
             resourceCode: string;
             /**
+             * @description Where the records come from: `hub` — the hub-held copies' change stream; `live` — the provider's own system, paged through in passes and compared (a record it no longer lists is delivered as deleted).
+             * @enum {string}
+             */
+            source?: "hub" | "live";
+            /**
              * @description `stopped`: the grant was revoked or expired.
              * @enum {string}
              */
@@ -5793,6 +5798,11 @@ export interface components {
          * @description Payload of `subscription.record` on a consumer department's subscription topic (`<prefix>records.<department>.<resource>`, key = record id, suitable for log compaction): the record's granted items, masked as the grant says.
          */
         SubscriptionRecord: {
+            /**
+             * @description Present (true) when the record is gone: a live (not hub-held) source no longer lists it, or no longer lets it through the grant. `items` is then empty; a consumer deletes its copy of the key.
+             * @enum {boolean}
+             */
+            deleted?: true;
             /**
              * @description Present (true) when the record was under an unresolved data objection as it was delivered; absent otherwise, so the next delivery after the objection is resolved carries none.
              * @enum {boolean}
