@@ -13,7 +13,7 @@ const kReply = Symbol('hub.reply')
 type ContextRequest = FastifyRequest & { [kContext]?: HttpRequestContext; [kReply]?: FastifyReply }
 
 export interface RequestContextDeps {
-  abilities: { forPrincipal(principal: Principal): Promise<Authorization> }
+  abilities: { forPrincipal(principal: Principal, options?: { rolesOnly?: boolean }): Promise<Authorization> }
   writer: Pick<AuditWriter, 'record'>
   denials: Pick<DenialRecorder, 'refused'>
 }
@@ -26,6 +26,7 @@ export interface RequestContextDeps {
  */
 class HttpRequestContext implements RequestContext, AuditRecorder {
   private authz: Promise<Authorization> | undefined
+  private roleAuthz: Promise<Authorization> | undefined
   private abort: AbortController | undefined
   private hungUp = false
 
@@ -57,6 +58,11 @@ class HttpRequestContext implements RequestContext, AuditRecorder {
   ability(): Promise<Authorization> {
     this.authz ??= this.deps.abilities.forPrincipal(this.request.principal)
     return this.authz
+  }
+
+  roleAbility(): Promise<Authorization> {
+    this.roleAuthz ??= this.deps.abilities.forPrincipal(this.request.principal, { rolesOnly: true })
+    return this.roleAuthz
   }
 
   get signal(): AbortSignal {

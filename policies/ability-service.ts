@@ -51,12 +51,16 @@ export class AbilityService {
     this.now = options.now ?? (() => new Date())
   }
 
-  async forPrincipal(principal: Principal): Promise<Authorization> {
+  /**
+   * `rolesOnly`: the principal's role rules without any grant — for questions no grant can change
+   * (the directory's), so a consumer's catalog read costs no grant-epoch read.
+   */
+  async forPrincipal(principal: Principal, options: { rolesOnly?: boolean } = {}): Promise<Authorization> {
     const now = this.now()
-    const department = usesGrants(principal) ? principal.department : null
+    const department = !options.rolesOnly && usesGrants(principal) ? principal.department : null
     // Principals that use no grants have an ability fixed by their token: no database read at all.
     const epoch = department === null ? 0 : await this.epochOf(department)
-    const key = cacheKey(principal)
+    const key = options.rolesOnly ? `roles:${cacheKey(principal)}` : cacheKey(principal)
     const cached = this.entries.get(key)
     if (cached && cached.epoch === epoch && now.getTime() < cached.changesAt) {
       // Re-insert to mark it most recently used.

@@ -17,9 +17,23 @@ export type { ResourceFacts }
 const resource = (r: Pick<ResourceFacts, 'provider'> & Partial<ResourceFacts>) =>
   asSubject('Resource', { provider: r.provider, status: r.status })
 
+/**
+ * Answers to `read Resource` per ability, by provider and status: the rule reads nothing else, and a
+ * cached ability is asked on every catalog read (a hot path), so each pair is asked of CASL once.
+ */
+const readAnswers = new WeakMap<Authz, Map<string, boolean>>()
+
 /** May see the entry at all (its current version when published). */
 export function mayReadResource(authz: Authz, r: ResourceFacts): boolean {
-  return can(authz, 'read', resource(r))
+  let answers = readAnswers.get(authz)
+  if (!answers) readAnswers.set(authz, (answers = new Map()))
+  const key = `${r.provider}\u0000${r.status}`
+  let answer = answers.get(key)
+  if (answer === undefined) {
+    answer = can(authz, 'read', resource(r))
+    answers.set(key, answer)
+  }
+  return answer
 }
 
 /** May see the entry's unpublished versions (drafts, submissions). */

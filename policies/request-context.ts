@@ -49,6 +49,11 @@ export interface RequestContext {
   readonly principal: Principal
   /** The caller's ability: built on first use, once per request (cached per principal and grant epoch). */
   ability(): Promise<Authorization>
+  /**
+   * The caller's role rules alone, without grants: for questions no grant can change (the directory's
+   * resources, drafts, 事项 and sources), so asking them never reads the grant epoch.
+   */
+  roleAbility(): Promise<Authorization>
   readonly audit: AuditRecorder
   readonly requestId: string
   /** Aborted when the caller hangs up; made only when asked for (hub-held reads never ask). */
@@ -80,10 +85,11 @@ export function detachedContext(
   options: { audit?: AuditRecorder; ability?: () => Promise<Authorization>; requestId?: string } = {},
 ): RequestContext {
   let authz: Promise<Authorization> | undefined
+  const roleAbility = () => (authz ??= Promise.resolve(buildAuthorization(principal, [], new Date())))
   return {
     principal,
-    ability:
-      options.ability ?? (() => (authz ??= Promise.resolve(buildAuthorization(principal, [], new Date())))),
+    ability: options.ability ?? roleAbility,
+    roleAbility,
     audit: options.audit ?? recordNothing,
     requestId: options.requestId ?? 'detached',
     signal: NEVER_ABORTED,

@@ -25,7 +25,7 @@ export class ResourceImporter {
 
   async importDrafts(ctx: RequestContext, drafts: ResourceDraft[]): Promise<ResourceImportResult> {
     const p = ctx.principal
-    const authz = await ctx.ability()
+    const authz = await ctx.roleAbility()
     const foreign = drafts.flatMap((d, i) => (mayChangeResource(authz, 'create', d) ? [] : [i]))
     if (foreign.length > 0) {
       throw new NotAllowedError(

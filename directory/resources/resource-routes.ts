@@ -84,7 +84,7 @@ export async function resourceRoutes(
         response: { 200: ref('resource-list.json'), ...problemResponses(400, ...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => searchResources(app.db, await request.ctx.ability(), request.query, searches),
+    async (request) => searchResources(app.db, await request.ctx.roleAbility(), request.query, searches),
   )
 
   app.get<{ Params: CodeParams }>(

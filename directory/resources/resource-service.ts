@@ -57,7 +57,7 @@ export class ResourceService {
 
   /** The current version (or, before the first publication, the draft) as the caller may see it. */
   async get(ctx: RequestContext, code: string): Promise<Resource> {
-    const [authz, hit] = await Promise.all([ctx.ability(), this.cache?.get(code)])
+    const [authz, hit] = await Promise.all([ctx.roleAbility(), this.cache?.get(code)])
     if (hit && mayReadResource(authz, hit)) return hit.view
     const found = await listedView(this.db, code)
     if (!found || !mayReadResource(authz, found.record)) {
@@ -70,7 +70,7 @@ export class ResourceService {
   }
 
   async getVersion(ctx: RequestContext, code: string, version: number): Promise<Resource> {
-    const authz = await ctx.ability()
+    const authz = await ctx.roleAbility()
     const record = await this.visible(this.db, authz, code)
     const view = await resourceView(this.db, record, version)
     const isWorking = view?.versionStatus === 'draft' || view?.versionStatus === 'submitted'
@@ -81,7 +81,7 @@ export class ResourceService {
   }
 
   async versions(ctx: RequestContext, code: string): Promise<ResourceVersionList> {
-    const authz = await ctx.ability()
+    const authz = await ctx.roleAbility()
     const record = await this.visible(this.db, authz, code)
     return versionHistory(this.db, record, !mayReadDrafts(authz, record))
   }
@@ -92,7 +92,7 @@ export class ResourceService {
     idempotencyKey?: string,
   ): Promise<{ resource: Resource; replayed: boolean }> {
     const p = ctx.principal
-    if (!mayChangeResource(await ctx.ability(), 'create', { provider: draft.provider }))
+    if (!mayChangeResource(await ctx.roleAbility(), 'create', { provider: draft.provider }))
       throw notProviderSteward()
     const { value, replayed } = await this.db.transaction((trx) =>
       idempotently(
@@ -116,7 +116,7 @@ export class ResourceService {
     draft: ResourceDraft,
   ): Promise<Resource> {
     const p = ctx.principal
-    const authz = await ctx.ability()
+    const authz = await ctx.roleAbility()
     return this.db.transaction(async (trx) => {
       const record = await this.visible(trx, authz, code, true)
       if (!mayChangeResource(authz, 'edit', record)) throw notProviderSteward()
@@ -176,7 +176,7 @@ export class ResourceService {
     may: 'edit' | 'review' | 'retire',
     comment: string | null,
   ): Promise<Resource> {
-    const authz = await ctx.ability()
+    const authz = await ctx.roleAbility()
     return this.evictingAfter(code, () =>
       this.db.transaction(async (trx) => {
         const record = await this.visible(trx, authz, code, true)

@@ -19,7 +19,7 @@ export async function authorizeChange(
   action: string,
   code: string,
 ): Promise<void> {
-  const decision = serviceItemChange(await ctx.ability(), department)
+  const decision = serviceItemChange(await ctx.roleAbility(), department)
   if (decision.allowed) return
   throw await ctx.audit.refused(
     new NotAllowedError(
@@ -49,7 +49,7 @@ export async function lockChangeable(
   if (current.status === 'retired') throw serviceItemRetired(code)
   if (current.origin === 'province') {
     if (override) {
-      const decision = provinceOverride(await ctx.ability())
+      const decision = provinceOverride(await ctx.roleAbility())
       if (!decision.allowed)
         throw await ctx.audit.refused(
           new NotAllowedError(decision.reason, 'Only hub admins may take an item over from the province'),

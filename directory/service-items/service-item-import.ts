@@ -44,7 +44,7 @@ export class ServiceItemImporter {
     pathOf: (path: string) => string = (path) => path,
   ): Promise<ServiceItemImportResult> {
     const p = ctx.principal
-    const authz = await ctx.ability()
+    const authz = await ctx.roleAbility()
     const foreign = drafts.flatMap((d, i) => {
       const decision = serviceItemChange(authz, d.department)
       return decision.allowed ? [] : [{ i, code: d.code, reason: decision.reason }]

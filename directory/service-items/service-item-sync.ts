@@ -99,7 +99,7 @@ export class ServiceItemSyncService {
 
   /** A pull asked for over the API: admins only, a refusal audited before the 403. */
   async pullAllFor(ctx: RequestContext): Promise<ServiceItemSyncResult> {
-    const decision = serviceItemSync(await ctx.ability())
+    const decision = serviceItemSync(await ctx.roleAbility())
     if (!decision.allowed)
       throw await ctx.audit.refused(
         new NotAllowedError(decision.reason, 'Only hub admins run the service item sync by hand'),

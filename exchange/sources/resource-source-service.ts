@@ -47,7 +47,7 @@ export class ResourceSourceService {
   }
 
   async get(ctx: RequestContext, code: string): Promise<ResourceSource> {
-    const [authz, resource] = await Promise.all([ctx.ability(), resourceWithSource(this.deps.db, code)])
+    const [authz, resource] = await Promise.all([ctx.roleAbility(), resourceWithSource(this.deps.db, code)])
     if (!resource) throw notFound(code)
     enforce(sourceRead(authz, resource), code, 'read')
     if (resource.source) return this.explicit(resource.source)
@@ -109,7 +109,7 @@ export class ResourceSourceService {
   }
 
   private async store(ctx: RequestContext, code: string, body: ResourceSourcePut) {
-    const authz = await ctx.ability()
+    const authz = await ctx.roleAbility()
     return this.deps.db.transaction(async (trx) => {
       const resource = await resourceWithSource(trx, code)
       if (!resource) throw notFound(code)
