@@ -26,7 +26,10 @@ const readAnswers = new WeakMap<Authz, Map<string, boolean>>()
 /** May see the entry at all (its current version when published). */
 export function mayReadResource(authz: Authz, r: ResourceFacts): boolean {
   let answers = readAnswers.get(authz)
-  if (!answers) readAnswers.set(authz, (answers = new Map()))
+  if (!answers) {
+    answers = new Map()
+    readAnswers.set(authz, answers)
+  }
   const key = `${r.provider}\u0000${r.status}`
   let answer = answers.get(key)
   if (answer === undefined) {
