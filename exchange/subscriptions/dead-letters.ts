@@ -1,17 +1,65 @@
 import type { Knex } from 'knex'
 import { NotAllowedError, NotFoundError } from '../../platform/errors/app-error.ts'
 import type { RequestContext } from '../../policies/request-context.ts'
-import type { Principal, SubscriptionDeadLetters } from '../../schemas/generated/types.ts'
+import type { Principal, SubscriptionDeadLetters, SubscriptionReplay } from '../../schemas/generated/types.ts'
 import type { KindFields } from '../fetch/record-source.ts'
-import type { DeliveryTarget, DisputedRecordKeys } from './delivery-target.ts'
+import type { DeliveredRecord, DeliveryTarget, DisputedRecordKeys } from './delivery-target.ts'
 import { projectRecord } from './subscription-projection.ts'
-import { resendScope } from './subscription-scope.ts'
-import { findSubscription, logDeliveries, type SubscriptionRow } from './subscription-store.ts'
+import { type DeliveryScope, resendScope } from './subscription-scope.ts'
+import {
+  findSubscription,
+  logDeliveries,
+  type SubscriptionRow,
+  updateSubscription,
+} from './subscription-store.ts'
 
 /**
  * The dead-letter list of a subscription and its replay: each set-aside record is sent again as it
  * is now, under the grant as it is now (FOR SHARE, like a batch); what the target takes leaves the list.
+ *
+ * Live sources (live-source.ts) keep no copy to re-read one record from, and a provider can only be
+ * paged, so a set-aside change is not re-read by the replay: the replay forgets its hash, and the
+ * next pass over the provider (started at once when none is under way) finds the record "new" and
+ * sends it as it is then, at a new position — through the same batch as every other delivery, so it
+ * is audited, logged and, if the target refuses it again, set aside again. A set-aside deletion
+ * needs no read: the replay sends it again itself, unless the record has come back since.
  */
+
+/**
+ * Sets aside the records of a batch the target refused one by one (`errors`: position ⇒ what the
+ * target answered), in the batch's transaction. For a live subscription the refused change's hash
+ * stays (an unchanged record is not re-sent on every pass) but is marked `dead_letter`, so the record
+ * does not count as held by the target.
+ */
+export async function setAside(
+  trx: Knex.Transaction,
+  sub: SubscriptionRow,
+  records: readonly DeliveredRecord[],
+  errors: ReadonlyMap<string, string>,
+): Promise<void> {
+  const dead = records.filter((r) => errors.has(r.position))
+  if (dead.length === 0) return
+  await trx('subscription_dead_letters')
+    .insert(
+      dead.map((r) => ({
+        subscription_id: sub.id,
+        position: r.position,
+        record_id: r.recordId,
+        error: errors.get(r.position)!.slice(0, 2000),
+        deleted: r.deleted ?? false,
+      })),
+    )
+    .onConflict(['subscription_id', 'position'])
+    .ignore()
+  const changes = dead.filter((r) => !r.deleted)
+  if (sub.source === 'live' && changes.length > 0)
+    await trx.raw(
+      `update subscription_live_records as l set dead_letter = true
+         from unnest(?::text[], ?::bigint[]) as d(record_id, position)
+        where l.subscription_id = ?::uuid and l.record_id = d.record_id and l.position = d.position`,
+      [changes.map((r) => r.recordId), changes.map((r) => r.position), sub.id],
+    )
+}
 export class DeadLetters {
   constructor(
     private readonly deps: {
@@ -45,7 +93,7 @@ export class DeadLetters {
     }
   }
 
-  async replay(ctx: RequestContext, id: string): Promise<{ replayed: number; remaining: number }> {
+  async replay(ctx: RequestContext, id: string): Promise<SubscriptionReplay> {
     const sub = await this.own(ctx.principal, id)
     const base = {
       action: 'exchange.subscription.replay',
@@ -55,6 +103,7 @@ export class DeadLetters {
     const result = await this.deps.db.transaction(async (trx) => {
       const scope = await resendScope(trx, sub, this.deps.fieldsOf)
       if ('refused' in scope) return scope
+      if (sub.source === 'live') return this.replayLive(ctx, trx, sub, scope)
       const { grant, items, source } = scope
       const dead = (await trx('subscription_dead_letters as d')
         .join('hub_records as h', function () {
@@ -122,7 +171,84 @@ export class DeadLetters {
         { ...base, grantId: String(sub.grant_id) },
       )
     }
-    return { replayed: result.replayed!, remaining: result.remaining! }
+    return result as SubscriptionReplay
+  }
+
+  /**
+   * A live subscription's dead letters (see the top of this file): deletions are sent again now, at
+   * their own position; changes are requeued for the next pass, which starts at once. A dead letter a
+   * later delivery of the same record has overtaken (the record changed, came back or went since)
+   * just leaves the list.
+   */
+  private async replayLive(
+    ctx: RequestContext,
+    trx: Knex.Transaction,
+    sub: SubscriptionRow,
+    { grant, items }: DeliveryScope,
+  ): Promise<{ replayed: number; remaining: number; requeued: number }> {
+    // The subscription row first, FOR UPDATE: a batch under way finishes before the hashes change.
+    const { live_cursor } = (await trx('subscriptions')
+      .where({ id: sub.id })
+      .forUpdate()
+      .first('live_cursor')) as Pick<SubscriptionRow, 'live_cursor'>
+    const dead = (await trx('subscription_dead_letters as d')
+      .leftJoin('subscription_live_records as l', function () {
+        this.on('l.subscription_id', 'd.subscription_id').andOn('l.record_id', 'd.record_id')
+      })
+      .where('d.subscription_id', sub.id)
+      .orderBy('d.position')
+      .select('d.position', 'd.record_id', 'd.deleted', 'l.position as held_position', 'l.dead_letter')) as {
+      position: string
+      record_id: string
+      deleted: boolean
+      held_position: string | null
+      dead_letter: boolean | null
+    }[]
+    await ctx.audit.record({
+      action: 'exchange.subscription.replay',
+      resourceType: 'resource',
+      resourceId: sub.resource_code,
+      grantId: grant.id,
+      items,
+      outcome: 'allowed',
+      details: { subscription: sub.id, records: dead.length, source: 'live' },
+    })
+    const target = this.deps.targets[sub.target as 'kafka' | 'table']
+    const settled: string[] = []
+    const requeue: string[] = []
+    let replayed = 0
+    for (const row of dead) {
+      if (row.deleted && row.held_position === null) {
+        // Still gone as far as the passes know: the deletion goes again (it carries no data).
+        try {
+          await target.deliver({
+            subscription: sub,
+            grantId: grant.id,
+            position: String(sub.position),
+            records: [{ recordId: row.record_id, position: String(row.position), items: {}, deleted: true }],
+          })
+        } catch {
+          continue
+        }
+        replayed += 1
+      } else if (!row.deleted && row.dead_letter && String(row.held_position) === String(row.position))
+        requeue.push(row.record_id)
+      settled.push(String(row.position))
+    }
+    if (requeue.length > 0) {
+      await trx('subscription_live_records')
+        .where({ subscription_id: sub.id })
+        .whereIn('record_id', requeue)
+        .del()
+      // Between passes the next one starts now; a pass under way sends them, or the one after it.
+      if (live_cursor === null) await updateSubscription(trx, sub.id, { live_pass_ended_at: null })
+    }
+    if (settled.length > 0)
+      await trx('subscription_dead_letters')
+        .where({ subscription_id: sub.id })
+        .whereIn('position', settled)
+        .del()
+    return { replayed, remaining: dead.length - settled.length, requeued: requeue.length }
   }
 
   private async own(principal: Principal, id: string): Promise<SubscriptionRow> {

@@ -1,5 +1,6 @@
 import type { EventTransport, OutboxEvent } from '../../platform/events/event-types.ts'
 import type { DeliveryBatch, DeliveryTarget } from './delivery-target.ts'
+import { withTombstones } from './kafka-tombstones.ts'
 
 /** The record type on subscription topics; its payload schema is `schemas/events/subscription-record.json`. */
 export const SUBSCRIPTION_RECORD_TYPE = 'subscription.record'
@@ -44,6 +45,6 @@ export class KafkaTarget implements DeliveryTarget {
       headers: {},
       createdAt,
     }))
-    await this.transport.publish(events)
+    await this.transport.publish(withTombstones(batch.records, events))
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Knex } from 'knex'
-import type { DepartmentAdapter } from '../../adapters/adapter-contract.ts'
+import type { CanonicalRecord, DepartmentAdapter } from '../../adapters/adapter-contract.ts'
 import type { DeliveredRecord } from './delivery-target.ts'
 import { compileProjection } from './subscription-projection.ts'
 import type { DeliveryScope } from './subscription-scope.ts'
@@ -15,7 +15,9 @@ import type { SubscriptionRow } from './subscription-store.ts'
  * provider, or no longer let through by the grant) is delivered as deleted. The next pass starts
  * `repageMs` after the last one ended. Positions are the subscription's own counter: a re-snapshot
  * forgets the hashes and re-sends everything at higher positions, so a consumer keeping the highest
- * position per key never drops it.
+ * position per key never drops it. A record whose delivery was set aside (dead-letters.ts) keeps its
+ * hash marked `dead_letter`: unchanged, it is not sent again (and refused again) on every pass, but it
+ * does not count as held by the target until a replay has the next pass send it again.
  */
 
 export interface LivePage {
@@ -47,6 +49,28 @@ export class LiveSource {
   /** Whether subscriptions can read a live resource served by adapter `name`. */
   pageable(name: string): boolean {
     return typeof this.deps.adapter(name)?.pageRecords === 'function'
+  }
+
+  /**
+   * Every record of a live resource as the provider lists it now, page by page (file snapshots): one
+   * whole read, nothing kept. A record listed twice (the listing moved while it was read) counts once,
+   * as last read. 'not-pageable' when the adapter is gone or cannot page.
+   */
+  async readAll(
+    adapterName: string,
+    kind: string,
+    requestId: string,
+  ): Promise<CanonicalRecord[] | 'not-pageable'> {
+    const adapter = this.deps.adapter(adapterName)
+    if (!adapter?.pageRecords) return 'not-pageable'
+    const records = new Map<string, CanonicalRecord>()
+    let after: string | null = null
+    do {
+      const page = await adapter.pageRecords(kind, { after, limit: this.deps.pageSize }, { requestId })
+      for (const record of page.records) records.set(record.recordId, record)
+      after = page.next
+    } while (after !== null)
+    return [...records.values()]
   }
 
   /**
@@ -119,7 +143,8 @@ export class LiveSource {
          select ?::uuid, r.record_id, r.hash, r.position, ?
            from unnest(?::text[], ?::text[], ?::bigint[]) as r(record_id, hash, position)
          on conflict (subscription_id, record_id)
-           do update set hash = excluded.hash, position = excluded.position, seen_pass = excluded.seen_pass`,
+           do update set hash = excluded.hash, position = excluded.position, seen_pass = excluded.seen_pass,
+                         dead_letter = false`,
         [
           sub.id,
           pass,
@@ -168,15 +193,16 @@ export function liveLagSeconds(sub: SubscriptionRow): number {
 
 /**
  * A live subscription's reconciliation: what it delivered and still holds as current (it keeps no
- * copy of the provider's data, so "eligible" is what the last passes found), with the same checksum
- * as a hub-held one — SHA-256 of `<record_id>\t<position>\n` sorted by record id.
+ * copy of the provider's data, so "eligible" is what the last passes found and the target took — a
+ * dead-lettered delivery is not counted), with the same checksum as a hub-held one — SHA-256 of
+ * `<record_id>\t<position>\n` sorted by record id.
  */
 export async function liveReconciliation(
   db: Knex,
   sub: SubscriptionRow,
 ): Promise<{ position: string; eligible: number; checksum: string }> {
   const rows = (await db('subscription_live_records')
-    .where({ subscription_id: sub.id })
+    .where({ subscription_id: sub.id, dead_letter: false })
     .orderBy('record_id')
     .select('record_id', 'position')) as { record_id: string; position: string }[]
   const hash = createHash('sha256')

@@ -5,6 +5,7 @@ import type { GrantFacts } from '../../policies/ability.ts'
 import { type AuditEvent, detachedContext, type RequestContext } from '../../policies/request-context.ts'
 import { type PublishedResource, publishedResource } from '../fetch/fetch-source-read-model.ts'
 import type { KindFields } from '../fetch/record-source.ts'
+import { setAside } from './dead-letters.ts'
 import type { DeliveredRecord, DeliveryTarget, DisputedRecordKeys } from './delivery-target.ts'
 import type { LivePage, LiveSource } from './live-source.ts'
 import { compileProjection } from './subscription-projection.ts'
@@ -144,20 +145,7 @@ export class SubscriptionDeliverer {
               dead.set(record.position, (error as Error).message ?? String(error))
             }
           }
-        if (dead.size > 0)
-          await trx('subscription_dead_letters')
-            .insert(
-              records
-                .filter((r) => dead.has(r.position))
-                .map((r) => ({
-                  subscription_id: sub.id,
-                  position: r.position,
-                  record_id: r.recordId,
-                  error: dead.get(r.position)!.slice(0, 2000),
-                })),
-            )
-            .onConflict(['subscription_id', 'position'])
-            .ignore()
+        await setAside(trx, sub, records, dead)
         if (!logged)
           await logDeliveries(
             trx,

@@ -174,16 +174,15 @@ export class SubscriptionService {
         field('/body/target', `the resource does not allow the ${method} method`),
       )
     // Hub-held copies stream from the change stream; a live resource only if its provider can page
-    // (and never as files, which are made from hub-held copies).
+    // (streams and files alike read its pages).
     const live =
       resource.explicit !== null &&
       !resource.explicit.hubHeld &&
-      body.target !== 'file' &&
       this.deps.pageable(resource.explicit.adapter)
     if (!resource.explicit || (!resource.explicit.hubHeld && !live))
       throw new InputError(
         'resource-not-hub-held',
-        `Resource ${resource.code} is neither held by the hub nor served by a system the hub can page through${body.target === 'file' ? ' (files are made from hub-held copies)' : ''}.`,
+        `Resource ${resource.code} is neither held by the hub nor served by a system the hub can page through.`,
         field('/body/resourceCode', 'not hub-held, and its provider cannot page'),
       )
     return {

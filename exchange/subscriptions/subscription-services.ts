@@ -156,7 +156,14 @@ export function createSubscriptionServices(
     runner,
     deliverer,
     recipients: new RecipientReport({ db, subjectHash }),
-    files: new FileSnapshots({ db, fieldsOf, signingKey: config.audit.signingKey, disputes }),
+    files: new FileSnapshots({
+      db,
+      fieldsOf,
+      signingKey: config.audit.signingKey,
+      disputes,
+      subjectHash,
+      live,
+    }),
     reconciler: new SubscriptionReconciler({ db, tables, fieldsOf, subjectHash }),
     deadLetters: new DeadLetters({ db, targets, fieldsOf, subjectHash, disputes }),
     async close() {

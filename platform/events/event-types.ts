@@ -35,6 +35,11 @@ export interface OutboxEvent {
   payload: unknown
   headers: Record<string, string>
   createdAt: Date
+  /**
+   * Published with a null value (payload ignored; subscribers receive `payload: null`): a Kafka
+   * tombstone, after which log compaction drops the key. Subscription deletions use it.
+   */
+  tombstone?: true
 }
 
 /**

@@ -166,7 +166,7 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
       { 'schema-version': String(event.schemaVersion) },
       { 'content-type': 'application/json' },
     ]
-    const value = Buffer.from(JSON.stringify(event.payload))
+    const value = event.tombstone ? null : Buffer.from(JSON.stringify(event.payload))
     const topic = this.options.topicPrefix + event.topic
     try {
       // The opaque carries the settle callback back through the delivery report.

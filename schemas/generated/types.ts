@@ -9114,9 +9114,17 @@ export interface SubscriptionFile {
      */
     grantId: string;
     /**
-     * Change-stream position the snapshot reflects.
+     * Hub-held: the change-stream position the snapshot reflects. Live: the subscription's own position after the snapshot (its records took the positions just below, one each).
      */
     asOfPosition: string;
+    /**
+     * `hub`: made from the hub-held copies; `live`: one whole read of the provider's pages.
+     */
+    source?: "hub" | "live";
+    /**
+     * Live only: when the read of the provider began (it ended by `generatedAt`); a page-by-page listing, not one instant.
+     */
+    readStartedAt?: string;
     /**
      * When it was made.
      */
@@ -9232,6 +9240,10 @@ export interface SubscriptionReplay {
    * Dead letters still refused.
    */
   remaining: number;
+  /**
+   * Live sources only: set-aside changes left to the next pass over the provider (it starts at once when none is under way), which sends each record again as it is then, at a new position; they left the list. Deletions are sent again at once (in `replayed`).
+   */
+  requeued?: number;
 }
 
 // subscription-resend.json
