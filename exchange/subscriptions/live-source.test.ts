@@ -46,10 +46,10 @@ const target: DeliveryTarget = {
   },
 }
 
-const deliverer = () =>
+const deliverer = (to: DeliveryTarget = target) =>
   new SubscriptionDeliverer({
     db: hub.app.db,
-    targets: { kafka: target, table: target },
+    targets: { kafka: to, table: to },
     fieldsOf: recordKindFields(),
     audit: hub.app.audit.writer,
     subjectHash: (id) => hub.app.audit.writer.subjectHash(id),
@@ -131,6 +131,43 @@ describe('a subscription to a live resource', () => {
       headers: { authorization: `Bearer ${tokens.consumer}` },
     })
     expect(view.json()).toMatchObject({ position: '8', eligible: 5 })
+  })
+
+  it('sets aside a deletion the target refuses, and a replay sends it again', async () => {
+    delivered.length = 0
+    provided = provided.filter((r) => r.recordId !== 'LV-0000') // granted district: gone
+    const noDeletions: DeliveryTarget = {
+      async deliver(batch) {
+        if (batch.records.some((r) => r.deleted)) throw new Error('deletions refused')
+        delivered.push(...batch.records)
+      },
+    }
+    const runner = new SubscriptionRunner({
+      db: hub.app.db,
+      deliverer: deliverer(noDeletions),
+      pollMs: 50,
+      logger: { warn: () => undefined },
+    })
+    const letters = () =>
+      hub.app.inject({
+        url: `/v1/subscriptions/${subscription}/dead-letters`,
+        headers: { authorization: `Bearer ${tokens.consumer}` },
+      })
+    for (let i = 0; i < 40 && (await letters()).json().items.length === 0; i++) {
+      await runner.cycle()
+      await new Promise((r) => setTimeout(r, 150))
+    }
+    expect((await letters()).json().items).toEqual([
+      expect.objectContaining({ recordId: 'LV-0000', position: '9', error: 'deletions refused' }),
+    ])
+    // The app's own target (Kafka) takes it: the deletion goes again, at its own position.
+    const replay = await hub.app.inject({
+      method: 'POST',
+      url: `/v1/subscriptions/${subscription}/dead-letters/replay`,
+      headers: { authorization: `Bearer ${tokens.consumer}` },
+    })
+    expect(replay.json()).toEqual({ replayed: 1, remaining: 0, requeued: 0 })
+    expect((await letters()).json().items).toEqual([])
   })
 
   it('stops before the next page once the grant is revoked', async () => {
