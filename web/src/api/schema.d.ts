@@ -5706,7 +5706,7 @@ export interface components {
             id: string;
             /** @description What the files hold. */
             manifest: {
-                /** @description Change-stream position the snapshot reflects. */
+                /** @description Hub-held: the change-stream position the snapshot reflects. Live: the subscription's own position after the snapshot (its records took the positions just below, one each). */
                 asOfPosition: string;
                 /** @description Per file: name, rows, bytes, SHA-256. */
                 files: {
@@ -5728,10 +5728,20 @@ export interface components {
                 grantId: string;
                 /** @description Item codes (CSV columns after record_id and position). */
                 items: string[];
+                /**
+                 * Format: date-time
+                 * @description Live only: when the read of the provider began (it ended by `generatedAt`); a page-by-page listing, not one instant.
+                 */
+                readStartedAt?: string;
                 /** @description Resource. */
                 resourceCode: string;
                 /** @description Snapshot id. */
                 snapshotId: string;
+                /**
+                 * @description `hub`: made from the hub-held copies; `live`: one whole read of the provider's pages.
+                 * @enum {string}
+                 */
+                source?: "hub" | "live";
                 /** @description Subscription. */
                 subscriptionId: string;
             };
@@ -5799,7 +5809,7 @@ export interface components {
          */
         SubscriptionRecord: {
             /**
-             * @description Present (true) when the record is gone: a live (not hub-held) source no longer lists it, or no longer lets it through the grant. `items` is then empty; a consumer deletes its copy of the key.
+             * @description Present (true) when the record is gone: a live (not hub-held) source no longer lists it, or no longer lets it through the grant. `items` is then empty; a consumer deletes its copy of the key. A tombstone (the same key, a null value, header `event-type: subscription.tombstone`) follows it, so log compaction drops the key.
              * @enum {boolean}
              */
             deleted?: true;
@@ -5832,6 +5842,8 @@ export interface components {
             remaining: number;
             /** @description Dead letters the target now took. */
             replayed: number;
+            /** @description Live sources only: set-aside changes left to the next pass over the provider (it starts at once when none is under way), which sends each record again as it is then, at a new position; they left the list. Deletions are sent again at once (in `replayed`). */
+            requeued?: number;
         };
         /**
          * SubscriptionResend
