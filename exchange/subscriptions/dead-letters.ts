@@ -101,9 +101,18 @@ export class DeadLetters {
       resourceId: sub.resource_code,
     }
     const result = await this.deps.db.transaction(async (trx) => {
+      // Live: the subscription row before the grant, in a batch's lock order (no deadlock with one
+      // under way, which finishes first), since the replay changes the hashes the batches compare.
+      const live =
+        sub.source === 'live'
+          ? ((await trx('subscriptions').where({ id: sub.id }).forUpdate().first('live_cursor')) as Pick<
+              SubscriptionRow,
+              'live_cursor'
+            >)
+          : null
       const scope = await resendScope(trx, sub, this.deps.fieldsOf)
       if ('refused' in scope) return scope
-      if (sub.source === 'live') return this.replayLive(ctx, trx, sub, scope)
+      if (live) return this.replayLive(ctx, trx, sub, scope, live.live_cursor)
       const { grant, items, source } = scope
       const dead = (await trx('subscription_dead_letters as d')
         .join('hub_records as h', function () {
@@ -185,12 +194,8 @@ export class DeadLetters {
     trx: Knex.Transaction,
     sub: SubscriptionRow,
     { grant, items }: DeliveryScope,
+    liveCursor: string | null,
   ): Promise<{ replayed: number; remaining: number; requeued: number }> {
-    // The subscription row first, FOR UPDATE: a batch under way finishes before the hashes change.
-    const { live_cursor } = (await trx('subscriptions')
-      .where({ id: sub.id })
-      .forUpdate()
-      .first('live_cursor')) as Pick<SubscriptionRow, 'live_cursor'>
     const dead = (await trx('subscription_dead_letters as d')
       .leftJoin('subscription_live_records as l', function () {
         this.on('l.subscription_id', 'd.subscription_id').andOn('l.record_id', 'd.record_id')
@@ -241,7 +246,7 @@ export class DeadLetters {
         .whereIn('record_id', requeue)
         .del()
       // Between passes the next one starts now; a pass under way sends them, or the one after it.
-      if (live_cursor === null) await updateSubscription(trx, sub.id, { live_pass_ended_at: null })
+      if (liveCursor === null) await updateSubscription(trx, sub.id, { live_pass_ended_at: null })
     }
     if (settled.length > 0)
       await trx('subscription_dead_letters')
