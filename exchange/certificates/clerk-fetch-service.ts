@@ -24,7 +24,7 @@ import {
   findCaseFacts,
   findCaseFactsAndMaterials,
 } from './case-facts-read-model.ts'
-import { fetchesOfCase, recordFetch } from './case-material-fetch-store.ts'
+import { fetchesOfCase, missesOfCase, recordFetch, recordMiss } from './case-material-fetch-store.ts'
 import type { CertificateDocuments } from './certificate-documents.ts'
 import { checkHolderId, parseCertificateId } from './certificate-rules.ts'
 import {
@@ -94,9 +94,10 @@ export class ClerkFetchService {
         caseNumber,
       })
     }
-    const [materials, fetched] = await Promise.all([
+    const [materials, fetched, missed] = await Promise.all([
       materialsOfVersion(this.db, facts.serviceItemCode, facts.serviceItemVersion),
       fetchesOfCase(this.db, caseNumber),
+      missesOfCase(this.db, caseNumber),
     ])
     const disputes = await disputedCertificates(
       this.db,
@@ -123,6 +124,7 @@ export class ClerkFetchService {
                   ...disputedMark(disputes.get(obtained.certificateId)),
                 }
               : null,
+            missed: obtained ? null : (missed.get(m.materialCode) ?? null),
           }
         }),
     }
@@ -178,6 +180,15 @@ export class ClerkFetchService {
           materialCode,
           certificateId: result.certificate.id,
           fetchedBy: principal.subject,
+          department: facts.department,
+        })
+      } else if (result.outcome !== 'found') {
+        // Paper is needed for now: the window says so whenever the case is opened, until a fetch finds one.
+        await recordMiss(this.db, {
+          caseNumber,
+          materialCode,
+          outcome: result.outcome,
+          attemptedBy: principal.subject,
           department: facts.department,
         })
       }

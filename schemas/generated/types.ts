@@ -4877,6 +4877,23 @@ export interface CertificateShareableMaterials {
        */
       objectionId?: string;
     } | null;
+    /**
+     * Not obtained: the last fetch for this case found no usable certificate, so paper is needed unless a later fetch finds one (then null). Null too if never fetched or obtained.
+     */
+    missed: {
+      /**
+       * What that fetch answered: no certificate, only expired ones, only revoked or suspended ones, or several valid ones to choose between.
+       */
+      outcome: "not-found" | "expired" | "revoked" | "ambiguous";
+      /**
+       * When.
+       */
+      attemptedAt: string;
+      /**
+       * The clerk (subject) who fetched.
+       */
+      attemptedBy: string;
+    } | null;
   }[];
 }
 

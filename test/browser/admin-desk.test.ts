@@ -15,7 +15,8 @@ import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 
 // The administrator's pages that were not clicked yet, in Chromium against the real hub: the 事项
 // catalog (a CSV import refused line by line in Chinese, then accepted; an item's materials and what
-// replaces their paper; an edit that makes the next version; a province item's refusal), a case
+// replaces their paper; an edit that makes the next version; a province item's refusal), a
+// department's short name, a steward's own 事项 (and a province item refused to him), a case
 // webhook's dead delivery replayed once the receiver is back, and a failed background job retried.
 const ui = useConsole({
   env: {
@@ -72,11 +73,13 @@ const until = async (check: () => Promise<boolean>, ms = 30_000) => {
     await new Promise((r) => setTimeout(r, 200))
   }
 }
+/** Chooses a file in the import dialog's upload area (its file input is hidden behind the drop area). */
 async function chooseFile(page: Page, name: string, text: string) {
   await page
     .getByRole('dialog')
-    .getByLabel('选择要导入的文件')
+    .locator('[data-test=import-file] input[type=file]')
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })
+  await expect.poll(() => read(page.locator('[data-test=import-chosen]'))).toBe(`已选择：${name}`)
 }
 
 const HEADER =
@@ -107,6 +110,12 @@ describe("the administrator's desk", () => {
 
     // Line 4 names a type that does not exist: nothing is imported, the line and column are named.
     await page.getByRole('button', { name: '导入', exact: true }).click()
+    // The upload area speaks Chinese (no browser's own "Choose File" button).
+    const area = page.getByRole('dialog').getByRole('button', { name: '将文件拖到此处，或选择文件' })
+    expect(await read(area)).toBe('将文件拖到此处，或选择文件')
+    expect(await read(page.getByRole('dialog'))).toContain('支持 .csv 和 .json 文件')
+    expect(await page.getByRole('dialog').locator('input[type=file]:visible').count()).toBe(0)
+    await expectAccessible(page, 'the import dialog')
     await chooseFile(page, 'items.csv', rows('行政审查'))
     await page.getByRole('dialog').getByRole('button', { name: '导入', exact: true }).click()
     const problems = page.locator('[data-test=import-problems]')
@@ -120,6 +129,8 @@ describe("the administrator's desk", () => {
 
     // Fixed, the same file goes in whole.
     await chooseFile(page, 'items.csv', rows('公共服务'))
+    // A new file clears the old file's problems.
+    await expect.poll(() => problems.count()).toBe(0)
     await page.getByRole('dialog').getByRole('button', { name: '导入', exact: true }).click()
     await expect.poll(() => page.locator('.el-message').textContent()).toContain('已导入 2 个事项')
     await page.getByPlaceholder('事项名称、编码、部门或材料名称').fill('房屋租赁')
@@ -175,6 +186,103 @@ describe("the administrator's desk", () => {
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
     await expect.poll(() => read(row.locator('[data-test=service-item-version]'))).toBe('3')
     expect(await read(row)).toContain('本平台维护')
+  })
+
+  it('gives a department a short name, refused in Chinese when too long, and lists it', async () => {
+    const { db } = ui.hub.database
+    await db('departments').where({ code: 'lf-housing' }).update({ short_name: null })
+    const page = await ui.signedIn('admin')
+    await page.getByRole('menuitem', { name: '部门管理' }).click()
+    const row = page.locator('.el-table__body .el-table__row', { hasText: 'lf-housing' })
+    await expect.poll(() => read(row)).toContain('临汾市房地产管理局')
+    expect(await read(row.locator('[data-test=department-short-name]'))).toBe('—')
+
+    await row.getByRole('button', { name: '修改' }).click()
+    const dialog = page.getByRole('dialog')
+    const shortName = dialog.getByLabel('简称')
+    expect(await shortName.getAttribute('placeholder')).toContain('最多 20 个字符')
+    // 22 characters: the field says what is wrong, in Chinese, and nothing is saved.
+    await shortName.fill('临汾市房地产管理局临汾市房地产管理局临汾市房')
+    await dialog.getByRole('button', { name: '保存' }).click()
+    const error = dialog.locator('.el-form-item', { has: page.locator('label', { hasText: '简称' }) })
+    await expect.poll(() => read(error.locator('.el-form-item__error'))).toBe('不能超过 20 个字符')
+    expect((await db('departments').where({ code: 'lf-housing' }).first('short_name')).short_name).toBeNull()
+    await expectAccessible(page, 'the department dialog with a short name refused')
+    await screenshot(page, 'admin-department-short-name-refused')
+
+    await shortName.fill(' 房地产局 ')
+    await expect.poll(() => error.locator('.el-form-item__error').count()).toBe(0)
+    await dialog.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.locator('.el-message').textContent()).toContain('部门已保存')
+    await expect.poll(() => read(row.locator('[data-test=department-short-name]'))).toBe('房地产局')
+    // What the API now gives the dashboard's axes, and the dialog reads it back.
+    const saved = await api('GET', '/v1/departments/lf-housing')
+    expect(saved.json().shortName).toBe('房地产局')
+    await row.getByRole('button', { name: '修改' }).click()
+    expect(await dialog.getByLabel('简称').inputValue()).toBe('房地产局')
+    await page.keyboard.press('Escape')
+    await expectAccessible(page, 'the departments with a short name')
+    await screenshot(page, 'admin-departments-short-name')
+  })
+
+  it("shows a steward his department's 事项 only, and refuses him a province item in Chinese", async () => {
+    const { db } = ui.hub.database
+    // 职工参保登记 comes from the provincial platform's catalog.
+    await db('service_items').where({ code: '000107002000' }).update({ origin: 'province' })
+    const own = (await db('service_items')
+      .where({ department_code: 'lf-hrss' })
+      .select('code', 'name', 'version')) as { code: string; name: string; version: number }[]
+    expect(own.length).toBeGreaterThan(1)
+
+    const page = await ui.signedIn('steward')
+    const menu = await read(page.locator('nav'))
+    expect(menu).toContain('资源编目')
+    expect(menu).not.toContain('事项目录')
+    await page.getByRole('menuitem', { name: '本部门事项' }).click()
+    await expect.poll(() => page.url()).toContain('/console/steward/service-items')
+    await expect
+      .poll(() => read(page.locator('[data-test=service-item-count]')))
+      .toBe(`共 ${own.length} 个事项`)
+    const rows = page.locator('[data-test=service-items] .el-table__body .el-table__row')
+    await expect.poll(() => rows.count()).toBe(own.length)
+    for (const item of own) expect(await read(rows.filter({ hasText: item.code }))).toContain(item.name)
+    for (const text of await rows.allTextContents()) expect(text).toContain('临汾市人力资源和社会保障局')
+    const table = await read(page.locator('[data-test=service-items]'))
+    expect(table).not.toContain('住房公积金提取')
+    expect(table).not.toContain('不动产转移登记')
+    // Another department's item is not found by a search either.
+    await page.getByPlaceholder('事项名称、编码、部门或材料名称').fill('住房公积金')
+    await page.getByRole('button', { name: '查询' }).click()
+    await expect.poll(() => read(page.locator('[data-test=service-item-count]'))).toBe('共 0 个事项')
+    expect(await read(page.locator('[data-test=service-items]'))).toContain('没有符合条件的事项')
+    await expectAccessible(page, "the steward's service items")
+    await screenshot(page, 'steward-service-items')
+    await page.getByRole('button', { name: '重置' }).click()
+
+    // The province's item: the editor warns him, offers no take-over (an admin's), and the refusal is plain.
+    const province = rows.filter({ hasText: '000107002000' })
+    await expect.poll(() => read(province)).toContain('省级平台')
+    const version = own.find((i) => i.code === '000107002000')!.version
+    await province.getByRole('button', { name: '修改' }).click()
+    const editor = page.getByRole('dialog')
+    expect(await read(editor)).toContain('该事项由省级平台同步维护，本平台修改会被拒绝。')
+    expect(await editor.getByText('改为本平台维护').count()).toBe(0)
+    // He may keep only his own department's items: the department list offers no other.
+    await editor
+      .getByLabel('办理部门')
+      .locator('xpath=ancestor::div[contains(@class,"el-select__wrapper")][1]')
+      .click()
+    const offered = page.locator('.el-select-dropdown:visible').getByRole('option')
+    await expect.poll(() => offered.allTextContents()).toEqual(['临汾市人力资源和社会保障局'])
+    await offered.first().click()
+    await expect.poll(() => page.locator('.el-select-dropdown:visible').count()).toBe(0)
+    await editor.getByRole('button', { name: '保存' }).click()
+    await expect
+      .poll(() => read(editor.locator('[data-test=problem-message]')))
+      .toContain('该事项由省级平台维护（事项动态同步），不能在本平台修改或取消')
+    expect((await db('service_items').where({ code: '000107002000' }).first('version')).version).toBe(version)
+    await expectAccessible(page, "the province item's refusal to a steward")
+    await screenshot(page, 'steward-service-item-province')
   })
 
   it('replays a dead case webhook delivery and retries a failed job once the receiver is back', async () => {

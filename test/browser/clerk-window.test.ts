@@ -14,7 +14,8 @@ import { expectAccessible, screenshot, useConsole } from './console-harness.ts'
 // the keyboard: a case number and Enter open the case with its materials, Enter fetches the first
 // certificate, which is shown verified (issuer, masked holder, status, signature, labelled face data);
 // the print view carries the usage statement; the running counts go up; a revoked certificate and an
-// unknown case are explained in Chinese with what to do next.
+// unknown case are explained in Chinese with what to do next, and the material's row then reads paper
+// needed (the hub records it, so it still does when the case is opened again).
 // Issuers' signing keys are sealed with a key-encryption key: a fixed test one.
 const ui = useConsole({ env: { CERT_KEY_ENCRYPTION_KEY: TEST_KEK } })
 const FUND_CASE = DEMO_OPEN_CASES.find((c) => c.caseNumber === 'LF-ZH-2026-000105')!
@@ -155,6 +156,9 @@ describe("the clerk's window", () => {
       .toContain('不动产权证书：申请人的该类证照已被发证部门撤销')
     expect(await text(page, 'clerk-next-step')).toContain('请申请人联系发证部门')
     expect(await text(page, 'count-case')).toBe('本件免提交材料 0 / 2 件')
+    // The row says so too: this time the certificate comes on paper.
+    expect(await read(materials.nth(0))).toContain('需提交纸质材料 证照已被撤销')
+    expect(await read(materials.nth(0))).not.toContain('可共享获取')
     await expectAccessible(page, 'the window with a revoked certificate')
     await screenshot(page, 'clerk-revoked')
 
@@ -188,6 +192,9 @@ describe("the clerk's window", () => {
     expect(await text(page, 'clerk-next-step')).toBe('请申请人到发证部门换发证照，本次请提交纸质材料。')
     expect(await page.locator('[data-test=clerk-certificate]').count()).toBe(0)
     expect(await text(page, 'count-case')).toBe('本件免提交材料 0 / 2 件')
+    expect(await read(materials.nth(0))).toContain('住房公积金缴存证明')
+    expect(await read(materials.nth(0))).toContain('需提交纸质材料 证照已过有效期')
+    expect(await read(materials.nth(0))).not.toContain('可共享获取')
     await expectAccessible(page, 'the window with an expired certificate')
     await screenshot(page, 'clerk-expired')
 
@@ -202,6 +209,9 @@ describe("the clerk's window", () => {
     expect(await text(page, 'clerk-next-step')).toBe('请与申请人确认后，从下列证照中选择一份获取：')
     const choices = page.locator('[data-test=clerk-outcome] .candidates button')
     expect(await choices.count()).toBe(2)
+    // Until the clerk picks one, the material reads as paper needed.
+    expect(await read(materials.nth(0))).toContain('需提交纸质材料 有多份证照，待选择')
+    expect(await read(materials.nth(0))).not.toContain('可共享获取')
     await expectAccessible(page, 'the window with two certificates to choose from')
     await screenshot(page, 'clerk-ambiguous')
     // The newer one (serial DEMOOUT3, paid through 2026-05).
@@ -211,5 +221,16 @@ describe("the clerk's window", () => {
     expect(await text(page, 'certificate-face')).toContain('2026-05')
     await expect.poll(() => text(page, 'count-case')).toBe('本件免提交材料 1 / 2 件')
     expect(await page.locator('[data-test=clerk-outcome]').count()).toBe(0)
+    await expect.poll(() => read(materials.nth(0))).toContain('已获取')
+    expect(await read(materials.nth(0))).not.toContain('需提交纸质材料')
+
+    // The hub records both: after a reload, either case opened again reads as before.
+    await page.reload()
+    await open(DEMO_EXPIRED_CASE.caseNumber)
+    expect(await read(materials.nth(0))).toContain('需提交纸质材料 证照已过有效期')
+    expect(await read(materials.nth(0))).not.toContain('可共享获取')
+    await open(DEMO_AMBIGUOUS_CASE.caseNumber)
+    await expect.poll(() => read(materials.nth(0))).toContain('已获取')
+    expect(await read(materials.nth(0))).not.toContain('需提交纸质材料')
   })
 })

@@ -11,6 +11,17 @@ import { useClerkHarness } from './certificate-clerk-harness.ts'
 
 const { hub, db, people, clerk, fetchCertificate, audits } = useClerkHarness()
 
+/** The case's first material as the clerk's window lists it. */
+async function firstMaterial(caseNumber: string) {
+  const res = await hub.app.inject({
+    method: 'GET',
+    url: `/v1/cases/${caseNumber}/shareable-materials`,
+    headers: await clerk(),
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json<CertificateShareableMaterials>().items[0]!
+}
+
 describe('the clerk fetches certificates instead of paper', () => {
   it('lists which required materials of the case can be obtained by sharing', async () => {
     const res = await hub.app.inject({
@@ -20,9 +31,9 @@ describe('the clerk fetches certificates instead of paper', () => {
     })
     expect(res.statusCode).toBe(200)
     const body = res.json<CertificateShareableMaterials>()
-    expect(body.items.map((i) => [i.materialCode, i.shareable, i.obtained])).toEqual([
-      ['M01', true, null],
-      ['M02', false, null],
+    expect(body.items.map((i) => [i.materialCode, i.shareable, i.obtained, i.missed])).toEqual([
+      ['M01', true, null, null],
+      ['M02', false, null, null],
     ])
   })
 
@@ -67,6 +78,7 @@ describe('the clerk fetches certificates instead of paper', () => {
     expect(res.json().outcome).toBe('not-found')
     expect(res.body).not.toContain(someoneElses)
     expect(await countRows(db(), 'case_material_fetches', { case_number: 'C-NONE' })).toBe(0)
+    expect((await firstMaterial('C-NONE')).missed?.outcome).toBe('not-found')
   })
 
   it('keeps concurrent fetches for different applicants apart (reads are shared per event-loop turn)', async () => {
@@ -121,11 +133,21 @@ describe('the clerk fetches certificates instead of paper', () => {
     expect(ambiguous.outcome).toBe('ambiguous')
     expect(ambiguous.candidates).toHaveLength(2)
     expect(ambiguous.certificate).toBeUndefined()
+    // Until the clerk picks one, the material is recorded as missed (paper needed at the window).
+    expect(await firstMaterial('C-TWO')).toMatchObject({
+      obtained: null,
+      missed: { outcome: 'ambiguous', attemptedBy: 'clerk-lf-approval' },
+    })
     const picked = (
       await fetchCertificate('C-TWO', 'M01', { certificateId: ambiguous.candidates![1] })
     ).json()
     expect(picked.outcome).toBe('found')
     expect(picked.certificate.id).toBe(ambiguous.candidates![1])
+    expect(await firstMaterial('C-TWO')).toMatchObject({
+      obtained: { certificateId: picked.certificate.id },
+      missed: null,
+    })
+    expect(await countRows(db(), 'case_material_misses', { case_number: 'C-TWO' })).toBe(0)
   })
 
   it('answers revoked and expired without a document', async () => {
@@ -139,6 +161,10 @@ describe('the clerk fetches certificates instead of paper', () => {
       .where({ holder_id_number: people[3]!.residentId, issuer_department: 'lf-hrss' })
       .update({ valid_from: '2020-01-01', valid_until: '2021-01-01' })
     expect((await fetchCertificate('C-EXPIRED')).json().outcome).toBe('expired')
+    // Each is recorded, so the window reads paper needed whenever the case is opened again.
+    expect((await firstMaterial('C-REVOKED')).missed?.outcome).toBe('revoked')
+    expect((await firstMaterial('C-EXPIRED')).missed?.outcome).toBe('expired')
+    expect((await firstMaterial('C-EXPIRED')).obtained).toBeNull()
   })
 
   it('fetches the recorded agent’s certificate when asked for the agent', async () => {

@@ -49,6 +49,7 @@ declare module 'vue' {
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
+    ElUpload: typeof import('element-plus/es')['ElUpload']
     ExportDialog: typeof import('./components/audit/ExportDialog.vue')['default']
     GrantList: typeof import('./components/GrantList.vue')['default']
     ProblemAlert: typeof import('./components/ProblemAlert.vue')['default']

@@ -3421,6 +3421,21 @@ export interface components {
                 certificateTypes: string[];
                 /** @description Material code. */
                 materialCode: string;
+                /** @description Not obtained: the last fetch for this case found no usable certificate, so paper is needed unless a later fetch finds one (then null). Null too if never fetched or obtained. */
+                missed: {
+                    /**
+                     * Format: date-time
+                     * @description When.
+                     */
+                    attemptedAt: string;
+                    /** @description The clerk (subject) who fetched. */
+                    attemptedBy: string;
+                    /**
+                     * @description What that fetch answered: no certificate, only expired ones, only revoked or suspended ones, or several valid ones to choose between.
+                     * @enum {string}
+                     */
+                    outcome: "not-found" | "expired" | "revoked" | "ambiguous";
+                } | null;
                 /** @description Material name. */
                 name: string;
                 /** @description How it was already obtained by sharing for this case; null if not yet. */

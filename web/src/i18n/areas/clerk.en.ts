@@ -37,6 +37,12 @@ export default {
     view: 'View',
     byResource: 'Obtainable from a shared resource',
     disputed: 'Under data objection',
+    missed: {
+      'not-found': 'no certificate found',
+      expired: 'certificate expired',
+      revoked: 'certificate revoked',
+      ambiguous: 'several certificates, choose one',
+    },
   },
   state: {
     shareable: 'Obtainable by sharing',

@@ -37,6 +37,12 @@ export default {
     view: '查看',
     byResource: '可通过共享资源获取',
     disputed: '存在数据异议',
+    missed: {
+      'not-found': '未找到电子证照',
+      expired: '证照已过有效期',
+      revoked: '证照已被撤销',
+      ambiguous: '有多份证照，待选择',
+    },
   },
   state: {
     shareable: '可共享获取',

@@ -42,6 +42,7 @@ export default {
   field: {
     department: 'Department',
     departmentName: 'Department name',
+    shortName: 'Short name',
     serviceItem: 'Service item',
     month: 'Month',
     code: 'Code',
@@ -67,6 +68,7 @@ export default {
     editTitle: 'Edit department: {name}',
     none: 'No departments',
     saved: 'Department saved',
+    shortNameHint: 'Optional, at most 20 characters, e.g. 市人社局; used on chart axes',
   },
   deadLetters: {
     count: '{n} failed jobs',

@@ -42,6 +42,7 @@ export default {
   field: {
     department: '部门',
     departmentName: '部门名称',
+    shortName: '简称',
     serviceItem: '事项',
     month: '月份',
     code: '部门编码',
@@ -67,6 +68,7 @@ export default {
     editTitle: '修改部门：{name}',
     none: '暂无部门',
     saved: '部门已保存',
+    shortNameHint: '选填，最多 20 个字符，如“市人社局”；图表坐标轴使用',
   },
   deadLetters: {
     count: '共 {n} 个失败任务',

@@ -91,7 +91,10 @@ export default {
   },
   import: {
     title: 'Import service items',
-    file: 'Choose the file to import',
+    file: 'choose a file',
+    drop: 'Drop the file here, or ',
+    chosen: 'Chosen: {name}',
+    accepts: '.csv or .json (UTF-8), one file at a time',
     hint: 'CSV (one row per material, header below) or JSON (an items array, as in a create); all or nothing.',
     columns: 'CSV header: {columns}',
     done: '{count} service items imported',

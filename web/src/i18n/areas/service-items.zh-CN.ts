@@ -87,7 +87,10 @@ export default {
   },
   import: {
     title: '导入事项',
-    file: '选择要导入的文件',
+    file: '选择文件',
+    drop: '将文件拖到此处，或',
+    chosen: '已选择：{name}',
+    accepts: '支持 .csv 和 .json 文件（UTF-8 编码），一次一个',
     hint: 'CSV（每行一个材料，表头见说明）或 JSON（items 数组，格式同新增接口）；全部通过才导入，有错误时不写入任何内容。',
     columns: 'CSV 表头：{columns}',
     done: '已导入 {count} 个事项',

@@ -68,6 +68,36 @@ export function explainProblem(problem: Problem): Explanation {
   return { key: 'other', code: problem.code }
 }
 
+type Material = Schemas['CertificateShareableMaterials']['items'][number]
+
+/** What the clerk reads in a material's row (`clerk.state.*`). */
+export type MaterialState = 'obtained' | 'shareable' | 'paper'
+
+/**
+ * A material's state at the window: obtained once a certificate was fetched for the case; paper
+ * needed when nothing can replace it, or while the last fetch found no usable certificate (none,
+ * expired, revoked, or several not yet chosen between — the hub records that as `missed`).
+ */
+export function materialState(material: Pick<Material, 'obtained' | 'shareable' | 'missed'>): MaterialState {
+  if (material.obtained) return 'obtained'
+  if (!material.shareable || material.missed) return 'paper'
+  return 'shareable'
+}
+
+/**
+ * The material as the hub now records it after a fetch that obtained nothing (what the next read of
+ * the case's materials says), so the row changes at once.
+ */
+export function afterMiss(
+  material: Material,
+  outcome: Schemas['CertificateFetchResult']['outcome'],
+  clerk: string,
+  at = new Date(),
+): Material {
+  if (outcome === 'found' || material.obtained) return material
+  return { ...material, missed: { outcome, attemptedAt: at.toISOString(), attemptedBy: clerk } }
+}
+
 /** The verified certificate last shown at this window (kept in memory for the print view). */
 export interface ShownCertificate {
   caseNumber: string
