@@ -141,6 +141,10 @@ describe('the console, role by role', () => {
       .setInputFiles(file([draft('1', '就业登记信息'), { ...draft('2', ''), updateCycle: 'sometimes' }]))
     const problems = steward.locator('[data-test=import-problems]')
     await expect.poll(() => problems.textContent()).toContain('第 2 条')
+    // The picker reads Chinese (Element Plus's upload area, not the browser's own button) and names the file.
+    const dialog = steward.locator('.el-dialog:visible')
+    expect(await dialog.textContent()).toContain('将 JSON 文件拖到此处，或选择文件')
+    expect(await dialog.locator('[data-test=import-chosen]').textContent()).toBe('已选择：resources.json')
     expect(await problems.textContent()).toContain('资源名称：必填')
     expect(await problems.textContent()).toContain('更新周期：请选择列表中的值')
     expect(await problems.textContent()).not.toContain('第 1 条')

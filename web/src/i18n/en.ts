@@ -101,7 +101,10 @@ const en: typeof zhCN = {
     register: 'Register a resource',
     import: 'Import from a file',
     importTitle: 'Import resources from a file',
-    importFile: 'File to import',
+    importFile: 'choose a file',
+    importDrop: 'Drop the JSON file here, or ',
+    importAccepts: '.json (UTF-8), one file at a time',
+    importChosen: 'Chosen: {name}',
     importHint:
       'A JSON file (a resources array, as the registration API takes), up to 500, imported only if all pass',
     importDone: '{count} resources imported',
