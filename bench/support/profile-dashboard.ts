@@ -23,6 +23,8 @@ interface TraceEvent {
   ph: string
   ts: number
   dur?: number
+  /** Thread (CPU) time: what the task cost, however long a busy machine kept it waiting. */
+  tdur?: number
   pid: number
   tid: number
   args?: { data?: { url?: string; frame?: string; functionName?: string } }
@@ -171,6 +173,11 @@ function summarizeTrace(events: TraceEvent[]) {
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
   const nav = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid) ?? mine[0]!
   const t0 = nav.ts
+  // The main thread's tasks, by wall time and by CPU time (the second hardly depends on the machine's load).
+  const topTasks = mine.filter((e) => e.name === 'ThreadControllerImpl::RunTask')
+  const sum = (pick: (e: TraceEvent) => number) =>
+    Math.round(topTasks.reduce((a, e) => a + pick(e), 0) / 1000)
+  console.log(`main thread busy ${sum((e) => e.dur ?? 0)} ms wall, ${sum((e) => e.tdur ?? 0)} ms CPU`)
   const totals = new Map<string, number>()
   const kinds = [
     'EvaluateScript',
