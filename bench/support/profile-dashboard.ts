@@ -2,8 +2,9 @@
  * Where the dashboard's first render goes: opens /console/dashboard as the bench does
  * (bench/console-dashboard.bench.ts) and prints, per load, the network waterfall (each file and /v1
  * call: start and end, ms after navigation start, from the page's own Resource Timing), when the
- * headline and each canvas appeared, and the main thread's work from a Chrome trace (script compile
- * and evaluation per file, style/layout/paint, and the long tasks in order).
+ * headline and each canvas appeared, the main thread's work from a Chrome trace (busy time as wall
+ * and as CPU time, totals per kind) and the busiest JavaScript per 100 ms slice
+ * from a CPU profile (PROFILE_LINES=1 adds each function's line:column in the built file).
  *
  *   node --import tsx bench/support/profile-dashboard.ts            # 3 loads
  *   DASHBOARD_LOADS=5 TRACE_DIR=/tmp/traces node --import tsx bench/support/profile-dashboard.ts
@@ -161,7 +162,7 @@ function summarizeProfile(profile: CpuProfile, t0: number) {
   }
 }
 
-/** The renderer main thread's work: totals per kind, script per file, and the long tasks in order. */
+/** The renderer main thread's work: busy time (wall and CPU) and totals per kind of event. */
 function summarizeTrace(events: TraceEvent[]) {
   const main = events.find(
     (e) => e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain',
@@ -205,30 +206,5 @@ function summarizeTrace(events: TraceEvent[]) {
     'main thread totals (ms, nested events overlap):',
     [...totals].map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`).join(', '),
   )
-  const perFile = new Map<string, number>()
-  for (const e of mine)
-    if (['v8.compileModule', 'v8.evaluateModule', 'EvaluateScript', 'v8.compile'].includes(e.name)) {
-      const url = e.args?.data?.url ?? (e.args as { fileName?: string })?.fileName ?? '?'
-      const key = `${e.name} ${url ? short(url.startsWith('http') ? url : `http://x/${url}`) : '?'}`
-      perFile.set(key, (perFile.get(key) ?? 0) + (e.dur ?? 0))
-    }
-  for (const [k, v] of [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 4))
-    console.log(`  ${(v / 1000).toFixed(0).padStart(5)} ms ${k}`)
-  const tasks = mine.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 15_000)
-  console.log('long tasks (start → end, ms after navigation start, and what ran inside):')
-  for (const task of tasks) {
-    const end = task.ts + task.dur!
-    const inside = mine
-      .filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) > 5_000)
-      .filter((e) => !['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name))
-      .slice(0, 6)
-      .map(
-        (e) =>
-          `${e.name}${e.args?.data?.url ? `(${short(e.args.data.url)})` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)}`,
-      )
-    console.log(
-      `  ${((task.ts - t0) / 1000).toFixed(0).padStart(5)} → ${((end - t0) / 1000).toFixed(0).padStart(5)} (${((task.dur ?? 0) / 1000).toFixed(0)}) ${inside.join('; ')}`,
-    )
-  }
   return t0
 }
