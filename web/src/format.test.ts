@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daysUntil, enumKey, formatDate, formatDateTime, todayInShanghai } from './format.ts'
+import {
+  addDays,
+  daysUntil,
+  enumKey,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  todayInShanghai,
+} from './format.ts'
 
 describe('formatting', () => {
   it('shows instants in Beijing time', () => {
@@ -14,6 +22,11 @@ describe('formatting', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02')
     expect(daysUntil('2026-12-10T00:00:00Z', new Date('2026-12-08T12:00:00Z'))).toBe(2)
     expect(daysUntil('2026-12-01T00:00:00Z', new Date('2026-12-03T00:00:00Z'))).toBe(-2)
+  })
+
+  it('writes counts with thousands separators as zh-CN does', () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 1_234_567, -4321])
+      expect(formatCount(n)).toBe(n.toLocaleString('zh-CN'))
   })
 
   it('names enumeration labels by kind and value', () => {

@@ -1,31 +1,19 @@
 /** Dates and enumerations as the console shows them: Asia/Shanghai time, Chinese labels through i18n keys. */
 
-const TIME_ZONE = 'Asia/Shanghai'
+// Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so Beijing time is a fixed shift:
+// no page pays for building an ICU time-zone formatter (~50 ms, the dashboard's profile showed).
+const BEIJING_OFFSET_MS = 8 * 3_600_000
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}`
-  let f = dateTimeFormats.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
-    })
-    dateTimeFormats.set(key, f)
-  }
-  return f
-}
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` of the Beijing wall-clock time (the `Z` is not meant). */
+const beijing = (date: Date) => new Date(date.getTime() + BEIJING_OFFSET_MS).toISOString()
 
 /** `2026-12-05 08:30` in Beijing time; '—' for nothing. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—'
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return value
-  return formatter('zh-CN', true).format(date)
+  const iso = beijing(date)
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 }
 
 /** `2026-12-05` in Beijing time; plain `YYYY-MM-DD` dates are shown as they are. */
@@ -34,12 +22,20 @@ export function formatDate(value: string | null | undefined): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return value
-  return formatter('zh-CN', false).format(date)
+  return beijing(date).slice(0, 10)
 }
 
 /** Today's date in Beijing, `YYYY-MM-DD`. */
 export function todayInShanghai(now: Date = new Date()): string {
-  return formatter('zh-CN', false).format(now)
+  return beijing(now).slice(0, 10)
+}
+
+/**
+ * A whole number with thousands separators as zh-CN writes it, `12,345`, without the ICU number
+ * formatter `toLocaleString` builds on a page's first call (the dashboard's profile: ~100 ms cold).
+ */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
 /** `YYYY-MM-DD` plus whole days (calendar days). */

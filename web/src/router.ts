@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { dropPrefetched } from './prefetch.ts'
 import { GOVERNMENT_ROLES, hasAnyRole, type Role } from './roles.ts'
 import { auditRoutes } from './routes/audit-routes.ts'
 import { clerkRoutes } from './routes/clerk-routes.ts'
@@ -30,6 +31,11 @@ declare module 'vue-router' {
     menu?: MenuGroup
     /** The page works without a session. */
     public?: boolean
+    /**
+     * Starts the page's data requests while its code loads and the session is checked (prefetch.ts);
+     * the page takes the answers once it is set up.
+     */
+    prefetch?: () => void
   }
 }
 
@@ -122,18 +128,32 @@ export const routes: RouteRecordRaw[] = [
 export const router = createRouter({ history: createWebHistory('/console/'), routes })
 
 router.beforeEach(async (to) => {
-  // The page's code (every route here is a lazy `() => import(…)`) starts downloading while the session
-  // is checked, not after; the router's own later call finds the module already on its way.
+  // The page's figures are asked for first (the API authorizes each call by the session cookie; a
+  // navigation turned away below drops the answers unread), then its code (every route here is a
+  // lazy `() => import(…)`) starts downloading while the session is checked, not after; the router's
+  // own later call finds the module already on its way.
+  to.meta.prefetch?.()
   for (const record of to.matched) {
     const load = record.components?.default
     if (typeof load === 'function') void (load as () => Promise<unknown>)().catch(() => {})
   }
   if (to.meta.public) return true
   await ensureSession()
-  if (!session.principal) return { name: 'sign-in', query: { returnTo: to.fullPath } }
+  if (!session.principal) {
+    dropPrefetched()
+    return { name: 'sign-in', query: { returnTo: to.fullPath } }
+  }
   const roles = to.meta.roles ?? GOVERNMENT_ROLES
-  if (!hasAnyRole(session.principal.roles, roles)) return { name: homeFor(session.principal.roles) }
+  if (!hasAnyRole(session.principal.roles, roles)) {
+    dropPrefetched()
+    return { name: homeFor(session.principal.roles) }
+  }
   return true
+})
+
+// A navigation cancelled or overtaken by another one leaves no answers for a later visit.
+router.afterEach((_to, _from, failure) => {
+  if (failure) dropPrefetched()
 })
 
 /**

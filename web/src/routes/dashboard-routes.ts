@@ -1,13 +1,20 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { prefetchDashboard } from '../views/dashboard/dashboard-data.ts'
 
 /** The leaders' dashboard (一网一门一次) and administration: pages under the console shell. */
 export const dashboardRoutes: RouteRecordRaw[] = [
   {
     path: 'dashboard',
     name: 'dashboard',
-    // The page brings the chart library with it: nobody else downloads ECharts.
+    // The page brings the chart library with it: nobody else downloads ECharts. Its figures and the
+    // chart library are asked for as the navigation starts (dashboard-data.ts).
     component: () => import('../views/dashboard/LeaderDashboard.vue'),
-    meta: { title: 'dashboard.menu.overview', roles: ['leader', 'admin', 'reviewer'], menu: 'dashboard' },
+    meta: {
+      title: 'dashboard.menu.overview',
+      roles: ['leader', 'admin', 'reviewer'],
+      menu: 'dashboard',
+      prefetch: prefetchDashboard,
+    },
   },
   {
     path: 'admin/departments',
