@@ -37,6 +37,13 @@ export interface OutboxEvent {
   createdAt: Date
 }
 
+/** One message of a bulk stream: its key, its event id and its value, already JSON. */
+export interface StreamMessage {
+  key: string
+  eventId: string
+  value: string
+}
+
 /**
  * Where the relay publishes. `publish` resolves only when every event is acknowledged by the
  * transport (for Kafka: acks=all) and rejects if any failed, so the relay marks rows published
@@ -45,6 +52,13 @@ export interface OutboxEvent {
 export interface EventTransport {
   readonly name: 'kafka' | 'in-process'
   publish(events: OutboxEvent[]): Promise<void>
+  /**
+   * A bulk stream (a subscription's records on a department's topic): one topic and event type per
+   * call, each value already JSON, and only the `event-id` header — all that a stream's consumers are
+   * promised (README, subscriptions), as every further header costs the producer about as much as the
+   * rest of the message. Resolves, like `publish`, only once every message is acknowledged.
+   */
+  publishStream(topic: string, type: string, messages: readonly StreamMessage[]): Promise<void>
   /** Resolves if the transport can accept events right now (used by health checks). */
   ping(): Promise<void>
   close(): Promise<void>
