@@ -150,6 +150,8 @@ export class SubscriptionDeliverer {
       const disputed = () => (disputes ??= query(() => this.deps.disputes(trx, sub.resource_code)))
       const pending: Promise<unknown>[] = []
       let previous: Promise<unknown> = Promise.resolve()
+      let audits: Promise<unknown> = Promise.resolve()
+      let failed = false
       let from = sub.position
       let last: BatchRead | undefined
       let scanned = 0
@@ -172,21 +174,24 @@ export class SubscriptionDeliverer {
             reading.catch(() => undefined) // awaited at the next turn
           }
           const read = await this.projectChanges(sub, grant, resource!, changes, disputed)
-          // Successive batches go to a pipelined target (Kafka) together, to others one after another.
-          const after = target.pipelined ? undefined : previous
+          // Successive batches go to a pipelined target (Kafka) together, in order of their audit
+          // records; to others one after another. Neither waits here: the next batch is projected
+          // while this one is audited and handed over.
+          const after = target.pipelined ? audits : previous
           const { audited, held } = this.deliverRead(trx, sub, grant.id, from, read, target, options, {
             after,
             query,
           })
-          held.catch(() => undefined) // awaited below
+          held.catch(() => {
+            failed = true // awaited below; no further batch is started
+          })
           pending.push(held)
           previous = held
-          // The next batch waits for this one's audit only (made before its records leave).
-          await audited
+          audits = audited
           from = read.position
           last = read
           delivered += read.records.length
-          if (!more) break
+          if (!more || failed) break
         }
         await Promise.all(pending)
       } catch (error) {
