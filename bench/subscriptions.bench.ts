@@ -172,6 +172,7 @@ export default {
 
       // (b) Change → consumer lag at RATE changes/s: the change carries its commit time in `jfjs`.
       const lags: number[] = []
+      let snapshotRead = 0
       const consumer = await app.events.subscribe({
         groupId: `bench${tag}.lag`,
         topics: [topic],
@@ -179,10 +180,13 @@ export default {
           const items = (event.payload as { items: { jfjs: string } }).items
           const sent = Number.parseFloat(items.jfjs)
           if (sent > 1e12) lags.push(Date.now() - sent)
+          else snapshotRead += 1
         },
       })
-      // Let the consumer read the snapshot first, so only changes are timed.
-      await new Promise((r) => setTimeout(r, 5_000))
+      // Let the consumer read the snapshot first, so only changes are timed (a fixed 5 s was not
+      // always enough: the first changes then queued behind the snapshot's tail).
+      const readBy = Date.now() + 120_000
+      while (snapshotRead < RECORDS && Date.now() < readBy) await new Promise((r) => setTimeout(r, 100))
       runner.start()
       const perTick = (RATE * TICK_MS) / 1000
       const ticks = (LAG_SECONDS * 1000) / TICK_MS

@@ -35,4 +35,9 @@ export interface DeliveryBatch {
  */
 export interface DeliveryTarget {
   deliver(batch: DeliveryBatch): Promise<void>
+  /**
+   * The next batch of a subscription may be handed over before the previous one is held (the target
+   * keeps their order, as Kafka's idempotent producer does per key); otherwise each waits for the last.
+   */
+  readonly pipelined?: boolean
 }

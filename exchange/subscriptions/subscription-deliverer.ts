@@ -11,6 +11,7 @@ import type { LivePage, LiveSource } from './live-source.ts'
 import { compileProjection } from './subscription-projection.ts'
 import { deliveryScope, lockGrant } from './subscription-scope.ts'
 import {
+  type ChangedRecord,
   changesAfter,
   claimSubscription,
   type DeliveryLogRow,
@@ -42,6 +43,13 @@ export interface DelivererDeps {
   /** Records under objection are delivered with the objection's id (the `disputed` mark). */
   disputes: DisputedRecordKeys
   batchSize: number
+  /**
+   * While the stream is full, up to this many changes (default: one batch) go in one transaction, batch
+   * after batch, each read while the previous ones are acknowledged; `runMs` (default 1 s) bounds how
+   * long a run may keep starting batches, hence how long a revocation may wait for it.
+   */
+  runRecords?: number
+  runMs?: number
   /** Reads live (not hub-held) resources page by page; without it their subscriptions stop. */
   live?: LiveSource
   now?: () => Date
@@ -58,6 +66,8 @@ interface BatchRead {
   items: string[]
   /** The position the batch ends at. */
   position: string
+  /** Changes read (kept or not): fewer than the batch size means the stream is caught up. */
+  scanned: number
   updates: LivePage['updates']
   passEnded: boolean
 }
@@ -100,68 +110,176 @@ export class SubscriptionDeliverer {
       }
       if (now < grant.validFrom) return { outcome: 'idle' as const, records: 0 }
 
-      const read =
-        sub.source === 'live'
-          ? await this.readLive(trx, sub, grant, resource!, now)
-          : await this.readHub(trx, sub, grant, resource!)
-      if (read === 'idle') return { outcome: 'idle' as const, records: 0 }
-      if (read === 'not-pageable') {
-        await updateSubscription(trx, sub.id, { status: 'stopped', stop_reason: 'source-not-pageable' })
-        await this.auditBatch(sub, { outcome: 'denied', reason: 'source-not-pageable' })
-        return { outcome: 'stopped' as const, records: 0 }
+      const target = this.deps.targets[sub.target as 'kafka' | 'table']
+      if (sub.source === 'live' || options.isolate) {
+        const read =
+          sub.source === 'live'
+            ? await this.readLive(trx, sub, grant, resource!, now)
+            : await this.readHub(trx, sub, grant, resource!)
+        if (read === 'idle') return { outcome: 'idle' as const, records: 0 }
+        if (read === 'not-pageable') {
+          await updateSubscription(trx, sub.id, { status: 'stopped', stop_reason: 'source-not-pageable' })
+          await this.auditBatch(sub, { outcome: 'denied', reason: 'source-not-pageable' })
+          return { outcome: 'stopped' as const, records: 0 }
+        }
+        const deadLetters = await this.deliverRead(trx, sub, grant.id, sub.position, read, target, options)
+          .held
+        await this.movePosition(
+          trx,
+          sub,
+          read,
+          read.records.length - deadLetters,
+          read.records.length > 0,
+          now,
+        )
+        // A live pass that ended waits for the next one: the runner moves on (idle), counting what went.
+        const outcome = read.passEnded ? ('idle' as const) : ('delivered' as const)
+        return { outcome, records: read.records.length - deadLetters, deadLetters }
       }
-      const { records, log, subjects, items, position } = read
-      let deadLetters = 0
-      if (records.length > 0) {
-        // The log goes in while the audit record is made and the target takes the batch: it is in
-        // this transaction, so it commits with the position or not at all. Record by record
-        // (isolate), only what the target took is logged, afterwards.
-        const logged = options.isolate ? null : logDeliveries(trx, log)
-        logged?.catch(() => undefined) // awaited below; rejected alone if the audit or target fails first
-        await this.auditBatch(sub, {
-          outcome: 'allowed',
-          items,
-          details: {
-            subscription: sub.id,
-            target: sub.target,
-            from: sub.position,
-            to: position,
-            records: records.length,
-            subjects,
-          },
-        })
-        const target = this.deps.targets[sub.target as 'kafka' | 'table']
-        const dead = new Map<string, string>()
-        if (logged)
-          await Promise.all([
-            target.deliver({ subscription: sub, grantId: grant.id, position, records }),
-            logged,
-          ])
-        else
-          for (const record of records) {
-            try {
-              await target.deliver({ subscription: sub, grantId: grant.id, position, records: [record] })
-            } catch (error) {
-              dead.set(record.position, (error as Error).message ?? String(error))
-            }
+
+      // A run: while the stream is full (a snapshot, or far behind), batch after batch in this one
+      // transaction, up to `runRecords` changes or `runMs`. The claim, the grant lock and the commit
+      // are paid once per run, and each next batch is read, projected and audited while the previous
+      // ones are still on their way (acknowledgements, delivery log) — everything of the run is held
+      // and logged before the position moves, at the commit; a crash repeats the run from the same
+      // position, hence with the same positions.
+      const runStarted = Date.now()
+      // The objections of the resource, once per run (in its transaction, like the grant).
+      let disputes: Promise<Map<string, string>> | undefined
+      // The transaction's connection takes one query at a time: the run's queries queue here.
+      const query = queryQueue()
+      const disputed = () => (disputes ??= query(() => this.deps.disputes(trx, sub.resource_code)))
+      const pending: Promise<unknown>[] = []
+      let previous: Promise<unknown> = Promise.resolve()
+      let audits: Promise<unknown> = Promise.resolve()
+      let failed = false
+      let from = sub.position
+      let last: BatchRead | undefined
+      let scanned = 0
+      let delivered = 0
+      const { batchSize } = this.deps
+      let reading = query(() => changesAfter(trx, sub.record_kind, from, batchSize))
+      try {
+        for (;;) {
+          const changes = await reading
+          if (changes.length === 0) break
+          scanned += changes.length
+          const more =
+            changes.length === batchSize &&
+            scanned < (this.deps.runRecords ?? batchSize) &&
+            Date.now() - runStarted < (this.deps.runMs ?? 1000)
+          // The next batch is read while this one is projected, audited and handed over.
+          if (more) {
+            const after = String(changes.at(-1)!.change_seq)
+            reading = query(() => changesAfter(trx, sub.record_kind, after, batchSize))
+            reading.catch(() => undefined) // awaited at the next turn
           }
-        await setAside(trx, sub, records, dead)
-        if (!logged)
-          await logDeliveries(
-            trx,
-            log.filter((l) => !dead.has(l.position)),
-          )
-        deadLetters = dead.size
+          const read = await this.projectChanges(sub, grant, resource!, changes, disputed)
+          // Successive batches go to a pipelined target (Kafka) together, in order of their audit
+          // records; to others one after another. Neither waits here: the next batch is projected
+          // while this one is audited and handed over.
+          const after = target.pipelined ? audits : previous
+          const { audited, held } = this.deliverRead(trx, sub, grant.id, from, read, target, options, {
+            after,
+            query,
+          })
+          held.catch(() => {
+            failed = true // awaited below; no further batch is started
+          })
+          pending.push(held)
+          previous = held
+          audits = audited
+          from = read.position
+          last = read
+          delivered += read.records.length
+          if (!more || failed) break
+        }
+        await Promise.all(pending)
+      } catch (error) {
+        // Nothing of a failed run may still be under way when the runner tries it again.
+        await Promise.allSettled(pending)
+        throw error
       }
-      await updateSubscription(trx, sub.id, {
-        ...read.updates,
-        position,
-        delivered: trx.raw('delivered + ?', [records.length - deadLetters]),
-        ...(records.length > 0 ? { last_delivered_at: now } : {}),
-      })
-      // A live pass that ended waits for the next one: the runner moves on (idle), counting what went.
-      const outcome = read.passEnded ? ('idle' as const) : ('delivered' as const)
-      return { outcome, records: records.length - deadLetters, deadLetters }
+      if (!last) return { outcome: 'idle' as const, records: 0 }
+      await this.movePosition(trx, sub, last, delivered, delivered > 0, now)
+      return { outcome: 'delivered' as const, records: delivered, deadLetters: 0 }
+    })
+  }
+
+  /**
+   * Audits one batch, hands it to the target (after `after`, when given) and logs what it took:
+   * `audited` settles once the batch's audit record is durable, `held` (the number of dead letters)
+   * once the target holds the batch and the log is written.
+   */
+  private deliverRead(
+    trx: Knex.Transaction,
+    sub: SubscriptionRow,
+    grantId: string,
+    from: string,
+    read: BatchRead,
+    target: DeliveryTarget,
+    options: { isolate?: boolean },
+    pipeline: { after?: Promise<unknown>; query?: QueryQueue } = {},
+  ): { audited: Promise<unknown>; held: Promise<number> } {
+    const { records, log, subjects, items, position } = read
+    if (records.length === 0) return { audited: Promise.resolve(), held: Promise.resolve(0) }
+    // The log goes in while the audit record is made and the target takes the batch: it is in
+    // this transaction, so it commits with the position or not at all. Record by record
+    // (isolate), only what the target took is logged, afterwards.
+    const query = pipeline.query ?? ((q) => q())
+    const logged = options.isolate ? null : query(() => logDeliveries(trx, log))
+    logged?.catch(() => undefined) // awaited below; rejected alone if the audit or target fails first
+    const audited = this.auditBatch(sub, {
+      outcome: 'allowed',
+      items,
+      details: {
+        subscription: sub.id,
+        target: sub.target,
+        from,
+        to: position,
+        records: records.length,
+        subjects,
+      },
+    })
+    const held = (async () => {
+      await audited
+      await pipeline.after
+      const batch = { subscription: sub, grantId, position, records }
+      if (logged) {
+        await Promise.all([target.deliver(batch), logged])
+        return 0
+      }
+      const dead = new Map<string, string>()
+      for (const record of records) {
+        try {
+          await target.deliver({ ...batch, records: [record] })
+        } catch (error) {
+          dead.set(record.position, (error as Error).message ?? String(error))
+        }
+      }
+      await setAside(trx, sub, records, dead)
+      await logDeliveries(
+        trx,
+        log.filter((l) => !dead.has(l.position)),
+      )
+      return dead.size
+    })()
+    return { audited, held }
+  }
+
+  private async movePosition(
+    trx: Knex.Transaction,
+    sub: SubscriptionRow,
+    read: BatchRead,
+    delivered: number,
+    sent: boolean,
+    now: Date,
+  ): Promise<void> {
+    await updateSubscription(trx, sub.id, {
+      ...read.updates,
+      position: read.position,
+      delivered: trx.raw('delivered + ?', [delivered]),
+      ...(sent ? { last_delivered_at: now } : {}),
     })
   }
 
@@ -174,11 +292,24 @@ export class SubscriptionDeliverer {
   ): Promise<BatchRead | 'idle'> {
     const changes = await changesAfter(trx, sub.record_kind, sub.position, this.deps.batchSize)
     if (changes.length === 0) return 'idle'
+    return this.projectChanges(sub, grant, resource, changes, () =>
+      this.deps.disputes(trx, sub.resource_code),
+    )
+  }
+
+  /** Changes of the stream as the grant lets them out, with their delivery log rows. */
+  private async projectChanges(
+    sub: SubscriptionRow,
+    grant: GrantFacts,
+    resource: PublishedResource,
+    changes: ChangedRecord[],
+    disputed: () => Promise<Map<string, string>>,
+  ): Promise<BatchRead> {
     const { items, source } = deliveryScope(grant, resource, sub.record_kind, this.deps.fieldsOf)
     const records: DeliveredRecord[] = []
     const log: DeliveryLogRow[] = []
     const subjects = new Set<string>()
-    const disputes = await this.deps.disputes(trx, sub.resource_code)
+    const disputes = await disputed()
     const project = compileProjection(grant, items, source)
     for (const change of changes) {
       const values = project(change)
@@ -200,7 +331,16 @@ export class SubscriptionDeliverer {
       })
     }
     const position = String(changes.at(-1)!.change_seq)
-    return { records, log, subjects: subjects.size, items, position, updates: {}, passEnded: false }
+    return {
+      records,
+      log,
+      subjects: subjects.size,
+      items,
+      position,
+      scanned: changes.length,
+      updates: {},
+      passEnded: false,
+    }
   }
 
   /** The next page of a live resource, compared with what was delivered (live-source.ts). */
@@ -230,6 +370,7 @@ export class SubscriptionDeliverer {
       subjects: new Set(page.subjects.values()).size,
       items: scope.items,
       position: page.position,
+      scanned: page.records.length,
       updates: page.updates,
       passEnded: page.passEnded,
     }
@@ -248,6 +389,18 @@ export class SubscriptionDeliverer {
       ...event,
       details: { subscription: sub.id, target: sub.target, ...event.details },
     })
+  }
+}
+
+type QueryQueue = <T>(query: () => Promise<T>) => Promise<T>
+
+/** Runs the queries given to it one after another, each once the previous one has settled. */
+function queryQueue(): QueryQueue {
+  let tail: Promise<unknown> = Promise.resolve()
+  return (query) => {
+    const next = tail.then(query)
+    tail = next.catch(() => undefined)
+    return next
   }
 }
 

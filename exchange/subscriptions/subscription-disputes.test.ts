@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../demo/demo-seed.ts'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
-import type { OutboxEvent } from '../../platform/events/event-types.ts'
 import { useTestApp } from '../../test/support/test-app.ts'
 import { recordReference } from '../fetch/record-reference.ts'
 import { KafkaTarget } from './kafka-target.ts'
@@ -120,8 +119,11 @@ describe('dataset subscriptions of a disputed record', () => {
   })
 
   it('carry disputed and the objection id in the Kafka record while disputed, and nothing otherwise', async () => {
-    const published: OutboxEvent[] = []
-    const target = new KafkaTarget({ publish: async (events) => void published.push(...events) })
+    const published: { payload: unknown }[] = []
+    const target = new KafkaTarget({
+      publishStream: async (_topic, _type, messages) =>
+        void published.push(...messages.map((m) => ({ payload: JSON.parse(m.value ?? 'null') }))),
+    })
     const subscription = {
       id: 'a1b2c3d4-0000-4000-8000-000000000001',
       resource_code: code,

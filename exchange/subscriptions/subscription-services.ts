@@ -36,6 +36,8 @@ declare module 'fastify' {
 export interface SubscriptionServiceOptions {
   /** Records per batch (default 5,000). */
   batchSize?: number
+  /** Changes per transaction while a subscription is far behind (a run of batches); see the deliverer. */
+  runRecords?: number
   /** How often the delivery loop looks for changes (default 100 ms). */
   pollMs?: number
   /** Records asked of a live provider per page (default 500; the provider may answer fewer). */
@@ -100,13 +102,15 @@ export function createSubscriptionServices(
   })
   // Subscriptions get a producer of their own: a snapshot is throughput work (batched with a little
   // linger and compression), which must neither wait behind nor slow down the relay's latency path.
+  // 20 ms of linger: fuller requests for the broker, whose acknowledgements were the longest wait of
+  // a pipelined snapshot at 5 ms (docs/benchmarks.md); a change waits at most that much longer.
   const transport =
     config.kafkaBrokers.length > 0
       ? new KafkaTransport({
           brokers: config.kafkaBrokers,
           topicPrefix: config.outbox.topicPrefix,
           clientId: 'hub-subscriptions',
-          lingerMs: 5,
+          lingerMs: 20,
           producerConfig: { 'compression.codec': 'lz4', 'batch.num.messages': 10_000 },
           logger: infra.log.child({ component: 'subscriptions' }),
         })
@@ -124,6 +128,7 @@ export function createSubscriptionServices(
     subjectHash,
     disputes,
     batchSize: opts.batchSize ?? 5000,
+    runRecords: opts.runRecords ?? 25_000,
     live,
   })
   const runner = new SubscriptionRunner({

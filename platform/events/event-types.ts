@@ -35,11 +35,14 @@ export interface OutboxEvent {
   payload: unknown
   headers: Record<string, string>
   createdAt: Date
-  /**
-   * Published with a null value (payload ignored; subscribers receive `payload: null`): a Kafka
-   * tombstone, after which log compaction drops the key. Subscription deletions use it.
-   */
-  tombstone?: true
+}
+
+/** One message of a bulk stream: its key, its event id and its value, already JSON. */
+export interface StreamMessage {
+  key: string
+  eventId: string
+  /** The JSON value; null is a tombstone (the key with no value, for log compaction). */
+  value: string | null
 }
 
 /**
@@ -50,6 +53,13 @@ export interface OutboxEvent {
 export interface EventTransport {
   readonly name: 'kafka' | 'in-process'
   publish(events: OutboxEvent[]): Promise<void>
+  /**
+   * A bulk stream (a subscription's records on a department's topic): one topic and event type per
+   * call, each value already JSON, and only the `event-id` header — all that a stream's consumers are
+   * promised (README, subscriptions), as every further header costs the producer about as much as the
+   * rest of the message. Resolves, like `publish`, only once every message is acknowledged.
+   */
+  publishStream(topic: string, type: string, messages: readonly StreamMessage[]): Promise<void>
   /** Resolves if the transport can accept events right now (used by health checks). */
   ping(): Promise<void>
   close(): Promise<void>

@@ -6,6 +6,7 @@ import {
   type EventTransport,
   type OutboxEvent,
   type ReceivedEvent,
+  type StreamMessage,
   type SubscribeOptions,
   silentLogger,
 } from './event-types.ts'
@@ -101,6 +102,16 @@ export class InProcessTransport implements EventTransport, EventSubscriber {
         this.retain,
       )
     }
+  }
+
+  async publishStream(topic: string, type: string, messages: readonly StreamMessage[]): Promise<void> {
+    if (this.closed) throw new Error('in-process transport is closed')
+    const log = this.log(topic)
+    for (const { key, eventId, value } of messages)
+      log.append(
+        { eventId, type, schemaVersion: 1, key, json: value ?? 'null', topic, partition: 0, offset: log.end },
+        this.retain,
+      )
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,10 @@
-import type { DeliveryReport, LibrdKafkaError, Producer, ProducerGlobalConfig } from 'node-rdkafka'
+import type {
+  DeliveryReport,
+  LibrdKafkaError,
+  MessageHeader,
+  Producer,
+  ProducerGlobalConfig,
+} from 'node-rdkafka'
 import rdkafka from 'node-rdkafka'
 import {
   type EventConsumer,
@@ -6,6 +12,7 @@ import {
   type EventsLogger,
   type EventTransport,
   type OutboxEvent,
+  type StreamMessage,
   type SubscribeOptions,
   silentLogger,
 } from './event-types.ts'
@@ -81,6 +88,8 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
   /** Consumers made by subscribe(), stopped by close(). */
   private readonly consumers = new Set<EventConsumer>()
   private closed = false
+  /** The last publish's hand-over to librdkafka (not its acknowledgements). */
+  private handingOver: Promise<unknown> = Promise.resolve()
   /** A discarded client being destroyed. */
   private retiring: Promise<void> | undefined
   private readonly logger: EventsLogger
@@ -92,8 +101,42 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
 
   async publish(events: OutboxEvent[]): Promise<void> {
     if (events.length === 0) return
+    const { topicPrefix } = this.options
+    await this.send(events.length, (producer, i, batch) => {
+      const event = events[i]!
+      const headers = [
+        ...Object.entries(event.headers).map(([k, v]) => ({ [k]: v })),
+        { 'event-id': event.eventId },
+        { 'event-type': event.type },
+        { 'schema-version': String(event.schemaVersion) },
+        { 'content-type': 'application/json' },
+      ]
+      const value = Buffer.from(JSON.stringify(event.payload))
+      return this.tryProduce(producer, topicPrefix + event.topic, value, event.key, headers, batch)
+    })
+  }
+
+  async publishStream(topic: string, _type: string, messages: readonly StreamMessage[]): Promise<void> {
+    if (messages.length === 0) return
+    const prefixed = this.options.topicPrefix + topic
+    await this.send(messages.length, (producer, i, batch) => {
+      const { key, eventId, value } = messages[i]!
+      // A null value is a tombstone: the key with no value, which log compaction then drops.
+      const bytes = value === null ? null : Buffer.from(value)
+      return this.tryProduce(producer, prefixed, bytes, key, [{ 'event-id': eventId }], batch)
+    })
+  }
+
+  /**
+   * Hands `count` messages to librdkafka in order (`produceOne(i)` returns false while its local
+   * queue is full) and resolves once every one has a delivery report, rejecting if any failed.
+   */
+  private async send(
+    count: number,
+    produceOne: (producer: Producer, i: number, batch: DeliveryBatch) => boolean,
+  ): Promise<void> {
     const producer = await this.connected()
-    const batch = new DeliveryBatch(events.length)
+    const batch = new DeliveryBatch(count)
     // Delivery reports arrive only when the producer is polled: poll tightly while this batch is due.
     const poller = setInterval(() => {
       try {
@@ -112,9 +155,20 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
       this.discard(producer, 'delivery timed out')
     }, guardMs)
     try {
-      // Synchronous while librdkafka's queue has room: no promise per message on a bulk publish.
-      for (const event of events)
-        if (!this.tryProduce(producer, event, batch)) await this.produce(producer, event, batch)
+      // Calls hand over one after another, even when one waits for room: a partition gets the
+      // messages in call order, so a caller may publish its next batch before the last is acknowledged.
+      const handedOver = this.handingOver.then(async () => {
+        // Synchronous while librdkafka's queue has room: no promise per message on a bulk publish.
+        for (let i = 0; i < count; i++) {
+          // The local queue is full: serve delivery reports to make room, then try again.
+          while (!produceOne(producer, i, batch)) {
+            producer.poll()
+            await new Promise((r) => setTimeout(r, QUEUE_FULL_WAIT_MS))
+          }
+        }
+      })
+      this.handingOver = handedOver.catch(() => undefined)
+      await handedOver
       await batch.done
     } finally {
       clearInterval(poller)
@@ -158,33 +212,22 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
   }
 
   /** Hands one message to librdkafka; false (nothing sent) when its local queue is full. */
-  private tryProduce(producer: Producer, event: OutboxEvent, batch: DeliveryBatch): boolean {
-    const headers = [
-      ...Object.entries(event.headers).map(([k, v]) => ({ [k]: v })),
-      { 'event-id': event.eventId },
-      { 'event-type': event.type },
-      { 'schema-version': String(event.schemaVersion) },
-      { 'content-type': 'application/json' },
-    ]
-    const value = event.tombstone ? null : Buffer.from(JSON.stringify(event.payload))
-    const topic = this.options.topicPrefix + event.topic
+  private tryProduce(
+    producer: Producer,
+    topic: string,
+    value: Buffer | null,
+    key: string,
+    headers: MessageHeader[],
+    batch: DeliveryBatch,
+  ): boolean {
     try {
-      // The opaque carries the settle callback back through the delivery report.
-      producer.produce(topic, null, value, event.key, Date.now(), (e?: Error) => batch.settle(e), headers)
+      // The opaque (the batch) comes back with the delivery report, which settles it.
+      producer.produce(topic, null, value, key, Date.now(), batch, headers)
       return true
     } catch (error) {
       if ((error as LibrdKafkaError).code === QUEUE_FULL) return false
       batch.settle(error as Error)
       return true
-    }
-  }
-
-  private async produce(producer: Producer, event: OutboxEvent, batch: DeliveryBatch): Promise<void> {
-    // The local queue is full: serve delivery reports to make room, then try again.
-    for (;;) {
-      producer.poll()
-      await new Promise((r) => setTimeout(r, QUEUE_FULL_WAIT_MS))
-      if (this.tryProduce(producer, event, batch)) return
     }
   }
 
@@ -222,8 +265,10 @@ export class KafkaTransport implements EventTransport, EventSubscriber {
       { acks: -1 /* all */, 'message.timeout.ms': 0 },
     )
     producer.on('delivery-report', (error: LibrdKafkaError, report: DeliveryReport) => {
-      const settle = report.opaque as ((e?: Error) => void) | undefined
-      settle?.(error ? new Error(`Kafka delivery failed: ${error.message}`, { cause: error }) : undefined)
+      const batch = report.opaque as DeliveryBatch | undefined
+      batch?.settle(
+        error ? new Error(`Kafka delivery failed: ${error.message}`, { cause: error }) : undefined,
+      )
       if (error?.isFatal) this.discard(producer, `fatal error: ${error.message}`)
     })
     producer.on('event.error', (error: LibrdKafkaError) => {

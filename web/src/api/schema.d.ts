@@ -5824,7 +5824,7 @@ export interface components {
          */
         SubscriptionRecord: {
             /**
-             * @description Present (true) when the record is gone: a live (not hub-held) source no longer lists it, or no longer lets it through the grant. `items` is then empty; a consumer deletes its copy of the key. A tombstone (the same key, a null value, header `event-type: subscription.tombstone`) follows it, so log compaction drops the key.
+             * @description Present (true) when the record is gone: a live (not hub-held) source no longer lists it, or no longer lets it through the grant. `items` is then empty; a consumer deletes its copy of the key. A tombstone (the same key, a null value, event id `<subscription>:<position>:tombstone`) follows it, so log compaction drops the key.
              * @enum {boolean}
              */
             deleted?: true;
