@@ -30,7 +30,7 @@ const en: typeof zhCN = {
       admin: 'Administration',
     },
   },
-  header: { language: 'Language', signOut: 'Sign out' },
+  header: { switchLanguage: 'Language: switch to {language}', signOut: 'Sign out' },
   common: {
     search: 'Search',
     reset: 'Reset',

@@ -29,7 +29,7 @@ export default {
       admin: '系统管理',
     },
   },
-  header: { language: '界面语言', signOut: '退出登录' },
+  header: { switchLanguage: '界面语言：切换为 {language}', signOut: '退出登录' },
   common: {
     search: '查询',
     reset: '重置',
