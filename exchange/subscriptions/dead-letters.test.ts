@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../demo/demo-seed.ts'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
@@ -7,7 +6,7 @@ import type { DeliveryBatch, DeliveryTarget } from './delivery-target.ts'
 import { recordKindFields } from './record-kind-fields.ts'
 import { SubscriptionDeliverer } from './subscription-deliverer.ts'
 import { SubscriptionRunner } from './subscription-runner.ts'
-import { holdContributions, subscribableResource } from './subscription-test-support.ts'
+import { holdContributions, subscribableResource, subscribeKafka } from './subscription-test-support.ts'
 
 // A poison record (one the target refuses on its own) is set aside after the batch failed three
 // times in a row; the rest of the stream moves on; a replay sends it once the target takes it.
@@ -19,20 +18,9 @@ const POISON = 'JF-0000004'
 beforeAll(async () => {
   await seedDemoData(hub.database.db)
   tokens = await tokensFor(hub)
-  const { code, grantId } = await subscribableResource(hub, tokens, '00920')
+  const resource = await subscribableResource(hub, tokens, '00920')
   await holdContributions(hub.database.db, 40)
-  const res = await hub.app.inject({
-    method: 'POST',
-    url: '/v1/subscriptions',
-    headers: { authorization: `Bearer ${tokens.consumer}` },
-    payload: {
-      resourceCode: code,
-      grantId,
-      target: 'kafka',
-      topic: `records.lf-approval.dl${randomBytes(3).toString('hex')}`,
-    },
-  })
-  subscription = res.json().id
+  subscription = await subscribeKafka(hub, tokens, resource, 'dl')
 })
 
 const get = (url: string, method: 'GET' | 'POST' = 'GET') =>

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../demo/demo-seed.ts'
 import { tokensFor, type Who } from '../../directory/requests/access-test-support.ts'
@@ -6,7 +5,7 @@ import { useTestApp } from '../../test/support/test-app.ts'
 import type { DeliveryBatch, DeliveryTarget } from './delivery-target.ts'
 import { recordKindFields } from './record-kind-fields.ts'
 import { SubscriptionDeliverer } from './subscription-deliverer.ts'
-import { holdContributions, subscribableResource } from './subscription-test-support.ts'
+import { holdContributions, subscribableResource, subscribeKafka } from './subscription-test-support.ts'
 
 // A subscription far behind is delivered in runs: several batches in one transaction, each next one
 // read while the previous ones are still being acknowledged. A crash anywhere in a run moves nothing
@@ -22,20 +21,7 @@ beforeAll(async () => {
 })
 
 async function subscription(seq: string): Promise<string> {
-  const { code, grantId } = await subscribableResource(hub, tokens, seq)
-  const res = await hub.app.inject({
-    method: 'POST',
-    url: '/v1/subscriptions',
-    headers: { authorization: `Bearer ${tokens.consumer}` },
-    payload: {
-      resourceCode: code,
-      grantId,
-      target: 'kafka',
-      topic: `records.lf-approval.run${randomBytes(3).toString('hex')}`,
-    },
-  })
-  expect(res.statusCode, res.body).toBe(201)
-  return res.json().id
+  return subscribeKafka(hub, tokens, await subscribableResource(hub, tokens, seq), 'run')
 }
 
 const deliverer = (target: DeliveryTarget) =>

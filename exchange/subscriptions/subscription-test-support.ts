@@ -86,6 +86,28 @@ export async function subscribableResource(
   return { code, grantId: decided.json().grantId as string }
 }
 
+/** The consumer subscribes its own new topic (`records.lf-approval.<tag><random>`) to a granted resource. */
+export async function subscribeKafka(
+  hub: TestApp,
+  tokens: Record<Who, string>,
+  resource: { code: string; grantId: string },
+  tag: string,
+): Promise<string> {
+  const res = await hub.app.inject({
+    method: 'POST',
+    url: '/v1/subscriptions',
+    headers: { authorization: `Bearer ${tokens.consumer}` },
+    payload: {
+      resourceCode: resource.code,
+      grantId: resource.grantId,
+      target: 'kafka',
+      topic: `records.lf-approval.${tag}${randomBytes(3).toString('hex')}`,
+    },
+  })
+  if (res.statusCode !== 201) throw new Error(`subscribe: ${res.statusCode} ${res.body}`)
+  return res.json().id as string
+}
+
 /** A valid resident ID of person `n` in `district`. */
 export function residentId(district: string, n: number): string {
   const first17 = `${district}1980${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`
