@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AjvCompiler } from '@fastify/ajv-compiler'
 import cookie from '@fastify/cookie'
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -32,6 +33,8 @@ import { createServices, type HubServices } from './services.ts'
 declare module 'fastify' {
   interface FastifyInstance {
     config: HubConfig
+    /** Builds every response serializer not built yet (a long-running hub, after it listens). */
+    warmSerializers(): Promise<void>
   }
 }
 
@@ -62,6 +65,32 @@ function buildValidator(externalSchemas: CompilerArgs[0]): ReturnType<ReturnType
     customOptions: { ...AJV_OPTIONS, coerceTypes: false },
   })
   return (route) => (route.httpPart === 'body' ? json(route) : text(route))
+}
+
+type SerializerFactory = ReturnType<typeof SerializerSelector>
+
+/**
+ * Response serializers built on a route's first answer, not when the route is added: fast-json-stringify
+ * checks each response schema, with every shared schema, against the JSON Schema meta-schema as it
+ * builds — seconds of CPU at each start for the hub's routes, most of which a short-lived process (a
+ * test file, a CLI command) never answers. A long-running hub builds them all after it listens
+ * (`warmSerializers`), so a schema error still shows at start and no first answer waits.
+ */
+export function lazySerializers(pending: Set<() => unknown>): SerializerFactory {
+  const selector = SerializerSelector()
+  return (externalSchemas, serializerOpts) => {
+    const compile = selector(externalSchemas, serializerOpts)
+    return (route) => {
+      let serialize: ((data: unknown) => string) | undefined
+      const build = () => {
+        pending.delete(build)
+        serialize ??= compile(route)
+        return serialize
+      }
+      pending.add(build)
+      return (data: unknown) => (serialize ?? build())(data)
+    }
+  }
 }
 
 export const API_TAGS = [
@@ -95,6 +124,7 @@ export async function buildApp({
   const auditSubjectKey = config.audit.subjectKey
   if (!auditSubjectKey)
     throw new Error('buildApp: config.audit.subjectKey must be resolved before building the app')
+  const serializers = new Set<() => unknown>()
   const app = Fastify({
     logger:
       logger === true
@@ -116,11 +146,18 @@ export async function buildApp({
       const incoming = req.headers['x-request-id']
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
-    schemaController: { compilersFactory: { buildValidator } },
+    schemaController: { compilersFactory: { buildValidator, buildSerializer: lazySerializers(serializers) } },
     frameworkErrors,
     clientErrorHandler,
   })
   app.decorate('config', config)
+  app.decorate('warmSerializers', async () => {
+    // One at a time between other work: the event loop keeps answering while they are built.
+    for (const build of [...serializers]) {
+      build()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  })
   // JSON only: text/plain bodies are a caller mistake (415), not something to guess at.
   app.removeContentTypeParser('text/plain')
   app.addHook('onRequest', (request, reply, done) => {

@@ -114,6 +114,9 @@ async function startOn(
     `hub listening on ${address} (${config.mode} mode); API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`,
   )
   say(`web console: ${address}/console/ (sign-in: ${config.console.signIn})`)
+  // Response serializers are built lazily (hub/build-app.ts); a running hub builds the rest now, so a
+  // first answer does not wait for one and a broken response schema shows at start.
+  await app.warmSerializers()
 
   return {
     app,
