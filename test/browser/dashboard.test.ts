@@ -249,7 +249,10 @@ describe("the leaders' dashboard and administration", () => {
     await page.getByRole('menuitem', { name: '证照类型与签发密钥' }).click()
     const first = page.locator('.el-table__body .el-table__row').first()
     await first.waitFor()
-    const issuerName = (await first.locator('td').first().textContent())!.trim()
+    // The issuer is named once the department names have loaded (until then the cell shows the code).
+    const issuerCell = first.locator('td').first()
+    await expect.poll(() => issuerCell.textContent()).toMatch(/[\u4e00-\u9fff]/)
+    const issuerName = (await issuerCell.textContent())!.trim()
     const before = (await first.locator('.kid code').allTextContents()).length
     await first.getByRole('button', { name: '轮换密钥' }).click()
     await page.locator('.el-message-box').getByRole('button', { name: '轮换密钥' }).click()
